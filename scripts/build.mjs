@@ -1,0 +1,20 @@
+// Bundles the CLI (and later the extension and the webview) with esbuild.
+// One file per entry point keeps the CLI's cold start short and lets the
+// ESM-only remark packages run from a CommonJS bundle.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+});

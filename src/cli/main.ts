@@ -1,0 +1,157 @@
+/** The `keyplan` command line: a thin adapter that reads files, calls the core and prints. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkWorkspace, type CheckResult } from '../core/check.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { normalizeLocale, type Locale } from '../core/i18n.js';
+import { formatJson } from './formats/json.js';
+import { formatText, summarize } from './formats/text.js';
+import { styleFor } from './style.js';
+import { findWorkspaceRoot, loadWorkspaceFiles } from './walk.js';
+
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+
+class UsageError extends Error {}
+
+const HELP = `Usage: keyplan <command> [options]
+
+Commands:
+  check [paths...]     Validate Keyplan documents (whole workspace; findings shown for the given paths)
+
+Options for check:
+  --format <f>         text (default) or json
+  --quiet              show errors only
+  --max-warnings <n>   exit 1 when there are more than n warnings
+  --locale <l>         en or zh-cn (default: KEYPLAN_LOCALE, LANG, keyplan.yaml, en)
+  --no-color           plain output
+
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
+`;
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout.write(HELP);
+      return command ? 0 : 2;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    if (command === 'check') return await checkCommand(rest, io);
+    throw new UsageError(`unknown command '${command}'. Run 'keyplan --help'.`);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`keyplan: ${(err as Error).message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** --locale, then KEYPLAN_LOCALE, then a Chinese or English LANG; otherwise keyplan.yaml decides. */
+export function chooseLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale | undefined {
+  if (flag) {
+    if (!/^(en|zh)/i.test(flag)) throw new UsageError(`unknown locale '${flag}' (use en or zh-cn)`);
+    return normalizeLocale(flag);
+  }
+  for (const v of [env.KEYPLAN_LOCALE, env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
+    if (v && /^(en|zh)/i.test(v)) return normalizeLocale(v);
+  }
+  return undefined;
+}
+
+interface LoadedWorkspace {
+  root: string;
+  result: CheckResult;
+  /** Workspace-relative paths (or folders, ending in /) the user asked about; empty = everything. */
+  focus: string[];
+  failed: { path: string; error: string }[];
+}
+
+async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined): Promise<LoadedWorkspace> {
+  const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  for (const t of targets) if (!existsSync(t)) throw new UsageError(`${path.relative(io.cwd, t) || t}: no such file or directory`);
+  const root = findWorkspaceRoot(targets[0]);
+  const focus: string[] = [];
+  for (const t of targets) {
+    const rel = path.relative(root, t).split(path.sep).join('/');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${path.relative(io.cwd, t)} is outside the workspace ${path.relative(io.cwd, root) || '.'}`);
+    if (rel === '') continue;
+    focus.push(existsSync(t) && !rel.endsWith('.md') ? `${rel}/` : rel);
+  }
+  const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\rReading ${n} files…`); } : undefined;
+  const { files, failed } = await loadWorkspaceFiles(root, { onFile: progress });
+  if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
+  const result = checkWorkspace(files, { locale });
+  return { root, result, focus, failed };
+}
+
+function inFocus(focus: string[], file: string): boolean {
+  return focus.length === 0 || focus.some((f) => (f.endsWith('/') ? file.startsWith(f) : file === f));
+}
+
+async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      quiet: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      locale: { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (!['text', 'json'].includes(values.format!)) throw new UsageError(`unknown format '${values.format}' (use text or json)`);
+  let maxWarnings = Infinity;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
+  }
+  const locale = chooseLocale(values.locale, io.env);
+  const { root, result, focus, failed } = await loadAndCheck(positionals, io, locale);
+
+  let shown: Diagnostic[] = result.diagnostics.filter((d) => inFocus(focus, d.file));
+  if (values.quiet) shown = shown.filter((d) => d.severity === 'error');
+  const documents = result.documents.filter((d) => inFocus(focus, d.path)).length;
+  const summary = summarize(shown, documents);
+  const displayPath = (file: string) => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
+
+  if (values.format === 'json') io.stdout.write(formatJson(shown, summary, result.skipped, displayPath));
+  else {
+    const style = values['no-color'] ? styleFor({ isTTY: false }, {}) : styleFor(io.stdout, io.env);
+    io.stdout.write(formatText(shown, summary, style, displayPath));
+    for (const s of result.skipped.filter((x) => inFocus(focus, x.path))) io.stderr.write(`note: skipped ${displayPath(s.path)} (${s.reason}${s.detail ? `: ${s.detail}` : ''})\n`);
+  }
+  for (const f of failed) io.stderr.write(`keyplan: could not read ${displayPath(f.path)} (${f.error})\n`);
+  if (failed.length) return 2;
+  const warnings = result.diagnostics.filter((d) => inFocus(focus, d.file) && d.severity === 'warning').length;
+  return summary.errors > 0 || warnings > maxWarnings ? 1 : 0;
+}

@@ -1,0 +1,153 @@
+/**
+ * The check pipeline: files → documents → schema and document checks → workspace model →
+ * reference findings → (later stages add rules) → severities from keyplan.yaml and suppressions.
+ */
+import { parseDocument } from 'yaml';
+import { resolveConfig, type KeyplanConfig } from './config.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
+import { documentChecks } from './document-checks.js';
+import { KeyplanDocument, parseKeyplanDocument, YamlFile } from './document.js';
+import { findFrontmatter, sniffKind } from './frontmatter.js';
+import { normalizeLocale, t, type Locale } from './i18n.js';
+import { isDocumentKind } from './kinds.js';
+import { effectiveSeverity } from './rules/registry.js';
+import { schemaDiagnostics, schemaSetFor } from './schema.js';
+import { decodeText, lineRange } from './text.js';
+import { buildWorkspace, type UnreadableDocument, type Workspace } from './workspace.js';
+
+export interface SourceFile {
+  /** Workspace-relative path with forward slashes. */
+  path: string;
+  content: Uint8Array | string;
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: 'binary' | 'not-utf8' | 'too-large' | 'unreadable';
+  detail?: string;
+}
+
+export interface CheckOptions {
+  locale?: Locale;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  workspace: Workspace;
+  config: KeyplanConfig;
+  documents: KeyplanDocument[];
+  skipped: SkippedFile[];
+  filesRead: number;
+}
+
+export const CONFIG_FILE = 'keyplan.yaml';
+
+/**
+ * Reads keyplan.yaml (if any) into a resolved config plus its own findings. The locale is the
+ * caller's choice, else the file's `locale:`, else English.
+ */
+export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale): { config: KeyplanConfig; locale: Locale; diagnostics: Diagnostic[] } {
+  const fallback = (locale: Locale, diagnostics: Diagnostic[] = []) => ({ config: resolveConfig(undefined), locale, diagnostics });
+  if (!file) return fallback(localeOverride ?? 'en');
+  const decoded = typeof file.content === 'string' ? { ok: true as const, text: file.content } : decodeText(file.content);
+  if (!decoded.ok) return fallback(localeOverride ?? 'en');
+  const text = decoded.text;
+  const source = new YamlFile(file.path, text, { yamlStart: 0, yamlEnd: text.length, bodyStart: text.length, closed: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const locale = localeOverride ?? 'en';
+    return fallback(locale, doc.errors.map((e) => source.diagnostic('yaml-syntax', 'error', source.lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), locale, 'yaml.other', { detail: e.message.replace(/\s+at line \d+.*$/s, '') })));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    const locale = localeOverride ?? 'en';
+    return fallback(locale, [source.diagnostic('yaml-syntax', 'error', lineRange(source.lines, 1), locale, 'yaml.alias-bomb')]);
+  }
+  if (data === null || data === undefined) return fallback(localeOverride ?? 'en');
+  const record = data as Record<string, unknown>;
+  const locale = localeOverride ?? normalizeLocale(typeof record.locale === 'string' ? record.locale : 'en');
+  // The config is validated against the built-in vocabulary (it is what extends the vocabulary).
+  const errors = schemaSetFor(resolveConfig(undefined)).validate('config', data);
+  if (errors.length) return fallback(locale, schemaDiagnostics(source, 'keyplan.yaml', errors, locale));
+  return { config: resolveConfig(record), locale, diagnostics: [] };
+}
+
+/** Above this size a Markdown file is not read (plans are small; this guards the editor and CI). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface FileOutcome {
+  document?: KeyplanDocument;
+  /** A document that could not be read: its kind and id as far as a quick look could see. */
+  unreadable?: UnreadableDocument;
+  diagnostics: Diagnostic[];
+  skipped?: SkippedFile;
+}
+
+/** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
+export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale): FileOutcome {
+  const size = typeof file.content === 'string' ? file.content.length : file.content.byteLength;
+  if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes` } };
+  let text: string;
+  if (typeof file.content === 'string') text = file.content.charCodeAt(0) === 0xfeff ? file.content.slice(1) : file.content;
+  else {
+    const decoded = decodeText(file.content);
+    if (!decoded.ok) {
+      // Only a file that would have been a Keyplan document deserves a finding; other files are skipped.
+      const latin1 = Buffer.from(file.content.subarray(0, 4096)).toString('latin1');
+      const span = findFrontmatter(latin1);
+      const kind = span ? sniffKind(latin1.slice(span.yamlStart, span.yamlEnd)) : null;
+      if (decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
+        return { diagnostics: [{ file: file.path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } }, severity: 'error', rule: 'encoding', message: t(locale, 'file.not-utf8') }] };
+      }
+      return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
+    }
+    text = decoded.text;
+  }
+  const outcome = parseKeyplanDocument(file.path, text, locale);
+  if (outcome.status === 'ignored') return { diagnostics: [] };
+  if (outcome.status === 'unreadable') return { diagnostics: outcome.diagnostics, unreadable: { path: file.path, kind: outcome.kind, id: outcome.id } };
+  const doc = outcome.document;
+  const errors = schemaSetFor(config).validate(doc.kind, doc.data);
+  const diagnostics = [...outcome.diagnostics, ...schemaDiagnostics(doc, doc.kind, errors, locale), ...documentChecks(doc, locale)];
+  return { document: doc, diagnostics };
+}
+
+/** Checks a whole workspace. `files` may include keyplan.yaml at the root. Never throws on bad input. */
+export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}): CheckResult {
+  const configFile = files.find((f) => f.path === CONFIG_FILE);
+  const { config, locale, diagnostics: configDiagnostics } = loadConfig(configFile, options.locale);
+  const all: Diagnostic[] = [...configDiagnostics];
+  const documents: KeyplanDocument[] = [];
+  const unreadable: UnreadableDocument[] = [];
+  const skipped: SkippedFile[] = [];
+  let filesRead = 0;
+  for (const file of files) {
+    if (file === configFile) continue;
+    filesRead++;
+    const outcome = checkFile(file, config, locale);
+    if (outcome.document) documents.push(outcome.document);
+    if (outcome.unreadable) unreadable.push(outcome.unreadable);
+    if (outcome.skipped) skipped.push(outcome.skipped);
+    all.push(...outcome.diagnostics);
+  }
+  const built = buildWorkspace(documents, config, locale, unreadable);
+  all.push(...built.diagnostics);
+  const diagnostics = finalize(all, built.workspace, config);
+  return { diagnostics, workspace: built.workspace, config, documents, skipped, filesRead };
+}
+
+/** Applies suppressions and configured severities, then sorts. */
+function finalize(diagnostics: Diagnostic[], ws: Workspace, config: KeyplanConfig): Diagnostic[] {
+  const byPath = new Map(ws.documents.map((d) => [d.path, d]));
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const doc = byPath.get(d.file);
+    if (doc?.disabledRules.has(d.rule)) continue;
+    const severity = effectiveSeverity(config, d.rule, d.severity, doc ? ws.tierOf(doc) : undefined);
+    if (!severity) continue;
+    out.push(severity === d.severity ? d : { ...d, severity });
+  }
+  return out.sort(compareDiagnostics);
+}

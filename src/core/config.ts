@@ -1,0 +1,68 @@
+/** keyplan.yaml: workspace settings, with the built-in defaults filled in. */
+import type { Severity } from './diagnostic.js';
+import type { Locale } from './i18n.js';
+
+export type Tier = 'A' | 'B' | 'C';
+export const TIERS: readonly Tier[] = ['A', 'B', 'C'];
+
+export interface Cadence {
+  ideal: number;
+  max: number;
+}
+
+export type RuleSetting = Severity | 'off';
+
+export interface KeyplanConfig {
+  locale?: Locale;
+  channels: string[];
+  roles: string[];
+  /** Per tier: per role, plus `default` for everyone else. */
+  cadence: Record<Tier, Record<string, Cadence>>;
+  darkAfter: number;
+  rules: Record<string, RuleSetting | Partial<Record<Tier, RuleSetting>>>;
+  exclude: string[];
+}
+
+export const BUILTIN_CHANNELS = ['visit', 'meeting', 'call', 'wechat', 'email', 'event', 'executive-exchange', 'gift', 'dinner', 'other'];
+export const BUILTIN_ROLES = ['EB', 'TB', 'UB', 'Coach'];
+
+export function defaultConfig(): KeyplanConfig {
+  return {
+    channels: [...BUILTIN_CHANNELS],
+    roles: [...BUILTIN_ROLES],
+    cadence: {
+      A: { EB: { ideal: 30, max: 45 }, default: { ideal: 45, max: 60 } },
+      B: { default: { ideal: 60, max: 90 } },
+      C: { default: { ideal: 90, max: 180 } },
+    },
+    darkAfter: 60,
+    rules: {},
+    exclude: [],
+  };
+}
+
+/**
+ * Merges validated keyplan.yaml data over the defaults. `channels` replaces the list (a team may
+ * drop gifts); `roles` adds to the four buying roles; cadence entries override per tier and role.
+ */
+export function resolveConfig(data: Record<string, unknown> | undefined): KeyplanConfig {
+  const config = defaultConfig();
+  if (!data) return config;
+  if (data.locale === 'en' || data.locale === 'zh-cn') config.locale = data.locale;
+  if (Array.isArray(data.channels) && data.channels.length) config.channels = data.channels.map(String);
+  if (Array.isArray(data.roles)) for (const r of data.roles) if (!config.roles.includes(String(r))) config.roles.push(String(r));
+  if (data.cadence && typeof data.cadence === 'object') {
+    for (const tier of TIERS) {
+      const perTier = (data.cadence as Record<string, unknown>)[tier];
+      if (!perTier || typeof perTier !== 'object') continue;
+      for (const [role, value] of Object.entries(perTier as Record<string, unknown>)) {
+        const c = value as Partial<Cadence>;
+        if (typeof c?.ideal === 'number' && typeof c?.max === 'number') config.cadence[tier][role] = { ideal: c.ideal, max: c.max };
+      }
+    }
+  }
+  if (typeof data.dark_after === 'number') config.darkAfter = data.dark_after;
+  if (data.rules && typeof data.rules === 'object') config.rules = data.rules as KeyplanConfig['rules'];
+  if (Array.isArray(data.exclude)) config.exclude = data.exclude.map(String);
+  return config;
+}

@@ -1,0 +1,195 @@
+/** Parsing one Markdown file into a Keyplan document. */
+import { parseDocument, type Document as YamlDocument, type YAMLError } from 'yaml';
+import type { Diagnostic, Range, Severity } from './diagnostic.js';
+import { findFrontmatter, sniffKind, type FrontmatterSpan } from './frontmatter.js';
+import { t, type Locale, type MessageId } from './i18n.js';
+import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
+import { LineIndex, lineRange } from './text.js';
+import { closest } from './suggest.js';
+import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js';
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+/** Same limit the yaml package applies by default; named here because it is a safety limit. */
+const MAX_ALIAS_COUNT = 100;
+
+/** A file holding YAML (a frontmatter span, or all of keyplan.yaml) that can place findings on its keys and values. */
+export class YamlFile {
+  private lineIndex?: LineIndex;
+  private yamlDoc?: YamlDocument;
+
+  constructor(
+    /** Workspace-relative path, forward slashes. */
+    readonly path: string,
+    readonly text: string,
+    readonly span: FrontmatterSpan,
+  ) {}
+
+  get yamlText(): string {
+    return this.text.slice(this.span.yamlStart, this.span.yamlEnd);
+  }
+
+  get body(): string {
+    return this.text.slice(this.span.bodyStart);
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** The YAML AST with positions, parsed on first use. */
+  get yaml(): YamlDocument {
+    return (this.yamlDoc ??= parseDocument(this.yamlText, YAML_OPTIONS));
+  }
+
+  /** Drops cached positions (the data stays). */
+  release(): void {
+    this.yamlDoc = undefined;
+    this.lineIndex = undefined;
+  }
+
+  /** Range of a key or value in the frontmatter, falling back to the `kind:` line, then the opening fence. */
+  locate(path: DataPath, target: LocateTarget = 'value'): Range {
+    const found = path.length ? locateInYaml(this.yaml, this.yamlText, path, target) : null;
+    const fallback = found ?? (path[0] !== 'kind' ? locateInYaml(this.yaml, this.yamlText, ['kind'], 'key') : null);
+    if (fallback) return this.lines.range(this.span.yamlStart + fallback[0], this.span.yamlStart + fallback[1]);
+    return lineRange(this.lines, 1);
+  }
+
+  /** Range from body-relative offsets. */
+  bodyRange(start: number, end: number): Range {
+    return this.lines.range(this.span.bodyStart + start, this.span.bodyStart + end);
+  }
+
+  diagnostic(
+    rule: string,
+    severity: Severity,
+    range: Range,
+    locale: Locale,
+    id: MessageId,
+    params: Record<string, string | number | undefined> = {},
+    data?: Record<string, unknown>,
+  ): Diagnostic {
+    return { file: this.path, range, severity, rule, message: t(locale, id, params), ...(data ? { data } : {}) };
+  }
+}
+
+/**
+ * One Keyplan document: the frontmatter data as plain JS, with source positions built only
+ * when a finding needs them (holding every YAML AST of a large workspace costs hundreds of MB).
+ */
+export class KeyplanDocument extends YamlFile {
+  constructor(
+    path: string,
+    text: string,
+    readonly kind: DocumentKind,
+    span: FrontmatterSpan,
+    /** Frontmatter data (validated against the kind's schema separately). */
+    readonly data: Record<string, unknown>,
+    /** Rule ids disabled by `# keyplan-disable rule-id` comments in the frontmatter. */
+    readonly disabledRules: ReadonlySet<string>,
+  ) {
+    super(path, text, span);
+  }
+}
+
+export type ParseOutcome =
+  | { status: 'document'; document: KeyplanDocument; diagnostics: Diagnostic[] }
+  /** Not a Keyplan document (ordinary Markdown): ignored without a word. */
+  | { status: 'ignored' }
+  /**
+   * Meant as a Keyplan document but its frontmatter cannot be read: findings only, plus the id
+   * and kind a quick look could still see, so that other files' references to it are not reported
+   * as broken (no rule may fire on data it cannot see).
+   */
+  | { status: 'unreadable'; diagnostics: Diagnostic[]; kind?: DocumentKind; id?: string };
+
+const DISABLE_COMMENT = /#\s*keyplan-disable\s+([a-z0-9-]+(?:[ \t,]+[a-z0-9-]+)*)/g;
+
+function disabledRules(yamlText: string): Set<string> {
+  const out = new Set<string>();
+  if (!yamlText.includes('keyplan-disable')) return out;
+  for (const m of yamlText.matchAll(DISABLE_COMMENT)) for (const id of m[1].split(/[\s,]+/)) if (id) out.add(id);
+  return out;
+}
+
+/** Parses one file's text. Never throws. */
+export function parseKeyplanDocument(path: string, text: string, locale: Locale): ParseOutcome {
+  const span = findFrontmatter(text);
+  if (!span) return { status: 'ignored' };
+  const yamlText = text.slice(span.yamlStart, span.yamlEnd);
+  const sniffed = sniffKind(yamlText);
+  if (sniffed === null) return { status: 'ignored' };
+  const lines = new LineIndex(text);
+  const make = (rule: string, range: Range, id: MessageId, params: Record<string, string | number | undefined> = {}, data?: Record<string, unknown>): Diagnostic => ({
+    file: path, range, severity: 'error', rule, message: t(locale, id, params), ...(data ? { data } : {}),
+  });
+
+  if (!isDocumentKind(sniffed)) {
+    // Only a near miss (`kind: acount`) is worth a word; any other `kind:` belongs to someone else's format.
+    const suggestion = closest(sniffed, DOCUMENT_KINDS);
+    if (!suggestion) return { status: 'ignored' };
+    const at = yamlText.search(/^kind[ \t]*:/m);
+    const valueAt = yamlText.indexOf(sniffed, at);
+    const range = lines.range(span.yamlStart + valueAt, span.yamlStart + valueAt + sniffed.length);
+    return { status: 'unreadable', diagnostics: [make('unknown-kind', range, 'kind.unknown', { value: sniffed, suggestion, allowed: DOCUMENT_KINDS.join('|') }, { value: sniffed, suggestion, allowed: [...DOCUMENT_KINDS] })] };
+  }
+
+  const kind = sniffed;
+  const id = /^id[ \t]*:[ \t]*["']?([a-z0-9-]+)/m.exec(yamlText)?.[1];
+  if (!span.closed) {
+    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 1), 'yaml.unclosed')] };
+  }
+
+  let yamlDoc: YamlDocument;
+  let data: unknown;
+  const diagnostics: Diagnostic[] = [];
+  try {
+    yamlDoc = parseDocument(yamlText, YAML_OPTIONS);
+    if (yamlDoc.errors.length === 0) data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The yaml package throws for alias expansion beyond the limit; deep nesting can overflow the stack.
+    const problem: MessageId = err instanceof RangeError && /call stack/i.test(err.message) ? 'yaml.too-deep' : 'yaml.alias-bomb';
+    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 2), problem)] };
+  }
+  for (const error of yamlDoc.errors) diagnostics.push(yamlErrorDiagnostic(path, error, span.yamlStart, yamlText, lines, locale));
+  if (diagnostics.length) return { status: 'unreadable', kind, id, diagnostics };
+
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 2), 'yaml.empty')] };
+  }
+  const record = data as Record<string, unknown>;
+  if (!isDocumentKind(record.kind)) return { status: 'ignored' };
+  const doc = new KeyplanDocument(path, text, record.kind, span, record, disabledRules(yamlText));
+  return { status: 'document', document: doc, diagnostics };
+}
+
+function yamlErrorDiagnostic(path: string, error: YAMLError, base: number, yamlText: string, lines: LineIndex, locale: Locale): Diagnostic {
+  const [start, end] = error.pos;
+  let range = lines.range(base + start, base + Math.max(end, start + 1));
+  if (range.end.line > range.start.line) range = lineRange(lines, range.start.line);
+  const detail = error.message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\.$/, '');
+  let id: MessageId = 'yaml.other';
+  const params: Record<string, string> = { detail };
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      id = 'yaml.tab';
+      break;
+    case 'DUPLICATE_KEY': {
+      id = 'yaml.duplicate-key';
+      params.key = yamlText.slice(start, end).replace(/\s*:.*$/s, '').trim();
+      break;
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+      id = /: /.test(lineText(yamlText, start)) ? 'yaml.colon-in-value' : 'yaml.other';
+      break;
+  }
+  return { file: path, range, severity: 'error', rule: 'yaml-syntax', message: t(locale, id, params), data: { yamlCode: error.code } };
+}
+
+function lineText(text: string, offset: number): string {
+  const s = text.lastIndexOf('\n', offset - 1) + 1;
+  const e = text.indexOf('\n', offset);
+  return text.slice(s, e < 0 ? text.length : e);
+}

@@ -1,0 +1,38 @@
+/** Finds the YAML frontmatter fence at the top of a Markdown file, keeping exact offsets. */
+
+export interface FrontmatterSpan {
+  /** Offset of the first character of the YAML text (the line after the opening fence). */
+  yamlStart: number;
+  /** Offset just past the YAML text (start of the closing fence line). */
+  yamlEnd: number;
+  /** Offset of the body (the line after the closing fence); equals text length when there is none. */
+  bodyStart: number;
+  /** False when the opening fence has no closing fence. */
+  closed: boolean;
+}
+
+const OPEN = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Returns null when the file does not start with a `---` fence (then it is not a Keyplan document). */
+export function findFrontmatter(text: string): FrontmatterSpan | null {
+  const open = OPEN.exec(text);
+  if (!open) return null;
+  const yamlStart = open[0].length;
+  const rest = text.slice(yamlStart);
+  const close = CLOSE.exec(rest);
+  if (!close) return { yamlStart, yamlEnd: text.length, bodyStart: text.length, closed: false };
+  const yamlEnd = yamlStart + close.index;
+  let bodyStart = yamlEnd + close[0].length;
+  if (text.charCodeAt(bodyStart) === 13) bodyStart++;
+  if (text.charCodeAt(bodyStart) === 10) bodyStart++;
+  return { yamlStart, yamlEnd, bodyStart, closed: true };
+}
+
+const KIND_LINE = /^kind[ \t]*:[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*(?:#.*)?$/m;
+
+/** Cheap look at the `kind:` line without parsing YAML, to skip ordinary Markdown quickly. */
+export function sniffKind(yamlText: string): string | null {
+  const m = KIND_LINE.exec(yamlText);
+  return m ? m[1] : null;
+}

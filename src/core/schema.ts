@@ -1,0 +1,227 @@
+/**
+ * JSON-Schema validation of frontmatter, with ajv errors turned into messages a key-account manager
+ * understands, placed on the exact key or value. Schemas are compiled once per configuration.
+ */
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import accountSchema from '../../schemas/account.schema.json';
+import configSchema from '../../schemas/keyplan-config.schema.json';
+import defsSchema from '../../schemas/defs.schema.json';
+import logSchema from '../../schemas/interaction-log.schema.json';
+import orgSchema from '../../schemas/org-portrait.schema.json';
+import personSchema from '../../schemas/person.schema.json';
+import planSchema from '../../schemas/relationship-plan.schema.json';
+import type { KeyplanConfig } from './config.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { YamlFile } from './document.js';
+import { t, type Locale, type MessageId } from './i18n.js';
+import type { DocumentKind } from './kinds.js';
+import { closest } from './suggest.js';
+import type { DataPath } from './yaml-locate.js';
+
+export type JsonSchema = Record<string, any>;
+
+export const KIND_SCHEMAS: Record<DocumentKind, JsonSchema> = {
+  account: accountSchema,
+  'org-portrait': orgSchema,
+  person: personSchema,
+  'relationship-plan': planSchema,
+  'interaction-log': logSchema,
+};
+export const DEFS_SCHEMA: JsonSchema = defsSchema;
+export const CONFIG_SCHEMA: JsonSchema = configSchema;
+
+/** Annotation keywords of our schemas; registered so ajv's strict mode still catches real typos. */
+const ANNOTATIONS = ['x-sensitive', 'x-description-zh', 'x-title-zh', 'x-enum-descriptions', 'x-enum-descriptions-zh'];
+
+export class SchemaSet {
+  private readonly validators = new Map<string, ValidateFunction>();
+  readonly defs: JsonSchema;
+
+  constructor(config: Pick<KeyplanConfig, 'roles' | 'channels'>) {
+    // Roles and channels are open vocabularies: the workspace's keyplan.yaml extends the enums.
+    this.defs = structuredClone(DEFS_SCHEMA);
+    const $defs = this.defs.$defs as Record<string, JsonSchema>;
+    if ($defs.role) $defs.role = { ...$defs.role, enum: [...config.roles] };
+    if ($defs.channel) $defs.channel = { ...$defs.channel, enum: [...config.channels] };
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv, ['date']);
+    for (const k of ANNOTATIONS) ajv.addKeyword(k);
+    ajv.addSchema(this.defs);
+    for (const [kind, schema] of Object.entries(KIND_SCHEMAS)) this.validators.set(kind, ajv.compile(schema));
+    this.validators.set('config', ajv.compile(CONFIG_SCHEMA));
+  }
+
+  validate(kind: DocumentKind | 'config', data: unknown): ErrorObject[] {
+    const v = this.validators.get(kind)!;
+    return v(data) ? [] : [...(v.errors ?? [])];
+  }
+}
+
+const cache = new Map<string, SchemaSet>();
+
+/** One compiled SchemaSet per distinct roles/channels vocabulary (compiling costs milliseconds). */
+export function schemaSetFor(config: Pick<KeyplanConfig, 'roles' | 'channels'>): SchemaSet {
+  const key = JSON.stringify([config.roles, config.channels]);
+  let set = cache.get(key);
+  if (!set) {
+    set = new SchemaSet(config);
+    cache.set(key, set);
+  }
+  return set;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((s) => {
+    const u = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(u) ? Number(u) : u;
+  });
+}
+
+function fieldName(path: DataPath): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
+  return 'kind';
+}
+
+function firstSentence(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const s = text.split(/(?<=[.。])\s*/)[0];
+  return s.length > 90 ? `${s.slice(0, 87)}…` : s.replace(/[.。]$/, '');
+}
+
+const TYPE_WORDS: Record<string, { en: string; zh: string }> = {
+  string: { en: 'text', zh: '文本' },
+  integer: { en: 'a whole number', zh: '整数' },
+  number: { en: 'a number', zh: '数字' },
+  boolean: { en: 'true or false', zh: 'true 或 false' },
+  array: { en: 'a list', zh: '列表' },
+  object: { en: 'a group of fields', zh: '字段组' },
+  null: { en: 'empty', zh: '空值' },
+};
+
+function describeValue(value: unknown): { en: string; zh: string } {
+  if (value === null || value === undefined) return { en: 'nothing', zh: '空值' };
+  if (Array.isArray(value)) return TYPE_WORDS.array;
+  if (typeof value === 'object') return TYPE_WORDS.object;
+  if (typeof value === 'number') return Number.isInteger(value) ? { en: `the number ${value}`, zh: `数字 ${value}` } : { en: `the number ${value}`, zh: `数字 ${value}` };
+  if (typeof value === 'boolean') return { en: `\`${value}\``, zh: `\`${value}\`` };
+  return { en: `the text "${truncate(String(value))}"`, zh: `文本“${truncate(String(value))}”` };
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+function expectedWords(types: string[]): { en: string; zh: string } {
+  const words = types.map((x) => TYPE_WORDS[x] ?? { en: x, zh: x });
+  return { en: words.map((w) => w.en).join(' or '), zh: words.map((w) => w.zh).join('或') };
+}
+
+const ID_PATTERN_SOURCE = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+
+/** Converts ajv errors of one document into diagnostics. */
+export function schemaDiagnostics(doc: YamlFile, kindLabel: string, errors: ErrorObject[], locale: Locale): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  // An anyOf/oneOf failure explains itself better as one message than as each branch's complaint.
+  const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (unionPaths.has(e.instancePath) && e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
+    const d = convert(doc, kindLabel, e, locale);
+    if (!d) continue;
+    const key = `${d.rule}|${d.range.start.line}:${d.range.start.column}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Locale): Diagnostic | null {
+  const path = pointerToPath(e.instancePath);
+  const field = fieldName(path);
+  const zh = locale === 'zh-cn';
+  const parent = (e.parentSchema ?? {}) as JsonSchema;
+  const make = (rule: string, at: DataPath, target: 'key' | 'value', id: MessageId, params: Record<string, string | number | undefined>, data?: Record<string, unknown>): Diagnostic =>
+    doc.diagnostic(rule, 'error', doc.locate(at, target), locale, id, params, { path: at, ...data });
+
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      const prop = parent.properties?.[missing] ?? {};
+      const about = firstSentence(zh ? prop['x-description-zh'] : prop.description);
+      const where = path.length ? (parent.title as string | undefined) : undefined;
+      return make('schema', path, 'key', 'schema.required', { field: missing, about, where }, { missingProperty: missing });
+    }
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys(parent.properties ?? {});
+      const suggestion = closest(extra, allowed);
+      const where = (zh ? parent['x-title-zh'] : undefined) ?? parent.title ?? kindLabel;
+      return make('unknown-field', [...path, extra], 'key', 'schema.unknown-field', { field: extra, where, suggestion }, { field: extra, suggestion, allowed });
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const value = String(e.data);
+      const suggestion = typeof e.data === 'string' ? closest(value, allowed) : undefined;
+      return make('schema', path, 'value', 'schema.enum', { field, value, suggestion, allowed: allowed.join('|') }, { value, suggestion, allowed });
+    }
+    case 'type':
+    case 'anyOf':
+    case 'oneOf': {
+      const types = e.keyword === 'type' ? [(e.params as { type: string | string[] }).type].flat() : unionTypes(e.schema);
+      const exp = expectedWords(types);
+      const found = describeValue(e.data);
+      return make('schema', path, 'value', 'schema.type', { field, expected: exp.en, expectedZh: exp.zh, found: found.en, foundZh: found.zh }, { expected: types });
+    }
+    case 'format':
+      return make('schema', path, 'value', 'schema.date', { field, value: String(e.data) }, { format: (e.params as { format: string }).format });
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const lo = parent.minimum;
+      const hi = parent.maximum;
+      const whole = parent.type === 'integer' ? { en: 'a whole number', zh: '整数' } : { en: 'a number', zh: '数' };
+      const bound = lo !== undefined && hi !== undefined
+        ? { en: `${whole.en} from ${lo} to ${hi}`, zh: `为 ${lo} 到 ${hi} 之间的${whole.zh}` }
+        : lo !== undefined ? { en: `at least ${lo}`, zh: `不小于 ${lo}` } : { en: `at most ${hi}`, zh: `不大于 ${hi}` };
+      return make('schema', path, 'value', 'schema.range', { field, bound: bound.en, boundZh: bound.zh, value: String(e.data) }, { minimum: lo, maximum: hi });
+    }
+    case 'pattern': {
+      const pattern = (e.params as { pattern: string }).pattern;
+      if (pattern === ID_PATTERN_SOURCE) {
+        return make('schema', path, 'value', 'schema.id-pattern', { field, value: String(e.data), example: suggestId(String(e.data)) }, { suggestion: suggestId(String(e.data)) });
+      }
+      const about = firstSentence(zh ? parent['x-description-zh'] : parent.description);
+      return make('schema', path, 'value', 'schema.pattern', { field, value: String(e.data), about }, { pattern });
+    }
+    case 'uniqueItems': {
+      const { i } = e.params as { i: number; j: number };
+      const value = Array.isArray(e.data) ? String(e.data[i]) : '';
+      return make('schema', [...path, i], 'value', 'schema.unique-items', { field, value });
+    }
+    case 'minItems':
+      return make('schema', path, 'key', 'schema.min-items', { field, limit: (e.params as { limit: number }).limit });
+    default:
+      return make('schema', path, 'value', 'schema.other', { field, detail: e.message ?? e.keyword });
+  }
+}
+
+function unionTypes(branches: unknown): string[] {
+  if (!Array.isArray(branches)) return ['string'];
+  const types = new Set<string>();
+  for (const b of branches as JsonSchema[]) {
+    if (b.type) for (const x of [b.type].flat()) types.add(x);
+    else if (b.$ref) types.add('string');
+  }
+  return [...types];
+}
+
+/** Turns "Zhang Wei" or "zhang_wei" into a valid id, for the message's example. */
+export function suggestId(value: string): string {
+  const s = value.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s || 'zhang-wei';
+}

@@ -1,0 +1,252 @@
+/**
+ * The workspace model: accounts with their people, portraits, plans and interactions, with every
+ * reference resolved. Reference findings (duplicate ids, unknown or cross-account references,
+ * reporting cycles, malformed log entries) are produced while building it.
+ */
+import type { KeyplanConfig, Tier } from './config.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
+import type { KeyplanDocument } from './document.js';
+import type { DocumentKind } from './kinds.js';
+import { t, type Locale, type MessageId } from './i18n.js';
+import { parseInteractionLog, type LogEntry } from './interaction-log.js';
+import { closest } from './suggest.js';
+import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
+import type { DataPath } from './yaml-locate.js';
+
+export interface Person {
+  id: string;
+  account: string;
+  data: PersonData;
+  doc: KeyplanDocument;
+}
+
+export interface Interaction {
+  account: string;
+  date: string;
+  channel: string;
+  /** Every person id the entry mentions, resolved or not. */
+  people: string[];
+  summary: string;
+  entry: LogEntry;
+  doc: KeyplanDocument;
+}
+
+export interface Account {
+  id: string;
+  /** The account plan; undefined when only other documents name this account (reported as unknown-reference). */
+  doc?: KeyplanDocument;
+  data?: AccountData;
+  tier?: Tier;
+  people: Person[];
+  portraits: KeyplanDocument[];
+  plans: KeyplanDocument[];
+  logs: KeyplanDocument[];
+  /** Newest first. */
+  interactions: Interaction[];
+}
+
+export class Workspace {
+  readonly accounts = new Map<string, Account>();
+  readonly people = new Map<string, Person>();
+
+  constructor(
+    readonly documents: KeyplanDocument[],
+    readonly config: KeyplanConfig,
+  ) {}
+
+  /** The account a document belongs to (its own id for an account plan). */
+  accountIdOf(doc: KeyplanDocument): string | undefined {
+    const key = doc.kind === 'account' ? doc.data.id : doc.data.account;
+    return typeof key === 'string' ? key : undefined;
+  }
+
+  tierOf(doc: KeyplanDocument): Tier | undefined {
+    const id = this.accountIdOf(doc);
+    return id ? this.accounts.get(id)?.tier : undefined;
+  }
+
+  /** Interactions that mention a person, newest first. */
+  interactionsWith(personId: string): Interaction[] {
+    const person = this.people.get(personId);
+    if (!person) return [];
+    return (this.accounts.get(person.account)?.interactions ?? []).filter((i) => i.people.includes(personId));
+  }
+}
+
+/** A file meant as a Keyplan document whose frontmatter could not be read. */
+export interface UnreadableDocument {
+  path: string;
+  kind?: DocumentKind;
+  id?: string;
+}
+
+export interface BuildResult {
+  workspace: Workspace;
+  diagnostics: Diagnostic[];
+}
+
+/** Builds the model from parsed documents. Pure: same documents and config, same result. */
+export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConfig, locale: Locale, unreadable: UnreadableDocument[] = []): BuildResult {
+  const ws = new Workspace(documents, config);
+  const diagnostics: Diagnostic[] = [];
+  const report = (doc: KeyplanDocument, rule: string, severity: Severity, path: DataPath, id: MessageId, params: Record<string, string | number | undefined>, data?: Record<string, unknown>) =>
+    diagnostics.push(doc.diagnostic(rule, severity, doc.locate(path, 'value'), locale, id, params, { path, ...data }));
+
+  // Ids of documents we could not read: references to them are not reported as broken.
+  const unseen = (kind: DocumentKind) => new Set(unreadable.filter((u) => u.kind === kind && u.id).map((u) => u.id!));
+  const unseenAccounts = unseen('account');
+  const unseenPeople = unseen('person');
+
+  const accountFor = (id: string): Account => {
+    let a = ws.accounts.get(id);
+    if (!a) {
+      a = { id, people: [], portraits: [], plans: [], logs: [], interactions: [] };
+      ws.accounts.set(id, a);
+    }
+    return a;
+  };
+
+  // 1. Account plans and people, with duplicate ids.
+  const firstAccountDoc = new Map<string, KeyplanDocument>();
+  for (const doc of documents) {
+    if (doc.kind !== 'account' || typeof doc.data.id !== 'string') continue;
+    const data = doc.data as unknown as AccountData;
+    const first = firstAccountDoc.get(data.id);
+    if (first) {
+      report(doc, 'duplicate-id', 'error', ['id'], 'model.duplicate-id', { kind: 'account', kindZh: '客户', id: data.id, other: first.path });
+      continue;
+    }
+    firstAccountDoc.set(data.id, doc);
+    const account = accountFor(data.id);
+    account.doc = doc;
+    account.data = data;
+    account.tier = data.tier === 'A' || data.tier === 'B' || data.tier === 'C' ? data.tier : undefined;
+    const objectiveIds = new Set<string>();
+    (Array.isArray(data.objectives) ? data.objectives : []).forEach((o, i) => {
+      if (!o || typeof o.id !== 'string') return;
+      if (objectiveIds.has(o.id)) report(doc, 'duplicate-id', 'error', ['objectives', i, 'id'], 'model.duplicate-id', { kind: 'objective', kindZh: '目标', id: o.id, other: doc.path });
+      objectiveIds.add(o.id);
+    });
+  }
+  for (const doc of documents) {
+    if (doc.kind !== 'person' || typeof doc.data.id !== 'string' || typeof doc.data.account !== 'string') continue;
+    const data = doc.data as unknown as PersonData;
+    const first = ws.people.get(data.id);
+    if (first) {
+      report(doc, 'duplicate-id', 'error', ['id'], 'model.duplicate-id', { kind: 'person', kindZh: '人员', id: data.id, other: first.doc.path });
+      continue;
+    }
+    const person: Person = { id: data.id, account: data.account, data, doc };
+    ws.people.set(data.id, person);
+  }
+
+  // 2. Every document's account reference.
+  const accountIds = [...firstAccountDoc.keys()];
+  for (const doc of documents) {
+    if (doc.kind === 'account') continue;
+    const id = doc.data.account;
+    if (typeof id !== 'string') continue;
+    if (!firstAccountDoc.has(id) && !unseenAccounts.has(id)) {
+      report(doc, 'unknown-reference', 'error', ['account'], 'model.unknown-account', { id, suggestion: closest(id, accountIds) }, { reference: 'account', id, suggestion: closest(id, accountIds) });
+    }
+    const account = accountFor(id);
+    if (doc.kind === 'person') {
+      const p = ws.people.get(String(doc.data.id));
+      if (p && p.doc === doc) account.people.push(p);
+    } else if (doc.kind === 'org-portrait') account.portraits.push(doc);
+    else if (doc.kind === 'relationship-plan') account.plans.push(doc);
+    else if (doc.kind === 'interaction-log') account.logs.push(doc);
+  }
+
+  // 3. Person references: checks the id exists and belongs to the same account.
+  const personIds = () => [...ws.people.keys()];
+  const checkPerson = (doc: KeyplanDocument, path: DataPath, id: unknown, account: string | undefined) => {
+    if (typeof id !== 'string') return;
+    const target = ws.people.get(id);
+    if (!target && unseenPeople.has(id)) return;
+    if (!target) {
+      const pool = account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : personIds();
+      const suggestion = closest(id, pool);
+      report(doc, 'unknown-reference', 'error', path, 'model.unknown-person', { id, account, suggestion }, { reference: 'person', id, suggestion });
+    } else if (account && target.account !== account) {
+      report(doc, 'cross-account-reference', 'warning', path, 'model.cross-account', { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
+    }
+  };
+
+  for (const person of ws.people.values()) {
+    const { data, doc } = person;
+    if (data.reports_to === data.id) report(doc, 'unknown-reference', 'error', ['reports_to'], 'model.self-reference', { id: data.id, field: 'reports_to' });
+    else checkPerson(doc, ['reports_to'], data.reports_to, data.account);
+    (Array.isArray(data.influences) ? data.influences : []).forEach((id, i) => {
+      if (id === data.id) report(doc, 'unknown-reference', 'error', ['influences', i], 'model.self-reference', { id, field: 'influences' });
+      else checkPerson(doc, ['influences', i], id, data.account);
+    });
+  }
+  for (const doc of documents) {
+    const account = typeof doc.data.account === 'string' ? doc.data.account : undefined;
+    if (doc.kind === 'relationship-plan') {
+      const data = doc.data as unknown as RelationshipPlanData;
+      (Array.isArray(data.contacts) ? data.contacts : []).forEach((c, i) => checkPerson(doc, ['contacts', i, 'person'], c?.person, account));
+    } else if (doc.kind === 'org-portrait') {
+      const data = doc.data as unknown as OrgPortraitData;
+      checkPerson(doc, ['procurement', 'approval_threshold', 'approver'], data.procurement?.approval_threshold?.approver, account);
+    }
+  }
+
+  // 4. Reporting cycles: each cycle is reported once, on every member's reports_to.
+  const state = new Map<string, 'visiting' | 'done'>();
+  for (const start of ws.people.keys()) {
+    if (state.has(start)) continue;
+    const chain: string[] = [];
+    let current: string | undefined = start;
+    while (current && ws.people.has(current) && !state.has(current)) {
+      state.set(current, 'visiting');
+      chain.push(current);
+      const next: unknown = ws.people.get(current)!.data.reports_to;
+      current = typeof next === 'string' && next !== current ? next : undefined;
+    }
+    if (current && state.get(current) === 'visiting') {
+      const cycle = chain.slice(chain.indexOf(current));
+      const text = [...cycle, current].join(' → ');
+      for (const id of cycle) {
+        const p = ws.people.get(id)!;
+        report(p.doc, 'reports-to-cycle', 'error', ['reports_to'], 'model.reports-to-cycle', { cycle: text }, { cycle });
+      }
+    }
+    for (const id of chain) state.set(id, 'done');
+  }
+
+  // 5. Interaction logs.
+  for (const account of ws.accounts.values()) {
+    for (const doc of account.logs) {
+      const parsed = parseInteractionLog(doc.body);
+      for (const bad of parsed.malformed) {
+        const problem = `log.problem.${bad.problem}` as MessageId;
+        const params = { value: bad.value };
+        diagnostics.push(doc.diagnostic('log-entry-malformed', 'error', doc.bodyRange(bad.start, bad.end), locale, 'log.malformed', { problem: t(locale, problem, params) }, { problem: bad.problem }));
+      }
+      for (const entry of parsed.entries) {
+        if (!config.channels.includes(entry.channel)) {
+          const suggestion = closest(entry.channel, config.channels);
+          diagnostics.push(doc.diagnostic('unknown-channel', 'warning', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale, 'log.unknown-channel',
+            { value: entry.channel, suggestion, allowed: config.channels.join('|') }, { value: entry.channel, suggestion, allowed: config.channels }));
+        }
+        for (const m of entry.mentions) {
+          const target = ws.people.get(m.id);
+          const range = doc.bodyRange(m.start, m.end);
+          if (!target && unseenPeople.has(m.id)) continue;
+          if (!target) {
+            const suggestion = closest(m.id, account.people.map((p) => p.id));
+            diagnostics.push(doc.diagnostic('unknown-reference', 'error', range, locale, 'model.unknown-person', { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
+          } else if (target.account !== account.id) {
+            diagnostics.push(doc.diagnostic('cross-account-reference', 'warning', range, locale, 'model.cross-account', { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));
+          }
+        }
+        account.interactions.push({ account: account.id, date: entry.date, channel: entry.channel, people: [...new Set(entry.mentions.map((m) => m.id))], summary: entry.summary, entry, doc });
+      }
+    }
+    account.interactions.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  }
+
+  return { workspace: ws, diagnostics };
+}
