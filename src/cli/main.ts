@@ -4,8 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkspace, type CheckResult } from '../core/check.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { urgency } from '../core/cadence.js';
+import { isValidDate } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n.js';
+import { buildReport } from '../core/report.js';
 import { formatJson } from './formats/json.js';
+import { formatOverdueJson, formatOverdueMarkdown, formatOverdueText, overdueRows } from './formats/overdue.js';
+import { formatReportJson, formatReportMarkdown, formatReportText } from './formats/report.js';
 import { formatText, summarize } from './formats/text.js';
 import { styleFor } from './style.js';
 import { findWorkspaceRoot, loadWorkspaceFiles } from './walk.js';
@@ -21,17 +26,34 @@ const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, c
 
 class UsageError extends Error {}
 
-const HELP = `Usage: keyplan <command> [options]
+const HELP = `Usage: keyplan <command> [paths...] [options]
 
 Commands:
-  check [paths...]     Validate Keyplan documents (whole workspace; findings shown for the given paths)
+  check [paths...]     Validate Keyplan documents and report findings (the whole workspace is
+                       read so cross-file rules are right; findings are shown for the given paths)
+  overdue [paths...]   Contacts that are overdue, missed a planned interaction, were never met
+                       or are due soon, most urgent first
+  report [paths...]    Per account: health and its parts, temperatures, quadrants, findings
 
-Options for check:
+Options:
+  --as-of <date>       compute as of this day (YYYY-MM-DD); default: today
+  --locale <l>         en or zh-cn (default: KEYPLAN_LOCALE, LANG, keyplan.yaml, en)
+  --no-color           plain output
+
+check:
   --format <f>         text (default) or json
   --quiet              show errors only
   --max-warnings <n>   exit 1 when there are more than n warnings
-  --locale <l>         en or zh-cn (default: KEYPLAN_LOCALE, LANG, keyplan.yaml, en)
-  --no-color           plain output
+
+overdue:
+  --format <f>         text (default), json or markdown
+  --owner <id>         only contacts owned by this KAM (plan contact owner, else account owner)
+  --tier <A|B|C>       only accounts of this tier
+  --all                include contacts that are ok
+  --explain            print each contact's explanation below the table
+
+report:
+  --format <f>         text (default), json or markdown
 
   -h, --help           show this help
   -v, --version        show the version
@@ -51,6 +73,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return 0;
     }
     if (command === 'check') return await checkCommand(rest, io);
+    if (command === 'overdue') return await overdueCommand(rest, io);
+    if (command === 'report') return await reportCommand(rest, io);
     throw new UsageError(`unknown command '${command}'. Run 'keyplan --help'.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -90,7 +114,27 @@ interface LoadedWorkspace {
   failed: { path: string; error: string }[];
 }
 
-async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined): Promise<LoadedWorkspace> {
+/** Options every command takes. */
+const COMMON_OPTIONS = {
+  'as-of': { type: 'string' },
+  locale: { type: 'string' },
+  'no-color': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parseAsOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isValidDate(value)) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not '${value}'`);
+  return value;
+}
+
+function checkFormat(format: string | undefined, allowed: string[]): string {
+  const f = format ?? 'text';
+  if (!allowed.includes(f)) throw new UsageError(`unknown format '${f}' (use ${allowed.join(', ')})`);
+  return f;
+}
+
+async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined, asOf?: string): Promise<LoadedWorkspace> {
   const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
   for (const t of targets) if (!existsSync(t)) throw new UsageError(`${path.relative(io.cwd, t) || t}: no such file or directory`);
   const root = findWorkspaceRoot(targets[0]);
@@ -104,7 +148,7 @@ async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined)
   const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\rReading ${n} files…`); } : undefined;
   const { files, failed } = await loadWorkspaceFiles(root, { onFile: progress });
   if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
-  const result = checkWorkspace(files, { locale });
+  const result = checkWorkspace(files, { locale, asOf });
   return { root, result, focus, failed };
 }
 
@@ -117,26 +161,24 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     args,
     allowPositionals: true,
     options: {
+      ...COMMON_OPTIONS,
       format: { type: 'string', default: 'text' },
       quiet: { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
-      locale: { type: 'string' },
-      'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;
   }
-  if (!['text', 'json'].includes(values.format!)) throw new UsageError(`unknown format '${values.format}' (use text or json)`);
+  checkFormat(values.format, ['text', 'json']);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
   }
   const locale = chooseLocale(values.locale, io.env);
-  const { root, result, focus, failed } = await loadAndCheck(positionals, io, locale);
+  const { root, result, focus, failed } = await loadAndCheck(positionals, io, locale, parseAsOf(values['as-of']));
 
   let shown: Diagnostic[] = result.diagnostics.filter((d) => inFocus(focus, d.file));
   if (values.quiet) shown = shown.filter((d) => d.severity === 'error');
@@ -154,4 +196,57 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   if (failed.length) return 2;
   const warnings = result.diagnostics.filter((d) => inFocus(focus, d.file) && d.severity === 'warning').length;
   return summary.errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** Whether a person's or account's file is among the paths the user named. */
+function accountInFocus(focus: string[], files: string[]): boolean {
+  return focus.length === 0 || files.some((f) => inFocus(focus, f));
+}
+
+async function overdueCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, owner: { type: 'string' }, tier: { type: 'string' }, all: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = checkFormat(values.format, ['text', 'json', 'markdown']);
+  if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw new UsageError(`--tier takes A, B or C, not '${values.tier}'`);
+  const { result, focus, failed } = await loadAndCheck(positionals, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
+  const shownStates = new Set(['overdue', 'planned-missed', 'never', 'due-soon', ...(values.all ? ['ok'] : [])]);
+  const cadences = result.cadences
+    .filter((c) => shownStates.has(c.state))
+    .filter((c) => !values.tier || c.tier === values.tier)
+    .filter((c) => !values.owner || c.owner === values.owner || c.account.data?.owner === values.owner)
+    .filter((c) => accountInFocus(focus, [c.person.doc.path, ...(c.account.doc ? [c.account.doc.path] : [])]))
+    .sort((a, b) => urgency(b) - urgency(a) || a.account.id.localeCompare(b.account.id) || a.person.id.localeCompare(b.person.id));
+  const rows = overdueRows(cadences);
+  if (format === 'json') io.stdout.write(formatOverdueJson(rows, result.asOf));
+  else if (format === 'markdown') io.stdout.write(formatOverdueMarkdown(rows, result.asOf));
+  else io.stdout.write(formatOverdueText(rows, result.asOf, values.explain ?? false));
+  return reportFailures(failed, io);
+}
+
+async function reportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' } } });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = checkFormat(values.format, ['text', 'json', 'markdown']);
+  const { result, focus, failed } = await loadAndCheck(positionals, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
+  const report = buildReport(result);
+  report.accounts = report.accounts.filter((a) => accountInFocus(focus, [a.file ?? '', ...a.people.map((p) => p.file)]));
+  if (format === 'json') io.stdout.write(formatReportJson(report));
+  else if (format === 'markdown') io.stdout.write(formatReportMarkdown(report));
+  else io.stdout.write(formatReportText(report));
+  return reportFailures(failed, io);
+}
+
+function reportFailures(failed: { path: string; error: string }[], io: Io): number {
+  for (const f of failed) io.stderr.write(`keyplan: could not read ${f.path} (${f.error})\n`);
+  return failed.length ? 2 : 0;
 }

@@ -3,13 +3,16 @@
  * reference findings → (later stages add rules) → severities from keyplan.yaml and suppressions.
  */
 import { parseDocument } from 'yaml';
+import { cadenceDiagnostics, computeActivity, computeCadences, type AccountActivity, type PersonCadence } from './cadence.js';
 import { resolveConfig, type KeyplanConfig } from './config.js';
+import { today } from './dates.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { documentChecks } from './document-checks.js';
 import { KeyplanDocument, parseKeyplanDocument, YamlFile } from './document.js';
 import { findFrontmatter, sniffKind } from './frontmatter.js';
 import { normalizeLocale, t, type Locale } from './i18n.js';
 import { isDocumentKind } from './kinds.js';
+import { methodologyDiagnostics } from './rules/methodology.js';
 import { effectiveSeverity } from './rules/registry.js';
 import { schemaDiagnostics, schemaSetFor } from './schema.js';
 import { decodeText, lineRange } from './text.js';
@@ -29,12 +32,18 @@ export interface SkippedFile {
 
 export interface CheckOptions {
   locale?: Locale;
+  /** "Today" as YYYY-MM-DD; cadence and date rules are computed for this day. Defaults to the local date. */
+  asOf?: string;
 }
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
   workspace: Workspace;
   config: KeyplanConfig;
+  locale: Locale;
+  asOf: string;
+  cadences: PersonCadence[];
+  activity: AccountActivity[];
   documents: KeyplanDocument[];
   skipped: SkippedFile[];
   filesRead: number;
@@ -68,8 +77,10 @@ export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale
   if (data === null || data === undefined) return fallback(localeOverride ?? 'en');
   const record = data as Record<string, unknown>;
   const locale = localeOverride ?? normalizeLocale(typeof record.locale === 'string' ? record.locale : 'en');
-  // The config is validated against the built-in vocabulary (it is what extends the vocabulary).
-  const errors = schemaSetFor(resolveConfig(undefined)).validate('config', data);
+  // The roles the file itself adds are valid keys of its cadence table.
+  const extraRoles = Array.isArray(record.roles) ? record.roles.filter((r): r is string => typeof r === 'string') : [];
+  const builtIn = resolveConfig(undefined);
+  const errors = schemaSetFor({ channels: builtIn.channels, roles: [...new Set([...builtIn.roles, ...extraRoles])] }).validate('config', data);
   if (errors.length) return fallback(locale, schemaDiagnostics(source, 'keyplan.yaml', errors, locale));
   return { config: resolveConfig(record), locale, diagnostics: [] };
 }
@@ -133,9 +144,13 @@ export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}):
     all.push(...outcome.diagnostics);
   }
   const built = buildWorkspace(documents, config, locale, unreadable);
-  all.push(...built.diagnostics);
-  const diagnostics = finalize(all, built.workspace, config);
-  return { diagnostics, workspace: built.workspace, config, documents, skipped, filesRead };
+  const ws = built.workspace;
+  const asOf = options.asOf ?? today();
+  const cadences = computeCadences(ws, asOf, locale);
+  const activity = computeActivity(ws, asOf);
+  all.push(...built.diagnostics, ...cadenceDiagnostics(cadences, activity, ws, asOf, locale), ...methodologyDiagnostics(ws, asOf, locale));
+  const diagnostics = finalize(all, ws, config);
+  return { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, filesRead };
 }
 
 /** Applies suppressions and configured severities, then sorts. */

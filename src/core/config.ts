@@ -18,7 +18,11 @@ export interface KeyplanConfig {
   roles: string[];
   /** Per tier: per role, plus `default` for everyone else. */
   cadence: Record<Tier, Record<string, Cadence>>;
+  /** `A.EB`, `B.default`…: the cadence entries that keyplan.yaml set (the rest are built in). */
+  cadenceFromFile: Set<string>;
   darkAfter: number;
+  /** Weights of the account-health parts (normalised over the parts that have data). */
+  healthWeights: { relationship: number; experience: number; business: number };
   rules: Record<string, RuleSetting | Partial<Record<Tier, RuleSetting>>>;
   exclude: string[];
 }
@@ -35,7 +39,9 @@ export function defaultConfig(): KeyplanConfig {
       B: { default: { ideal: 60, max: 90 } },
       C: { default: { ideal: 90, max: 180 } },
     },
+    cadenceFromFile: new Set(),
     darkAfter: 60,
+    healthWeights: { relationship: 0.5, experience: 0.25, business: 0.25 },
     rules: {},
     exclude: [],
   };
@@ -57,11 +63,20 @@ export function resolveConfig(data: Record<string, unknown> | undefined): Keypla
       if (!perTier || typeof perTier !== 'object') continue;
       for (const [role, value] of Object.entries(perTier as Record<string, unknown>)) {
         const c = value as Partial<Cadence>;
-        if (typeof c?.ideal === 'number' && typeof c?.max === 'number') config.cadence[tier][role] = { ideal: c.ideal, max: c.max };
+        if (typeof c?.ideal === 'number' && typeof c?.max === 'number') {
+          config.cadence[tier][role] = { ideal: c.ideal, max: c.max };
+          config.cadenceFromFile.add(`${tier}.${role}`);
+        }
       }
     }
   }
   if (typeof data.dark_after === 'number') config.darkAfter = data.dark_after;
+  const weights = (data.health as { weights?: Record<string, unknown> } | undefined)?.weights;
+  if (weights) {
+    for (const part of ['relationship', 'experience', 'business'] as const) {
+      if (typeof weights[part] === 'number') config.healthWeights[part] = weights[part] as number;
+    }
+  }
   if (data.rules && typeof data.rules === 'object') config.rules = data.rules as KeyplanConfig['rules'];
   if (Array.isArray(data.exclude)) config.exclude = data.exclude.map(String);
   return config;

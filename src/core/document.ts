@@ -12,6 +12,14 @@ const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as 
 /** Same limit the yaml package applies by default; named here because it is a safety limit. */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * The yaml package does not treat a lone CR (classic Mac line ending) as a line break, while the
+ * line index does; turning it into LF keeps every offset and makes both agree.
+ */
+function yamlSource(yamlText: string): string {
+  return yamlText.includes('\r') ? yamlText.replace(/\r(?!\n)/g, '\n') : yamlText;
+}
+
 /** A file holding YAML (a frontmatter span, or all of keyplan.yaml) that can place findings on its keys and values. */
 export class YamlFile {
   private lineIndex?: LineIndex;
@@ -38,7 +46,7 @@ export class YamlFile {
 
   /** The YAML AST with positions, parsed on first use. */
   get yaml(): YamlDocument {
-    return (this.yamlDoc ??= parseDocument(this.yamlText, YAML_OPTIONS));
+    return (this.yamlDoc ??= parseDocument(yamlSource(this.yamlText), YAML_OPTIONS));
   }
 
   /** Drops cached positions (the data stays). */
@@ -144,12 +152,18 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   let data: unknown;
   const diagnostics: Diagnostic[] = [];
   try {
-    yamlDoc = parseDocument(yamlText, YAML_OPTIONS);
+    yamlDoc = parseDocument(yamlSource(yamlText), YAML_OPTIONS);
     if (yamlDoc.errors.length === 0) data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // The yaml package throws for alias expansion beyond the limit; deep nesting can overflow the stack.
     const problem: MessageId = err instanceof RangeError && /call stack/i.test(err.message) ? 'yaml.too-deep' : 'yaml.alias-bomb';
     return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 2), problem)] };
+  }
+  // The yaml package reports a stack overflow on deeply nested input as RESOURCE_EXHAUSTION (once per level it unwinds).
+  const tooDeep = yamlDoc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (tooDeep) {
+    const at = lines.position(span.yamlStart + tooDeep.pos[0]).line;
+    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, at), 'yaml.too-deep')] };
   }
   for (const error of yamlDoc.errors) diagnostics.push(yamlErrorDiagnostic(path, error, span.yamlStart, yamlText, lines, locale));
   if (diagnostics.length) return { status: 'unreadable', kind, id, diagnostics };
@@ -175,8 +189,11 @@ function yamlErrorDiagnostic(path: string, error: YAMLError, base: number, yamlT
       id = 'yaml.tab';
       break;
     case 'DUPLICATE_KEY': {
+      // The error marks only the key's first character: read the key from there to its colon.
       id = 'yaml.duplicate-key';
-      params.key = yamlText.slice(start, end).replace(/\s*:.*$/s, '').trim();
+      const key = /^(?:"[^"]*"|'[^']*'|[^:\r\n,{}]*?)(?=[ \t]*:)/.exec(yamlText.slice(start))?.[0];
+      params.key = (key ?? yamlText.slice(start, end)).replace(/^["']|["']$/g, '').trim();
+      if (key) range = lines.range(base + start, base + start + key.length);
       break;
     }
     case 'BLOCK_AS_IMPLICIT_KEY':

@@ -150,9 +150,108 @@ export const messages = {
     en: (p) => `${code(p.value)} is not a configured interaction channel.${hint(p)} Allowed: ${list(p.allowed)}.`,
     zh: (p) => `${code(p.value)} 不是已配置的互动方式。${hint(p, false)}可用方式：${list(p.allowed, '、')}。`,
   },
+  // --- cadence (explanations are full sentences; the diagnostics reuse them)
+  'cadence.who': {
+    en: (p) => `${p.name}${p.details ? ` (${p.details})` : ''}`,
+    zh: (p) => `${p.name}${p.details ? `（${p.details}）` : ''}`,
+  },
+  'cadence.source.relationship-plan': { en: () => 'the relationship plan', zh: () => '关系规划' },
+  'cadence.source.person': { en: () => 'their own cadence', zh: () => '本人的节奏设置' },
+  'cadence.source.config': { en: (p) => `keyplan.yaml (${p.key})`, zh: (p) => `keyplan.yaml（${p.key}）` },
+  'cadence.source.built-in': { en: (p) => `the tier-${p.tier} default${p.role ? ` for ${p.role}` : ''}`, zh: (p) => `${p.tier} 类客户${p.role ? ` ${p.role} ` : ''}默认值` },
+  'cadence.last': {
+    en: (p) => `last met ${p.date} by ${p.channel}, ${p.days} day${p.days === 1 ? '' : 's'} ago`,
+    zh: (p) => `最近一次互动 ${p.date}（${p.channel}），已 ${p.days} 天`,
+  },
+  'cadence.none': { en: () => 'no interaction logged', zh: () => '没有任何互动记录' },
+  'cadence.expects': {
+    en: (p) => `${p.source} expects every ${p.ideal} days, at most ${p.max}`,
+    zh: (p) => `${p.source}要求每 ${p.ideal} 天一次、最长 ${p.max} 天`,
+  },
+  'cadence.verdict.overdue': { en: (p) => `overdue by ${p.n} day${p.n === 1 ? '' : 's'}`, zh: (p) => `已逾期 ${p.n} 天` },
+  'cadence.verdict.due-soon': {
+    en: (p) => (p.n === 0 ? 'due soon: the maximum is reached today' : `due soon: ${p.n} day${p.n === 1 ? '' : 's'} left before the maximum`),
+    zh: (p) => (p.n === 0 ? '即将到期：今天已达最长间隔' : `即将到期：距最长间隔还剩 ${p.n} 天`),
+  },
+  'cadence.verdict.ok': { en: (p) => `ok, next contact ideally within ${p.n} day${p.n === 1 ? '' : 's'}`, zh: (p) => `正常，理想情况下 ${p.n} 天内再次联系` },
+  'cadence.verdict.never': { en: () => 'never met', zh: () => '从未互动' },
+  'cadence.verdict.planned-missed': {
+    en: (p) => `an interaction was planned for ${p.next} (${p.n} day${p.n === 1 ? '' : 's'} ago) and none has been logged since → planned interaction missed`,
+    zh: (p) => `原计划 ${p.next} 互动（${p.n} 天前），之后没有任何互动记录 → 计划互动未完成`,
+  },
+  'cadence.sentence': {
+    en: (p) => `${p.who}: ${p.last}; ${p.expects} → ${p.verdict}${p.owner ? `; owner ${p.owner}` : ''}.`,
+    zh: (p) => `${p.who}：${p.last}；${p.expects} → ${p.verdict}${p.owner ? `；负责人 ${p.owner}` : ''}。`,
+  },
+  'cadence.missed': {
+    en: (p) => `${p.who}: an interaction was planned for ${p.next} (${p.n} day${p.n === 1 ? '' : 's'} ago) and none has been logged since${p.owner ? `; owner ${p.owner}` : ''}.`,
+    zh: (p) => `${p.who}：原计划 ${p.next} 互动（${p.n} 天前），之后没有任何互动记录${p.owner ? `；负责人 ${p.owner}` : ''}。`,
+  },
+  'cadence.left': {
+    en: (p) => `${p.name} has left the company (status: left) but is still a contact in ${p.plan}. Remove them from the plan or mark who replaces them.`,
+    zh: (p) => `${p.name} 已离职（status: left），但仍是 ${p.plan} 中的联系人。请从规划中移除，或注明接替人选。`,
+  },
+  'cadence.left-state': { en: (p) => `${p.name} has left the company; no cadence applies.`, zh: (p) => `${p.name} 已离职，不再计算互动节奏。` },
+  'cadence.unknown': {
+    en: (p) => `${p.name}: no cadence can be computed because the account's tier is unknown.`,
+    zh: (p) => `${p.name}：客户分级未知，无法计算互动节奏。`,
+  },
+  'account.dark': {
+    en: (p) => (p.date
+      ? `Nobody at ${p.account} has been met for ${p.days} days (last: ${p.date} with ${p.people}); an account goes dark after ${p.darkAfter} days without interaction${p.owner ? `. Owner ${p.owner}` : ''}.`
+      : `No interaction with anyone at ${p.account} has been logged; an account goes dark after ${p.darkAfter} days without interaction${p.owner ? `. Owner ${p.owner}` : ''}.`),
+    zh: (p) => (p.date
+      ? `${p.account} 已 ${p.days} 天无人拜访（最近一次：${p.date}，${p.people}）；超过 ${p.darkAfter} 天无互动即视为“失联”${p.owner ? `。负责人 ${p.owner}` : ''}。`
+      : `${p.account} 没有任何互动记录；超过 ${p.darkAfter} 天无互动即视为“失联”${p.owner ? `。负责人 ${p.owner}` : ''}。`),
+  },
   'log.future': {
-    en: (p) => `This interaction is dated ${p.date}, after today (${p.asOf}). Log interactions once they have happened; plan future ones with \`next\` in the relationship plan.`,
-    zh: (p) => `这条互动记录的日期 ${p.date} 晚于今天（${p.asOf}）。互动发生后再记录；未来的安排请写在关系规划的 \`next\` 中。`,
+    en: (p) => `This interaction is dated ${p.date}, after today (${p.asOf}); it is not counted until that day. Plan future meetings with \`next\` in the relationship plan.`,
+    zh: (p) => `这条互动记录的日期 ${p.date} 晚于今天（${p.asOf}），在那天之前不计入。未来的安排请写在关系规划的 \`next\` 中。`,
+  },
+  // --- methodology rules
+  'rule.missing-economic-buyer': {
+    en: (p) => `${p.account} (tier ${p.tier}) has no active economic buyer (EB): nobody is recorded as the person who releases the money and can veto. Identify them and add \`EB\` to their \`roles\`.`,
+    zh: (p) => `${p.account}（${p.tier} 类）没有在职的经济决策人（EB）：没有记录谁批准预算、拥有否决权。请识别此人，并在其 \`roles\` 中加入 \`EB\`。`,
+  },
+  'rule.economic-buyer-not-supportive': {
+    en: (p) => `The economic buyer ${p.name} is ${p.stance === 'unknown' ? 'of unknown stance' : p.stance} toward us. An EB who is not supportive is a red flag: plan how to win them over.`,
+    zh: (p) => `经济决策人 ${p.name} 对我方的态度为${p.stanceZh}。EB 不支持是危险信号：请制定争取策略。`,
+  },
+  'rule.missing-coach': {
+    en: (p) => `${p.account} (tier ${p.tier}) has no Coach: nobody guides us inside the account. Strategic accounts need one.`,
+    zh: (p) => `${p.account}（${p.tier} 类）没有教练（Coach）：客户内部无人为我们指路。战略客户必须有教练。`,
+  },
+  'rule.single-threaded.count': {
+    en: (p) => `${p.account} is single-threaded: only ${p.n} active contact${p.n === 1 ? '' : 's'} (at least 3 expected). If that person leaves, the relationship goes with them.`,
+    zh: (p) => `${p.account} 是“单线联系”：只有 ${p.n} 位在职联系人（至少应有 3 位）。此人一旦离开，关系随之中断。`,
+  },
+  'rule.single-threaded.depth': {
+    en: (p) => `${p.account} is single-threaded: only ${p.n} of ${p.total} contacts ${p.n === 1 ? 'is' : 'are'} covered more than briefly (coverage multiple or in-depth).`,
+    zh: (p) => `${p.account} 是“单线联系”：${p.total} 位联系人中只有 ${p.n} 位达到多次或深度覆盖。`,
+  },
+  'rule.key-player-uncovered': {
+    en: (p) => `${p.name} has influence ${p.influence} of 5 but coverage ${p.coverage}: a key player nobody really knows yet.`,
+    zh: (p) => `${p.name} 的影响力为 ${p.influence}/5，但覆盖程度为 ${p.coverage}：这位关键人物我们还不了解。`,
+  },
+  'rule.stage-target-missing': {
+    en: (p) => `No target stage for ${p.name}: say where this relationship must get to (awareness → recognition → purchase → advocacy).`,
+    zh: (p) => `没有为 ${p.name} 设定目标阶段：请说明关系要达到哪一步（认知 → 认同 → 认购 → 推荐）。`,
+  },
+  'rule.stage-target-below': {
+    en: (p) => `The target stage ${p.target} for ${p.name} is below the current stage ${p.stage}; a target should move the relationship forward.`,
+    zh: (p) => `${p.name} 的目标阶段 ${p.target} 低于当前阶段 ${p.stage}；目标应推动关系向前。`,
+  },
+  'rule.plan-period-ended': {
+    en: (p) => `This ${p.what} ended on ${p.end} (${p.n} day${p.n === 1 ? '' : 's'} ago) and no newer one covers ${p.asOf}. Start the next period's plan.`,
+    zh: (p) => `本${p.whatZh}已于 ${p.end} 结束（${p.n} 天前），且没有覆盖 ${p.asOf} 的新规划。请制定下一周期的规划。`,
+  },
+  'rule.review-overdue': {
+    en: (p) => `The plan review was due on ${p.next} (${p.n} day${p.n === 1 ? '' : 's'} ago); review status is ${p.status}.`,
+    zh: (p) => `计划评审应于 ${p.next} 进行（已过 ${p.n} 天）；当前评审状态为 ${p.status}。`,
+  },
+  'rule.objective-overdue': {
+    en: (p) => `Objective ${p.id} “${p.title}” was due on ${p.due} (${p.n} day${p.n === 1 ? '' : 's'} ago) and is ${p.status}.`,
+    zh: (p) => `目标 ${p.id}“${p.title}”应于 ${p.due} 完成（已过 ${p.n} 天），当前状态为 ${p.status}。`,
   },
 } satisfies Record<string, Entry>;
 

@@ -49,7 +49,8 @@ const processor = unified().use(remarkParse);
 /** An item that starts like a date is meant as an entry; anything else is ordinary prose. */
 const DATE_LIKE = /^\d{4}[-/.年]\d{1,2}/;
 const ENTRY = /^(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\s:：@]+))?((?:[ \t,，、]*@[A-Za-z0-9][A-Za-z0-9-]*)*)[ \t]*([:：])?[ \t]*(.*)$/;
-const MENTION = /@([a-z0-9]+(?:-[a-z0-9]+)*)/g;
+// Mentions are matched case-insensitively so that `@Zhang-Wei` is reported as an unknown id, not ignored.
+const MENTION = /@([A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)/g;
 
 export function parseInteractionLog(body: string): ParsedLog {
   const result: ParsedLog = { entries: [], malformed: [] };

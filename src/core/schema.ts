@@ -42,8 +42,13 @@ export class SchemaSet {
     // Roles and channels are open vocabularies: the workspace's keyplan.yaml extends the enums.
     this.defs = structuredClone(DEFS_SCHEMA);
     const $defs = this.defs.$defs as Record<string, JsonSchema>;
-    if ($defs.role) $defs.role = { ...$defs.role, enum: [...config.roles] };
-    if ($defs.channel) $defs.channel = { ...$defs.channel, enum: [...config.channels] };
+    $defs.role = withEnum($defs.role, config.roles, 'Role defined in keyplan.yaml.', 'keyplan.yaml 中定义的角色。');
+    $defs.channel = withEnum($defs.channel, config.channels, 'Channel defined in keyplan.yaml.', 'keyplan.yaml 中定义的互动方式。');
+    // Extra roles may have their own cadence defaults per tier.
+    const tierCadence = $defs.tier_cadence;
+    for (const role of config.roles) {
+      if (!tierCadence.properties[role]) tierCadence.properties[role] = { $ref: '#/$defs/cadence', title: `${role} cadence`, description: `Default cadence for people holding the ${role} role.` };
+    }
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     addFormats(ajv, ['date']);
     for (const k of ANNOTATIONS) ajv.addKeyword(k);
@@ -56,6 +61,15 @@ export class SchemaSet {
     const v = this.validators.get(kind)!;
     return v(data) ? [] : [...(v.errors ?? [])];
   }
+}
+
+/** Replaces an enum, keeping each known value's description aligned with it. */
+function withEnum(def: JsonSchema, values: string[], customEn: string, customZh: string): JsonSchema {
+  const describe = (key: string, custom: string) => {
+    const old = def[key] as string[] | undefined;
+    return old ? values.map((v) => old[(def.enum as string[]).indexOf(v)] ?? custom) : undefined;
+  };
+  return { ...def, enum: [...values], 'x-enum-descriptions': describe('x-enum-descriptions', customEn), 'x-enum-descriptions-zh': describe('x-enum-descriptions-zh', customZh) };
 }
 
 const cache = new Map<string, SchemaSet>();
@@ -86,7 +100,8 @@ function fieldName(path: DataPath): string {
 
 function firstSentence(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
-  const s = text.split(/(?<=[.。])\s*/)[0];
+  // A sentence ends at `。`, or at `.` followed by a space, except in abbreviations such as `e.g.`.
+  const s = text.split(/(?<=。)|(?<=(?<!\b(?:e\.g|i\.e|etc|vs))\.)\s+/)[0];
   return s.length > 90 ? `${s.slice(0, 87)}…` : s.replace(/[.。]$/, '');
 }
 

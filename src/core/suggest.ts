@@ -33,5 +33,23 @@ export function closest(value: string, candidates: Iterable<string>): string | u
       bestScore = score;
     }
   }
-  return best;
+  return best ?? uniquePrefixMatch(v, candidates);
+}
+
+/** `suportive` → `supporter`: when no candidate is close, one that alone shares a 3+ letter start. */
+function uniquePrefixMatch(value: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestLength = 2;
+  let tie = false;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    let n = 0;
+    while (n < lc.length && n < value.length && lc[n] === value[n]) n++;
+    if (n > bestLength) {
+      best = c;
+      bestLength = n;
+      tie = false;
+    } else if (n === bestLength && best) tie = true;
+  }
+  return tie ? undefined : best;
 }

@@ -1,0 +1,220 @@
+/**
+ * The cadence engine: for every person, the expected interval between interactions, the last
+ * interaction, and a state that explains itself (ok → due-soon → overdue, never, planned-missed).
+ */
+import type { Cadence, KeyplanConfig, Tier } from './config.js';
+import { daysBetween, isValidDate } from './dates.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
+import { t, type Locale } from './i18n.js';
+import { currentContacts, type ContactEntry } from './plans.js';
+import type { Account, Interaction, Person, Workspace } from './workspace.js';
+
+export type CadenceState = 'ok' | 'due-soon' | 'overdue' | 'never' | 'planned-missed' | 'left' | 'unknown';
+export type CadenceSource = 'relationship-plan' | 'person' | 'config' | 'built-in';
+
+export interface PersonCadence {
+  person: Person;
+  account: Account;
+  tier?: Tier;
+  /** Undefined when no cadence applies (person left, or the tier is unknown and nothing overrides it). */
+  expected?: Cadence;
+  source?: CadenceSource;
+  /** `A.EB`-style key for config and built-in sources. */
+  sourceKey?: string;
+  last?: Interaction;
+  daysSince?: number;
+  state: CadenceState;
+  /** Days past the maximum (overdue), or days left before it (due-soon / ok). */
+  overdueBy?: number;
+  daysLeft?: number;
+  /** The relationship-plan entry for this person in a current plan. */
+  contact?: ContactEntry;
+  /** A passed `next:` date without an interaction on or after it. */
+  missedPlan?: { next: string; daysAgo: number };
+  /** Has a buying role, influence ≥ 4, or is in the plan's key layer. */
+  keyPlayer: boolean;
+  owner?: string;
+  explanation: string;
+}
+
+export interface AccountActivity {
+  account: Account;
+  last?: Interaction;
+  daysSince?: number;
+  dark: boolean;
+}
+
+/** Urgency for sorting: higher is more urgent. */
+export function urgency(c: PersonCadence): number {
+  switch (c.state) {
+    case 'overdue': return 4000 + (c.overdueBy ?? 0);
+    case 'planned-missed': return 3000 + (c.missedPlan?.daysAgo ?? 0);
+    case 'never': return 2000 + (c.keyPlayer ? 500 : 0);
+    case 'due-soon': return 1000 - (c.daysLeft ?? 0);
+    case 'ok': return 0 - (c.daysLeft ?? 0);
+    default: return -10_000;
+  }
+}
+
+export function isKeyPlayer(person: Person, contact?: ContactEntry): boolean {
+  const roles = Array.isArray(person.data.roles) ? person.data.roles : [];
+  return roles.length > 0 || (typeof person.data.influence === 'number' && person.data.influence >= 4) || contact?.contact.layer === 'key';
+}
+
+function validCadence(value: unknown): Cadence | undefined {
+  const c = value as Partial<Cadence> | undefined;
+  return c && Number.isInteger(c.ideal) && Number.isInteger(c.max) && c.ideal! >= 1 && c.max! >= c.ideal! ? { ideal: c.ideal!, max: c.max! } : undefined;
+}
+
+/** Expected cadence by precedence: plan contact, person, keyplan.yaml per tier and role, built-in. */
+export function expectedCadence(person: Person, tier: Tier | undefined, contact: ContactEntry | undefined, config: KeyplanConfig): { cadence: Cadence; source: CadenceSource; key?: string } | undefined {
+  const fromPlan = validCadence(contact?.contact.cadence);
+  if (fromPlan) return { cadence: fromPlan, source: 'relationship-plan' };
+  const own = validCadence(person.data.cadence);
+  if (own) return { cadence: own, source: 'person' };
+  if (!tier) return undefined;
+  const perTier = config.cadence[tier];
+  // With several roles, the strictest role-specific cadence applies (an EB who is also a Coach is still an EB).
+  let best: { cadence: Cadence; key: string } | undefined;
+  for (const role of Array.isArray(person.data.roles) ? person.data.roles : []) {
+    const c = perTier[role];
+    if (c && (!best || c.ideal < best.cadence.ideal)) best = { cadence: c, key: `${tier}.${role}` };
+  }
+  best ??= { cadence: perTier.default ?? { ideal: 90, max: 180 }, key: `${tier}.default` };
+  return { ...best, source: config.cadenceFromFile.has(best.key) ? 'config' : 'built-in' };
+}
+
+function describeWho(person: Person, tier: Tier | undefined, locale: Locale): string {
+  const details = [person.data.title, (person.data.roles ?? []).join('/') || undefined, tier ? (locale === 'zh-cn' ? `${tier} 类客户` : `tier ${tier}`) : undefined]
+    .filter((x): x is string => typeof x === 'string' && x.length > 0)
+    .join(locale === 'zh-cn' ? '，' : ', ');
+  return t(locale, 'cadence.who', { name: String(person.data.name ?? person.id), details });
+}
+
+function describeSource(source: CadenceSource, key: string | undefined, locale: Locale): string {
+  if (source === 'config') return t(locale, 'cadence.source.config', { key: key?.replace('.', '/') });
+  if (source === 'built-in') {
+    const [tier, role] = (key ?? '').split('.');
+    return t(locale, 'cadence.source.built-in', { tier, role: role === 'default' ? undefined : role });
+  }
+  return t(locale, `cadence.source.${source}`);
+}
+
+/** Computes every person's cadence state on `asOf` (a YYYY-MM-DD calendar date). */
+export function computeCadences(ws: Workspace, asOf: string, locale: Locale): PersonCadence[] {
+  const out: PersonCadence[] = [];
+  for (const account of ws.accounts.values()) {
+    const contacts = currentContacts(account, asOf);
+    const past = account.interactions.filter((i) => i.date <= asOf);
+    for (const person of account.people) {
+      out.push(personCadence(person, account, contacts.get(person.id), past, ws.config, asOf, locale));
+    }
+  }
+  return out;
+}
+
+function personCadence(person: Person, account: Account, contact: ContactEntry | undefined, past: Interaction[], config: KeyplanConfig, asOf: string, locale: Locale): PersonCadence {
+  const tier = account.tier;
+  const keyPlayer = isKeyPlayer(person, contact);
+  const owner = contact?.contact.owner ?? account.data?.owner;
+  const base = { person, account, tier, contact, keyPlayer, owner };
+  const name = String(person.data.name ?? person.id);
+  if (person.data.status === 'left') return { ...base, state: 'left', explanation: t(locale, 'cadence.left-state', { name }) };
+  const expected = expectedCadence(person, tier, contact, config);
+  if (!expected) return { ...base, state: 'unknown', explanation: t(locale, 'cadence.unknown', { name }) };
+  const last = past.find((i) => i.people.includes(person.id));
+  const daysSince = last ? daysBetween(last.date, asOf) : undefined;
+  const { ideal, max } = expected.cadence;
+
+  let state: CadenceState;
+  let overdueBy: number | undefined;
+  let daysLeft: number | undefined;
+  if (daysSince === undefined) state = 'never';
+  else if (daysSince > max) {
+    state = 'overdue';
+    overdueBy = daysSince - max;
+  } else {
+    daysLeft = max - daysSince;
+    state = daysSince >= ideal ? 'due-soon' : 'ok';
+  }
+  let missedPlan: PersonCadence['missedPlan'];
+  const next = contact?.contact.next;
+  if (isValidDate(next) && next < asOf && !past.some((i) => i.date >= next && i.people.includes(person.id))) {
+    missedPlan = { next, daysAgo: daysBetween(next, asOf) };
+    if (state !== 'overdue') state = 'planned-missed';
+  }
+
+  const verdict =
+    state === 'overdue' ? t(locale, 'cadence.verdict.overdue', { n: overdueBy })
+    : state === 'planned-missed' ? t(locale, 'cadence.verdict.planned-missed', { next: missedPlan!.next, n: missedPlan!.daysAgo })
+    : state === 'never' ? t(locale, 'cadence.verdict.never')
+    : state === 'due-soon' ? t(locale, 'cadence.verdict.due-soon', { n: daysLeft })
+    : t(locale, 'cadence.verdict.ok', { n: ideal - daysSince! });
+  const explanation = t(locale, 'cadence.sentence', {
+    who: describeWho(person, tier, locale),
+    last: last ? t(locale, 'cadence.last', { date: last.date, channel: last.channel, days: daysSince }) : t(locale, 'cadence.none'),
+    expects: t(locale, 'cadence.expects', { source: describeSource(expected.source, expected.key, locale), ideal, max }),
+    verdict,
+    owner,
+  });
+  return { ...base, expected: expected.cadence, source: expected.source, sourceKey: expected.key, last, daysSince, state, overdueBy, daysLeft, missedPlan, explanation };
+}
+
+/** Newest interaction per account and whether the account has gone dark. */
+export function computeActivity(ws: Workspace, asOf: string): AccountActivity[] {
+  const out: AccountActivity[] = [];
+  for (const account of ws.accounts.values()) {
+    const last = account.interactions.find((i) => i.date <= asOf);
+    const daysSince = last ? daysBetween(last.date, asOf) : undefined;
+    out.push({ account, last, daysSince, dark: daysSince === undefined || daysSince > ws.config.darkAfter });
+  }
+  return out;
+}
+
+/** Findings of the cadence engine, placed on the person file and on the plan's contact entry. */
+export function cadenceDiagnostics(cadences: PersonCadence[], activity: AccountActivity[], ws: Workspace, asOf: string, locale: Locale): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const onPerson = (c: PersonCadence, rule: string, severity: Severity, message: string) => {
+    const doc = c.person.doc;
+    const at = c.person.data.cadence !== undefined ? doc.locate(['cadence'], 'key') : doc.locate(['name'], 'value');
+    out.push({ file: doc.path, range: at, severity, rule, message, data: { person: c.person.id, account: c.account.id, state: c.state } });
+    if (c.contact) {
+      const plan = c.contact.plan;
+      out.push({ file: plan.path, range: plan.locate(['contacts', c.contact.index, 'person'], 'value'), severity, rule, message, data: { person: c.person.id, account: c.account.id, state: c.state } });
+    }
+  };
+  for (const c of cadences) {
+    if (c.state === 'overdue') onPerson(c, 'interaction-overdue', 'warning', c.explanation);
+    else if (c.state === 'due-soon') onPerson(c, 'interaction-due-soon', 'info', c.explanation);
+    else if (c.state === 'never') onPerson(c, 'interaction-never', c.keyPlayer ? 'warning' : 'info', c.explanation);
+    if (c.missedPlan) {
+      const message = t(locale, 'cadence.missed', { who: describeWho(c.person, c.tier, locale), next: c.missedPlan.next, n: c.missedPlan.daysAgo, owner: c.owner });
+      if (c.contact) {
+        const plan = c.contact.plan;
+        out.push({ file: plan.path, range: plan.locate(['contacts', c.contact.index, 'next'], 'value'), severity: 'warning', rule: 'planned-interaction-missed', message, data: { person: c.person.id, account: c.account.id, next: c.missedPlan.next } });
+      }
+    }
+    if (c.state === 'left' && c.contact) {
+      const plan = c.contact.plan;
+      const message = t(locale, 'cadence.left', { name: String(c.person.data.name ?? c.person.id), plan: plan.path });
+      out.push({ file: plan.path, range: plan.locate(['contacts', c.contact.index, 'person'], 'value'), severity: 'warning', rule: 'contact-left', message, data: { person: c.person.id, account: c.account.id } });
+      out.push({ file: c.person.doc.path, range: c.person.doc.locate(['status'], 'value'), severity: 'warning', rule: 'contact-left', message, data: { person: c.person.id, account: c.account.id } });
+    }
+  }
+  for (const a of activity) {
+    const doc = a.account.doc;
+    if (!a.dark || !doc) continue;
+    const people = a.last ? a.last.people.map((id) => String(ws.people.get(id)?.data.name ?? id)).join(', ') : undefined;
+    const message = t(locale, 'account.dark', { account: String(a.account.data?.name ?? a.account.id), days: a.daysSince, date: a.last?.date, people, darkAfter: ws.config.darkAfter, owner: a.account.data?.owner });
+    out.push({ file: doc.path, range: doc.locate(['name'], 'value'), severity: 'warning', rule: 'account-dark', message, data: { account: a.account.id, daysSince: a.daysSince } });
+  }
+  // Entries dated after as-of are not counted; say so where they are written.
+  for (const account of ws.accounts.values()) {
+    for (const i of account.interactions) {
+      if (i.date <= asOf) continue;
+      out.push(i.doc.diagnostic('log-entry-in-future', 'warning', i.doc.bodyRange(i.entry.start, i.entry.start + i.date.length), locale, 'log.future', { date: i.date, asOf }));
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,141 @@
+/**
+ * The per-account report: health with its parts, each person's temperature, cadence and placement,
+ * quadrant counts and findings. `keyplan report --format json` prints exactly this (docs/cli.md),
+ * and the editor's tree and matrix read the same objects.
+ */
+import type { CheckResult } from './check.js';
+import { urgency, type CadenceSource, type CadenceState, type PersonCadence } from './cadence.js';
+import type { Cadence, Tier } from './config.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
+import { accountHealth, type Health } from './health.js';
+import { currentContacts } from './plans.js';
+import { position, quadrant, type Quadrant } from './placement.js';
+import { temperature, type Temperature } from './temperature.js';
+import type { Account } from './workspace.js';
+
+export const REPORT_VERSION = 1;
+
+export interface PersonReport {
+  id: string;
+  name: string;
+  title?: string;
+  file: string;
+  roles: string[];
+  stance: string;
+  influence?: number;
+  coverage: string;
+  status: 'active' | 'left';
+  keyPlayer: boolean;
+  temperature?: Temperature;
+  cadence: {
+    state: CadenceState;
+    expected?: Cadence;
+    source?: CadenceSource;
+    lastInteraction?: { date: string; channel: string; file: string; line: number };
+    daysSince?: number;
+    overdueBy?: number;
+    daysLeft?: number;
+    plannedNext?: string;
+    owner?: string;
+    explanation: string;
+  };
+  placement: { x?: number; y?: number; quadrant: Quadrant };
+  target?: { x?: number; y?: number; quadrant: Quadrant; stage?: string; targetStage?: string };
+}
+
+export interface AccountReport {
+  id: string;
+  name: string;
+  file?: string;
+  tier?: Tier;
+  owner?: string;
+  industry?: string;
+  reviewStatus?: string;
+  health: Health;
+  lastInteraction?: { date: string; daysSince: number };
+  dark: boolean;
+  counts: { people: number; active: number; overdue: number; dueSoon: number; never: number; plannedMissed: number };
+  quadrants: Record<Quadrant, number>;
+  people: PersonReport[];
+  findings: { rule: string; severity: Severity; file: string; line: number; column: number; message: string }[];
+}
+
+export interface WorkspaceReport {
+  version: number;
+  asOf: string;
+  locale: string;
+  accounts: AccountReport[];
+}
+
+export function buildReport(result: CheckResult): WorkspaceReport {
+  const byAccount = new Map<string, PersonCadence[]>();
+  for (const c of result.cadences) byAccount.set(c.account.id, [...(byAccount.get(c.account.id) ?? []), c]);
+  const findingsByFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) findingsByFile.set(d.file, [...(findingsByFile.get(d.file) ?? []), d]);
+  const accounts: AccountReport[] = [];
+  for (const account of result.workspace.accounts.values()) {
+    if (!account.doc) continue; // referenced but without an account plan: reported as unknown-reference
+    accounts.push(accountReport(account, byAccount.get(account.id) ?? [], findingsByFile, result));
+  }
+  accounts.sort((a, b) => (a.tier ?? 'Z').localeCompare(b.tier ?? 'Z') || a.name.localeCompare(b.name, 'zh-CN'));
+  return { version: REPORT_VERSION, asOf: result.asOf, locale: result.locale, accounts };
+}
+
+function accountReport(account: Account, cadences: PersonCadence[], findingsByFile: Map<string, Diagnostic[]>, result: CheckResult): AccountReport {
+  const asOf = result.asOf;
+  const contacts = currentContacts(account, asOf);
+  const files = new Set([account.doc!.path, ...account.people.map((p) => p.doc.path), ...account.portraits.map((d) => d.path), ...account.plans.map((d) => d.path), ...account.logs.map((d) => d.path)]);
+  const findings = [...files].flatMap((f) => findingsByFile.get(f) ?? []);
+  const people: PersonReport[] = [...cadences].sort((a, b) => urgency(b) - urgency(a)).map((c) => {
+    const p = c.person;
+    const active = p.data.status !== 'left';
+    const pos = position(p.data.stance, p.data.influence);
+    const contact = contacts.get(p.id)?.contact;
+    const targetPos = contact ? position(contact.target_stance ?? p.data.stance, contact.target_influence ?? p.data.influence) : undefined;
+    const line = c.last ? c.last.doc.bodyRange(c.last.entry.start, c.last.entry.end).start.line : 0;
+    return {
+      id: p.id,
+      name: String(p.data.name ?? p.id),
+      title: p.data.title,
+      file: p.doc.path,
+      roles: Array.isArray(p.data.roles) ? p.data.roles : [],
+      stance: p.data.stance ?? 'unknown',
+      influence: p.data.influence,
+      coverage: p.data.coverage ?? 'unknown',
+      status: active ? 'active' : 'left',
+      keyPlayer: c.keyPlayer,
+      temperature: active ? temperature(p, result.workspace.interactionsWith(p.id), asOf) : undefined,
+      cadence: {
+        state: c.state, expected: c.expected, source: c.source,
+        lastInteraction: c.last ? { date: c.last.date, channel: c.last.channel, file: c.last.doc.path, line } : undefined,
+        daysSince: c.daysSince, overdueBy: c.overdueBy, daysLeft: c.daysLeft, plannedNext: contact?.next, owner: c.owner, explanation: c.explanation,
+      },
+      placement: { x: pos?.x, y: pos?.y, quadrant: quadrant(pos) },
+      target: contact ? { x: targetPos?.x, y: targetPos?.y, quadrant: quadrant(targetPos), stage: contact.stage, targetStage: contact.target_stage } : undefined,
+    };
+  });
+  const activePeople = people.filter((p) => p.status === 'active');
+  const key = activePeople.filter((p) => p.keyPlayer);
+  const temps = (key.length ? key : activePeople).filter((p) => p.temperature).map((p) => ({ name: p.name, temperature: p.temperature! }));
+  const health = accountHealth(account.data, temps, findings, result.config, asOf);
+  const activity = result.activity.find((a) => a.account === account);
+  const quadrants: Record<Quadrant, number> = { champions: 0, blockers: 0, fans: 0, naysayers: 0, axis: 0, unplaced: 0 };
+  for (const p of activePeople) quadrants[p.placement.quadrant]++;
+  const count = (s: CadenceState) => people.filter((p) => p.cadence.state === s).length;
+  return {
+    id: account.id,
+    name: String(account.data?.name ?? account.id),
+    file: account.doc?.path,
+    tier: account.tier,
+    owner: account.data?.owner,
+    industry: account.data?.industry,
+    reviewStatus: account.data?.review?.status,
+    health,
+    lastInteraction: activity?.last ? { date: activity.last.date, daysSince: activity.daysSince! } : undefined,
+    dark: activity?.dark ?? false,
+    counts: { people: people.length, active: activePeople.length, overdue: count('overdue'), dueSoon: count('due-soon'), never: count('never'), plannedMissed: count('planned-missed') },
+    quadrants,
+    people,
+    findings: findings.map((d) => ({ rule: d.rule, severity: d.severity, file: d.file, line: d.range.start.line, column: d.range.start.column, message: d.message })),
+  };
+}
