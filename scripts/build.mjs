@@ -18,3 +18,12 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
 });
+
+// The extension: `vscode` is provided by the editor at run time.
+await build({
+  ...common,
+  entryPoints: ['src/extension/extension.ts'],
+  outfile: 'dist/extension.cjs',
+  external: ['vscode'],
+  minify: true,
+});
