@@ -14,7 +14,7 @@ import { normalizeLocale, t, type Locale } from './i18n.js';
 import { isDocumentKind } from './kinds.js';
 import { methodologyDiagnostics } from './rules/methodology.js';
 import { effectiveSeverity } from './rules/registry.js';
-import { schemaDiagnostics, schemaSetFor } from './schema.js';
+import { schemaDiagnostics, schemaSetFor, withoutInvalid } from './schema.js';
 import { decodeText, lineRange } from './text.js';
 import { buildWorkspace, type UnreadableDocument, type Workspace } from './workspace.js';
 
@@ -119,9 +119,11 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
   const outcome = parseKeyplanDocument(file.path, text, locale);
   if (outcome.status === 'ignored') return { diagnostics: [] };
   if (outcome.status === 'unreadable') return { diagnostics: outcome.diagnostics, unreadable: { path: file.path, kind: outcome.kind, id: outcome.id } };
-  const doc = outcome.document;
-  const errors = schemaSetFor(config).validate(doc.kind, doc.data);
-  const diagnostics = [...outcome.diagnostics, ...schemaDiagnostics(doc, doc.kind, errors, locale), ...documentChecks(doc, locale)];
+  const parsed = outcome.document;
+  const errors = schemaSetFor(config).validate(parsed.kind, parsed.data);
+  const diagnostics = [...outcome.diagnostics, ...schemaDiagnostics(parsed, parsed.kind, errors, locale)];
+  const doc = errors.length ? parsed.withData(withoutInvalid(parsed.data, errors)) : parsed;
+  diagnostics.push(...documentChecks(doc, locale));
   return { document: doc, diagnostics };
 }
 

@@ -98,6 +98,11 @@ export class KeyplanDocument extends YamlFile {
   ) {
     super(path, text, span);
   }
+
+  /** The same document with other data (used to drop values that failed validation). */
+  withData(data: Record<string, unknown>): KeyplanDocument {
+    return new KeyplanDocument(this.path, this.text, this.kind, this.span, data, this.disabledRules);
+  }
 }
 
 export type ParseOutcome =

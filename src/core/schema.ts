@@ -85,6 +85,38 @@ export function schemaSetFor(config: Pick<KeyplanConfig, 'roles' | 'channels'>):
   return set;
 }
 
+/**
+ * A copy of `data` without the values that failed validation, so that rules downstream only ever
+ * see well-typed data: an invalid value is treated as unknown, never guessed at.
+ */
+export function withoutInvalid(data: Record<string, unknown>, errors: ErrorObject[]): Record<string, unknown> {
+  if (!errors.length) return data;
+  const copy = structuredClone(data);
+  const doomed: (string | number)[][] = [];
+  for (const e of errors) {
+    const path = pointerToPath(e.instancePath);
+    if (e.keyword === 'required') continue;
+    if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
+    if (path.length) doomed.push(path);
+  }
+  // Deepest first, and array items from the end, so that earlier removals do not shift later paths.
+  doomed.sort((a, b) => b.length - a.length || compareLast(b, a));
+  for (const path of doomed) {
+    let parent: any = copy;
+    for (const seg of path.slice(0, -1)) parent = parent?.[seg];
+    const last = path[path.length - 1];
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else if (parent && typeof parent === 'object') delete parent[last];
+  }
+  return copy;
+}
+
+function compareLast(a: (string | number)[], b: (string | number)[]): number {
+  const x = a[a.length - 1];
+  const y = b[b.length - 1];
+  return typeof x === 'number' && typeof y === 'number' ? x - y : 0;
+}
+
 function pointerToPath(pointer: string): (string | number)[] {
   if (!pointer) return [];
   return pointer.slice(1).split('/').map((s) => {
