@@ -85,7 +85,7 @@ export function expectedCadence(person: Person, tier: Tier | undefined, contact:
 }
 
 function describeWho(person: Person, tier: Tier | undefined, locale: Locale): string {
-  const details = [person.data.title, (person.data.roles ?? []).join('/') || undefined, tier ? (locale === 'zh-cn' ? `${tier} 类客户` : `tier ${tier}`) : undefined]
+  const details = [person.data.title, (Array.isArray(person.data.roles) ? person.data.roles : []).join('/') || undefined, tier ? (locale === 'zh-cn' ? `${tier} 类客户` : `tier ${tier}`) : undefined]
     .filter((x): x is string => typeof x === 'string' && x.length > 0)
     .join(locale === 'zh-cn' ? '，' : ', ');
   return t(locale, 'cadence.who', { name: String(person.data.name ?? person.id), details });

@@ -129,30 +129,73 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
 
 /** Checks a whole workspace. `files` may include keyplan.yaml at the root. Never throws on bad input. */
 export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}): CheckResult {
-  const configFile = files.find((f) => f.path === CONFIG_FILE);
-  const { config, locale, diagnostics: configDiagnostics } = loadConfig(configFile, options.locale);
-  const all: Diagnostic[] = [...configDiagnostics];
-  const documents: KeyplanDocument[] = [];
-  const unreadable: UnreadableDocument[] = [];
-  const skipped: SkippedFile[] = [];
-  let filesRead = 0;
-  for (const file of files) {
-    if (file === configFile) continue;
-    filesRead++;
-    const outcome = checkFile(file, config, locale);
-    if (outcome.document) documents.push(outcome.document);
-    if (outcome.unreadable) unreadable.push(outcome.unreadable);
-    if (outcome.skipped) skipped.push(outcome.skipped);
-    all.push(...outcome.diagnostics);
+  const checker = new IncrementalChecker(options.locale);
+  for (const file of files) checker.set(file);
+  return checker.check(options.asOf);
+}
+
+/**
+ * Keeps each file's own result (parse, schema, document checks) until that file changes, and
+ * re-runs only the cross-file stages (model, references, cadence, methodology) on every check.
+ * The editor feeds it buffer and disk changes; the CLI fills it once.
+ */
+export class IncrementalChecker {
+  private readonly files = new Map<string, { file: SourceFile; outcome?: FileOutcome }>();
+  private configFile: SourceFile | undefined;
+  private loaded?: ReturnType<typeof loadConfig>;
+
+  constructor(private readonly localeOverride?: Locale) {}
+
+  /** Adds or replaces a file (keyplan.yaml included). */
+  set(file: SourceFile): void {
+    if (file.path === CONFIG_FILE) {
+      this.configFile = file;
+      this.loaded = undefined;
+      for (const entry of this.files.values()) entry.outcome = undefined; // the vocabulary may have changed
+      return;
+    }
+    const previous = this.files.get(file.path);
+    if (previous && sameContent(previous.file.content, file.content)) return;
+    this.files.set(file.path, { file });
   }
-  const built = buildWorkspace(documents, config, locale, unreadable);
-  const ws = built.workspace;
-  const asOf = options.asOf ?? today();
-  const cadences = computeCadences(ws, asOf, locale);
-  const activity = computeActivity(ws, asOf);
-  all.push(...built.diagnostics, ...cadenceDiagnostics(cadences, activity, ws, asOf, locale), ...methodologyDiagnostics(ws, asOf, locale));
-  const diagnostics = finalize(all, ws, config);
-  return { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, filesRead };
+
+  delete(path: string): void {
+    if (path === CONFIG_FILE) this.set({ path, content: '' });
+    else this.files.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  check(asOfOption?: string): CheckResult {
+    this.loaded ??= loadConfig(this.configFile, this.localeOverride);
+    const { config, locale, diagnostics: configDiagnostics } = this.loaded;
+    const all: Diagnostic[] = [...configDiagnostics];
+    const documents: KeyplanDocument[] = [];
+    const unreadable: UnreadableDocument[] = [];
+    const skipped: SkippedFile[] = [];
+    for (const entry of this.files.values()) {
+      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale));
+      if (outcome.document) documents.push(outcome.document);
+      if (outcome.unreadable) unreadable.push(outcome.unreadable);
+      if (outcome.skipped) skipped.push(outcome.skipped);
+      all.push(...outcome.diagnostics);
+    }
+    const built = buildWorkspace(documents, config, locale, unreadable);
+    const ws = built.workspace;
+    const asOf = asOfOption ?? today();
+    const cadences = computeCadences(ws, asOf, locale);
+    const activity = computeActivity(ws, asOf);
+    all.push(...built.diagnostics, ...cadenceDiagnostics(cadences, activity, ws, asOf, locale), ...methodologyDiagnostics(ws, asOf, locale));
+    const diagnostics = finalize(all, ws, config);
+    return { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, filesRead: this.files.size };
+  }
+}
+
+function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return typeof a === typeof b && a === b;
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }
 
 /** Applies suppressions and configured severities, then sorts. */

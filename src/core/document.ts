@@ -6,6 +6,7 @@ import { t, type Locale, type MessageId } from './i18n.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
 import { LineIndex, lineRange } from './text.js';
 import { closest } from './suggest.js';
+import { parseInteractionLog, type ParsedLog } from './interaction-log.js';
 import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js';
 
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
@@ -97,6 +98,13 @@ export class KeyplanDocument extends YamlFile {
     readonly disabledRules: ReadonlySet<string>,
   ) {
     super(path, text, span);
+  }
+
+  private parsedLog?: ParsedLog;
+
+  /** Interaction-log entries of the body, parsed once per document. */
+  get log(): ParsedLog {
+    return (this.parsedLog ??= parseInteractionLog(this.body));
   }
 
   /** The same document with other data (used to drop values that failed validation). */

@@ -8,7 +8,7 @@ import type { Diagnostic, Severity } from './diagnostic.js';
 import type { KeyplanDocument } from './document.js';
 import type { DocumentKind } from './kinds.js';
 import { t, type Locale, type MessageId } from './i18n.js';
-import { parseInteractionLog, type LogEntry } from './interaction-log.js';
+import type { LogEntry } from './interaction-log.js';
 import { closest } from './suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
 import type { DataPath } from './yaml-locate.js';
@@ -219,7 +219,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   // 5. Interaction logs.
   for (const account of ws.accounts.values()) {
     for (const doc of account.logs) {
-      const parsed = parseInteractionLog(doc.body);
+      const parsed = doc.log;
       for (const bad of parsed.malformed) {
         const problem = `log.problem.${bad.problem}` as MessageId;
         const params = { value: bad.value };
