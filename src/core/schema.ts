@@ -36,6 +36,7 @@ const ANNOTATIONS = ['x-sensitive', 'x-description-zh', 'x-title-zh', 'x-enum-de
 
 export class SchemaSet {
   private readonly validators = new Map<string, ValidateFunction>();
+  private readonly roots = new Map<string, JsonSchema>();
   readonly defs: JsonSchema;
 
   constructor(config: Pick<KeyplanConfig, 'roles' | 'channels'>) {
@@ -53,8 +54,15 @@ export class SchemaSet {
     addFormats(ajv, ['date']);
     for (const k of ANNOTATIONS) ajv.addKeyword(k);
     ajv.addSchema(this.defs);
-    for (const [kind, schema] of Object.entries(KIND_SCHEMAS)) this.validators.set(kind, ajv.compile(schema));
-    this.validators.set('config', ajv.compile(CONFIG_SCHEMA));
+    for (const [kind, schema] of [...Object.entries(KIND_SCHEMAS), ['config', CONFIG_SCHEMA] as const]) {
+      this.validators.set(kind, ajv.compile(schema));
+      this.roots.set(kind, schema);
+    }
+  }
+
+  /** The root schema of a kind (for completion and hover). */
+  schema(kind: DocumentKind | 'config'): JsonSchema {
+    return this.roots.get(kind)!;
   }
 
   validate(kind: DocumentKind | 'config', data: unknown): ErrorObject[] {

@@ -32,10 +32,12 @@ export function methodologyDiagnostics(ws: Workspace, asOf: string, locale: Loca
 
     if (doc && data && tier) {
       const base = { account: account.id, tier };
-      if ((tier === 'A' || tier === 'B') && !active.some((p) => hasRole(p, 'EB'))) {
+      // Emitted for every tier: the per-tier defaults in the registry (C off for the EB, B and C off
+      // for the Coach) decide where they show, so keyplan.yaml `rules:` can turn them on elsewhere.
+      if (!active.some((p) => hasRole(p, 'EB'))) {
         emit(doc, 'missing-economic-buyer', 'warning', ['tier'], 'rule.missing-economic-buyer', { account: accountName, tier }, base);
       }
-      if (tier === 'A' && !active.some((p) => hasRole(p, 'Coach'))) {
+      if (!active.some((p) => hasRole(p, 'Coach'))) {
         emit(doc, 'missing-coach', 'warning', ['tier'], 'rule.missing-coach', { account: accountName, tier }, base);
       }
       singleThreaded(account, active, accountName, emit);

@@ -1,0 +1,100 @@
+/** Completion in Keyplan documents: keys and values from the schemas, ids from the workspace. */
+import { today } from '../dates.js';
+import { DOCUMENT_KINDS } from '../kinds.js';
+import { cursorContext } from './context.js';
+import { accountOfText, type LanguageModel } from './model.js';
+import type { JsonSchema } from '../schema.js';
+
+export type CompletionKind = 'field' | 'value' | 'person' | 'account' | 'channel' | 'date';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  /** Short text shown next to the label (a title, a person's name). */
+  detail?: string;
+  /** Longer explanation (Markdown-free plain text). */
+  documentation?: string;
+  insertText: string;
+  /** Offsets in the text that the completion replaces. */
+  start: number;
+  end: number;
+  sortText?: string;
+}
+
+export function completionsAt(text: string, offset: number, model: LanguageModel): CompletionItem[] {
+  const ctx = cursorContext(text, offset);
+  const { nav, locale, result } = model;
+  const ws = result.workspace;
+  if (ctx.where === 'none') return [];
+  if (ctx.where === 'mention') {
+    const account = accountOfText(text);
+    const people = account ? ws.accounts.get(account)?.people ?? [] : [...ws.people.values()];
+    return people.map((p) => ({
+      label: p.id, kind: 'person' as const, detail: [p.data.name, p.data.title].filter(Boolean).join(' · '),
+      insertText: p.id, start: ctx.start, end: ctx.end, sortText: p.data.status === 'left' ? `z${p.id}` : p.id,
+    }));
+  }
+  if (ctx.where === 'channel') {
+    const values = nav.enumValues(nav.resolve({ $ref: 'defs.schema.json#/$defs/channel' }), locale);
+    return values.map((v) => ({ label: v.value, kind: 'channel' as const, documentation: v.description, insertText: `${v.value} @`, start: ctx.start, end: ctx.end }));
+  }
+  if (!ctx.kind) {
+    // A new document: the first thing it needs is its kind.
+    if (ctx.where === 'key' && ctx.path.length === 0) return [{ label: 'kind', kind: 'field', insertText: 'kind: ', start: ctx.start, end: ctx.end, detail: DOCUMENT_KINDS.join(' | ') }];
+    if (ctx.where === 'value' && ctx.key === 'kind') return DOCUMENT_KINDS.map((k) => ({ label: k, kind: 'value' as const, insertText: k, start: ctx.start, end: ctx.end }));
+    return [];
+  }
+  const kind = ctx.kind;
+
+  if (ctx.where === 'key') {
+    const item = ctx.path.length && ctx.path[ctx.path.length - 1] === '*' ? nav.resolve(nav.at(kind, ctx.path)) : undefined;
+    // `- ` in a list of scalars (influences, channels) completes a value, not a key.
+    if (item && item.type !== 'object') return valueCompletions(nav.at(kind, ctx.path), text, ctx.start, ctx.end, model);
+    const props = nav.properties(kind, ctx.path).filter(([key]) => !ctx.siblings.includes(key) || key === ctx.prefix);
+    return props.map(([key, schema]) => {
+      const resolved = nav.resolve(schema);
+      const required = nav.isRequired(kind, ctx.path, key);
+      const block = resolved?.type === 'object' || (resolved?.type === 'array' && nav.resolve(resolved.items)?.type === 'object');
+      return {
+        label: key, kind: 'field' as const,
+        detail: `${nav.title(schema, locale) ?? key}${required ? (locale === 'zh-cn' ? '（必填）' : ' (required)') : ''}${nav.isSensitive(schema) ? (locale === 'zh-cn' ? ' · 敏感个人信息' : ' · sensitive personal data') : ''}`,
+        documentation: nav.description(schema, locale),
+        insertText: block ? `${key}:` : `${key}: `,
+        start: ctx.start, end: ctx.end,
+        sortText: `${required ? 0 : 1}${key}`,
+      };
+    });
+  }
+  return valueCompletions(nav.at(kind, ctx.path), text, ctx.start, ctx.end, model);
+}
+
+function valueCompletions(schema: JsonSchema | undefined, text: string, start: number, end: number, model: LanguageModel): CompletionItem[] {
+  const { nav, locale, result } = model;
+  const ws = result.workspace;
+  const ref = nav.referenceKind(schema) ?? nav.referenceKind(nav.resolve(schema)?.items);
+  if (ref === 'person') {
+    const account = accountOfText(text);
+    const own = accountOfText(text) && /^kind[ \t]*:[ \t]*person/m.test(text) ? /^id[ \t]*:[ \t]*([a-z0-9-]+)/m.exec(text)?.[1] : undefined;
+    const people = [...ws.people.values()].filter((p) => p.id !== own && (!account || p.account === account));
+    return people.map((p) => ({
+      label: p.id, kind: 'person' as const, detail: [p.data.name, p.data.title].filter(Boolean).join(' · '),
+      documentation: (p.data.roles ?? []).join(', ') || undefined, insertText: p.id, start, end,
+    }));
+  }
+  if (ref === 'account') {
+    return [...ws.accounts.values()].filter((a) => a.data).map((a) => ({
+      label: a.id, kind: 'account' as const, detail: `${a.data?.name ?? ''}${a.tier ? ` · ${a.tier}` : ''}`, insertText: a.id, start, end,
+    }));
+  }
+  const resolved = nav.resolve(schema);
+  const target = resolved?.type === 'array' ? resolved.items : schema;
+  const values = nav.enumValues(target, locale);
+  if (values.length) {
+    return values.map((v, i) => ({ label: v.value, kind: 'value' as const, documentation: v.description, insertText: v.value, start, end, sortText: String(i).padStart(3, '0') }));
+  }
+  if (nav.resolve(target)?.format === 'date') {
+    const date = result.asOf ?? today();
+    return [{ label: date, kind: 'date', detail: locale === 'zh-cn' ? '今天' : 'today', insertText: date, start, end }];
+  }
+  return [];
+}

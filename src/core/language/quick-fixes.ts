@@ -1,0 +1,107 @@
+/** Quick fixes for findings, computed from the diagnostic's data and the file's text. */
+import { parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostic.js';
+import { findFrontmatter } from '../frontmatter.js';
+import type { Locale } from '../i18n.js';
+import { suggestId } from '../schema.js';
+import { LineIndex } from '../text.js';
+import type { DataPath } from '../yaml-locate.js';
+import { accountOfText, type LanguageModel } from './model.js';
+import { detectEol } from './log-entry.js';
+import type { TextEdit } from './references.js';
+import { yamlText } from './templates.js';
+
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+  /** A command to run instead of (or after) the edits. */
+  command?: { id: string; args: Record<string, unknown> };
+  preferred?: boolean;
+}
+
+const CADENCE_RULES = new Set(['interaction-overdue', 'interaction-due-soon', 'interaction-never', 'planned-interaction-missed']);
+const L = (locale: Locale, en: string, zh: string) => (locale === 'zh-cn' ? zh : en);
+
+export function quickFixes(diagnostic: Diagnostic, text: string, model: LanguageModel): QuickFix[] {
+  const { locale } = model;
+  const data = diagnostic.data ?? {};
+  const replace = (newText: string, title: string, preferred = false): QuickFix => ({ title, preferred, edits: [{ file: diagnostic.file, range: diagnostic.range, newText }] });
+  const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
+
+  switch (diagnostic.rule) {
+    case 'schema': {
+      if (Array.isArray(data.allowed)) {
+        const fixes = suggestion ? [replace(suggestion, L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), true)] : [];
+        for (const v of (data.allowed as string[]).filter((x) => x !== suggestion).slice(0, 8)) fixes.push(replace(v, L(locale, `Change to '${v}'`, `改为 '${v}'`)));
+        return fixes;
+      }
+      if (typeof data.missingProperty === 'string') {
+        const fix = addMissingField(diagnostic, text, data.path as DataPath, data.missingProperty, model);
+        return fix ? [fix] : [];
+      }
+      if (typeof data.suggestion === 'string') return [replace(data.suggestion, L(locale, `Change to '${data.suggestion}'`, `改为 '${data.suggestion}'`), true)];
+      return [];
+    }
+    case 'unknown-field':
+      return suggestion ? [replace(suggestion, L(locale, `Rename the field to '${suggestion}'`, `将字段改名为 '${suggestion}'`), true)] : [];
+    case 'unknown-reference':
+    case 'unknown-channel':
+      return suggestion ? [replace(suggestion, L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), true)] : [];
+    default:
+      if (CADENCE_RULES.has(diagnostic.rule) && typeof data.person === 'string' && typeof data.account === 'string') {
+        return [{ title: L(locale, 'Log an interaction today…', '记录今天的互动…'), edits: [], command: { id: 'keyplan.logInteraction', args: { account: data.account, people: [data.person] } }, preferred: true }];
+      }
+      return [];
+  }
+}
+
+/** Inserts `field: value` as the last entry of the object that lacks it, at its indentation. */
+function addMissingField(diagnostic: Diagnostic, text: string, path: DataPath, field: string, model: LanguageModel): QuickFix | undefined {
+  const span = findFrontmatter(text);
+  if (!span?.closed) return undefined;
+  const yamlSource = text.slice(span.yamlStart, span.yamlEnd);
+  const doc = parseDocument(yamlSource);
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+    else if (node && typeof node === 'object' && 'items' in node && typeof seg === 'number') node = (node as { items: unknown[] }).items[seg];
+    else return undefined;
+  }
+  if (!isMap(node) || node.flow) return undefined;
+  const pairs = node.items.filter(isPair);
+  const first = pairs[0]?.key as Node | undefined;
+  const last = pairs[pairs.length - 1];
+  if (!first?.range || !last) return undefined;
+  const lines = new LineIndex(yamlSource);
+  const column = lines.position(first.range[0]).column - 1;
+  const lastEnd = ((last.value as Node | null)?.range ?? (last.key as Node).range)![1];
+  // After the last pair's last line.
+  const endLine = lines.position(Math.max(lastEnd - 1, 0)).line;
+  const insertAt = span.yamlStart + lines.lineEnd(endLine);
+  const eol = detectEol(text);
+  const value = placeholder(diagnostic, text, path, field, model);
+  const at = new LineIndex(text).position(insertAt);
+  const title = model.locale === 'zh-cn' ? `添加必填字段 '${field}'` : `Add the required field '${field}'`;
+  return { title, preferred: true, edits: [{ file: diagnostic.file, range: { start: at, end: at }, newText: `${eol}${' '.repeat(column)}${field}: ${value}` }] };
+}
+
+/** A sensible starting value: ids from the file name, the account from the folder, the schema's default. */
+function placeholder(diagnostic: Diagnostic, text: string, path: DataPath, field: string, model: LanguageModel): string {
+  const kind = /^kind[ \t]*:[ \t]*([\w-]+)/m.exec(text)?.[1];
+  if (path.length === 0 && field === 'id') return suggestId(/([^/]+)\.md$/.exec(diagnostic.file)?.[1] ?? 'new-id');
+  if (path.length === 0 && field === 'account') {
+    const fromFolder = /(?:^|\/)accounts\/([^/]+)\//.exec(diagnostic.file)?.[1];
+    if (fromFolder && model.result.workspace.accounts.has(fromFolder)) return fromFolder;
+    return accountOfText(text) ?? '';
+  }
+  if (!kind) return '""';
+  const schema = model.nav.resolve(model.nav.at(kind as never, [...path.map((p) => (typeof p === 'number' ? '*' : p)), field]));
+  if (!schema) return '""';
+  if (schema.default !== undefined) return typeof schema.default === 'string' ? yamlText(schema.default) : JSON.stringify(schema.default);
+  if (Array.isArray(schema.enum)) return String(schema.enum[0]);
+  if (schema.type === 'array') return '[]';
+  if (schema.type === 'object') return '{}';
+  if (schema.type === 'integer' || schema.type === 'number') return String(schema.minimum ?? 0);
+  return '""';
+}
+

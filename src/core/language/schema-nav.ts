@@ -1,0 +1,101 @@
+/** Walking the JSON Schemas by data path: what the editor offers and explains at a cursor. */
+import type { Locale } from '../i18n.js';
+import type { DocumentKind } from '../kinds.js';
+import type { JsonSchema, SchemaSet } from '../schema.js';
+
+/** `*` stands for any array index. */
+export type SchemaPath = ReadonlyArray<string | number>;
+export type ReferenceKind = 'person' | 'account';
+
+export class SchemaNavigator {
+  constructor(private readonly set: SchemaSet) {}
+
+  root(kind: DocumentKind | 'config'): JsonSchema {
+    return this.set.schema(kind);
+  }
+
+  /** Follows `$ref`s, keeping the outer title/description (they describe the field, the ref describes the type). */
+  resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
+    let current = schema;
+    let merged: JsonSchema | undefined = schema;
+    for (let guard = 0; current?.$ref && guard < 10; guard++) {
+      const target = this.lookup(current.$ref);
+      if (!target) break;
+      const { $ref: _ignored, ...outer } = current;
+      merged = { ...target, ...outer };
+      current = target;
+    }
+    return merged;
+  }
+
+  /** The reference kind a field holds (`person_ref` / `account_ref` in defs). */
+  referenceKind(schema: JsonSchema | undefined): ReferenceKind | undefined {
+    const ref = schema?.$ref as string | undefined;
+    if (!ref) return undefined;
+    if (ref.endsWith('/person_ref')) return 'person';
+    if (ref.endsWith('/account_ref')) return 'account';
+    return undefined;
+  }
+
+  /** Unresolved schema at a path (so the caller can still see `$ref` names). */
+  at(kind: DocumentKind | 'config', path: SchemaPath): JsonSchema | undefined {
+    let schema: JsonSchema | undefined = this.root(kind);
+    for (const seg of path) {
+      const s = this.resolve(schema);
+      if (!s) return undefined;
+      if (seg === '*' || typeof seg === 'number') schema = s.items;
+      else schema = s.properties?.[seg] ?? this.patternProperty(s, String(seg));
+    }
+    return schema;
+  }
+
+  /** Object properties allowed at a path. */
+  properties(kind: DocumentKind | 'config', path: SchemaPath): [string, JsonSchema][] {
+    const s = this.resolve(this.at(kind, path));
+    return s?.properties ? Object.entries(s.properties as Record<string, JsonSchema>) : [];
+  }
+
+  /** Enum values (with descriptions in the locale) a value at this path may take. */
+  enumValues(schema: JsonSchema | undefined, locale: Locale): { value: string; description?: string }[] {
+    const s = this.resolve(schema);
+    if (!s) return [];
+    if (Array.isArray(s.enum)) {
+      const descriptions = (locale === 'zh-cn' ? s['x-enum-descriptions-zh'] : s['x-enum-descriptions']) as string[] | undefined;
+      return (s.enum as unknown[]).map((v, i) => ({ value: String(v), description: descriptions?.[i] }));
+    }
+    if (s.type === 'boolean') return [{ value: 'true' }, { value: 'false' }];
+    const branches = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;
+    return branches ? branches.flatMap((b) => this.enumValues(b, locale)) : [];
+  }
+
+  title(schema: JsonSchema | undefined, locale: Locale): string | undefined {
+    const s = this.resolve(schema);
+    return (locale === 'zh-cn' ? s?.['x-title-zh'] : undefined) ?? s?.title;
+  }
+
+  description(schema: JsonSchema | undefined, locale: Locale): string | undefined {
+    const s = this.resolve(schema);
+    return (locale === 'zh-cn' ? s?.['x-description-zh'] : undefined) ?? s?.description;
+  }
+
+  isSensitive(schema: JsonSchema | undefined): boolean {
+    return Boolean(schema?.['x-sensitive'] ?? this.resolve(schema)?.['x-sensitive']);
+  }
+
+  isRequired(kind: DocumentKind | 'config', parent: SchemaPath, key: string): boolean {
+    const s = this.resolve(this.at(kind, parent));
+    return Array.isArray(s?.required) && s!.required.includes(key);
+  }
+
+  private patternProperty(s: JsonSchema, key: string): JsonSchema | undefined {
+    for (const [pattern, schema] of Object.entries((s.patternProperties ?? {}) as Record<string, JsonSchema>)) {
+      if (new RegExp(pattern, 'u').test(key)) return schema;
+    }
+    return undefined;
+  }
+
+  private lookup(ref: string): JsonSchema | undefined {
+    const m = /#\/\$defs\/([\w-]+)$/.exec(ref);
+    return m ? (this.set.defs.$defs as Record<string, JsonSchema>)[m[1]] : undefined;
+  }
+}
