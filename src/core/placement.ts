@@ -16,7 +16,7 @@ export interface Position {
 }
 
 export function stanceX(stance: unknown): number | undefined {
-  return typeof stance === 'string' && stance in STANCE_X ? STANCE_X[stance as keyof typeof STANCE_X] : undefined;
+  return typeof stance === 'string' && Object.hasOwn(STANCE_X, stance) ? STANCE_X[stance as keyof typeof STANCE_X] : undefined;
 }
 
 export function influenceY(influence: unknown): number | undefined {

@@ -164,6 +164,12 @@ function describeValue(value: unknown): { en: string; zh: string } {
   return { en: `the text "${truncate(String(value))}"`, zh: `文本“${truncate(String(value))}”` };
 }
 
+/** A value as the user wrote it: a list or group of fields in YAML flow style, not `[object Object]`. */
+function shown(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  return truncate(JSON.stringify(value).replace(/"([^"]*)"/g, '$1').replace(/([:,])/g, '$1 '));
+}
+
 function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
@@ -219,7 +225,7 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      const value = String(e.data);
+      const value = shown(e.data);
       const suggestion = typeof e.data === 'string' ? closest(value, allowed) : undefined;
       return make('schema', path, 'value', 'schema.enum', { field, value, suggestion, allowed: allowed.join('|') }, { value, suggestion, allowed });
     }
@@ -255,7 +261,7 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
     }
     case 'uniqueItems': {
       const { i } = e.params as { i: number; j: number };
-      const value = Array.isArray(e.data) ? String(e.data[i]) : '';
+      const value = Array.isArray(e.data) ? shown(e.data[i]) : '';
       return make('schema', [...path, i], 'value', 'schema.unique-items', { field, value });
     }
     case 'minItems':

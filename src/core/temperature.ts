@@ -30,6 +30,9 @@ export function band(score: number): TemperatureBand {
   return score < 30 ? 'cold' : score < 50 ? 'cooling' : score < 75 ? 'warm' : 'hot';
 }
 
+// Own keys only: a log entry's channel is free text (`- 2026-11-02 constructor @x: …` is only a warning).
+const channelDepth = (channel: string) => (Object.hasOwn(CHANNEL_DEPTH, channel) ? CHANNEL_DEPTH[channel] : UNLISTED_CHANNEL_DEPTH);
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** `interactions` are the person's interactions (any order); entries after asOf are ignored. */
@@ -41,8 +44,9 @@ export function temperature(person: Person, interactions: Interaction[], asOf: s
   const newest = interactions.filter((i) => i.date <= asOf).reduce<string | undefined>((m, i) => (!m || i.date > m ? i.date : m), undefined);
   const recency = newest === undefined ? 0 : 40 * Math.max(0, 1 - daysBetween(newest, asOf) / WINDOW_DAYS);
   const frequency = 25 * Math.min(1, inWindow.length / FULL_FREQUENCY);
-  const depth = inWindow.length ? 15 * (inWindow.reduce((s, i) => s + (CHANNEL_DEPTH[i.channel] ?? UNLISTED_CHANNEL_DEPTH), 0) / inWindow.length) : 0;
-  const stance = STANCE_POINTS[(person.data.stance ?? 'unknown') as Stance] ?? STANCE_POINTS.unknown;
+  const depth = inWindow.length ? 15 * (inWindow.reduce((s, i) => s + channelDepth(i.channel), 0) / inWindow.length) : 0;
+  const stanceKey = person.data.stance ?? 'unknown';
+  const stance = Object.hasOwn(STANCE_POINTS, stanceKey) ? STANCE_POINTS[stanceKey as Stance] : STANCE_POINTS.unknown;
   const score = Math.round(recency + frequency + depth + stance);
   return { score, band: band(score), parts: { recency: round1(recency), frequency: round1(frequency), depth: round1(depth), stance }, interactionsInWindow: inWindow.length };
 }

@@ -3,98 +3,69 @@
  * core and shows its findings. No rule, schema logic or date arithmetic lives here.
  */
 import * as vscode from 'vscode';
-import { checkWorkspace, CONFIG_FILE, type CheckResult, type SourceFile } from '../core/check.js';
-import type { Diagnostic as CoreDiagnostic } from '../core/diagnostic.js';
-import { normalizeLocale } from '../core/i18n.js';
-
-const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
+import type { CheckResult } from '../core/check.js';
+import { findFrontmatter, sniffKind } from '../core/frontmatter.js';
+import { isDocumentKind } from '../core/kinds.js';
+import { registerCommands } from './commands.js';
+import { registerLanguageProviders } from './language-providers.js';
+import { createStatusBar } from './status-bar.js';
+import { WorkspaceIndex } from './workspace-index.js';
 
 export interface KeyplanApi {
-  /** The latest check result (for tests and other extensions). */
+  /** The latest check (for tests and other extensions). */
   readonly result: CheckResult | undefined;
-  /** Resolves when the current (re)check has finished. */
-  whenIdle(): Promise<void>;
+  /** Resolves once pending changes have been checked. */
+  whenIdle(): Promise<CheckResult | undefined>;
+  readonly index: WorkspaceIndex | undefined;
 }
 
-export function activate(context: vscode.ExtensionContext): KeyplanApi {
-  const collection = vscode.languages.createDiagnosticCollection('keyplan');
-  context.subscriptions.push(collection);
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  let result: CheckResult | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
+function isKeyplanDocument(doc: vscode.TextDocument): boolean {
+  if (doc.languageId !== 'markdown') return false;
+  const head = doc.getText(new vscode.Range(0, 0, 200, 0));
+  const span = findFrontmatter(head);
+  return Boolean(span && isDocumentKind(sniffKind(head.slice(span.yamlStart, span.yamlEnd))));
+}
 
-  const relative = (uri: vscode.Uri) => (folder ? vscode.workspace.asRelativePath(uri, false).split('\\').join('/') : uri.fsPath);
-
-  async function readWorkspace(): Promise<SourceFile[]> {
-    if (!folder) return [];
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/{node_modules,.git}/**');
-    const open = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d.getText()]));
-    const files: SourceFile[] = [];
-    const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-    try {
-      files.push({ path: CONFIG_FILE, content: open.get(configUri.toString()) ?? (await vscode.workspace.fs.readFile(configUri)) });
-    } catch {
-      /* no keyplan.yaml: defaults apply */
-    }
-    await Promise.all(uris.map(async (uri) => {
-      try {
-        files.push({ path: relative(uri), content: open.get(uri.toString()) ?? (await vscode.workspace.fs.readFile(uri)) });
-      } catch {
-        /* deleted while indexing */
-      }
-    }));
-    return files;
-  }
-
-  async function recheck(): Promise<void> {
-    if (!folder) return;
-    const files = await readWorkspace();
-    result = checkWorkspace(files, { locale: normalizeLocale(vscode.env.language) });
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const d of result.diagnostics) {
-      const range = new vscode.Range(d.range.start.line - 1, d.range.start.column - 1, d.range.end.line - 1, d.range.end.column - 1);
-      const diagnostic = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
-      diagnostic.source = 'keyplan';
-      diagnostic.code = d.rule;
-      byFile.set(d.file, [...(byFile.get(d.file) ?? []), diagnostic]);
-    }
-    collection.clear();
-    for (const [file, list] of byFile) collection.set(vscode.Uri.joinPath(folder.uri, file), list);
-  }
-
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(recheck, recheck);
-    }, 200);
-  };
-
-  running = recheck();
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,keyplan.yaml}');
-  context.subscriptions.push(
-    watcher,
-    watcher.onDidChange(schedule),
-    watcher.onDidCreate(schedule),
-    watcher.onDidDelete(schedule),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.languageId === 'markdown' || e.document.fileName.endsWith(CONFIG_FILE)) schedule();
-    }),
-  );
-
-  return {
+export async function activate(context: vscode.ExtensionContext): Promise<KeyplanApi> {
+  let index: WorkspaceIndex | undefined;
+  let started: Promise<void> | undefined;
+  const api: KeyplanApi = {
     get result() {
-      return result;
+      return index?.result;
     },
-    async whenIdle() {
-      if (timer) await new Promise((r) => setTimeout(r, 250));
-      await running;
+    whenIdle: async () => {
+      await started;
+      return index?.whenIdle();
+    },
+    get index() {
+      return index;
     },
   };
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return api;
+
+  // Indexing runs in the background: activation returns at once.
+  const start = () => {
+    if (index) return;
+    index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+    context.subscriptions.push(index, ...registerLanguageProviders(index), ...createStatusBar(index.onDidUpdate), ...registerCommands(index));
+    void vscode.commands.executeCommand('setContext', 'keyplan.active', true);
+    started = index.start();
+  };
+
+  // Activated by a Markdown file in a workspace without keyplan.yaml: stay idle until a Keyplan document shows up.
+  const hasConfig = Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, 'keyplan.yaml'))).then(() => true, () => false);
+  started = hasConfig.then((yes) => {
+    if (yes || vscode.workspace.textDocuments.some(isKeyplanDocument)) return start();
+    const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isKeyplanDocument(doc)) {
+        listener.dispose();
+        start();
+      }
+    });
+    context.subscriptions.push(listener);
+  });
+  return api;
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,18 @@
+/** The status bar item: how many contacts are overdue; click for the list. */
+import * as vscode from 'vscode';
+import type { CheckResult } from '../core/check.js';
+
+export function createStatusBar(onUpdate: vscode.Event<CheckResult>): vscode.Disposable[] {
+  const item = vscode.window.createStatusBarItem('keyplan.overdue', vscode.StatusBarAlignment.Left, 50);
+  item.name = vscode.l10n.t('Keyplan overdue contacts');
+  item.command = 'keyplan.showOverdue';
+  const update = (result: CheckResult) => {
+    const overdue = result.cadences.filter((c) => c.state === 'overdue').length;
+    const missed = result.cadences.filter((c) => c.state === 'planned-missed').length;
+    item.text = overdue ? `$(bell-dot) ${vscode.l10n.t('{0} overdue', overdue)}` : `$(bell) ${vscode.l10n.t('0 overdue')}`;
+    item.tooltip = vscode.l10n.t('{0} contacts overdue, {1} planned interactions missed (as of {2}). Click for the list.', overdue, missed, result.asOf);
+    item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+  return [item, onUpdate(update)];
+}
