@@ -27,3 +27,15 @@ await build({
   external: ['vscode'],
   minify: true,
 });
+
+// The matrix webview: plain browser code, loaded from the media folder only.
+await build({
+  ...common,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  entryPoints: ['src/webview/matrix.ts'],
+  outfile: 'media/dist/matrix.js',
+  minify: true,
+  sourcemap: false,
+});

@@ -8,6 +8,7 @@ import { urgency } from '../core/cadence.js';
 import { isValidDate } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n.js';
 import { buildReport } from '../core/report.js';
+import { runMatrix } from './commands/matrix.js';
 import { formatJson } from './formats/json.js';
 import { formatOverdueJson, formatOverdueMarkdown, formatOverdueText, overdueRows } from './formats/overdue.js';
 import { formatReportJson, formatReportMarkdown, formatReportText } from './formats/report.js';
@@ -55,6 +56,11 @@ overdue:
 report:
   --format <f>         text (default), json or markdown
 
+matrix <account> [paths...]   The influence–support matrix of one account
+  --svg <file>         write it as a standalone SVG file
+  --format <f>         text (default: the quadrants as a list) or svg (to stdout)
+  --size-by <s>        temperature (default) or coverage
+
   -h, --help           show this help
   -v, --version        show the version
 
@@ -75,6 +81,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (command === 'check') return await checkCommand(rest, io);
     if (command === 'overdue') return await overdueCommand(rest, io);
     if (command === 'report') return await reportCommand(rest, io);
+    if (command === 'matrix') return await matrixCommand(rest, io);
     throw new UsageError(`unknown command '${command}'. Run 'keyplan --help'.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -249,4 +256,28 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
 function reportFailures(failed: { path: string; error: string }[], io: Io): number {
   for (const f of failed) io.stderr.write(`keyplan: could not read ${f.path} (${f.error})\n`);
   return failed.length ? 2 : 0;
+}
+
+async function matrixCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, svg: { type: 'string' }, 'size-by': { type: 'string', default: 'temperature' } },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const [account, ...paths] = positionals;
+  if (!account) throw new UsageError('matrix needs an account id, e.g. keyplan matrix east-china-telecom');
+  const format = checkFormat(values.format, ['text', 'svg']) as 'text' | 'svg';
+  const sizeBy = values['size-by'];
+  if (sizeBy !== 'temperature' && sizeBy !== 'coverage') throw new UsageError(`--size-by takes temperature or coverage, not '${sizeBy}'`);
+  const { result, failed } = await loadAndCheck(paths, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
+  try {
+    io.stdout.write(await runMatrix(result, { account, svg: values.svg, format, sizeBy, cwd: io.cwd }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  return reportFailures(failed, io);
 }

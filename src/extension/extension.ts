@@ -6,8 +6,11 @@ import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check.js';
 import { findFrontmatter, sniffKind } from '../core/frontmatter.js';
 import { isDocumentKind } from '../core/kinds.js';
+import { AttentionTree } from './attention-tree.js';
 import { registerCommands } from './commands.js';
 import { registerLanguageProviders } from './language-providers.js';
+import { MatrixPanel } from './matrix-panel.js';
+import { PortfolioTree, type GroupBy } from './portfolio-tree.js';
 import { createStatusBar } from './status-bar.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
@@ -17,6 +20,10 @@ export interface KeyplanApi {
   /** Resolves once pending changes have been checked. */
   whenIdle(): Promise<CheckResult | undefined>;
   readonly index: WorkspaceIndex | undefined;
+  readonly portfolio: PortfolioTree | undefined;
+  readonly attention: AttentionTree | undefined;
+  /** The open matrix panel of an account, if any. */
+  matrix(account: string): MatrixPanel | undefined;
 }
 
 function isKeyplanDocument(doc: vscode.TextDocument): boolean {
@@ -28,6 +35,8 @@ function isKeyplanDocument(doc: vscode.TextDocument): boolean {
 
 export async function activate(context: vscode.ExtensionContext): Promise<KeyplanApi> {
   let index: WorkspaceIndex | undefined;
+  let portfolio: PortfolioTree | undefined;
+  let attention: AttentionTree | undefined;
   let started: Promise<void> | undefined;
   const api: KeyplanApi = {
     get result() {
@@ -40,6 +49,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     get index() {
       return index;
     },
+    get portfolio() {
+      return portfolio;
+    },
+    get attention() {
+      return attention;
+    },
+    matrix: (account) => MatrixPanel.get(account),
   };
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return api;
@@ -47,8 +63,44 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
   // Indexing runs in the background: activation returns at once.
   const start = () => {
     if (index) return;
-    index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
-    context.subscriptions.push(index, ...registerLanguageProviders(index), ...createStatusBar(index.onDidUpdate), ...registerCommands(index));
+    const idx = (index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md')));
+    const tree = (portfolio = new PortfolioTree(idx));
+    const needs = (attention = new AttentionTree(idx));
+    const treeView = vscode.window.createTreeView('keyplan.portfolio', { treeDataProvider: tree, showCollapseAll: true });
+    const attentionView = vscode.window.createTreeView('keyplan.attention', { treeDataProvider: needs });
+    const args = (node: unknown) => PortfolioTree.argsOf(node as never);
+    const cmd = vscode.commands.registerCommand;
+    context.subscriptions.push(
+      idx, treeView, attentionView,
+      ...registerLanguageProviders(idx), ...createStatusBar(idx.onDidUpdate), ...registerCommands(idx),
+      idx.onDidUpdate((result) => {
+        tree.update(result);
+        needs.update(result);
+        const total = tree.overdueTotal();
+        treeView.badge = total ? { value: total, tooltip: vscode.l10n.t('{0} contacts overdue', total) } : undefined;
+      }),
+      ...(['tier', 'owner', 'health'] as GroupBy[]).map((g) => cmd(`keyplan.groupBy.${g}`, () => tree.setGroupBy(g))),
+      cmd('keyplan.filter.onlyOverdue', () => tree.toggle('onlyOverdue')),
+      cmd('keyplan.filter.onlyMine', () => tree.toggle('onlyMine')),
+      cmd('keyplan.openMatrix', async (node?: unknown) => {
+        let account = typeof node === 'string' ? node : args(node).account;
+        account ??= accountOfActiveEditor(idx);
+        if (!account) {
+          const result = await idx.whenIdle();
+          const pick = await vscode.window.showQuickPick([...(result?.workspace.accounts.values() ?? [])].filter((a) => a.data).map((a) => ({ label: String(a.data!.name), description: a.id })), { placeHolder: vscode.l10n.t('Open the matrix of which account?') });
+          account = pick?.description;
+        }
+        if (account) MatrixPanel.show(idx, context.extensionUri, account);
+      }),
+      cmd('keyplan.tree.logInteraction', (node?: unknown) => {
+        const a = args(node);
+        return vscode.commands.executeCommand('keyplan.logInteraction', { account: a.account, people: a.person ? [a.person] : undefined });
+      }),
+      cmd('keyplan.tree.revealInExplorer', (node?: unknown) => {
+        const file = args(node).file;
+        if (file) return vscode.commands.executeCommand('revealInExplorer', idx.uriOf(file));
+      }),
+    );
     void vscode.commands.executeCommand('setContext', 'keyplan.active', true);
     started = index.start();
   };
@@ -66,6 +118,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     context.subscriptions.push(listener);
   });
   return api;
+}
+
+/** The account of the Keyplan document in the active editor. */
+function accountOfActiveEditor(index: WorkspaceIndex): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc) return undefined;
+  const path = index.relative(doc.uri);
+  const found = index.result?.documents.find((d) => d.path === path);
+  return found ? index.result?.workspace.accountIdOf(found) : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,123 @@
+/**
+ * Geometry of the influence–support matrix: a 5 × 5 grid (stance −2…+2 left to right, influence
+ * 5…1 top to bottom), quadrant labels, and marker positions. People in the same cell are packed in
+ * a grid inside the cell and shrink as needed, so that markers never overlap.
+ */
+import type { MatrixModel, MatrixPerson, SizeBy } from './matrix.js';
+import { COVERAGE_SCALE } from './matrix.js';
+import type { Position } from './placement.js';
+
+export interface LayoutOptions {
+  width: number;
+  height: number;
+  sizeBy: SizeBy;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface MarkerLayout {
+  person: MatrixPerson;
+  cx: number;
+  cy: number;
+  r: number;
+  /** Names are drawn when there is room; crowded cells show them on hover. */
+  showLabel: boolean;
+  target?: { cx: number; cy: number };
+  previous?: { cx: number; cy: number };
+}
+
+export interface MatrixLayout {
+  width: number;
+  height: number;
+  plot: Rect;
+  cell: { width: number; height: number };
+  quadrants: { id: 'champions' | 'blockers' | 'fans' | 'naysayers'; rect: Rect }[];
+  markers: MarkerLayout[];
+  /** People without a known stance or influence, listed beside the matrix. */
+  unplaced: MatrixPerson[];
+}
+
+export const STANCES = [-2, -1, 0, 1, 2];
+export const INFLUENCES = [5, 4, 3, 2, 1];
+const MARGIN = { left: 64, right: 16, top: 16, bottom: 48 };
+
+export function cellRect(plot: Rect, pos: Position): Rect {
+  const w = plot.width / 5;
+  const h = plot.height / 5;
+  return { x: plot.x + (pos.x + 2) * w, y: plot.y + (5 - pos.y) * h, width: w, height: h };
+}
+
+/** Which cell a point of the plot falls in (for drops), clamped to the grid. */
+export function positionAt(plot: Rect, px: number, py: number): Position {
+  const col = Math.max(0, Math.min(4, Math.floor(((px - plot.x) / plot.width) * 5)));
+  const row = Math.max(0, Math.min(4, Math.floor(((py - plot.y) / plot.height) * 5)));
+  return { x: col - 2, y: 5 - row };
+}
+
+function sizeFactor(p: MatrixPerson, sizeBy: SizeBy): number {
+  const v = sizeBy === 'coverage' ? COVERAGE_SCALE[p.coverage] ?? 0 : (p.temperature ?? 0) / 100;
+  return 0.55 + 0.45 * Math.max(0, Math.min(1, v));
+}
+
+export function layoutMatrix(model: MatrixModel, options: LayoutOptions): MatrixLayout {
+  const width = Math.max(240, options.width);
+  const height = Math.max(200, options.height);
+  const plot: Rect = { x: MARGIN.left, y: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
+  const cell = { width: plot.width / 5, height: plot.height / 5 };
+  // Quadrants span the half-planes either side of the axes (x = 0, influence = 3).
+  const half = { w: plot.width * 0.4, h: plot.height * 0.4 };
+  const quadrants: MatrixLayout['quadrants'] = [
+    { id: 'champions', rect: { x: plot.x + plot.width - half.w, y: plot.y, width: half.w, height: half.h } },
+    { id: 'blockers', rect: { x: plot.x, y: plot.y, width: half.w, height: half.h } },
+    { id: 'fans', rect: { x: plot.x + plot.width - half.w, y: plot.y + plot.height - half.h, width: half.w, height: half.h } },
+    { id: 'naysayers', rect: { x: plot.x, y: plot.y + plot.height - half.h, width: half.w, height: half.h } },
+  ];
+
+  const byCell = new Map<string, MatrixPerson[]>();
+  const unplaced: MatrixPerson[] = [];
+  for (const p of model.people) {
+    if (!p.position) {
+      unplaced.push(p);
+      continue;
+    }
+    const key = `${p.position.x},${p.position.y}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), p]);
+  }
+
+  const markers: MarkerLayout[] = [];
+  const centre = (pos: Position) => {
+    const r = cellRect(plot, pos);
+    return { cx: r.x + r.width / 2, cy: r.y + r.height / 2 };
+  };
+  const maxR = Math.min(cell.width, cell.height) * 0.22;
+  for (const [key, people] of byCell) {
+    const [x, y] = key.split(',').map(Number);
+    const rect = cellRect(plot, { x, y });
+    const n = people.length;
+    // Grid packing: choose columns so that slots are as square as the cell allows.
+    const cols = Math.max(1, Math.ceil(Math.sqrt((n * rect.width) / rect.height)));
+    const rows = Math.ceil(n / cols);
+    const slotW = rect.width / cols;
+    const slotH = rect.height / rows;
+    const labelled = n <= 4 && slotH >= 34;
+    const slotR = Math.min(maxR, slotW / 2 - 2, (labelled ? slotH - 14 : slotH) / 2 - 2);
+    people.forEach((p, i) => {
+      const col = i % cols;
+      const row = Math.floor(i / cols);
+      const cx = rect.x + slotW * (col + 0.5);
+      const cy = rect.y + slotH * (row + 0.5) - (labelled ? 6 : 0);
+      markers.push({
+        person: p, cx, cy, r: Math.max(2, slotR * sizeFactor(p, options.sizeBy)), showLabel: labelled,
+        target: p.target ? centre(p.target) : undefined,
+        previous: p.previous ? centre(p.previous) : undefined,
+      });
+    });
+  }
+  markers.sort((a, b) => a.person.id.localeCompare(b.person.id));
+  return { width, height, plot, cell, quadrants, markers, unplaced };
+}

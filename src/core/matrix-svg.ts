@@ -1,0 +1,142 @@
+/**
+ * Draws a matrix layout as SVG. The CLI writes it as a standalone file; the webview inserts the
+ * same markup and styles it with the editor theme's colours. Every piece of plan text is escaped.
+ */
+import type { Locale } from './i18n.js';
+import type { MatrixModel } from './matrix.js';
+import { INFLUENCES, STANCES, type MatrixLayout } from './matrix-layout.js';
+import { stanceAt } from './placement.js';
+
+export function escapeXml(text: unknown): string {
+  return String(text ?? '')
+    // Characters XML 1.0 cannot hold at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const QUADRANT_LABELS: Record<Locale, Record<string, string>> = {
+  en: { champions: 'Champions', blockers: 'Blockers', fans: 'Fans', naysayers: 'Naysayers' },
+  'zh-cn': { champions: '核心支持者', blockers: '关键阻力', fans: '外围支持者', naysayers: '外围反对者' },
+};
+const STANCE_LABELS: Record<Locale, Record<string, string>> = {
+  en: { opponent: 'opponent', skeptic: 'skeptic', neutral: 'neutral', supporter: 'supporter', champion: 'champion' },
+  'zh-cn': { opponent: '反对', skeptic: '怀疑', neutral: '中立', supporter: '支持', champion: '拥护' },
+};
+const AXIS = {
+  en: { x: 'Stance toward us →', y: 'Influence on the decision →' },
+  'zh-cn': { x: '对我方的支持度 →', y: '对决策的影响力 →' },
+};
+
+export function quadrantLabel(id: string, locale: Locale): string {
+  return QUADRANT_LABELS[locale][id] ?? id;
+}
+
+/** Fixed colours for a standalone file (the webview uses the theme's colours instead). */
+const STANDALONE_STYLE = `
+  .kp-bg{fill:#ffffff}.kp-text{fill:#1f2328;font:12px system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif}
+  .kp-grid{stroke:#d0d7de;fill:none}.kp-axis{stroke:#8c959f;stroke-width:1.5}
+  .kp-q{fill-opacity:.06}.kp-q-champions{fill:#1a7f37}.kp-q-blockers{fill:#cf222e}.kp-q-fans{fill:#0969da}.kp-q-naysayers{fill:#9a6700}
+  .kp-qlabel{fill:#57606a;font-weight:600;font-size:13px}.kp-muted{fill:#57606a;font-size:11px}
+  .kp-role-EB{fill:#cf222e}.kp-role-TB{fill:#0969da}.kp-role-UB{fill:#1a7f37}.kp-role-Coach{fill:#8250df}.kp-role-other{fill:#6e7781}
+  .kp-marker{stroke:#ffffff;stroke-width:1.5}.kp-prev{fill:none;stroke:#8c959f;stroke-dasharray:2 2;opacity:.7}
+  .kp-target{stroke:#57606a;stroke-dasharray:4 3;fill:none}.kp-arrow{fill:#57606a}`;
+
+export interface SvgOptions {
+  locale: Locale;
+  /** Standalone adds fixed colours, a background and a title; the webview brings its own styles. */
+  standalone: boolean;
+}
+
+export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, options: SvgOptions): string {
+  const { plot, cell } = layout;
+  const L = options.locale;
+  const out: string[] = [];
+  // A standalone file carries its own legend below the plot.
+  const height = layout.height + (options.standalone ? LEGEND_HEIGHT : 0);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${height}" width="${layout.width}" height="${height}" role="img" aria-label="${escapeXml(`${model.accountName}: ${L === 'zh-cn' ? '支持度-影响力矩阵' : 'influence–support matrix'}`)}" class="kp-matrix">`);
+  if (options.standalone) out.push(`<title>${escapeXml(model.accountName)} · ${escapeXml(model.asOf)}</title><style>${STANDALONE_STYLE}</style><rect class="kp-bg" x="0" y="0" width="${layout.width}" height="${height}"/>`);
+  out.push('<defs><marker id="kp-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="kp-arrow" d="M0,0 L10,5 L0,10 z"/></marker></defs>');
+  for (const q of layout.quadrants) {
+    out.push(`<rect class="kp-q kp-q-${q.id}" x="${n(q.rect.x)}" y="${n(q.rect.y)}" width="${n(q.rect.width)}" height="${n(q.rect.height)}"/>`);
+    const top = q.id === 'champions' || q.id === 'blockers';
+    const left = q.id === 'blockers' || q.id === 'naysayers';
+    const tx = left ? q.rect.x + 6 : q.rect.x + q.rect.width - 6;
+    const ty = top ? q.rect.y + 16 : q.rect.y + q.rect.height - 6;
+    out.push(`<text class="kp-text kp-qlabel" x="${n(tx)}" y="${n(ty)}" text-anchor="${left ? 'start' : 'end'}">${escapeXml(quadrantLabel(q.id, L))}</text>`);
+  }
+  for (let i = 0; i <= 5; i++) {
+    out.push(`<line class="kp-grid" x1="${n(plot.x + i * cell.width)}" y1="${n(plot.y)}" x2="${n(plot.x + i * cell.width)}" y2="${n(plot.y + plot.height)}"/>`);
+    out.push(`<line class="kp-grid" x1="${n(plot.x)}" y1="${n(plot.y + i * cell.height)}" x2="${n(plot.x + plot.width)}" y2="${n(plot.y + i * cell.height)}"/>`);
+  }
+  // The axes through neutral stance and influence 3.
+  out.push(`<line class="kp-axis" x1="${n(plot.x + 2.5 * cell.width)}" y1="${n(plot.y)}" x2="${n(plot.x + 2.5 * cell.width)}" y2="${n(plot.y + plot.height)}"/>`);
+  out.push(`<line class="kp-axis" x1="${n(plot.x)}" y1="${n(plot.y + 2.5 * cell.height)}" x2="${n(plot.x + plot.width)}" y2="${n(plot.y + 2.5 * cell.height)}"/>`);
+  STANCES.forEach((s, i) => out.push(`<text class="kp-text kp-muted" x="${n(plot.x + (i + 0.5) * cell.width)}" y="${n(plot.y + plot.height + 14)}" text-anchor="middle">${escapeXml(STANCE_LABELS[L][stanceAt(s)])}</text>`));
+  INFLUENCES.forEach((v, i) => out.push(`<text class="kp-text kp-muted" x="${n(plot.x - 8)}" y="${n(plot.y + (i + 0.5) * cell.height + 4)}" text-anchor="end">${v}</text>`));
+  out.push(`<text class="kp-text kp-muted" x="${n(plot.x + plot.width / 2)}" y="${n(plot.y + plot.height + 32)}" text-anchor="middle">${escapeXml(AXIS[L].x)}</text>`);
+  out.push(`<text class="kp-text kp-muted" transform="translate(${n(14)} ${n(plot.y + plot.height / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(AXIS[L].y)}</text>`);
+
+  for (const m of layout.markers) {
+    if (m.previous) out.push(`<circle class="kp-prev" cx="${n(m.previous.cx)}" cy="${n(m.previous.cy)}" r="${n(m.r)}"><title>${escapeXml(m.person.name)} (HEAD)</title></circle>`);
+    if (m.target) out.push(`<line class="kp-target" x1="${n(m.cx)}" y1="${n(m.cy)}" x2="${n(m.target.cx)}" y2="${n(m.target.cy)}" marker-end="url(#kp-arrowhead)"/>`);
+  }
+  for (const m of layout.markers) {
+    const p = m.person;
+    const label = `${p.name}${p.title ? `, ${p.title}` : ''}${p.roles.length ? ` (${p.roles.join('/')})` : ''}`;
+    out.push(`<g class="kp-person" data-person="${escapeXml(p.id)}" tabindex="0" role="button" aria-label="${escapeXml(label)}">`);
+    out.push(`<circle class="kp-marker kp-role-${p.color}" cx="${n(m.cx)}" cy="${n(m.cy)}" r="${n(m.r)}"><title>${escapeXml(label)}</title></circle>`);
+    if (m.showLabel) out.push(`<text class="kp-text kp-name" x="${n(m.cx)}" y="${n(m.cy + m.r + 12)}" text-anchor="middle">${escapeXml(p.name)}</text>`);
+    out.push('</g>');
+  }
+  if (options.standalone) out.push(legend(model, layout, L));
+  out.push('</svg>');
+  return out.join('');
+}
+
+const LEGEND_HEIGHT = 28;
+const ROLE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { EB: 'EB economic buyer', TB: 'TB technical buyer', UB: 'UB user buyer', Coach: 'Coach', other: 'other' },
+  'zh-cn': { EB: 'EB 经济决策者', TB: 'TB 技术把关者', UB: 'UB 使用者', Coach: 'Coach 教练', other: '其他' },
+};
+
+function legend(model: MatrixModel, layout: MatrixLayout, L: Locale): string {
+  const y = layout.height + 8;
+  const parts: string[] = [];
+  let x = layout.plot.x;
+  for (const role of ['EB', 'TB', 'UB', 'Coach', 'other']) {
+    const label = ROLE_NAMES[L][role];
+    parts.push(`<circle class="kp-marker kp-role-${role}" cx="${x + 6}" cy="${y + 6}" r="6"/><text class="kp-text kp-muted" x="${x + 16}" y="${y + 10}">${escapeXml(label)}</text>`);
+    x += 24 + label.length * 6.5;
+  }
+  const note = L === 'zh-cn' ? `虚线箭头：目标位置 · ${model.asOf}` : `dashed arrow: target position · ${model.asOf}`;
+  parts.push(`<text class="kp-text kp-muted" x="${layout.width - 16}" y="${y + 10}" text-anchor="end">${escapeXml(note)}</text>`);
+  return parts.join('');
+}
+
+/** A legend and the list of unplaced people, as SVG-free text for the CLI's `--format text`. */
+export function matrixText(model: MatrixModel, layout: MatrixLayout, locale: Locale): string {
+  const lines = [`${model.accountName} (${model.account}) · ${model.asOf}`];
+  for (const q of ['champions', 'blockers', 'fans', 'naysayers', 'axis'] as const) {
+    const people = model.people.filter((p) => p.quadrant === q);
+    const title = q === 'axis' ? (locale === 'zh-cn' ? '坐标轴上' : 'On an axis') : quadrantLabel(q, locale);
+    lines.push('', `${title} (${people.length})`);
+    for (const p of people) {
+      const target = p.target ? ` → target ${stanceAt(p.target.x)}/${p.target.y}` : '';
+      lines.push(`  - ${p.name}${p.title ? `, ${p.title}` : ''}${p.roles.length ? ` [${p.roles.join('/')}]` : ''}: ${p.stance}, influence ${p.influence}${target}`);
+    }
+  }
+  if (layout.unplaced.length) {
+    lines.push('', locale === 'zh-cn' ? `未定位（态度或影响力未知）(${layout.unplaced.length})` : `Unplaced: stance or influence unknown (${layout.unplaced.length})`);
+    for (const p of layout.unplaced) lines.push(`  - ${p.name}: stance ${p.stance}, influence ${p.influence ?? '?'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Coordinates with at most one decimal keep the SVG small and stable. */
+function n(v: number): string {
+  return String(Math.round(v * 10) / 10);
+}

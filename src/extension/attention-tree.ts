@@ -1,0 +1,96 @@
+/** "Needs attention": the portfolio's weak spots (missing EB, high-influence blockers, dark accounts…), grouped by problem. */
+import * as vscode from 'vscode';
+import type { CheckResult } from '../core/check.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { escapeMarkdown } from '../core/markdown.js';
+import { position, quadrant } from '../core/placement.js';
+import type { WorkspaceIndex } from './workspace-index.js';
+
+/** Findings that say something about the portfolio rather than about a typo. */
+const ATTENTION_RULES = ['missing-economic-buyer', 'economic-buyer-not-supportive', 'missing-coach', 'single-threaded', 'key-player-uncovered', 'account-dark', 'contact-left', 'review-overdue', 'plan-period-ended', 'objective-overdue'];
+
+interface Item {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  file: string;
+  line: number;
+}
+
+type Node = { type: 'group'; id: string; label: string; items: Item[] } | { type: 'item'; group: string; item: Item };
+
+export class AttentionTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups: { id: string; label: string; items: Item[] }[] = [];
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  update(result: CheckResult): void {
+    const t = vscode.l10n.t;
+    const accountName = (id: unknown) => String(result.workspace.accounts.get(String(id))?.data?.name ?? id ?? '');
+    const seen = new Set<string>();
+    const byRule = new Map<string, Item[]>();
+    for (const d of result.diagnostics as Diagnostic[]) {
+      if (!ATTENTION_RULES.includes(d.rule) || d.severity === 'info') continue;
+      // Findings placed twice (person file and plan entry) are listed once.
+      const key = `${d.rule}|${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const person = typeof d.data?.person === 'string' ? result.workspace.people.get(d.data.person) : undefined;
+      byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), {
+        label: person ? String(person.data.name ?? person.id) : accountName(d.data?.account),
+        description: person ? accountName(person.account) : undefined,
+        tooltip: d.message, file: d.file, line: d.range.start.line,
+      }]);
+    }
+    // High-influence blockers come from the placements, not from a rule.
+    const blockers: Item[] = [];
+    for (const p of result.workspace.people.values()) {
+      if (p.data.status === 'left' || quadrant(position(p.data.stance, p.data.influence)) !== 'blockers') continue;
+      blockers.push({ label: String(p.data.name ?? p.id), description: `${accountName(p.account)} · ${p.data.stance} · ${t('influence {0}', p.data.influence ?? '?')}`, tooltip: t('High influence and opposed: needs a plan to convert or neutralise.'), file: p.doc.path, line: 1 });
+    }
+    const labels: Record<string, string> = {
+      'missing-economic-buyer': t('No economic buyer'), 'economic-buyer-not-supportive': t('Economic buyer not supportive'), 'missing-coach': t('No coach'),
+      'single-threaded': t('Single-threaded accounts'), 'key-player-uncovered': t('Key players nobody knows'), 'account-dark': t('Dark accounts'),
+      'contact-left': t('Contacts who left'), 'review-overdue': t('Plan reviews overdue'), 'plan-period-ended': t('Plans that ended'), 'objective-overdue': t('Objectives overdue'),
+    };
+    this.groups = [
+      ...(blockers.length ? [{ id: 'blockers', label: t('High-influence blockers'), items: blockers }] : []),
+      ...ATTENTION_RULES.filter((r) => byRule.has(r)).map((r) => ({ id: r, label: labels[r] ?? r, items: byRule.get(r)! })),
+    ];
+    this.changed.fire();
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return this.groups.map((g) => ({ type: 'group', ...g }));
+    if (node.type === 'group') return node.items.map((item) => ({ type: 'item', group: node.id, item }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `attention:${node.id}`;
+      item.description = String(node.items.length);
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.orange'));
+      return item;
+    }
+    const it = node.item;
+    const item = new vscode.TreeItem(it.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `attention:${node.group}:${it.file}:${it.line}:${it.label}`;
+    item.description = it.description;
+    if (it.tooltip) {
+      const md = new vscode.MarkdownString(escapeMarkdown(it.tooltip));
+      md.isTrusted = false;
+      item.tooltip = md;
+    }
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [this.index.uriOf(it.file), { selection: new vscode.Range(it.line - 1, 0, it.line - 1, 0) }] };
+    return item;
+  }
+
+  /** For tests: group ids with their item labels. */
+  snapshot(): { group: string; items: string[] }[] {
+    return this.groups.map((g) => ({ group: g.id, items: g.items.map((i) => i.label) }));
+  }
+}

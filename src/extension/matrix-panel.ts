@@ -1,0 +1,165 @@
+/**
+ * One webview panel per account showing its influence–support matrix. The panel sends the model
+ * (no file paths), redraws when the workspace changes, and turns validated drag messages into
+ * undoable edits of the person's `stance` and `influence`.
+ */
+import * as vscode from 'vscode';
+import type { CheckResult } from '../core/check.js';
+import { placementEdits, isValidPlacement } from '../core/language/placement-edit.js';
+import { matrixModel, type SizeBy } from '../core/matrix.js';
+import type { FromWebview, MatrixStrings, ToWebview } from '../webview/messages.js';
+import { previousPlacements } from './git-previous.js';
+import type { WorkspaceIndex } from './workspace-index.js';
+
+const panels = new Map<string, MatrixPanel>();
+
+function strings(): MatrixStrings {
+  const t = vscode.l10n.t;
+  return {
+    legendTitle: t('Buying role'),
+    roles: { EB: t('EB economic buyer'), TB: t('TB technical buyer'), UB: t('UB user buyer'), Coach: t('Coach'), other: t('Other') },
+    sizeBy: t('Marker size'), temperature: t('Temperature'), coverage: t('Coverage'),
+    unplaced: t('Stance or influence unknown'), lastInteraction: t('Last interaction'), cadence: t('Cadence'),
+    influence: t('Influence'), stance: t('Stance'), coverageLabel: t('Coverage'),
+    target: t('Dashed arrow: target position'), previous: t('Faint circle: position at the last commit'),
+    hint: t('Drag a marker, or select it and use the arrow keys, to change stance and influence. Enter opens the person.'),
+    empty: t('This account has no active people yet.'),
+  };
+}
+
+/** Checks a message from the webview against the current model; anything else is rejected. */
+export function validateMessage(message: unknown, people: ReadonlySet<string>): FromWebview | undefined {
+  if (!message || typeof message !== 'object') return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'open':
+      return typeof m.person === 'string' && people.has(m.person) ? { type: 'open', person: m.person } : undefined;
+    case 'move':
+      return typeof m.person === 'string' && people.has(m.person) && isValidPlacement(m.stance, m.influence)
+        ? { type: 'move', person: m.person, stance: m.stance as string, influence: m.influence as number }
+        : undefined;
+    case 'sizeBy':
+      return m.value === 'temperature' || m.value === 'coverage' ? { type: 'sizeBy', value: m.value } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export class MatrixPanel {
+  private sizeBy: SizeBy = 'temperature';
+  private previous = new Map<string, { stance?: unknown; influence?: unknown }>();
+  private people = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last model sent, for tests. */
+  lastMessage?: ToWebview;
+  /** Messages rejected by validation, for tests and diagnosis. */
+  rejected = 0;
+
+  static show(index: WorkspaceIndex, extensionUri: vscode.Uri, account: string): MatrixPanel {
+    const existing = panels.get(account);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel('keyplan.matrix', vscode.l10n.t('Matrix: {0}', account), vscode.ViewColumn.Beside, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      retainContextWhenHidden: false,
+    });
+    const created = new MatrixPanel(panel, index, media, account);
+    panels.set(account, created);
+    return created;
+  }
+
+  static get(account: string): MatrixPanel | undefined {
+    return panels.get(account);
+  }
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly index: WorkspaceIndex, media: vscode.Uri, readonly account: string) {
+    panel.iconPath = vscode.Uri.joinPath(media, 'keyplan.svg');
+    panel.webview.html = this.html(panel.webview, media);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m) => this.receive(m)),
+      index.onDidUpdate((r) => this.post(r)),
+      vscode.workspace.onDidSaveTextDocument(() => void this.loadPrevious()),
+    );
+    void this.loadPrevious();
+  }
+
+  private html(webview: vscode.Webview, media: vscode.Uri): string {
+    const nonce = Array.from({ length: 32 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'dist', 'matrix.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'matrix.css'));
+    // No remote resources, no inline script without the nonce, no eval.
+    const csp = `default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; font-src ${webview.cspSource};`;
+    return `<!DOCTYPE html><html lang="${vscode.env.language}"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}"></head>
+<body><main class="kp-layout"><div id="matrix" class="kp-plot"></div><aside id="side" class="kp-side"></aside></main>
+<div id="card" class="kp-card" role="tooltip" hidden></div>
+<script nonce="${nonce}" src="${script}"></script></body></html>`;
+  }
+
+  private async loadPrevious(): Promise<void> {
+    const result = await this.index.whenIdle();
+    const account = result?.workspace.accounts.get(this.account);
+    if (!account) return;
+    this.previous = await previousPlacements(this.index.folder.uri.fsPath, account.people.map((p) => ({ person: p.id, path: p.doc.path })));
+    if (result) this.post(result);
+  }
+
+  private post(result: CheckResult): void {
+    const model = matrixModel(result, this.account, this.previous);
+    if (!model) return;
+    this.people = new Set(model.people.map((p) => p.id));
+    this.panel.title = vscode.l10n.t('Matrix: {0}', model.accountName);
+    this.lastMessage = { type: 'model', model, locale: this.index.locale, sizeBy: this.sizeBy, strings: strings() };
+    void this.panel.webview.postMessage(this.lastMessage);
+  }
+
+  /** Handles a message as if the webview had sent it (used by the webview and by tests). */
+  async receive(raw: unknown): Promise<boolean> {
+    const message = validateMessage(raw, this.people);
+    if (!message) {
+      this.rejected++;
+      return false;
+    }
+    const result = await this.index.whenIdle();
+    if (!result) return false;
+    if (message.type === 'ready') this.post(result);
+    else if (message.type === 'sizeBy') {
+      this.sizeBy = message.value;
+      this.post(result);
+    } else {
+      const person = result.workspace.people.get(message.person);
+      if (!person) return false;
+      const uri = this.index.uriOf(person.doc.path);
+      if (message.type === 'open') {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        const line = doc.getText().split(/\r\n|\r|\n/).findIndex((l) => /^name\s*:/.test(l));
+        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(Math.max(line, 0), 0, Math.max(line, 0), 0) });
+      } else {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        const edits = placementEdits(doc.getText(), message.stance, message.influence);
+        if (!edits) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Keyplan could not change {0}: fix the file’s frontmatter first.', person.doc.path));
+          return false;
+        }
+        const edit = new vscode.WorkspaceEdit();
+        for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+        return vscode.workspace.applyEdit(edit);
+      }
+    }
+    return true;
+  }
+
+  dispose(): void {
+    panels.delete(this.account);
+    for (const d of this.disposables) d.dispose();
+  }
+}

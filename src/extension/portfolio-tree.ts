@@ -1,0 +1,210 @@
+/**
+ * The portfolio tree: accounts grouped by tier, owner or health band; under each account its
+ * documents and its people (most urgent first). Items have stable ids so a refresh keeps what the
+ * user expanded.
+ */
+import * as vscode from 'vscode';
+import { urgency, type PersonCadence } from '../core/cadence.js';
+import type { CheckResult } from '../core/check.js';
+import type { KeyplanDocument } from '../core/document.js';
+import { escapeMarkdown } from '../core/markdown.js';
+import { buildReport, type AccountReport } from '../core/report.js';
+import type { WorkspaceIndex } from './workspace-index.js';
+
+export type GroupBy = 'tier' | 'owner' | 'health';
+
+type Node =
+  | { type: 'group'; id: string; label: string; accounts: AccountReport[] }
+  | { type: 'account'; account: AccountReport }
+  | { type: 'documents'; account: AccountReport }
+  | { type: 'document'; account: string; doc: KeyplanDocument }
+  | { type: 'person'; account: string; cadence: PersonCadence };
+
+const BAND_COLOR = { green: 'charts.green', amber: 'charts.yellow', red: 'charts.red' } as const;
+const STATE_ICON: Record<string, [string, string?]> = {
+  overdue: ['error', 'charts.red'], 'planned-missed': ['warning', 'charts.orange'], never: ['circle-slash', 'charts.orange'],
+  'due-soon': ['clock', 'charts.yellow'], ok: ['pass', 'charts.green'], left: ['sign-out'], unknown: ['question'],
+};
+
+export class PortfolioTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  groupBy: GroupBy = 'tier';
+  onlyOverdue = false;
+  onlyMine = false;
+  private result?: CheckResult;
+  private accounts: AccountReport[] = [];
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  update(result: CheckResult): void {
+    this.result = result;
+    this.accounts = buildReport(result).accounts;
+    this.changed.fire();
+  }
+
+  /** Total overdue contacts, for the view badge. */
+  overdueTotal(): number {
+    return this.accounts.reduce((n, a) => n + a.counts.overdue, 0);
+  }
+
+  setGroupBy(groupBy: GroupBy): void {
+    this.groupBy = groupBy;
+    this.changed.fire();
+  }
+
+  toggle(filter: 'onlyOverdue' | 'onlyMine'): void {
+    this[filter] = !this[filter];
+    this.changed.fire();
+  }
+
+  private visibleAccounts(): AccountReport[] {
+    const me = vscode.workspace.getConfiguration('keyplan').get<string>('owner');
+    return this.accounts.filter((a) => (!this.onlyOverdue || a.counts.overdue > 0 || a.counts.plannedMissed > 0) && (!this.onlyMine || (me && a.owner === me)));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!this.result) return [];
+    if (!node) {
+      const groups = new Map<string, AccountReport[]>();
+      for (const a of this.visibleAccounts()) {
+        const key = this.groupBy === 'tier' ? a.tier ?? '?' : this.groupBy === 'owner' ? a.owner ?? '?' : a.health.band ?? 'unknown';
+        groups.set(key, [...(groups.get(key) ?? []), a]);
+      }
+      const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort();
+      return order.filter((k) => groups.has(k)).map((k) => ({ type: 'group', id: `${this.groupBy}:${k}`, label: groupLabel(this.groupBy, k), accounts: groups.get(k)! }));
+    }
+    if (node.type === 'group') return node.accounts.map((account) => ({ type: 'account', account }));
+    if (node.type === 'account') {
+      const people = this.result.cadences
+        .filter((c) => c.account.id === node.account.id && (!this.onlyOverdue || c.state === 'overdue' || c.state === 'planned-missed'))
+        .sort((a, b) => urgency(b) - urgency(a));
+      return [{ type: 'documents', account: node.account }, ...people.map((cadence) => ({ type: 'person' as const, account: node.account.id, cadence }))];
+    }
+    if (node.type === 'documents') {
+      const acc = this.result.workspace.accounts.get(node.account.id);
+      if (!acc) return [];
+      return [...(acc.doc ? [acc.doc] : []), ...acc.portraits, ...acc.plans, ...acc.logs].map((doc) => ({ type: 'document', account: node.account.id, doc }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const t = vscode.l10n.t;
+    switch (node.type) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        const overdue = node.accounts.reduce((n, a) => n + a.counts.overdue, 0);
+        item.description = t('{0} accounts · {1} overdue', node.accounts.length, overdue);
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'account': {
+        const a = node.account;
+        const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `account:${a.id}`;
+        item.iconPath = new vscode.ThemeIcon('organization', a.health.band ? new vscode.ThemeColor(BAND_COLOR[a.health.band]) : undefined);
+        const parts = [`${a.tier ?? '?'}`, a.health.score === undefined ? t('health unknown') : t('health {0}', a.health.score)];
+        if (a.counts.overdue) parts.push(t('{0} overdue', a.counts.overdue));
+        if (a.dark) parts.push(t('dark'));
+        item.description = parts.join(' · ');
+        item.tooltip = accountTooltip(a);
+        item.contextValue = 'account';
+        if (a.file) item.command = openCommand(this.index.uriOf(a.file));
+        return item;
+      }
+      case 'documents': {
+        const item = new vscode.TreeItem(t('Documents'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `docs:${node.account.id}`;
+        item.iconPath = new vscode.ThemeIcon('files');
+        return item;
+      }
+      case 'document': {
+        const uri = this.index.uriOf(node.doc.path);
+        const item = new vscode.TreeItem(documentLabel(node.doc), vscode.TreeItemCollapsibleState.None);
+        item.id = `doc:${node.doc.path}`;
+        item.resourceUri = uri;
+        item.description = node.doc.path.split('/').pop();
+        item.iconPath = new vscode.ThemeIcon(node.doc.kind === 'interaction-log' ? 'history' : node.doc.kind === 'relationship-plan' ? 'target' : node.doc.kind === 'org-portrait' ? 'type-hierarchy' : 'book');
+        item.command = openCommand(uri);
+        item.contextValue = 'document';
+        return item;
+      }
+      case 'person': {
+        const c = node.cadence;
+        const p = c.person;
+        const item = new vscode.TreeItem(String(p.data.name ?? p.id), vscode.TreeItemCollapsibleState.None);
+        item.id = `person:${p.id}`;
+        const [icon, color] = STATE_ICON[c.state] ?? ['person'];
+        item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+        const roles = (p.data.roles ?? []).join('/');
+        item.description = [roles, p.data.stance, stateLabel(c)].filter(Boolean).join(' · ');
+        const tip = new vscode.MarkdownString(`**${escapeMarkdown(String(p.data.name ?? p.id))}**${p.data.title ? ` — ${escapeMarkdown(p.data.title)}` : ''}\n\n${escapeMarkdown(c.explanation)}`);
+        tip.isTrusted = false;
+        item.tooltip = tip;
+        item.resourceUri = this.index.uriOf(p.doc.path);
+        item.command = openCommand(this.index.uriOf(p.doc.path));
+        item.contextValue = 'person';
+        return item;
+      }
+    }
+  }
+
+  /** Context-menu arguments carry the account id and, for people, the person id. */
+  static argsOf(node: Node | undefined): { account?: string; person?: string; file?: string } {
+    if (!node) return {};
+    if (node.type === 'account' || node.type === 'documents') return { account: node.account.id, file: node.account.file };
+    if (node.type === 'person') return { account: node.account, person: node.cadence.person.id, file: node.cadence.person.doc.path };
+    if (node.type === 'document') return { account: node.account, file: node.doc.path };
+    return {};
+  }
+
+  /** The rows the tree shows, for tests: account ids per group, in order. */
+  snapshot(): { group: string; accounts: { id: string; description: string; people: string[] }[] }[] {
+    return this.getChildren().map((g) => ({
+      group: (g as { label: string }).label,
+      accounts: this.getChildren(g).map((a) => {
+        const item = this.getTreeItem(a);
+        const people = this.getChildren(a).filter((n) => n.type === 'person').map((n) => (n as { cadence: PersonCadence }).cadence.person.id);
+        return { id: (a as { account: AccountReport }).account.id, description: String(item.description ?? ''), people };
+      }),
+    }));
+  }
+}
+
+function groupLabel(groupBy: GroupBy, key: string): string {
+  const t = vscode.l10n.t;
+  if (groupBy === 'tier') return ({ A: t('A · strategic'), B: t('B · key'), C: t('C · normal') } as Record<string, string>)[key] ?? key;
+  if (groupBy === 'health') return ({ red: t('Health red'), amber: t('Health amber'), green: t('Health green') } as Record<string, string>)[key] ?? t('Health unknown');
+  return key;
+}
+
+function documentLabel(doc: KeyplanDocument): string {
+  const t = vscode.l10n.t;
+  return ({ account: t('Account plan'), 'org-portrait': t('Organization portrait'), 'relationship-plan': t('Relationship plan'), 'interaction-log': t('Interaction log'), person: t('Person') })[doc.kind];
+}
+
+function stateLabel(c: PersonCadence): string {
+  const t = vscode.l10n.t;
+  switch (c.state) {
+    case 'overdue': return t('overdue {0} d', c.overdueBy ?? 0);
+    case 'due-soon': return t('due in {0} d', c.daysLeft ?? 0);
+    case 'planned-missed': return t('planned {0} missed', c.missedPlan?.next ?? '');
+    case 'never': return t('never met');
+    case 'left': return t('left');
+    case 'ok': return t('ok');
+    default: return '';
+  }
+}
+
+function accountTooltip(a: AccountReport): vscode.MarkdownString {
+  const parts = a.health.parts.map((p) => `${p.part}: ${p.score ?? '—'} (×${p.weight})`).join(' · ');
+  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}`);
+  md.isTrusted = false;
+  return md;
+}
+
+function openCommand(uri: vscode.Uri): vscode.Command {
+  return { command: 'vscode.open', title: 'Open', arguments: [uri] };
+}

@@ -1,0 +1,162 @@
+/**
+ * The influence–support matrix inside the webview: draws the core's layout as SVG, follows the
+ * editor theme, and lets the user drag a marker to another cell (or move it with the arrow keys).
+ * It only posts intentions; the extension validates them and edits the files.
+ */
+import { layoutMatrix, positionAt, type MatrixLayout } from '../core/matrix-layout.js';
+import { escapeXml, renderMatrixSvg } from '../core/matrix-svg.js';
+import type { MatrixPerson } from '../core/matrix.js';
+import { stanceAt } from '../core/placement.js';
+import type { FromWebview, ToWebview } from './messages.js';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('matrix')!;
+const card = document.getElementById('card')!;
+const side = document.getElementById('side')!;
+let state: ToWebview | undefined;
+let layout: MatrixLayout | undefined;
+let selected: string | undefined = (vscode.getState() as { selected?: string } | undefined)?.selected;
+
+const post = (m: FromWebview) => vscode.postMessage(m);
+
+function render(): void {
+  if (!state) return;
+  const width = Math.max(280, Math.min(root.clientWidth || 720, 900));
+  const height = Math.round(Math.max(260, Math.min(width * 0.78, 700)));
+  layout = layoutMatrix(state.model, { width, height, sizeBy: state.sizeBy });
+  root.innerHTML = renderMatrixSvg(state.model, layout, { locale: state.locale, standalone: false });
+  for (const g of root.querySelectorAll<SVGGElement>('.kp-person')) {
+    const id = g.dataset.person!;
+    if (id === selected) g.classList.add('kp-selected');
+    g.addEventListener('pointerenter', () => showCard(id, g));
+    g.addEventListener('pointerleave', hideCard);
+    g.addEventListener('focus', () => {
+      select(id);
+      showCard(id, g);
+    });
+    g.addEventListener('blur', hideCard);
+    g.addEventListener('keydown', (e) => onKey(e, id));
+    g.addEventListener('pointerdown', (e) => startDrag(e, id, g));
+  }
+  renderSide();
+}
+
+function renderSide(): void {
+  if (!state || !layout) return;
+  const s = state.strings;
+  const roles = ['EB', 'TB', 'UB', 'Coach', 'other']
+    .map((r) => `<li><span class="kp-swatch kp-role-${r}"></span>${escapeXml(s.roles[r] ?? r)}</li>`)
+    .join('');
+  const unplaced = layout.unplaced.length
+    ? `<h3>${escapeXml(s.unplaced)} (${layout.unplaced.length})</h3><ul class="kp-unplaced">${layout.unplaced
+        .map((p) => `<li><button data-open="${escapeXml(p.id)}">${escapeXml(p.name)}</button> <span class="kp-dim">${escapeXml(p.stance)} · ${escapeXml(p.influence ?? '?')}</span></li>`)
+        .join('')}</ul>`
+    : '';
+  side.innerHTML = `
+    <h3>${escapeXml(s.legendTitle)}</h3><ul class="kp-legend">${roles}</ul>
+    <p class="kp-dim">${escapeXml(s.target)} · ${escapeXml(s.previous)}</p>
+    <label>${escapeXml(s.sizeBy)}
+      <select id="size-by">
+        <option value="temperature"${state.sizeBy === 'temperature' ? ' selected' : ''}>${escapeXml(s.temperature)}</option>
+        <option value="coverage"${state.sizeBy === 'coverage' ? ' selected' : ''}>${escapeXml(s.coverage)}</option>
+      </select></label>
+    ${unplaced}
+    <p class="kp-dim">${escapeXml(s.hint)}</p>`;
+  side.querySelector<HTMLSelectElement>('#size-by')!.addEventListener('change', (e) => post({ type: 'sizeBy', value: (e.target as HTMLSelectElement).value as 'temperature' | 'coverage' }));
+  for (const b of side.querySelectorAll<HTMLButtonElement>('[data-open]')) b.addEventListener('click', () => post({ type: 'open', person: b.dataset.open! }));
+}
+
+function person(id: string): MatrixPerson | undefined {
+  return state?.model.people.find((p) => p.id === id);
+}
+
+function select(id: string): void {
+  selected = id;
+  vscode.setState({ selected });
+  for (const g of root.querySelectorAll<SVGGElement>('.kp-person')) g.classList.toggle('kp-selected', g.dataset.person === id);
+}
+
+function showCard(id: string, anchor: Element): void {
+  const p = person(id);
+  if (!p || !state) return;
+  const s = state.strings;
+  card.innerHTML = `
+    <strong>${escapeXml(p.name)}</strong>${p.title ? ` <span class="kp-dim">${escapeXml(p.title)}</span>` : ''}
+    <div>${p.roles.map((r) => `<span class="kp-badge kp-role-${escapeXml(p.color === r ? r : 'other')}">${escapeXml(r)}</span>`).join(' ')}</div>
+    <div>${escapeXml(s.stance)}: ${escapeXml(p.stance)} · ${escapeXml(s.influence)}: ${escapeXml(p.influence ?? '?')} · ${escapeXml(s.coverageLabel)}: ${escapeXml(p.coverage)}</div>
+    <div>${escapeXml(s.lastInteraction)}: ${escapeXml(p.lastInteraction ?? '—')}</div>
+    <div>${escapeXml(s.cadence)}: <b>${escapeXml(p.cadenceState)}</b> · ${escapeXml(s.temperature)} ${escapeXml(p.temperature ?? '?')} (${escapeXml(p.temperatureBand ?? '')})</div>
+    <div class="kp-dim kp-explain">${escapeXml(p.explanation)}</div>`;
+  const box = anchor.getBoundingClientRect();
+  const host = root.getBoundingClientRect();
+  card.style.left = `${Math.min(box.right - host.left + 8, Math.max(0, root.clientWidth - 300))}px`;
+  card.style.top = `${box.top - host.top}px`;
+  card.hidden = false;
+}
+
+function hideCard(): void {
+  card.hidden = true;
+}
+
+function move(id: string, dx: number, dy: number): void {
+  const p = person(id);
+  if (!p?.position) return;
+  const x = Math.max(-2, Math.min(2, p.position.x + dx));
+  const y = Math.max(1, Math.min(5, p.position.y + dy));
+  if (x === p.position.x && y === p.position.y) return;
+  post({ type: 'move', person: id, stance: stanceAt(x), influence: y });
+}
+
+function onKey(e: KeyboardEvent, id: string): void {
+  const deltas: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    post({ type: 'open', person: id });
+  } else if (deltas[e.key]) {
+    e.preventDefault();
+    move(id, ...deltas[e.key]);
+  }
+}
+
+function startDrag(e: PointerEvent, id: string, g: SVGGElement): void {
+  const p = person(id);
+  const svg = root.querySelector('svg');
+  if (!p?.position || !svg || !layout || e.button !== 0) return;
+  e.preventDefault();
+  select(id);
+  const start = { x: e.clientX, y: e.clientY };
+  let moved = false;
+  const toSvg = (ev: PointerEvent) => {
+    const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(svg.getScreenCTM()!.inverse());
+    return { x: pt.x, y: pt.y };
+  };
+  const onMove = (ev: PointerEvent) => {
+    if (Math.hypot(ev.clientX - start.x, ev.clientY - start.y) > 4) moved = true;
+    if (moved) g.setAttribute('transform', `translate(${ev.clientX - start.x} ${ev.clientY - start.y})`);
+  };
+  const onUp = (ev: PointerEvent) => {
+    window.removeEventListener('pointermove', onMove);
+    window.removeEventListener('pointerup', onUp);
+    g.removeAttribute('transform');
+    if (!moved) {
+      post({ type: 'open', person: id });
+      return;
+    }
+    const at = toSvg(ev);
+    const cell = positionAt(layout!.plot, at.x, at.y);
+    if (cell.x !== p.position!.x || cell.y !== p.position!.y) post({ type: 'move', person: id, stance: stanceAt(cell.x), influence: cell.y });
+  };
+  window.addEventListener('pointermove', onMove);
+  window.addEventListener('pointerup', onUp);
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  if (event.data?.type !== 'model') return;
+  state = event.data;
+  if (!state.model.people.length) root.textContent = state.strings.empty;
+  else render();
+});
+new ResizeObserver(() => render()).observe(root);
+post({ type: 'ready' });
