@@ -48,7 +48,7 @@ check:
 
 overdue:
   --format <f>         text (default), json or markdown
-  --owner <id>         only contacts owned by this KAM (plan contact owner, else account owner)
+  --owner <id>         only contacts this KAM owns in the plan, or whose account this KAM owns
   --tier <A|B|C>       only accounts of this tier
   --all                include contacts that are ok
   --explain            print each contact's explanation below the table
@@ -196,7 +196,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   if (values.format === 'json') io.stdout.write(formatJson(shown, summary, result.skipped, displayPath));
   else {
     const style = values['no-color'] ? styleFor({ isTTY: false }, {}) : styleFor(io.stdout, io.env);
-    io.stdout.write(formatText(shown, summary, style, displayPath));
+    io.stdout.write(formatText(shown, summary, style, displayPath, result.locale));
     for (const s of result.skipped.filter((x) => inFocus(focus, x.path))) io.stderr.write(`note: skipped ${displayPath(s.path)} (${s.reason}${s.detail ? `: ${s.detail}` : ''})\n`);
   }
   for (const f of failed) io.stderr.write(`keyplan: could not read ${displayPath(f.path)} (${f.error})\n`);

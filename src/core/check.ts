@@ -2,20 +2,19 @@
  * The check pipeline: files → documents → schema and document checks → workspace model →
  * reference findings → (later stages add rules) → severities from keyplan.yaml and suppressions.
  */
-import { parseDocument } from 'yaml';
 import { cadenceDiagnostics, computeActivity, computeCadences, type AccountActivity, type PersonCadence } from './cadence.js';
 import { resolveConfig, type KeyplanConfig } from './config.js';
 import { today } from './dates.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { documentChecks } from './document-checks.js';
-import { KeyplanDocument, parseKeyplanDocument, YamlFile } from './document.js';
+import { KeyplanDocument, parseKeyplanDocument, readYaml, YamlFile } from './document.js';
 import { findFrontmatter, sniffKind } from './frontmatter.js';
 import { normalizeLocale, t, type Locale } from './i18n.js';
 import { isDocumentKind } from './kinds.js';
 import { methodologyDiagnostics } from './rules/methodology.js';
 import { effectiveSeverity } from './rules/registry.js';
 import { schemaDiagnostics, schemaSetFor, withoutInvalid } from './schema.js';
-import { decodeText, lineRange } from './text.js';
+import { decodeText } from './text.js';
 import { buildWorkspace, type UnreadableDocument, type Workspace } from './workspace.js';
 
 export interface SourceFile {
@@ -62,18 +61,9 @@ export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale
   if (!decoded.ok) return fallback(localeOverride ?? 'en');
   const text = decoded.text;
   const source = new YamlFile(file.path, text, { yamlStart: 0, yamlEnd: text.length, bodyStart: text.length, closed: true });
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    const locale = localeOverride ?? 'en';
-    return fallback(locale, doc.errors.map((e) => source.diagnostic('yaml-syntax', 'error', source.lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), locale, 'yaml.other', { detail: e.message.replace(/\s+at line \d+.*$/s, '') })));
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    const locale = localeOverride ?? 'en';
-    return fallback(locale, [source.diagnostic('yaml-syntax', 'error', lineRange(source.lines, 1), locale, 'yaml.alias-bomb')]);
-  }
+  const read = readYaml(file.path, text, 0, text.length, source.lines, localeOverride ?? 'en');
+  if (!read.ok) return fallback(localeOverride ?? 'en', read.diagnostics);
+  const data = read.data;
   if (data === null || data === undefined) return fallback(localeOverride ?? 'en');
   const record = data as Record<string, unknown>;
   const locale = localeOverride ?? normalizeLocale(typeof record.locale === 'string' ? record.locale : 'en');

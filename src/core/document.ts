@@ -161,26 +161,10 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
     return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 1), 'yaml.unclosed')] };
   }
 
-  let yamlDoc: YamlDocument;
-  let data: unknown;
+  const read = readYaml(path, text, span.yamlStart, span.yamlEnd, lines, locale);
+  if (!read.ok) return { status: 'unreadable', kind, id, diagnostics: read.diagnostics };
+  const data = read.data;
   const diagnostics: Diagnostic[] = [];
-  try {
-    yamlDoc = parseDocument(yamlSource(yamlText), YAML_OPTIONS);
-    if (yamlDoc.errors.length === 0) data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    // The yaml package throws for alias expansion beyond the limit; deep nesting can overflow the stack.
-    const problem: MessageId = err instanceof RangeError && /call stack/i.test(err.message) ? 'yaml.too-deep' : 'yaml.alias-bomb';
-    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 2), problem)] };
-  }
-  // The yaml package reports a stack overflow on deeply nested input as RESOURCE_EXHAUSTION (once per level it unwinds).
-  const tooDeep = yamlDoc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
-  if (tooDeep) {
-    const at = lines.position(span.yamlStart + tooDeep.pos[0]).line;
-    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, at), 'yaml.too-deep')] };
-  }
-  for (const error of yamlDoc.errors) diagnostics.push(yamlErrorDiagnostic(path, error, span.yamlStart, yamlText, lines, locale));
-  if (diagnostics.length) return { status: 'unreadable', kind, id, diagnostics };
-
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 2), 'yaml.empty')] };
   }
@@ -188,6 +172,32 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   if (!isDocumentKind(record.kind)) return { status: 'ignored' };
   const doc = new KeyplanDocument(path, text, record.kind, span, record, disabledRules(yamlText));
   return { status: 'document', document: doc, diagnostics };
+}
+
+export type YamlRead = { ok: true; data: unknown } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Parses the YAML between two offsets of a file (a frontmatter, or all of keyplan.yaml) into plain
+ * data, or into findings placed in the file: one implementation for every YAML Keyplan reads.
+ */
+export function readYaml(path: string, text: string, yamlStart: number, yamlEnd: number, lines: LineIndex, locale: Locale): YamlRead {
+  const yamlText = text.slice(yamlStart, yamlEnd);
+  const fail = (range: Range, id: MessageId): YamlRead => ({ ok: false, diagnostics: [{ file: path, range, severity: 'error', rule: 'yaml-syntax', message: t(locale, id) }] });
+  const firstLine = lines.position(yamlStart).line;
+  let yamlDoc: YamlDocument;
+  let data: unknown;
+  try {
+    yamlDoc = parseDocument(yamlSource(yamlText), YAML_OPTIONS);
+    if (yamlDoc.errors.length === 0) data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The yaml package throws for alias expansion beyond the limit; deep nesting can overflow the stack.
+    return fail(lineRange(lines, firstLine), err instanceof RangeError && /call stack/i.test(err.message) ? 'yaml.too-deep' : 'yaml.alias-bomb');
+  }
+  // The yaml package reports a stack overflow on deeply nested input as RESOURCE_EXHAUSTION (once per level it unwinds).
+  const tooDeep = yamlDoc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (tooDeep) return fail(lineRange(lines, lines.position(yamlStart + tooDeep.pos[0]).line), 'yaml.too-deep');
+  if (yamlDoc.errors.length) return { ok: false, diagnostics: yamlDoc.errors.map((e) => yamlErrorDiagnostic(path, e, yamlStart, yamlText, lines, locale)) };
+  return { ok: true, data };
 }
 
 function yamlErrorDiagnostic(path: string, error: YAMLError, base: number, yamlText: string, lines: LineIndex, locale: Locale): Diagnostic {

@@ -13,6 +13,10 @@ type Params = Record<string, string | number | undefined>;
 type Entry = { en: (p: Params) => string; zh: (p: Params) => string };
 
 const code = (s: unknown) => `\`${String(s)}\``;
+/** Chinese names of the built-in channels (互动方式); configured channels are shown as written. */
+export const CHANNEL_ZH: Record<string, string> = {
+  visit: '拜访', meeting: '会议', call: '电话', wechat: '微信', email: '邮件', event: '活动', 'executive-exchange': '高层互访', gift: '礼品', dinner: '宴请', other: '其他',
+};
 const list = (values: unknown, sep = ', ') => (Array.isArray(values) ? values : String(values ?? '').split('|')).join(sep);
 const hint = (p: Params, en = true) => (p.suggestion ? (en ? ` Did you mean ${code(p.suggestion)}?` : `是否应为 ${code(p.suggestion)}？`) : '');
 
@@ -161,7 +165,7 @@ export const messages = {
   'cadence.source.built-in': { en: (p) => `the tier-${p.tier} default${p.role ? ` for ${p.role}` : ''}`, zh: (p) => `${p.tier} 类客户${p.role ? ` ${p.role} ` : ''}默认值` },
   'cadence.last': {
     en: (p) => `last met ${p.date} by ${p.channel}, ${p.days} day${p.days === 1 ? '' : 's'} ago`,
-    zh: (p) => `最近一次互动 ${p.date}（${p.channel}），已 ${p.days} 天`,
+    zh: (p) => `最近一次互动 ${p.date}（${Object.hasOwn(CHANNEL_ZH, String(p.channel)) ? CHANNEL_ZH[String(p.channel)] : p.channel}），已 ${p.days} 天`,
   },
   'cadence.none': { en: () => 'no interaction logged', zh: () => '没有任何互动记录' },
   'cadence.expects': {
@@ -252,6 +256,11 @@ export const messages = {
   'rule.objective-overdue': {
     en: (p) => `Objective ${p.id} “${p.title}” was due on ${p.due} (${p.n} day${p.n === 1 ? '' : 's'} ago) and is ${p.status}.`,
     zh: (p) => `目标 ${p.id}“${p.title}”应于 ${p.due} 完成（已过 ${p.n} 天），当前状态为 ${p.status}。`,
+  },
+  // --- shared outputs (CI formats, pull-request summaries)
+  'redacted.sensitive': {
+    en: (p) => `Problem in the personal-data field ${code(p.field)}. Its details are not shown in shared output because the field is sensitive; run \`keyplan check\` locally to see them.`,
+    zh: (p) => `敏感个人信息字段 ${code(p.field)} 有问题。该字段属于敏感信息，详细内容不在共享输出中显示；请在本地运行 \`keyplan check\` 查看。`,
   },
 } satisfies Record<string, Entry>;
 

@@ -14,7 +14,7 @@ import planSchema from '../../schemas/relationship-plan.schema.json';
 import type { KeyplanConfig } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { YamlFile } from './document.js';
-import { t, type Locale, type MessageId } from './i18n.js';
+import type { Locale, MessageId } from './i18n.js';
 import type { DocumentKind } from './kinds.js';
 import { closest } from './suggest.js';
 import type { DataPath } from './yaml-locate.js';
@@ -187,8 +187,11 @@ export function schemaDiagnostics(doc: YamlFile, kindLabel: string, errors: Erro
   const seen = new Set<string>();
   // An anyOf/oneOf failure explains itself better as one message than as each branch's complaint.
   const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  // A value of the wrong type needs one message, not also "not an allowed value".
+  const typePaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const e of errors) {
     if (e.keyword === 'if') continue;
+    if (e.keyword === 'enum' && typePaths.has(e.instancePath)) continue;
     if (unionPaths.has(e.instancePath) && e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
     const d = convert(doc, kindLabel, e, locale);
     if (!d) continue;
@@ -213,7 +216,7 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const prop = parent.properties?.[missing] ?? {};
       const about = firstSentence(zh ? prop['x-description-zh'] : prop.description);
-      const where = path.length ? (parent.title as string | undefined) : undefined;
+      const where = path.length ? ((zh ? parent['x-title-zh'] : undefined) ?? parent.title) as string | undefined : undefined;
       return make('schema', path, 'key', 'schema.required', { field: missing, about, where }, { missingProperty: missing });
     }
     case 'additionalProperties': {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { urgency } from '../../src/core/cadence.js';
 import { addDays } from '../../src/core/dates.js';
 import {
-  ACCOUNT, AS_OF, cadenceOf, findings, LOG, lineOf, listFindings, PLAN, personFile, single, workspace, type WorkspaceBuilder,
+  ACCOUNT, AS_OF, cadenceOf, findings, LOG, lineOf, listFindings, PLAN, personFile, single, workspace,
 } from './helpers/workspace.js';
 
 /** The calendar date `n` days before the as-of date. */
@@ -12,7 +12,6 @@ const ago = (n: number) => addDays(AS_OF, -n);
 const acme = (tier = 'A') => workspace().account('acme', { tier });
 
 const CADENCE_RULES = ['interaction-overdue', 'interaction-due-soon', 'interaction-never', 'planned-interaction-missed', 'contact-left'];
-const cadenceFindings = (ws: WorkspaceBuilder, asOf = AS_OF) => ws.check(asOf).diagnostics.filter((d) => CADENCE_RULES.includes(d.rule));
 
 describe('cadence: expected cadence precedence', () => {
   const full = () =>
@@ -442,7 +441,7 @@ describe('cadence: explanations', () => {
 
   it('says the same in Chinese with locale zh-cn', () => {
     const c = cadenceOf(story().check(AS_OF, 'zh-cn'), 'zhang-wei');
-    assert.equal(c.explanation, '张伟（首席技术官 CTO，TB/Coach，A 类客户）：最近一次互动 2026-09-24（meeting），已 57 天；关系规划要求每 30 天一次、最长 45 天 → 已逾期 12 天；负责人 li-na。');
+    assert.equal(c.explanation, '张伟（首席技术官 CTO，TB/Coach，A 类客户）：最近一次互动 2026-09-24（会议），已 57 天；关系规划要求每 30 天一次、最长 45 天 → 已逾期 12 天；负责人 li-na。');
   });
 
   it('the finding messages are the explanation, in the chosen locale', () => {

@@ -106,7 +106,7 @@ describe('CLI: keyplan overdue and report on the samples', function () {
     const en = keyplan('overdue', 'samples', ...AS_OF, '--explain');
     assert.match(en.stdout, /- 李明 \(核心网运维部经理 Core Network O&M Manager, UB\/Coach, tier A\): last met 2026-11-03 by call, 17 days ago; their own cadence expects every 14 days, at most 30 → due soon: 13 days left before the maximum; owner yang-fan\./);
     const zh = keyplan('overdue', 'samples', ...AS_OF, '--explain', '--locale', 'zh-cn');
-    assert.match(zh.stdout, /张伟（首席技术官 CTO，TB，A 类客户）：最近一次互动 2026-09-24（meeting），已 57 天；关系规划要求每 30 天一次、最长 45 天 → 已逾期 12 天；负责人 li-na。/);
+    assert.match(zh.stdout, /张伟（首席技术官 CTO，TB，A 类客户）：最近一次互动 2026-09-24（会议），已 57 天；关系规划要求每 30 天一次、最长 45 天 → 已逾期 12 天；负责人 li-na。/);
   });
 
   it('report --format json: version 1, three accounts', () => {

@@ -1,5 +1,6 @@
 /** Human output of `keyplan check`: `file:line:col severity rule message`, grouped per file. */
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import type { Locale } from '../../core/i18n.js';
 import type { Style } from '../style.js';
 
 export interface Summary {
@@ -22,7 +23,7 @@ export function summarize(diagnostics: Diagnostic[], documents: number): Summary
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, displayPath: (file: string) => string): string {
+export function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, displayPath: (file: string) => string, locale: Locale = 'en'): string {
   const color: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, info: style.blue };
   const lines: string[] = [];
   let current: string | undefined;
@@ -37,9 +38,14 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary, style: S
   }
   if (lines.length) lines.push('');
   const total = summary.errors + summary.warnings + summary.infos;
-  const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info`;
-  const checked = `${plural(summary.documents, 'document')} checked`;
-  lines.push(total === 0 ? style.bold(`✔ No problems; ${checked}.`) : style.bold(`✖ ${plural(total, 'problem')} (${counts}) in ${plural(summary.files, 'file')}; ${checked}.`));
+  if (locale === 'zh-cn') {
+    const checked = `已检查 ${summary.documents} 个文档`;
+    lines.push(style.bold(total === 0 ? `✔ 没有问题；${checked}。` : `✖ ${total} 个问题（${summary.errors} 个错误、${summary.warnings} 个警告、${summary.infos} 个提示），涉及 ${summary.files} 个文件；${checked}。`));
+  } else {
+    const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info`;
+    const checked = `${plural(summary.documents, 'document')} checked`;
+    lines.push(style.bold(total === 0 ? `✔ No problems; ${checked}.` : `✖ ${plural(total, 'problem')} (${counts}) in ${plural(summary.files, 'file')}; ${checked}.`));
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -87,7 +87,7 @@ function accountPlanRules(doc: KeyplanDocument, data: AccountData, account: Acco
   }
   (Array.isArray(data.objectives) ? data.objectives : []).forEach((o, i) => {
     if (!o || !isValidDate(o.due) || o.due >= asOf || o.status === 'done' || o.status === 'dropped') return;
-    emit(doc, 'objective-overdue', 'warning', ['objectives', i, 'due'], 'rule.objective-overdue', { id: o.id, title: o.title, due: o.due, n: daysBetween(o.due, asOf), status: o.status ?? 'not-started' }, { ...base, objective: o.id });
+    emit(doc, 'objective-overdue', 'warning', ['objectives', i, 'due'], 'rule.objective-overdue', { id: o.id ?? `#${i + 1}`, title: o.title ?? '', due: o.due, n: daysBetween(o.due, asOf), status: o.status ?? 'not-started' }, { ...base, objective: o.id });
   });
 }
 
