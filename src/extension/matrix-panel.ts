@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check.js';
-import { placementEdits, isValidPlacement } from '../core/language/placement-edit.js';
+import { placementEdits } from '../core/language/placement-edit.js';
 import { matrixModel, type SizeBy } from '../core/matrix.js';
-import type { FromWebview, MatrixStrings, ToWebview } from '../webview/messages.js';
+import { validateMessage, type MatrixStrings, type ToWebview } from '../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
 import type { WorkspaceIndex } from './workspace-index.js';
 
@@ -25,26 +25,6 @@ function strings(): MatrixStrings {
     hint: t('Drag a marker, or select it and use the arrow keys, to change stance and influence. Enter opens the person.'),
     empty: t('This account has no active people yet.'),
   };
-}
-
-/** Checks a message from the webview against the current model; anything else is rejected. */
-export function validateMessage(message: unknown, people: ReadonlySet<string>): FromWebview | undefined {
-  if (!message || typeof message !== 'object') return undefined;
-  const m = message as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'open':
-      return typeof m.person === 'string' && people.has(m.person) ? { type: 'open', person: m.person } : undefined;
-    case 'move':
-      return typeof m.person === 'string' && people.has(m.person) && isValidPlacement(m.stance, m.influence)
-        ? { type: 'move', person: m.person, stance: m.stance as string, influence: m.influence as number }
-        : undefined;
-    case 'sizeBy':
-      return m.value === 'temperature' || m.value === 'coverage' ? { type: 'sizeBy', value: m.value } : undefined;
-    default:
-      return undefined;
-  }
 }
 
 export class MatrixPanel {

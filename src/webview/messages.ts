@@ -1,5 +1,6 @@
 /** Messages between the matrix webview and the extension. The extension validates every message it receives. */
 import type { Locale } from '../core/i18n.js';
+import { isValidPlacement } from '../core/language/placement-edit.js';
 import type { MatrixModel, SizeBy } from '../core/matrix.js';
 
 export interface MatrixStrings {
@@ -27,3 +28,26 @@ export type FromWebview =
   | { type: 'open'; person: string }
   | { type: 'move'; person: string; stance: string; influence: number }
   | { type: 'sizeBy'; value: SizeBy };
+
+/**
+ * Checks a message from the webview against the people currently shown; anything else (an unknown
+ * person, a stance or influence out of range, an unknown type) is rejected.
+ */
+export function validateMessage(message: unknown, people: ReadonlySet<string>): FromWebview | undefined {
+  if (!message || typeof message !== 'object') return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'open':
+      return typeof m.person === 'string' && people.has(m.person) ? { type: 'open', person: m.person } : undefined;
+    case 'move':
+      return typeof m.person === 'string' && people.has(m.person) && isValidPlacement(m.stance, m.influence)
+        ? { type: 'move', person: m.person, stance: m.stance as string, influence: m.influence as number }
+        : undefined;
+    case 'sizeBy':
+      return m.value === 'temperature' || m.value === 'coverage' ? { type: 'sizeBy', value: m.value } : undefined;
+    default:
+      return undefined;
+  }
+}
