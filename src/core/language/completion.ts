@@ -36,7 +36,9 @@ export function completionsAt(text: string, offset: number, model: LanguageModel
   }
   if (ctx.where === 'channel') {
     const values = nav.enumValues(nav.resolve({ $ref: 'defs.schema.json#/$defs/channel' }), locale);
-    return values.map((v) => ({ label: v.value, kind: 'channel' as const, documentation: v.description, insertText: `${v.value} @`, start: ctx.start, end: ctx.end }));
+    // Typing a new entry goes on with the first mention; changing an existing entry's channel does not.
+    const suffix = /^[ \t]*(?:[\r\n]|$)/.test(text.slice(ctx.end)) ? ' @' : '';
+    return values.map((v) => ({ label: v.value, kind: 'channel' as const, documentation: v.description, insertText: `${v.value}${suffix}`, start: ctx.start, end: ctx.end }));
   }
   if (!ctx.kind) {
     // A new document: the first thing it needs is its kind.

@@ -99,7 +99,7 @@ function frontmatterContext(text: string, yamlStart: number, yamlEnd: number, of
   } else column = indentOf(before.trim() === '' ? before : line.text);
 
   const path = parentPath(lines, index, column, listItem);
-  const siblings = siblingKeys(lines, index, listItem && dash ? before.length - dash[2].length : column);
+  const siblings = siblingKeys(lines, index, listItem && dash ? before.length - dash[2].length : column, Boolean(dash));
 
   // Value position: after `key:` on this line.
   if (keyMatch && before.length > keyMatch[1].length + (keyMatch[2]?.length ?? 0) + keyMatch[3].length) {
@@ -191,10 +191,13 @@ function parentPath(lines: Line[], index: number, column: number, cursorOnDash: 
   return path;
 }
 
-/** Keys already present in the object at `column` around the cursor line. */
-function siblingKeys(lines: Line[], index: number, column: number): string[] {
+/**
+ * Keys already present in the object at `column` around the cursor line. On a `- ` line the cursor
+ * starts a list item, so only the lines below it can belong to the same object.
+ */
+function siblingKeys(lines: Line[], index: number, column: number, itemStart = false): string[] {
   const keys: string[] = [];
-  for (let i = index - 1; i >= 0; i--) {
+  for (let i = itemStart ? -1 : index - 1; i >= 0; i--) {
     const l = shape(lines[i].text);
     if (!l) continue;
     if (l.keyCol === column && l.key) keys.push(l.key);

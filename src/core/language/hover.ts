@@ -28,10 +28,15 @@ export function hoverAt(text: string, offset: number, model: LanguageModel): Hov
   const { nav, locale } = model;
   if (ctx.where === 'key') {
     // The word under the cursor is a key when `key:` follows it.
-    if (!/^[\w-]*\s*:/.test(text.slice(ctx.start))) return undefined;
+    if (!/^[\w-]*\s*:/.test(text.slice(ctx.start))) {
+      // Otherwise it may be an item of a block list of scalars (`channels:\n  - wechat`).
+      if (ctx.path[ctx.path.length - 1] !== '*') return undefined;
+      const word = text.slice(ctx.start, ctx.end);
+      const match = nav.enumValues(nav.at(ctx.kind, ctx.path), locale).find((v) => v.value === word);
+      return match ? { markdown: `**${escapeMarkdown(match.value)}**${match.description ? `\n\n${escapeMarkdown(match.description)}` : ''}`, start: ctx.start, end: ctx.end } : undefined;
+    }
     const key = text.slice(ctx.start, ctx.end);
-    const path = ctx.path[ctx.path.length - 1] === '*' ? ctx.path : ctx.path;
-    const schema = nav.at(ctx.kind, [...path, key]);
+    const schema = nav.at(ctx.kind, [...ctx.path, key]);
     if (!schema) return undefined;
     return { markdown: fieldMarkdown(schema, key, model), start: ctx.start, end: ctx.end };
   }

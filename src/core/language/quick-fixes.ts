@@ -44,7 +44,14 @@ export function quickFixes(diagnostic: Diagnostic, text: string, model: Language
     }
     case 'unknown-field':
       return suggestion ? [replace(suggestion, L(locale, `Rename the field to '${suggestion}'`, `将字段改名为 '${suggestion}'`), true)] : [];
-    case 'unknown-reference':
+    case 'unknown-reference': {
+      if (!suggestion) return [];
+      // An @mention's range starts at the `@`, which stays.
+      const lines = new LineIndex(text);
+      const mention = text[lines.offset(diagnostic.range.start)] === '@';
+      const range = mention ? { ...diagnostic.range, start: { ...diagnostic.range.start, column: diagnostic.range.start.column + 1 } } : diagnostic.range;
+      return [{ title: L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), preferred: true, edits: [{ file: diagnostic.file, range, newText: suggestion }] }];
+    }
     case 'unknown-channel':
       return suggestion ? [replace(suggestion, L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), true)] : [];
     default:
@@ -60,7 +67,8 @@ function addMissingField(diagnostic: Diagnostic, text: string, path: DataPath, f
   const span = findFrontmatter(text);
   if (!span?.closed) return undefined;
   const yamlSource = text.slice(span.yamlStart, span.yamlEnd);
-  const doc = parseDocument(yamlSource);
+  // The yaml package does not see a lone CR as a line break; LF in its place keeps every offset.
+  const doc = parseDocument(yamlSource.replace(/\r(?!\n)/g, '\n'));
   let node: unknown = doc.contents;
   for (const seg of path) {
     if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;

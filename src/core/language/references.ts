@@ -48,7 +48,9 @@ export function symbolAt(text: string, offset: number, model: LanguageModel): Sy
     return model.result.workspace.people.has(id) ? { kind: 'person', id, start, end } : undefined;
   }
   const ctx = cursorContext(text, offset);
-  if (ctx.where !== 'value' || !ctx.kind) return undefined;
+  if (!ctx.kind || (ctx.where !== 'value' && ctx.where !== 'key')) return undefined;
+  // In key mode only an item of a block list of scalars (`influences:\n  - zhang-wei`) can be a reference.
+  if (ctx.where === 'key' && (ctx.path[ctx.path.length - 1] !== '*' || /^[\w-]*\s*:/.test(text.slice(ctx.start)))) return undefined;
   if (ctx.key === 'id' && ctx.path.length === 1) {
     if (ctx.kind === 'person') return { kind: 'person', id, start, end };
     if (ctx.kind === 'account') return { kind: 'account', id, start, end };

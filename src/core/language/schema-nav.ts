@@ -21,7 +21,8 @@ export class SchemaNavigator {
     for (let guard = 0; current?.$ref && guard < 10; guard++) {
       const target = this.lookup(current.$ref);
       if (!target) break;
-      const { $ref: _ignored, ...outer } = current;
+      // Every outer layer wins over the one it refers to (a field → person_ref → id keeps the field's title).
+      const { $ref: _ignored, ...outer } = merged!;
       merged = { ...target, ...outer };
       current = target;
     }

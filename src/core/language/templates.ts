@@ -3,6 +3,7 @@
  * log) and a person. Ids are checked before any path is built from them, so nothing can be written
  * outside the workspace.
  */
+import { parse } from 'yaml';
 import type { Tier } from '../config.js';
 import { ID_PATTERN } from './references.js';
 
@@ -28,7 +29,16 @@ export interface NewFile {
 export function yamlText(value: string): string {
   const v = value.replace(/[\r\n]+/g, ' ').trim();
   if (v === '' || /^[\s\-?:,[\]{}#&*!|>'"%@`]|: |\s#|[:\s]$|^(true|false|null|yes|no|on|off|~|\d[\d.\-:]*)$/i.test(v)) return JSON.stringify(v);
-  return v;
+  // Anything else YAML would read as something other than this text (`1e3`, `0x1F`, `.inf`, `+1`…).
+  return readsBackAsItself(v) ? v : JSON.stringify(v);
+}
+
+function readsBackAsItself(v: string): boolean {
+  try {
+    return parse(v, { logLevel: 'silent' }) === v;
+  } catch {
+    return false;
+  }
 }
 
 export interface NewAccount {
@@ -41,8 +51,10 @@ export interface NewAccount {
 }
 
 export function newAccountFiles(a: NewAccount): NewFile[] {
-  const problem = checkNewId(a.id);
-  if (problem) throw new Error(`invalid account id (${problem})`);
+  for (const [what, id] of [['account', a.id], ['owner', a.owner]] as const) {
+    const problem = checkNewId(id);
+    if (problem) throw new Error(`invalid ${what} id (${problem})`);
+  }
   const dir = `accounts/${a.id}`;
   const period = `period:\n  start: ${a.year}-01-01\n  end: ${a.year}-12-31`;
   return [
@@ -77,7 +89,7 @@ export function newPersonFile(p: NewPerson): NewFile {
     path: `accounts/${p.account}/people/${p.id}.md`,
     content: [
       '---', 'kind: person', `id: ${p.id}`, `account: ${p.account}`, `name: ${yamlText(p.name)}`,
-      ...(p.title ? [`title: ${yamlText(p.title)}`] : []), `roles: [${(p.roles ?? []).join(', ')}]`,
+      ...(p.title ? [`title: ${yamlText(p.title)}`] : []), `roles: [${(p.roles ?? []).map(yamlText).join(', ')}]`,
       'stance: unknown', 'coverage: none', 'status: active', '---', '', '',
     ].join('\n'),
   };
