@@ -21,6 +21,33 @@ function yamlSource(yamlText: string): string {
   return yamlText.includes('\r') ? yamlText.replace(/\r(?!\n)/g, '\n') : yamlText;
 }
 
+/** `key: value` at column 0 with a one-line scalar value: plain, or quoted without escapes. */
+const TOP_LEVEL_SCALAR = /^[ \t]*(?:"[^"\\\r\n]*"|'[^'\r\n]*'|[^\s"'[{|>&*!%@`#,][^\r\n]*?)?(?=[ \t]*(?:#.*)?$)/;
+
+/**
+ * Finds a top-level key (and its one-line scalar value) without building the YAML AST: most
+ * findings point at `name:` or `stance:` of a block-style frontmatter, and parsing every such file
+ * again only for a position was the slowest part of a large check. Anything unusual (flow style,
+ * duplicates, multi-line or complex values) returns undefined and goes the exact way.
+ */
+export function locateTopLevel(yamlText: string, key: string, target: LocateTarget): [number, number] | undefined {
+  if (!/^[A-Za-z_][\w-]*$/.test(key) || /^\s*[{[]/.test(yamlText)) return undefined;
+  const re = new RegExp(`^${key}[ \\t]*:(?=[ \\t]|$)`, 'gm');
+  const first = re.exec(yamlText);
+  if (!first || re.exec(yamlText)) return undefined;
+  const keyRange: [number, number] = [first.index, first.index + key.length];
+  if (target === 'key') return keyRange;
+  const afterColon = first.index + first[0].length;
+  const lineEnd = yamlText.slice(afterColon).search(/\r\n|\r|\n|$/);
+  const rest = yamlText.slice(afterColon, afterColon + lineEnd);
+  const value = TOP_LEVEL_SCALAR.exec(rest);
+  if (!value) return undefined;
+  const text = value[0].trimStart();
+  if (!text) return undefined; // a block value on the next lines: the AST knows where
+  const start = afterColon + value[0].length - text.length;
+  return [start, start + text.length];
+}
+
 /** A file holding YAML (a frontmatter span, or all of keyplan.yaml) that can place findings on its keys and values. */
 export class YamlFile {
   private lineIndex?: LineIndex;
@@ -58,6 +85,8 @@ export class YamlFile {
 
   /** Range of a key or value in the frontmatter, falling back to the `kind:` line, then the opening fence. */
   locate(path: DataPath, target: LocateTarget = 'value'): Range {
+    const quick = path.length === 1 && typeof path[0] === 'string' ? locateTopLevel(this.yamlText, path[0], target) : undefined;
+    if (quick) return this.lines.range(this.span.yamlStart + quick[0], this.span.yamlStart + quick[1]);
     const found = path.length ? locateInYaml(this.yaml, this.yamlText, path, target) : null;
     const fallback = found ?? (path[0] !== 'kind' ? locateInYaml(this.yaml, this.yamlText, ['kind'], 'key') : null);
     if (fallback) return this.lines.range(this.span.yamlStart + fallback[0], this.span.yamlStart + fallback[1]);
