@@ -39,3 +39,8 @@ await build({
   minify: true,
   sourcemap: false,
 });
+
+// Sizes, so that growth is noticed at every build.
+const { statSync } = await import('node:fs');
+const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} kB`;
+if (!process.env.KEYPLAN_BUILD_QUIET) console.log(`built dist/cli.cjs ${kb('dist/cli.cjs')}, dist/extension.cjs ${kb('dist/extension.cjs')}, media/dist/matrix.js ${kb('media/dist/matrix.js')}`);
