@@ -1,0 +1,97 @@
+/** Shared by the integration tests, which run inside a real VS Code extension host. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { KeyplanApi } from '../../src/extension/extension.js';
+
+export const EXTENSION_ID = 'keyplan.keyplan';
+
+/** What the harness (scripts/integration/run-tests.mjs) tells the tests, via out/integration/run.json. */
+export interface RunContext {
+  runner: 'code-server' | 'electron';
+  /** The exact VS Code version the harness started, when it knows it. */
+  vscodeVersion?: string;
+  /** The temporary copy of samples/ that VS Code has open. */
+  workspace: string;
+  /** The extension under development (the repository root). */
+  extensionPath: string;
+}
+
+export function runContext(): RunContext | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, 'run.json'), 'utf8')) as RunContext;
+  } catch {
+    return undefined;
+  }
+}
+
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  assert.equal(folders.length, 1, 'exactly one workspace folder is open');
+  return folders[0]!;
+}
+
+/** A file of the opened samples copy, by its path relative to samples/. */
+export function sampleUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, ...relative.split('/'));
+}
+
+/** The Keyplan extension's API, after its first check has finished. */
+export async function keyplan(): Promise<KeyplanApi> {
+  const extension = vscode.extensions.getExtension<KeyplanApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  await api.whenIdle();
+  return api;
+}
+
+export const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''));
+
+export function keyplanDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'keyplan');
+}
+
+export function describeDiagnostics(list: readonly vscode.Diagnostic[]): string {
+  if (!list.length) return '(none)';
+  // 1-based, as editors and the CLI show positions.
+  return list.map((d) => `  ${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]}: ${d.message}`).join('\n');
+}
+
+/**
+ * Resolves as soon as the Keyplan diagnostics of `uri` satisfy `ready`: checks the current state,
+ * then re-checks on every onDidChangeDiagnostics event that touches `uri`. Rejects after
+ * `timeoutMs` with the last state seen (shorter than mocha's timeout, to get that message).
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  ready: (diagnostics: vscode.Diagnostic[]) => boolean,
+  description: string,
+  timeoutMs = 15_000,
+): Promise<vscode.Diagnostic[]> {
+  const callSite = new Error(); // so a time-out points at the test that waited, not at the timer
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const current = keyplanDiagnostics(uri);
+      if (!ready(current)) return false;
+      done();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      done();
+      const error = new Error(`timed out after ${timeoutMs} ms waiting until ${description} in ${vscode.workspace.asRelativePath(uri)}; ` +
+        `its Keyplan diagnostics (line:column, 1-based) are:\n${describeDiagnostics(keyplanDiagnostics(uri))}`);
+      error.stack = `Error: ${error.message}\n${callSite.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+      reject(error);
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    check();
+  });
+}
