@@ -14,6 +14,8 @@ export const TEST_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // The date samples/README.md documents the samples for, so cadence findings are fixed.
+  'keyplan.asOf': '2026-11-20',
 };
 
 /** Writes `<userDataDir>/User/settings.json` (the same layout for code-server and the desktop app). */

@@ -24,6 +24,8 @@ export interface KeyplanApi {
   readonly attention: AttentionTree | undefined;
   /** The open matrix panel of an account, if any. */
   matrix(account: string): MatrixPanel | undefined;
+  /** The status bar item's text, e.g. "$(bell-dot) 3 overdue". */
+  readonly statusText: string | undefined;
 }
 
 function isKeyplanDocument(doc: vscode.TextDocument): boolean {
@@ -38,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
   let portfolio: PortfolioTree | undefined;
   let attention: AttentionTree | undefined;
   let started: Promise<void> | undefined;
+  let statusItem: vscode.StatusBarItem | undefined;
   const api: KeyplanApi = {
     get result() {
       return index?.result;
@@ -56,6 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
       return attention;
     },
     matrix: (account) => MatrixPanel.get(account),
+    get statusText() {
+      return statusItem?.text;
+    },
   };
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return api;
@@ -70,9 +76,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     const attentionView = vscode.window.createTreeView('keyplan.attention', { treeDataProvider: needs });
     const args = (node: unknown) => PortfolioTree.argsOf(node as never);
     const cmd = vscode.commands.registerCommand;
+    const status = createStatusBar(idx.onDidUpdate);
+    statusItem = status[0];
+    context.subscriptions.push(...status);
     context.subscriptions.push(
       idx, treeView, attentionView,
-      ...registerLanguageProviders(idx), ...createStatusBar(idx.onDidUpdate), ...registerCommands(idx),
+      ...registerLanguageProviders(idx), ...registerCommands(idx),
       idx.onDidUpdate((result) => {
         tree.update(result);
         needs.update(result);

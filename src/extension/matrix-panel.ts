@@ -36,6 +36,9 @@ export class MatrixPanel {
   lastMessage?: ToWebview;
   /** Messages rejected by validation, for tests and diagnosis. */
   rejected = 0;
+  private sent!: () => void;
+  /** Resolves once the first model has been posted to the webview. */
+  readonly modelSent = new Promise<void>((resolve) => (this.sent = resolve));
 
   static show(index: WorkspaceIndex, extensionUri: vscode.Uri, account: string): MatrixPanel {
     const existing = panels.get(account);
@@ -100,6 +103,7 @@ export class MatrixPanel {
     this.panel.title = vscode.l10n.t('Matrix: {0}', model.accountName);
     this.lastMessage = { type: 'model', model, locale: this.index.locale, sizeBy: this.sizeBy, strings: strings() };
     void this.panel.webview.postMessage(this.lastMessage);
+    this.sent();
   }
 
   /** Handles a message as if the webview had sent it (used by the webview and by tests). */

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check.js';
 
-export function createStatusBar(onUpdate: vscode.Event<CheckResult>): vscode.Disposable[] {
+export function createStatusBar(onUpdate: vscode.Event<CheckResult>): [vscode.StatusBarItem, vscode.Disposable] {
   const item = vscode.window.createStatusBarItem('keyplan.overdue', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Keyplan overdue contacts');
   item.command = 'keyplan.showOverdue';

@@ -1,0 +1,92 @@
+/** Log Interaction, the status bar, the portfolio tree and the matrix webview. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import * as vscode from 'vscode';
+import { codeOf, keyplan, sampleUri, waitForDiagnostics } from './helpers.js';
+
+const ZHANG_WEI = 'accounts/east-china-telecom/people/zhang-wei.md';
+const WANG_FANG = 'accounts/east-china-telecom/people/wang-fang.md';
+const LOG = 'accounts/east-china-telecom/interactions-2026.md';
+
+async function revertAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('Commands and views', () => {
+  before(async () => {
+    assert.equal(vscode.workspace.getConfiguration('keyplan').get('asOf'), '2026-11-20', 'the harness pins keyplan.asOf');
+    await keyplan();
+  });
+  afterEach(revertAll);
+
+  it('shows the overdue count in the status bar', async () => {
+    const api = await keyplan();
+    assert.equal(api.statusText, '$(bell-dot) 3 overdue');
+  });
+
+  it('Log Interaction appends a valid entry and clears the overdue finding at once', async () => {
+    const logUri = sampleUri(LOG);
+    const before = fs.readFileSync(logUri.fsPath, 'utf8');
+    await waitForDiagnostics(sampleUri(ZHANG_WEI), (l) => l.some((d) => codeOf(d) === 'interaction-overdue'), 'zhang-wei is overdue');
+    const ok = await vscode.commands.executeCommand<boolean>('keyplan.logInteraction', { account: 'east-china-telecom', people: ['zhang-wei'], channel: 'visit', summary: '拜访张总，确认 POC 结果' });
+    assert.equal(ok, true);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === logUri.toString())!;
+    assert.ok(document.isDirty, 'an unsaved, undoable edit');
+    const text = document.getText();
+    assert.ok(text.startsWith(before.replace(/\s+$/, '')), 'every byte before the entry is unchanged');
+    assert.match(text, /\n- 2026-11-20 visit @zhang-wei: 拜访张总，确认 POC 结果\n/);
+    await waitForDiagnostics(sampleUri(ZHANG_WEI), (l) => !l.some((d) => codeOf(d) === 'interaction-overdue'), 'zhang-wei is no longer overdue');
+    const api = await keyplan();
+    await api.whenIdle();
+    assert.equal(api.statusText, '$(bell-dot) 2 overdue');
+  });
+
+  it('the portfolio tree groups accounts by tier with overdue counts and people by urgency', async () => {
+    const api = await keyplan();
+    const snapshot = api.portfolio!.snapshot();
+    assert.deepEqual(snapshot.map((g) => g.accounts.map((a) => a.id)), [['east-china-telecom'], ['yuanhang-auto'], ['qinghe-medical']]);
+    const telecom = snapshot[0].accounts[0];
+    assert.match(telecom.description, /^A · health \d+ · 1 overdue$/);
+    assert.equal(telecom.people[0], 'zhang-wei', 'the overdue contact comes first');
+    assert.match(snapshot[2].accounts[0].description, /dark/);
+    api.portfolio!.setGroupBy('owner');
+    assert.deepEqual(api.portfolio!.snapshot().map((g) => g.group), ['chen-hao', 'li-na']);
+    api.portfolio!.setGroupBy('tier');
+    const attention = api.attention!.snapshot();
+    assert.ok(attention.some((g) => g.group === 'missing-economic-buyer' && g.items.includes('远航汽车')));
+    assert.ok(attention.some((g) => g.group === 'account-dark' && g.items.includes('青禾医疗')));
+  });
+
+  it('the matrix opens, receives the model, and a drag edits exactly two values', async () => {
+    await vscode.commands.executeCommand('keyplan.openMatrix', 'east-china-telecom');
+    const api = await keyplan();
+    const panel = api.matrix('east-china-telecom');
+    assert.ok(panel, 'a panel for the account');
+    await panel.modelSent;
+    const model = panel.lastMessage?.model;
+    assert.ok(model, 'the webview was sent a model');
+    assert.equal(model.accountName, '华东电信');
+    const wang = model.people.find((p) => p.id === 'wang-fang')!;
+    assert.deepEqual(wang.position, { x: 0, y: 3 });
+    assert.equal(JSON.stringify(panel.lastMessage).includes('accounts/'), false, 'no file paths reach the webview');
+
+    const uri = sampleUri(WANG_FANG);
+    const before = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.equal(await panel.receive({ type: 'move', person: 'wang-fang', stance: 'supporter', influence: 4 }), true);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!;
+    assert.ok(document.isDirty);
+    assert.equal(document.getText(), before.replace('stance: neutral', 'stance: supporter').replace('influence: 3', 'influence: 4'));
+    await api.whenIdle();
+    assert.deepEqual(panel.lastMessage?.model.people.find((p) => p.id === 'wang-fang')?.position, { x: 1, y: 4 }, 'the matrix redraws from the edited buffer');
+
+    const rejectedBefore = panel.rejected;
+    assert.equal(await panel.receive({ type: 'move', person: 'nobody', stance: 'supporter', influence: 4 }), false);
+    assert.equal(await panel.receive({ type: 'move', person: 'wang-fang', stance: 'supporter', influence: 9 }), false);
+    assert.equal(panel.rejected, rejectedBefore + 2);
+    panel.panel.dispose();
+  });
+});
