@@ -9,6 +9,15 @@ import { isValidDate } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n.js';
 import { buildReport } from '../core/report.js';
 import { runMatrix } from './commands/matrix.js';
+import { runDiff } from './commands/diff.js';
+import { scopeChangedSince, type ChangedScope } from './changed-since.js';
+import { UsageError } from './errors.js';
+import { findRepo } from './git.js';
+import { formatGithub } from './formats/github.js';
+import { formatJunit } from './formats/junit.js';
+import { formatSarif } from './formats/sarif.js';
+import { subjectResolver } from '../core/diff-findings.js';
+import { kindLookup, redactSensitive } from '../core/redact.js';
 import { formatJson } from './formats/json.js';
 import { formatOverdueJson, formatOverdueMarkdown, formatOverdueText, overdueRows } from './formats/overdue.js';
 import { formatReportJson, formatReportMarkdown, formatReportText } from './formats/report.js';
@@ -25,8 +34,6 @@ export interface Io {
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 
-class UsageError extends Error {}
-
 const HELP = `Usage: keyplan <command> [paths...] [options]
 
 Commands:
@@ -35,6 +42,9 @@ Commands:
   overdue [paths...]   Contacts that are overdue, missed a planned interaction, were never met
                        or are due soon, most urgent first
   report [paths...]    Per account: health and its parts, temperatures, quadrants, findings
+  diff [BASE [HEAD]] [paths...]
+                       What changed in the relationship picture between two git revisions:
+                       people, stances, roles, plans, interactions, health, findings
 
 Options:
   --as-of <date>       compute as of this day (YYYY-MM-DD); default: today
@@ -42,7 +52,10 @@ Options:
   --no-color           plain output
 
 check:
-  --format <f>         text (default) or json
+  --format <f>         text (default), json, github (workflow annotations), sarif (SARIF 2.1.0)
+                       or junit (JUnit XML)
+  --changed-since <r>  check only what changed since git revision r, plus the rest of the
+                       accounts it belongs to (the result equals a full check of those files)
   --quiet              show errors only
   --max-warnings <n>   exit 1 when there are more than n warnings
 
@@ -60,6 +73,13 @@ matrix <account> [paths...]   The influence–support matrix of one account
   --svg <file>         write it as a standalone SVG file
   --format <f>         text (default: the quadrants as a list) or svg (to stdout)
   --size-by <s>        temperature (default) or coverage
+
+diff [BASE [HEAD]] [paths...] [-- paths...]
+                       BASE: default the merge base of HEAD with origin/main (or main);
+                       HEAD: default the working tree. Both are read from git, no checkout.
+  --format <f>         text (default), markdown (a pull-request comment) or json
+  --matrix-dir <dir>   also write each changed account's matrix before and after as SVG
+                       into <dir> (markdown output embeds them)
 
   -h, --help           show this help
   -v, --version        show the version
@@ -82,6 +102,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (command === 'overdue') return await overdueCommand(rest, io);
     if (command === 'report') return await reportCommand(rest, io);
     if (command === 'matrix') return await matrixCommand(rest, io);
+    if (command === 'diff') return await diffCommand(rest, io);
     throw new UsageError(`unknown command '${command}'. Run 'keyplan --help'.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -119,6 +140,8 @@ interface LoadedWorkspace {
   /** Workspace-relative paths (or folders, ending in /) the user asked about; empty = everything. */
   focus: string[];
   failed: { path: string; error: string }[];
+  /** With --changed-since: the part of the workspace that was checked and is reported on. */
+  scope?: ChangedScope;
 }
 
 /** Options every command takes. */
@@ -141,7 +164,7 @@ function checkFormat(format: string | undefined, allowed: string[]): string {
   return f;
 }
 
-async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined, asOf?: string): Promise<LoadedWorkspace> {
+async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined, asOf?: string, changedSince?: string): Promise<LoadedWorkspace> {
   const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
   for (const t of targets) if (!existsSync(t)) throw new UsageError(`${path.relative(io.cwd, t) || t}: no such file or directory`);
   const root = findWorkspaceRoot(targets[0]);
@@ -155,8 +178,9 @@ async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined,
   const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\rReading ${n} files…`); } : undefined;
   const { files, failed } = await loadWorkspaceFiles(root, { onFile: progress });
   if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
-  const result = checkWorkspace(files, { locale, asOf });
-  return { root, result, focus, failed };
+  const scope = changedSince === undefined ? undefined : scopeChangedSince(root, changedSince, files);
+  const result = checkWorkspace(scope ? scope.files : files, { locale, asOf });
+  return { root, result, focus, failed, scope };
 }
 
 function inFocus(focus: string[], file: string): boolean {
@@ -172,37 +196,77 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       quiet: { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
+      'changed-since': { type: 'string' },
     },
   });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;
   }
-  checkFormat(values.format, ['text', 'json']);
+  const format = checkFormat(values.format, ['text', 'json', 'github', 'sarif', 'junit']);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
   }
+  if (values['changed-since'] === '') throw new UsageError('--changed-since takes a git revision, e.g. --changed-since origin/main');
   const locale = chooseLocale(values.locale, io.env);
-  const { root, result, focus, failed } = await loadAndCheck(positionals, io, locale, parseAsOf(values['as-of']));
+  const { root, result, focus, failed, scope } = await loadAndCheck(positionals, io, locale, parseAsOf(values['as-of']), values['changed-since']);
+  const reported = (file: string) => inFocus(focus, file) && (!scope || scope.focus.has(file));
 
-  let shown: Diagnostic[] = result.diagnostics.filter((d) => inFocus(focus, d.file));
+  let shown: Diagnostic[] = result.diagnostics.filter((d) => reported(d.file));
   if (values.quiet) shown = shown.filter((d) => d.severity === 'error');
-  const documents = result.documents.filter((d) => inFocus(focus, d.path)).length;
+  const documents = result.documents.filter((d) => reported(d.path)).length;
   const summary = summarize(shown, documents);
   const displayPath = (file: string) => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
+  if (scope) io.stderr.write(scopeNote(scope, documents));
 
-  if (values.format === 'json') io.stdout.write(formatJson(shown, summary, result.skipped, displayPath));
-  else {
+  if (format === 'json') {
+    const extra = scope ? { scope: { changedSince: scope.ref, full: scope.full, accounts: scope.accounts, files: [...scope.focus].sort().map(displayPath) } } : undefined;
+    io.stdout.write(formatJson(shown, summary, result.skipped, displayPath, extra));
+  } else if (format === 'text') {
     const style = values['no-color'] ? styleFor({ isTTY: false }, {}) : styleFor(io.stdout, io.env);
     io.stdout.write(formatText(shown, summary, style, displayPath, result.locale));
-    for (const s of result.skipped.filter((x) => inFocus(focus, x.path))) io.stderr.write(`note: skipped ${displayPath(s.path)} (${s.reason}${s.detail ? `: ${s.detail}` : ''})\n`);
+    for (const s of result.skipped.filter((x) => reported(x.path))) io.stderr.write(`note: skipped ${displayPath(s.path)} (${s.reason}${s.detail ? `: ${s.detail}` : ''})\n`);
+  } else {
+    io.stdout.write(formatCiOutput(format, shown, summary, result, root, io, (file) => reported(file)));
   }
   for (const f of failed) io.stderr.write(`keyplan: could not read ${displayPath(f.path)} (${f.error})\n`);
   if (failed.length) return 2;
-  const warnings = result.diagnostics.filter((d) => inFocus(focus, d.file) && d.severity === 'warning').length;
+  const warnings = result.diagnostics.filter((d) => reported(d.file) && d.severity === 'warning').length;
   return summary.errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** What --changed-since checked, for the log. */
+function scopeNote(scope: ChangedScope, documents: number): string {
+  if (scope.full) return `keyplan: ${scope.changed.includes('keyplan.yaml') ? 'keyplan.yaml changed' : 'a changed document names no account'} since ${scope.ref}; checking the whole workspace.\n`;
+  if (!scope.changed.length) return `keyplan: no Keyplan files changed since ${scope.ref}; nothing to check.\n`;
+  const accounts = scope.accounts.length ? ` and the rest of ${scope.accounts.length === 1 ? 'account' : 'accounts'} ${scope.accounts.join(', ')}` : '';
+  return `keyplan: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} changed since ${scope.ref}; checking ${documents} document${documents === 1 ? '' : 's'}: the changed ones${accounts}.\n`;
+}
+
+/**
+ * The CI formats (GitHub annotations, SARIF, JUnit) are read by others: paths are relative to the
+ * repository (GITHUB_WORKSPACE, else the git top folder, else the current folder) and sensitive
+ * personal fields are redacted from the messages.
+ */
+function formatCiOutput(format: string, shown: Diagnostic[], summary: ReturnType<typeof summarize>, result: CheckResult, root: string, io: Io, reported: (file: string) => boolean): string {
+  const base = io.env.GITHUB_WORKSPACE ? path.resolve(io.env.GITHUB_WORKSPACE) : findRepo(root)?.top ?? io.cwd;
+  const repoPath = (file: string) => path.relative(base, path.join(root, file)).split(path.sep).join('/');
+  const redacted = redactSensitive(shown, kindLookup(result.documents), result.locale);
+  if (format === 'github') return formatGithub(redacted, summary, repoPath);
+  if (format === 'junit') {
+    const files = result.documents.map((d) => d.path).filter(reported);
+    return formatJunit({ files, diagnostics: redacted, displayPath: repoPath });
+  }
+  const subject = subjectResolver(result.documents);
+  const byIdentity = new Map(shown.map((d, i) => [redacted[i], d]));
+  return formatSarif({
+    diagnostics: redacted,
+    displayPath: repoPath,
+    version: version(),
+    fingerprint: (d) => { const original = byIdentity.get(d) ?? d; return `${original.rule}|${repoPath(original.file)}|${subject(original)}`; },
+  });
 }
 
 /** Whether a person's or account's file is among the paths the user named. */
@@ -279,5 +343,33 @@ async function matrixCommand(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  return reportFailures(failed, io);
+}
+
+async function diffCommand(args: string[], io: Io): Promise<number> {
+  // Everything after `--` is a path, never a revision.
+  const dashes = args.indexOf('--');
+  const { values, positionals } = parseArgs({
+    args: dashes < 0 ? args : args.slice(0, dashes),
+    allowPositionals: true,
+    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, 'matrix-dir': { type: 'string' } },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = checkFormat(values.format, ['text', 'markdown', 'json']) as 'text' | 'markdown' | 'json';
+  const { output, failed } = await runDiff({
+    positionals,
+    paths: dashes < 0 ? [] : args.slice(dashes + 1),
+    format,
+    asOf: parseAsOf(values['as-of']),
+    locale: chooseLocale(values.locale, io.env),
+    matrixDir: values['matrix-dir'],
+    cwd: io.cwd,
+    style: values['no-color'] ? styleFor({ isTTY: false }, {}) : styleFor(io.stdout, io.env),
+    note: (message) => io.stderr.write(`keyplan: ${message}\n`),
+  });
+  io.stdout.write(output);
   return reportFailures(failed, io);
 }

@@ -7,7 +7,31 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check.js';
 
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.vscode-test']);
+/** Folders never read, whatever the ignore files say. */
+export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['.git', 'node_modules', '.vscode-test']);
+
+/**
+ * Whether a workspace-relative path is ignored: by `exclude` patterns (relative to the root) or by
+ * a `.gitignore` in one of its ancestor folders (`gitignores` maps folder → rules, '' = the root).
+ * Folders are probed with a trailing slash. The git reader uses the same function, so a
+ * revision's file list matches what a checkout of it would give.
+ */
+export function ignoreFilter(exclude: string[], gitignores: ReadonlyMap<string, Ignore>): (relPath: string, isDir: boolean) => boolean {
+  const rootIgnore = ignore().add(exclude);
+  return (relPath, isDir) => {
+    const probe = isDir ? `${relPath}/` : relPath;
+    if (rootIgnore.ignores(probe)) return true;
+    const parts = relPath.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      const ig = gitignores.get(dir);
+      if (!ig) continue;
+      const sub = dir ? probe.slice(dir.length + 1) : probe;
+      if (sub !== '' && ig.ignores(sub)) return true;
+    }
+    return false;
+  };
+}
 
 /** The folder holding keyplan.yaml at or above `start` (stopping at a git repository's top), else `start`. */
 export function findWorkspaceRoot(start: string): string {
@@ -32,8 +56,9 @@ export interface WalkOptions {
 /** Lists workspace-relative paths (forward slashes) of Markdown files, sorted. Symlinks are not followed. */
 export async function listMarkdownFiles(root: string, options: WalkOptions = {}): Promise<string[]> {
   const out: string[] = [];
-  const rootIgnore = ignore().add(options.exclude ?? []);
-  async function visit(dir: string, rel: string, rules: { base: string; ig: Ignore }[]): Promise<void> {
+  const gitignores = new Map<string, Ignore>();
+  const ignored = ignoreFilter(options.exclude ?? [], gitignores);
+  async function visit(dir: string, rel: string): Promise<void> {
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -43,26 +68,17 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
     const local = entries.find((e) => e.isFile() && e.name === '.gitignore');
     if (local) {
       try {
-        const ig = ignore().add(await fs.readFile(path.join(dir, '.gitignore'), 'utf8'));
-        rules = [...rules, { base: rel, ig }];
+        gitignores.set(rel, ignore().add(await fs.readFile(path.join(dir, '.gitignore'), 'utf8')));
       } catch {
         /* an unreadable .gitignore ignores nothing */
       }
     }
-    const ignored = (relPath: string, isDir: boolean) => {
-      const probe = isDir ? `${relPath}/` : relPath;
-      if (rootIgnore.ignores(probe)) return true;
-      return rules.some((r) => {
-        const sub = r.base ? probe.slice(r.base.length + 1) : probe;
-        return sub !== '' && r.ig.ignores(sub);
-      });
-    };
     const subdirs: Promise<void>[] = [];
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || ignored(relPath, true)) continue;
-        subdirs.push(visit(path.join(dir, entry.name), relPath, rules));
+        subdirs.push(visit(path.join(dir, entry.name), relPath));
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !ignored(relPath, false)) {
         out.push(relPath);
         options.onFile?.(out.length);
@@ -70,7 +86,7 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
     }
     await Promise.all(subdirs);
   }
-  await visit(root, '', []);
+  await visit(root, '');
   return out.sort();
 }
 

@@ -11,6 +11,15 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;');
 }
 
+/**
+ * escapeMarkdown for text that is published on a code-hosting site (pull-request comments): also no
+ * automatic links from `https://…` or `www.…` (GitHub links them even as plain text). A zero-width
+ * space keeps the text readable while breaking the pattern.
+ */
+export function escapeMarkdownLinkFree(text: string): string {
+  return escapeMarkdown(text).replace(/:\/\//g, ':/\u200b/').replace(/\b(www)\./gi, '$1\u200b.');
+}
+
 export function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';

@@ -206,8 +206,11 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
       current = typeof next === 'string' && next !== current ? next : undefined;
     }
     if (current && state.get(current) === 'visiting') {
-      const cycle = chain.slice(chain.indexOf(current));
-      const text = [...cycle, current].join(' → ');
+      // Written from its smallest id, so the message does not depend on the order files were read in.
+      const found = chain.slice(chain.indexOf(current));
+      const first = found.indexOf([...found].sort()[0]);
+      const cycle = [...found.slice(first), ...found.slice(0, first)];
+      const text = [...cycle, cycle[0]].join(' → ');
       for (const id of cycle) {
         const p = ws.people.get(id)!;
         report(p.doc, 'reports-to-cycle', 'error', ['reports_to'], 'model.reports-to-cycle', { cycle: text }, { cycle });

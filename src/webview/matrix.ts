@@ -158,5 +158,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (!state.model.people.length) root.textContent = state.strings.empty;
   else render();
 });
-new ResizeObserver(() => render()).observe(root);
+// Redraw when the panel's width changes (the height follows the width, so watching it would loop).
+let lastWidth = 0;
+new ResizeObserver(() => {
+  if (root.clientWidth === lastWidth) return;
+  lastWidth = root.clientWidth;
+  render();
+}).observe(root);
 post({ type: 'ready' });

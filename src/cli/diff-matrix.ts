@@ -1,0 +1,33 @@
+/**
+ * `keyplan diff --matrix-dir DIR`: the influence–support matrix of each changed account before and
+ * after, as SVG files (the same drawing as `keyplan matrix --svg`); the "after" one shows where
+ * each person stood at BASE.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CheckResult } from '../core/check.js';
+import type { WorkspaceDiff } from '../core/diff.js';
+import { matrixModel } from '../core/matrix.js';
+import { layoutMatrix } from '../core/matrix-layout.js';
+import { renderMatrixSvg } from '../core/matrix-svg.js';
+import { MATRIX_SIZE } from './commands/matrix.js';
+
+/** Writes `<dir>/<account>.before.svg` and `.after.svg`; returns the paths as given (for embedding). */
+export async function writeDiffMatrices(diff: WorkspaceDiff, base: CheckResult, head: CheckResult, dir: string, cwd: string): Promise<Map<string, { before?: string; after?: string }>> {
+  const out = new Map<string, { before?: string; after?: string }>();
+  await fs.mkdir(path.resolve(cwd, dir), { recursive: true });
+  const write = async (result: CheckResult, account: string, which: 'before' | 'after', previous?: Map<string, { stance?: unknown; influence?: unknown }>) => {
+    const model = matrixModel(result, account, previous);
+    if (!model || !model.people.length) return undefined;
+    const layout = layoutMatrix(model, { ...MATRIX_SIZE, sizeBy: 'temperature' });
+    const svg = renderMatrixSvg(model, layout, { locale: result.locale, standalone: true });
+    const rel = path.posix.join(dir.split(path.sep).join('/'), `${account}.${which}.svg`);
+    await fs.writeFile(path.resolve(cwd, rel), svg + '\n');
+    return rel;
+  };
+  for (const a of diff.accounts) {
+    const previous = new Map([...base.workspace.people.values()].filter((p) => p.account === a.id).map((p) => [p.id, { stance: p.data.stance, influence: p.data.influence }]));
+    out.set(a.id, { before: await write(base, a.id, 'before'), after: await write(head, a.id, 'after', previous) });
+  }
+  return out;
+}

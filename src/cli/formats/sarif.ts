@@ -1,0 +1,75 @@
+/**
+ * `keyplan check --format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure
+ * DevOps, IDE viewers). Every rule is described with its help text from docs/rules.md; every finding
+ * has a region (1-based lines, UTF-16 columns, end column exclusive, as SARIF defines them) and a
+ * fingerprint that survives line moves.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import { RULES } from '../../core/rules/registry.js';
+import { RULE_HELP } from '../rule-help.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Markdown of docs/rules.md as plain text: emphasis and code marks dropped. */
+function plainText(markdown: string): string {
+  return markdown.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
+export function uriOf(relPath: string): string {
+  return relPath.split('/').map(encodeURIComponent).join('/');
+}
+
+export interface SarifInput {
+  diagnostics: Diagnostic[];
+  /** Path of a finding's file relative to the repository (or current folder), forward slashes. */
+  displayPath: (file: string) => string;
+  version: string;
+  /** Stable identity of a finding (rule, file, subject), for partialFingerprints. */
+  fingerprint: (d: Diagnostic) => string;
+}
+
+export function formatSarif({ diagnostics, displayPath, version, fingerprint }: SarifInput): string {
+  const index = new Map(RULES.map((r, i) => [r.id, i]));
+  const rules = RULES.map((r) => {
+    const help = RULE_HELP[r.id] ?? r.summary;
+    const defaults = typeof r.severity === 'string' ? r.severity : r.severity.A === 'off' ? 'info' : r.severity.A;
+    return {
+      id: r.id,
+      name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c: string) => c.toUpperCase()),
+      shortDescription: { text: r.summary },
+      fullDescription: { text: plainText(help) },
+      help: { text: plainText(help), markdown: help },
+      defaultConfiguration: { level: LEVEL[defaults as Severity] },
+      properties: { category: r.category, tags: ['keyplan', r.category] },
+    };
+  });
+  const results = diagnostics.map((d) => {
+    const ruleIndex = index.get(d.rule);
+    return {
+      ruleId: d.rule,
+      ...(ruleIndex === undefined ? {} : { ruleIndex }),
+      level: LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(displayPath(d.file)), uriBaseId: '%SRCROOT%' },
+          region: { startLine: d.range.start.line, startColumn: d.range.start.column, endLine: d.range.end.line, endColumn: Math.max(d.range.end.column, d.range.start.column + (d.range.end.line === d.range.start.line ? 1 : 0)) },
+        },
+      }],
+      partialFingerprints: { 'keyplanFinding/v1': createHash('sha256').update(fingerprint(d)).digest('hex').slice(0, 32) },
+    };
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'Keyplan', version, ...(/^\d+\.\d+\.\d+/.test(version) ? { semanticVersion: version } : {}), rules } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

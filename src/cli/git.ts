@@ -1,0 +1,245 @@
+/**
+ * Reading a workspace from git revisions with plumbing commands: no checkout, no temporary clone.
+ * `git ls-tree` lists a revision's files, `git cat-file --batch` reads all their blobs in one
+ * process, `git diff --name-status -M` finds renames. Works in shallow clones as long as the
+ * revisions involved have been fetched.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import ignore from 'ignore';
+import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check.js';
+import { UsageError } from './errors.js';
+import { ALWAYS_SKIPPED, ignoreFilter } from './walk.js';
+
+/** A git command failed or a revision is unknown: reported like a usage error (exit code 2). */
+export class GitError extends UsageError {}
+
+export interface GitRepo {
+  /** Absolute path of the working tree's top folder. */
+  top: string;
+  /** The workspace folder relative to `top`, with forward slashes and a trailing slash ('' at the top). */
+  prefix: string;
+}
+
+/** Runs git in the repository; throws GitError with git's own message when it fails. */
+export function git(cwd: string, args: string[], options: { input?: string; allowFailure?: boolean } = {}): { ok: boolean; stdout: Buffer; stderr: string } {
+  const r = spawnSync('git', ['--literal-pathspecs', '-c', 'core.quotepath=off', ...args], {
+    cwd,
+    input: options.input,
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+  });
+  if (r.error) {
+    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitError('git is not installed or not on PATH');
+    throw new GitError(r.error.message);
+  }
+  const ok = r.status === 0;
+  const stderr = r.stderr?.toString('utf8').trim() ?? '';
+  if (!ok && !options.allowFailure) throw new GitError(stderr || `git ${args[0]} failed`);
+  return { ok, stdout: r.stdout ?? Buffer.alloc(0), stderr };
+}
+
+const out = (cwd: string, args: string[]) => git(cwd, args).stdout.toString('utf8').trim();
+
+/** The repository holding `dir`, with `dir`'s place in it; undefined outside a git working tree. */
+export function findRepo(dir: string): GitRepo | undefined {
+  const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix'], { allowFailure: true });
+  if (!r.ok) return undefined;
+  const [top, prefix = ''] = r.stdout.toString('utf8').split('\n');
+  return { top: path.resolve(top), prefix: prefix.trim() };
+}
+
+/** The commit a revision names, or undefined when it names none (unknown, or not fetched). */
+export function resolveCommit(repo: GitRepo, rev: string): string | undefined {
+  if (!rev || rev.startsWith('-')) return undefined;
+  const r = git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
+  return r.ok ? r.stdout.toString('utf8').trim() : undefined;
+}
+
+export function shortSha(repo: GitRepo, sha: string): string {
+  return out(repo.top, ['rev-parse', '--short', sha]);
+}
+
+export interface Revision {
+  sha: string;
+  /** How to name it to a reader: `origin/main (merge base 1a2b3c4)`, `HEAD~1 (5d6e7f8)`. */
+  label: string;
+  /** Something the reader should know about how it was chosen. */
+  note?: string;
+}
+
+/** The branch pull requests go into: origin's HEAD, else origin/main, origin/master, main, master. */
+export function defaultBranch(repo: GitRepo): string | undefined {
+  const sym = git(repo.top, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], { allowFailure: true });
+  const candidates = [sym.ok ? sym.stdout.toString('utf8').trim() : '', 'origin/main', 'origin/master', 'main', 'master'].filter(Boolean);
+  return candidates.find((c) => resolveCommit(repo, c));
+}
+
+/** BASE when none is named: the merge base of HEAD with the default branch. */
+export function defaultBase(repo: GitRepo): Revision {
+  const branch = defaultBranch(repo);
+  if (!branch) throw new GitError('no default branch found (tried origin/HEAD, origin/main, origin/master, main, master); name the base revision, e.g. keyplan diff origin/develop');
+  const tip = resolveCommit(repo, branch)!;
+  const mb = git(repo.top, ['merge-base', 'HEAD', tip], { allowFailure: true });
+  if (mb.ok) {
+    const sha = mb.stdout.toString('utf8').trim();
+    return { sha, label: `${branch} (merge base ${shortSha(repo, sha)})` };
+  }
+  return {
+    sha: tip,
+    label: `${branch} (${shortSha(repo, tip)})`,
+    note: `no merge base of HEAD and ${branch} in this clone (shallow?); comparing with ${branch} itself. Fetch more history (e.g. actions/checkout fetch-depth: 0) or name the base commit.`,
+  };
+}
+
+export function namedRevision(repo: GitRepo, rev: string): Revision {
+  const sha = resolveCommit(repo, rev);
+  if (!sha) throw new GitError(`unknown revision '${rev}' (in a shallow clone, fetch it first: git fetch --depth=1 origin ${rev})`);
+  return { sha, label: /^[0-9a-f]{7,40}$/i.test(rev) ? shortSha(repo, sha) : `${rev} (${shortSha(repo, sha)})` };
+}
+
+/** Workspace-relative path of a repository path, or undefined when it lies outside the workspace. */
+function inWorkspace(repo: GitRepo, repoPath: string): string | undefined {
+  if (!repo.prefix) return repoPath;
+  return repoPath.startsWith(repo.prefix) ? repoPath.slice(repo.prefix.length) : undefined;
+}
+
+const pathspec = (repo: GitRepo) => (repo.prefix ? [repo.prefix] : ['.']);
+
+/** Reads blobs by object name (`<sha>` or `<rev>:<path>`) with one `git cat-file --batch`. Missing ones are left out. */
+export function readBlobs(repo: GitRepo, names: string[]): Map<string, Buffer> {
+  const result = new Map<string, Buffer>();
+  if (!names.length) return result;
+  const { stdout } = git(repo.top, ['cat-file', '--batch'], { input: names.join('\n') + '\n' });
+  let at = 0;
+  for (const name of names) {
+    const nl = stdout.indexOf(10, at);
+    if (nl < 0) break;
+    const header = stdout.subarray(at, nl).toString('utf8');
+    at = nl + 1;
+    const m = /^(\S+) (\S+) (\d+)$/.exec(header);
+    if (!m) continue; // "<name> missing" or "ambiguous"
+    const size = Number(m[3]);
+    if (m[2] === 'blob') result.set(name, stdout.subarray(at, at + size));
+    at += size + 1; // content, then a newline
+  }
+  return result;
+}
+
+interface TreeEntry {
+  path: string;
+  sha: string;
+  size: number;
+}
+
+/** Every regular file of a revision under the workspace folder (workspace-relative paths). */
+function listTree(repo: GitRepo, rev: string): TreeEntry[] {
+  const { stdout } = git(repo.top, ['ls-tree', '-r', '-z', '-l', '--full-tree', rev, '--', ...(repo.prefix ? [repo.prefix] : [])]);
+  const entries: TreeEntry[] = [];
+  for (const record of stdout.toString('utf8').split('\0')) {
+    if (!record) continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, sha, size] = record.slice(0, tab).split(/\s+/);
+    if (type !== 'blob' || (mode !== '100644' && mode !== '100755')) continue; // symlinks and submodules are not followed
+    const rel = inWorkspace(repo, record.slice(tab + 1));
+    if (rel !== undefined) entries.push({ path: rel, sha, size: Number(size) });
+  }
+  return entries;
+}
+
+/**
+ * A revision's workspace files exactly as `loadWorkspaceFiles` would find them in a checkout:
+ * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns.
+ */
+export function readRevision(repo: GitRepo, sha: string): SourceFile[] {
+  const entries = listTree(repo, sha);
+  const config = entries.find((e) => e.path === CONFIG_FILE);
+  const gitignores = entries.filter((e) => e.path === '.gitignore' || e.path.endsWith('/.gitignore'));
+  const blobs = readBlobs(repo, [...(config ? [config.sha] : []), ...gitignores.map((e) => e.sha)]);
+  const files: SourceFile[] = [];
+  let exclude: string[] = [];
+  if (config && blobs.has(config.sha)) {
+    const content = blobs.get(config.sha)!;
+    files.push({ path: CONFIG_FILE, content });
+    exclude = loadConfig({ path: CONFIG_FILE, content }).config.exclude;
+  }
+  const ignoreFiles = new Map<string, ReturnType<typeof ignore>>();
+  for (const e of gitignores) {
+    const dir = e.path === '.gitignore' ? '' : e.path.slice(0, -'/.gitignore'.length);
+    ignoreFiles.set(dir, ignore().add(blobs.get(e.sha)?.toString('utf8') ?? ''));
+  }
+  const ignored = ignoreFilter(exclude, ignoreFiles);
+  const wanted = entries.filter((e) => {
+    if (!e.path.toLowerCase().endsWith('.md') || e.size > MAX_FILE_BYTES) return false;
+    const parts = e.path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      if (ALWAYS_SKIPPED.has(parts[i - 1]) || ignored(parts.slice(0, i).join('/'), true)) return false;
+    }
+    return !ignored(e.path, false);
+  }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const contents = readBlobs(repo, [...new Set(wanted.map((e) => e.sha))]);
+  for (const e of wanted) {
+    const content = contents.get(e.sha);
+    if (content) files.push({ path: e.path, content });
+  }
+  return files;
+}
+
+export interface ChangedPath {
+  status: 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'untracked';
+  /** Workspace-relative path now (the old path for deleted files). */
+  path: string;
+  /** Old path of a renamed or copied file. */
+  from?: string;
+}
+
+/**
+ * Files that differ between `base` and `head` (a commit, or the working tree when undefined,
+ * untracked files included), with renames detected. Paths outside the workspace are left out.
+ */
+export function changedPaths(repo: GitRepo, base: string, head?: string): ChangedPath[] {
+  const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', base, ...(head ? [head] : []), '--', ...pathspec(repo)];
+  const fields = git(repo.top, args).stdout.toString('utf8').split('\0');
+  const result: ChangedPath[] = [];
+  for (let i = 0; i < fields.length; ) {
+    const code = fields[i++];
+    if (!code) continue;
+    const letter = code[0];
+    if (letter === 'R' || letter === 'C') {
+      const from = inWorkspace(repo, fields[i++]);
+      const to = inWorkspace(repo, fields[i++]);
+      if (to !== undefined) result.push({ status: letter === 'R' ? 'renamed' : 'copied', path: to, from });
+      else if (from !== undefined && letter === 'R') result.push({ status: 'deleted', path: from });
+      continue;
+    }
+    const p = inWorkspace(repo, fields[i++]);
+    if (p === undefined) continue;
+    const status = letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : letter === 'T' ? 'type-changed' : 'modified';
+    result.push({ status, path: p });
+  }
+  if (!head) {
+    const untracked = git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspec(repo)]).stdout.toString('utf8').split('\0');
+    for (const p of untracked) {
+      const rel = p && inWorkspace(repo, p);
+      if (rel) result.push({ status: 'untracked', path: rel });
+    }
+  }
+  return result;
+}
+
+/** BASE path → HEAD path for every file git sees as renamed. */
+export function renames(repo: GitRepo, base: string, head?: string): Map<string, string> {
+  return new Map(changedPaths(repo, base, head).filter((c) => c.status === 'renamed' && c.from !== undefined).map((c) => [c.from!, c.path]));
+}
+
+/** Contents of workspace files at a revision (missing ones are left out). */
+export function readAt(repo: GitRepo, rev: string, paths: string[]): Map<string, Buffer> {
+  const names = paths.map((p) => `${rev}:${repo.prefix}${p}`);
+  const blobs = readBlobs(repo, names);
+  const result = new Map<string, Buffer>();
+  paths.forEach((p, i) => {
+    const b = blobs.get(names[i]);
+    if (b) result.set(p, b);
+  });
+  return result;
+}

@@ -1,0 +1,154 @@
+/**
+ * The part of a workspace a change touches, for `keyplan check --changed-since`: the changed files
+ * plus every document of their accounts (cross-file rules — coverage, cadence, references — are
+ * computed per account), checked together with every other document that can influence their
+ * findings. Checking `files` and keeping the findings on `focus` gives exactly what a full check
+ * gives on `focus`, at the cost of the affected accounts only.
+ *
+ * Which other documents matter is found conservatively: any file whose text contains an id the
+ * focused documents declare or reference (duplicates, reference targets, people who report into
+ * them), following reporting lines forward so that a reporting cycle is always seen whole.
+ */
+import { CONFIG_FILE, type SourceFile } from './check.js';
+import { parseKeyplanDocument } from './document.js';
+import { findFrontmatter, sniffKind } from './frontmatter.js';
+import { decodeText } from './text.js';
+
+export interface ChangedFile {
+  path: string;
+  /** The file's content at the reference revision, when it existed there (deleted and modified files). */
+  before?: Uint8Array | string;
+}
+
+export interface Scope {
+  /** The files to check (a subset of the workspace, in workspace order, keyplan.yaml included). */
+  files: SourceFile[];
+  /** The files whose findings are reported: changed files and the documents of affected accounts. */
+  focus: Set<string>;
+  /** Accounts the change touches. */
+  accounts: string[];
+  /** True when everything had to be checked (keyplan.yaml changed, or a document names no account). */
+  full: boolean;
+}
+
+interface DocInfo {
+  kind?: string;
+  account?: string;
+  declares: string[];
+  references: string[];
+  reportsTo?: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
+
+function textOf(content: Uint8Array | string): string | undefined {
+  if (typeof content === 'string') return content;
+  const decoded = decodeText(content);
+  return decoded.ok ? decoded.text : undefined;
+}
+
+/** What a file declares and references, from a parse without validation (a superset is fine). */
+export function documentInfo(path: string, content: Uint8Array | string): DocInfo {
+  const text = textOf(content);
+  if (text === undefined) return { declares: [], references: [] };
+  const outcome = parseKeyplanDocument(path, text, 'en');
+  if (outcome.status === 'ignored') return { declares: [], references: [] };
+  if (outcome.status === 'unreadable') return { kind: outcome.kind, declares: outcome.id ? [outcome.id] : [], references: [] };
+  const doc = outcome.document;
+  const d = doc.data;
+  const info: DocInfo = { kind: doc.kind, declares: [], references: [] };
+  if (doc.kind === 'account') {
+    info.account = str(d.id);
+    if (info.account) info.declares.push(info.account);
+    return info;
+  }
+  info.account = str(d.account);
+  if (info.account) info.references.push(info.account);
+  if (doc.kind === 'person') {
+    if (str(d.id)) info.declares.push(str(d.id)!);
+    info.reportsTo = str(d.reports_to);
+    if (info.reportsTo) info.references.push(info.reportsTo);
+    info.references.push(...strs(d.influences));
+  } else if (doc.kind === 'relationship-plan') {
+    if (str(d.id)) info.declares.push(str(d.id)!);
+    for (const c of Array.isArray(d.contacts) ? d.contacts : []) if (c && typeof c === 'object' && str((c as Record<string, unknown>).person)) info.references.push(String((c as Record<string, unknown>).person));
+  } else if (doc.kind === 'org-portrait') {
+    const approver = str((d.procurement as { approval_threshold?: { approver?: unknown } } | undefined)?.approval_threshold?.approver);
+    if (approver) info.references.push(approver);
+  } else if (doc.kind === 'interaction-log') {
+    for (const e of doc.log.entries) for (const m of e.mentions) info.references.push(m.id);
+  }
+  return info;
+}
+
+function contentBytes(content: Uint8Array | string): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+
+function isAccountFile(content: Uint8Array | string): boolean {
+  const text = typeof content === 'string' ? content : Buffer.from(content.subarray(0, 65536)).toString('latin1');
+  const span = findFrontmatter(text);
+  return !!span && sniffKind(text.slice(span.yamlStart, span.yamlEnd)) === 'account';
+}
+
+export function affectedScope(all: readonly SourceFile[], changed: readonly ChangedFile[]): Scope {
+  const everything = (): Scope => ({ files: [...all], focus: new Set(all.map((f) => f.path)), accounts: [], full: true });
+  if (changed.some((c) => c.path === CONFIG_FILE)) return everything();
+
+  const byPath = new Map(all.map((f) => [f.path, f]));
+  const infos = new Map<string, DocInfo>();
+  const info = (f: SourceFile) => {
+    let i = infos.get(f.path);
+    if (!i) infos.set(f.path, (i = documentInfo(f.path, f.content)));
+    return i;
+  };
+  const changedNow = changed.map((c) => byPath.get(c.path)).filter((f): f is SourceFile => !!f);
+  const changedInfos = [...changedNow.map(info), ...changed.filter((c) => c.before !== undefined).map((c) => documentInfo(c.path, c.before!))];
+
+  const accounts = new Set<string>();
+  for (const i of changedInfos) if (i.account) accounts.add(i.account);
+  const ids = new Set<string>(accounts);
+  for (const i of changedInfos) for (const id of [...i.declares, ...i.references]) ids.add(id);
+
+  const bytes = new Map<string, Buffer>();
+  const contains = (f: SourceFile, id: string) => {
+    let b = bytes.get(f.path);
+    if (!b) bytes.set(f.path, (b = contentBytes(f.content)));
+    return b.includes(id);
+  };
+  const searched = new Set<string>();
+  const selected = new Set<string>(changedNow.map((f) => f.path));
+  for (;;) {
+    // Every file that mentions an id of interest (only newly added ids need a new pass).
+    const fresh = [...ids].filter((id) => !searched.has(id));
+    for (const id of fresh) searched.add(id);
+    if (fresh.length) for (const f of all) if (f.path !== CONFIG_FILE && !selected.has(f.path) && fresh.some((id) => contains(f, id))) selected.add(f.path);
+    const before = ids.size;
+    for (const p of selected) {
+      const i = info(byPath.get(p)!);
+      const inFocus = changed.some((c) => c.path === p) || (i.account !== undefined && accounts.has(i.account));
+      if (inFocus) for (const id of [...i.declares, ...i.references]) ids.add(id);
+      // Reporting lines are followed forward from anyone of interest, so a cycle is seen whole.
+      if (i.kind === 'person' && i.reportsTo && i.declares.some((id) => ids.has(id))) ids.add(i.reportsTo);
+    }
+    if (ids.size === before && fresh.length === 0) break;
+  }
+
+  const focus = new Set<string>(changedNow.map((f) => f.path));
+  for (const p of selected) {
+    const i = info(byPath.get(p)!);
+    if (i.account !== undefined && accounts.has(i.account)) focus.add(p);
+    // A relationship plan or portrait without an account is checked against every person in the
+    // workspace (for "did you mean"), so it needs the whole workspace.
+    if (focus.has(p) && (i.kind === 'relationship-plan' || i.kind === 'org-portrait') && i.account === undefined) return everything();
+  }
+  // "No account x — did you mean y?" suggests from every account: bring the account plans along
+  // when a focused document names an account that none of the selected files declares.
+  const declaredAccounts = new Set([...selected].map((p) => info(byPath.get(p)!)).filter((i) => i.kind === 'account').flatMap((i) => i.declares));
+  if ([...focus].some((p) => { const a = info(byPath.get(p)!).account; return a !== undefined && !declaredAccounts.has(a); })) {
+    for (const f of all) if (f.path !== CONFIG_FILE && isAccountFile(f.content)) selected.add(f.path);
+  }
+  const files = all.filter((f) => f.path === CONFIG_FILE || selected.has(f.path));
+  return { files, focus, accounts: [...accounts].sort(), full: false };
+}
