@@ -18,6 +18,9 @@ const side = document.getElementById('side')!;
 let state: ToWebview | undefined;
 let layout: MatrixLayout | undefined;
 let selected: string | undefined = (vscode.getState() as { selected?: string } | undefined)?.selected;
+/** The marker under the pointer or focused, so a redraw keeps its card open. */
+let carded: string | undefined;
+let lastMessage = '';
 
 const post = (m: FromWebview) => vscode.postMessage(m);
 
@@ -32,6 +35,7 @@ function render(): void {
     if (id === selected) g.classList.add('kp-selected');
     g.addEventListener('pointerenter', () => showCard(id, g));
     g.addEventListener('pointerleave', hideCard);
+    if (id === carded) showCard(id, g);
     g.addEventListener('focus', () => {
       select(id);
       showCard(id, g);
@@ -81,6 +85,7 @@ function select(id: string): void {
 function showCard(id: string, anchor: Element): void {
   const p = person(id);
   if (!p || !state) return;
+  carded = id;
   const s = state.strings;
   card.innerHTML = `
     <strong>${escapeXml(p.name)}</strong>${p.title ? ` <span class="kp-dim">${escapeXml(p.title)}</span>` : ''}
@@ -89,14 +94,19 @@ function showCard(id: string, anchor: Element): void {
     <div>${escapeXml(s.lastInteraction)}: ${escapeXml(p.lastInteraction ?? '—')}</div>
     <div>${escapeXml(s.cadence)}: <b>${escapeXml(p.cadenceState)}</b> · ${escapeXml(s.temperature)} ${escapeXml(p.temperature ?? '?')} (${escapeXml(p.temperatureBand ?? '')})</div>
     <div class="kp-dim kp-explain">${escapeXml(p.explanation)}</div>`;
+  // Beside the marker, on whichever side has room; the card never covers the marker it describes.
   const box = anchor.getBoundingClientRect();
   const host = root.getBoundingClientRect();
-  card.style.left = `${Math.min(box.right - host.left + 8, Math.max(0, root.clientWidth - 300))}px`;
-  card.style.top = `${box.top - host.top}px`;
+  card.hidden = false;
+  const width = card.offsetWidth;
+  const right = box.right - host.left + 8;
+  card.style.left = `${right + width <= host.width || box.left - host.left - 8 - width < 0 ? right : box.left - host.left - 8 - width}px`;
+  card.style.top = `${Math.max(0, box.top - host.top)}px`;
   card.hidden = false;
 }
 
 function hideCard(): void {
+  carded = undefined;
   card.hidden = true;
 }
 
@@ -154,6 +164,10 @@ function startDrag(e: PointerEvent, id: string, g: SVGGElement): void {
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (event.data?.type !== 'model') return;
+  // The same model again (e.g. after a save that changed nothing here): nothing to redraw.
+  const text = JSON.stringify(event.data);
+  if (text === lastMessage) return;
+  lastMessage = text;
   state = event.data;
   if (!state.model.people.length) root.textContent = state.strings.empty;
   else render();
