@@ -102,18 +102,22 @@ function describeSource(source: CadenceSource, key: string | undefined, locale: 
 
 /** Computes every person's cadence state on `asOf` (a YYYY-MM-DD calendar date). */
 export function computeCadences(ws: Workspace, asOf: string, locale: Locale): PersonCadence[] {
-  const out: PersonCadence[] = [];
-  for (const account of ws.accounts.values()) {
-    const contacts = currentContacts(account, asOf);
-    const past = account.interactions.filter((i) => i.date <= asOf);
-    for (const person of account.people) {
-      out.push(personCadence(person, account, contacts.get(person.id), past, ws.config, asOf, locale));
-    }
-  }
-  return out;
+  return [...ws.accounts.values()].flatMap((account) => accountCadences(ws, account, asOf, locale));
 }
 
-function personCadence(person: Person, account: Account, contact: ContactEntry | undefined, past: Interaction[], config: KeyplanConfig, asOf: string, locale: Locale): PersonCadence {
+/** The cadence of every person of one account: depends only on that account's documents. */
+export function accountCadences(ws: Workspace, account: Account, asOf: string, locale: Locale): PersonCadence[] {
+  const contacts = currentContacts(account, asOf);
+  // One pass over the account's interactions (newest first): each person's newest one up to as-of.
+  const last = new Map<string, Interaction>();
+  for (const i of account.interactions) {
+    if (i.date > asOf) continue;
+    for (const id of i.people) if (!last.has(id)) last.set(id, i);
+  }
+  return account.people.map((person) => personCadence(person, account, contacts.get(person.id), last.get(person.id), ws.config, asOf, locale));
+}
+
+function personCadence(person: Person, account: Account, contact: ContactEntry | undefined, last: Interaction | undefined, config: KeyplanConfig, asOf: string, locale: Locale): PersonCadence {
   const tier = account.tier;
   const keyPlayer = isKeyPlayer(person, contact);
   const owner = contact?.contact.owner ?? account.data?.owner;
@@ -122,7 +126,6 @@ function personCadence(person: Person, account: Account, contact: ContactEntry |
   if (person.data.status === 'left') return { ...base, state: 'left', explanation: t(locale, 'cadence.left-state', { name }) };
   const expected = expectedCadence(person, tier, contact, config);
   if (!expected) return { ...base, state: 'unknown', explanation: t(locale, 'cadence.unknown', { name }) };
-  const last = past.find((i) => i.people.includes(person.id));
   const daysSince = last ? daysBetween(last.date, asOf) : undefined;
   const { ideal, max } = expected.cadence;
 
@@ -139,7 +142,8 @@ function personCadence(person: Person, account: Account, contact: ContactEntry |
   }
   let missedPlan: PersonCadence['missedPlan'];
   const next = contact?.contact.next;
-  if (isValidDate(next) && next < asOf && !past.some((i) => i.date >= next && i.people.includes(person.id))) {
+  // The newest interaction up to as-of is on or after `next` exactly when any is.
+  if (isValidDate(next) && next < asOf && !(last && last.date >= next)) {
     missedPlan = { next, daysAgo: daysBetween(next, asOf) };
     if (state !== 'overdue') state = 'planned-missed';
   }
@@ -162,17 +166,23 @@ function personCadence(person: Person, account: Account, contact: ContactEntry |
 
 /** Newest interaction per account and whether the account has gone dark. */
 export function computeActivity(ws: Workspace, asOf: string): AccountActivity[] {
-  const out: AccountActivity[] = [];
-  for (const account of ws.accounts.values()) {
-    const last = account.interactions.find((i) => i.date <= asOf);
-    const daysSince = last ? daysBetween(last.date, asOf) : undefined;
-    out.push({ account, last, daysSince, dark: daysSince === undefined || daysSince > ws.config.darkAfter });
-  }
-  return out;
+  return [...ws.accounts.values()].map((account) => accountActivity(ws, account, asOf));
+}
+
+export function accountActivity(ws: Workspace, account: Account, asOf: string): AccountActivity {
+  const last = account.interactions.find((i) => i.date <= asOf);
+  const daysSince = last ? daysBetween(last.date, asOf) : undefined;
+  return { account, last, daysSince, dark: daysSince === undefined || daysSince > ws.config.darkAfter };
 }
 
 /** Findings of the cadence engine, placed on the person file and on the plan's contact entry. */
 export function cadenceDiagnostics(cadences: PersonCadence[], activity: AccountActivity[], ws: Workspace, asOf: string, locale: Locale): Diagnostic[] {
+  return [...ws.accounts.values()].flatMap((account) =>
+    accountCadenceDiagnostics(cadences.filter((c) => c.account.id === account.id), activity.find((a) => a.account.id === account.id), ws, account, asOf, locale));
+}
+
+/** The cadence findings of one account. */
+export function accountCadenceDiagnostics(cadences: PersonCadence[], activity: AccountActivity | undefined, ws: Workspace, account: Account, asOf: string, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   const onPerson = (c: PersonCadence, rule: string, severity: Severity, message: string) => {
     const doc = c.person.doc;
@@ -201,19 +211,17 @@ export function cadenceDiagnostics(cadences: PersonCadence[], activity: AccountA
       out.push({ file: c.person.doc.path, range: c.person.doc.locate(['status'], 'value'), severity: 'warning', rule: 'contact-left', message, data: { person: c.person.id, account: c.account.id } });
     }
   }
-  for (const a of activity) {
+  const a = activity;
+  if (a?.dark && a.account.doc) {
     const doc = a.account.doc;
-    if (!a.dark || !doc) continue;
     const people = a.last ? a.last.people.map((id) => String(ws.people.get(id)?.data.name ?? id)).join(', ') : undefined;
     const message = t(locale, 'account.dark', { account: String(a.account.data?.name ?? a.account.id), days: a.daysSince, date: a.last?.date, people, darkAfter: ws.config.darkAfter, owner: a.account.data?.owner });
     out.push({ file: doc.path, range: doc.locate(['name'], 'value'), severity: 'warning', rule: 'account-dark', message, data: { account: a.account.id, daysSince: a.daysSince } });
   }
   // Entries dated after as-of are not counted; say so where they are written.
-  for (const account of ws.accounts.values()) {
-    for (const i of account.interactions) {
-      if (i.date <= asOf) continue;
-      out.push(i.doc.diagnostic('log-entry-in-future', 'warning', i.doc.bodyRange(i.entry.start, i.entry.start + i.date.length), locale, 'log.future', { date: i.date, asOf }));
-    }
+  for (const i of account.interactions) {
+    if (i.date <= asOf) break; // newest first: the rest are in the past
+    out.push(i.doc.diagnostic('log-entry-in-future', 'warning', i.doc.bodyRange(i.entry.start, i.entry.start + i.date.length), locale, 'log.future', { date: i.date, asOf }));
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * The check pipeline: files → documents → schema and document checks → workspace model →
  * reference findings → (later stages add rules) → severities from keyplan.yaml and suppressions.
  */
-import { cadenceDiagnostics, computeActivity, computeCadences, type AccountActivity, type PersonCadence } from './cadence.js';
+import { accountActivity, accountCadenceDiagnostics, accountCadences, type AccountActivity, type PersonCadence } from './cadence.js';
 import { resolveConfig, type KeyplanConfig } from './config.js';
 import { today } from './dates.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
@@ -11,11 +11,11 @@ import { KeyplanDocument, parseKeyplanDocument, readYaml, YamlFile } from './doc
 import { findFrontmatter, sniffKind } from './frontmatter.js';
 import { normalizeLocale, t, type Locale } from './i18n.js';
 import { isDocumentKind } from './kinds.js';
-import { methodologyDiagnostics } from './rules/methodology.js';
+import { accountMethodologyDiagnostics } from './rules/methodology.js';
 import { effectiveSeverity } from './rules/registry.js';
 import { schemaDiagnostics, schemaSetFor, withoutInvalid } from './schema.js';
 import { decodeText } from './text.js';
-import { buildWorkspace, type UnreadableDocument, type Workspace } from './workspace.js';
+import { buildWorkspace, type Account, type UnreadableDocument, type Workspace } from './workspace.js';
 
 export interface SourceFile {
   /** Workspace-relative path with forward slashes. */
@@ -133,6 +133,8 @@ export class IncrementalChecker {
   private readonly files = new Map<string, { file: SourceFile; outcome?: FileOutcome }>();
   private configFile: SourceFile | undefined;
   private loaded?: ReturnType<typeof loadConfig>;
+  /** Per-account cadence and methodology results, reused while none of the account's documents changed. */
+  private readonly accountMemo = new Map<string, { key: string; cadences: PersonCadence[]; activity: AccountActivity; diagnostics: Diagnostic[] }>();
 
   constructor(private readonly localeOverride?: Locale) {}
 
@@ -158,6 +160,26 @@ export class IncrementalChecker {
     return this.files.has(path);
   }
 
+  /** Cadence, activity and methodology of one account, from the memo when nothing it depends on changed. */
+  private analyse(ws: Workspace, account: Account, asOf: string, locale: Locale): { cadences: PersonCadence[]; activity: AccountActivity; diagnostics: Diagnostic[] } {
+    const key = accountKey(ws, account, asOf, locale);
+    const memo = this.accountMemo.get(account.id);
+    if (memo?.key === key) {
+      // Same documents, new model objects: point the reused results at this check's objects.
+      const people = new Map(account.people.map((p) => [p.id, p]));
+      return {
+        cadences: memo.cadences.map((c) => ({ ...c, account, person: people.get(c.person.id) ?? c.person })),
+        activity: { ...memo.activity, account },
+        diagnostics: memo.diagnostics,
+      };
+    }
+    const cadences = accountCadences(ws, account, asOf, locale);
+    const activity = accountActivity(ws, account, asOf);
+    const diagnostics = [...accountCadenceDiagnostics(cadences, activity, ws, account, asOf, locale), ...accountMethodologyDiagnostics(ws, account, asOf, locale)];
+    this.accountMemo.set(account.id, { key, cadences, activity, diagnostics });
+    return { cadences, activity, diagnostics };
+  }
+
   check(asOfOption?: string): CheckResult {
     this.loaded ??= loadConfig(this.configFile, this.localeOverride);
     const { config, locale, diagnostics: configDiagnostics } = this.loaded;
@@ -175,12 +197,34 @@ export class IncrementalChecker {
     const built = buildWorkspace(documents, config, locale, unreadable);
     const ws = built.workspace;
     const asOf = asOfOption ?? today();
-    const cadences = computeCadences(ws, asOf, locale);
-    const activity = computeActivity(ws, asOf);
-    all.push(...built.diagnostics, ...cadenceDiagnostics(cadences, activity, ws, asOf, locale), ...methodologyDiagnostics(ws, asOf, locale));
+    all.push(...built.diagnostics);
+    const cadences: PersonCadence[] = [];
+    const activity: AccountActivity[] = [];
+    const analysed = new Set<string>();
+    for (const account of ws.accounts.values()) {
+      const a = this.analyse(ws, account, asOf, locale);
+      analysed.add(account.id);
+      cadences.push(...a.cadences);
+      activity.push(a.activity);
+      all.push(...a.diagnostics);
+    }
+    for (const id of this.accountMemo.keys()) if (!analysed.has(id)) this.accountMemo.delete(id);
     const diagnostics = finalize(all, ws, config);
     return { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, filesRead: this.files.size };
   }
+}
+
+/**
+ * What an account's analysis depends on: its documents (by serial), the people its plans name
+ * (they may be filed elsewhere), the day and the language. The config is fixed per checker run.
+ */
+function accountKey(ws: Workspace, account: Account, asOf: string, locale: Locale): string {
+  const serials = [account.doc, ...account.people.map((p) => p.doc), ...account.plans, ...account.logs].map((d) => d?.serial ?? 0);
+  for (const plan of account.plans) {
+    const contacts = (plan.data as { contacts?: { person?: unknown }[] }).contacts;
+    if (Array.isArray(contacts)) for (const c of contacts) if (typeof c?.person === 'string') serials.push(ws.people.get(c.person)?.doc.serial ?? -1);
+  }
+  return `${asOf}|${locale}|${serials.join(',')}`;
 }
 
 function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {

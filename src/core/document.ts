@@ -8,8 +8,8 @@ import { LineIndex, lineRange } from './text.js';
 import { closest } from './suggest.js';
 import { parseInteractionLog, type ParsedLog } from './interaction-log.js';
 import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js';
+import { YAML_OPTIONS } from './yaml-options.js';
 
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 /** Same limit the yaml package applies by default; named here because it is a safety limit. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -115,7 +115,12 @@ export class YamlFile {
  * One Keyplan document: the frontmatter data as plain JS, with source positions built only
  * when a finding needs them (holding every YAML AST of a large workspace costs hundreds of MB).
  */
+let serials = 0;
+
 export class KeyplanDocument extends YamlFile {
+  /** Unique per document object: an unchanged file keeps its object, so equal serials mean equal content. */
+  readonly serial = ++serials;
+
   constructor(
     path: string,
     text: string,

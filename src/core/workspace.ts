@@ -236,20 +236,39 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
         }
         for (const m of entry.mentions) {
           const target = ws.people.get(m.id);
-          const range = doc.bodyRange(m.start, m.end);
           if (!target && unseenPeople.has(m.id)) continue;
           if (!target) {
             const suggestion = closest(m.id, account.people.map((p) => p.id));
-            diagnostics.push(doc.diagnostic('unknown-reference', 'error', range, locale, 'model.unknown-person', { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
+            diagnostics.push(doc.diagnostic('unknown-reference', 'error', doc.bodyRange(m.start, m.end), locale, 'model.unknown-person', { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
           } else if (target.account !== account.id) {
-            diagnostics.push(doc.diagnostic('cross-account-reference', 'warning', range, locale, 'model.cross-account', { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));
+            diagnostics.push(doc.diagnostic('cross-account-reference', 'warning', doc.bodyRange(m.start, m.end), locale, 'model.cross-account', { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));
           }
         }
-        account.interactions.push({ account: account.id, date: entry.date, channel: entry.channel, people: [...new Set(entry.mentions.map((m) => m.id))], summary: entry.summary, entry, doc });
       }
     }
-    account.interactions.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    account.interactions = mergedInteractions(account);
   }
 
   return { workspace: ws, diagnostics };
+}
+
+const newestFirst = (a: Interaction, b: Interaction) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+
+/** A log's interactions, built and sorted once per document (the document object lives as long as its text). */
+const interactionsOfLog = new WeakMap<KeyplanDocument, { account: string; list: Interaction[] }>();
+
+function logInteractions(doc: KeyplanDocument, account: string): Interaction[] {
+  const cached = interactionsOfLog.get(doc);
+  if (cached?.account === account) return cached.list;
+  const list = doc.log.entries
+    .map((entry): Interaction => ({ account, date: entry.date, channel: entry.channel, people: [...new Set(entry.mentions.map((m) => m.id))], summary: entry.summary, entry, doc }))
+    .sort(newestFirst);
+  interactionsOfLog.set(doc, { account, list });
+  return list;
+}
+
+/** All interactions of an account, newest first. Shared, read-only arrays: callers must not mutate them. */
+function mergedInteractions(account: Account): Interaction[] {
+  if (account.logs.length === 1) return logInteractions(account.logs[0], account.id);
+  return account.logs.flatMap((doc) => logInteractions(doc, account.id)).sort(newestFirst);
 }

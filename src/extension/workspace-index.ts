@@ -21,7 +21,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private current?: CheckResult;
   private pending?: NodeJS.Timeout;
   private work: Promise<void> = Promise.resolve();
-  private published = new Set<string>();
+  /** File → signature of the findings last shown for it. */
+  private readonly published = new Map<string, string>();
   readonly locale: Locale;
   /** Fires after every check with the new result. */
   readonly onDidUpdate = this.emitter.event;
@@ -141,17 +142,27 @@ export class WorkspaceIndex implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('keyplan');
     const showInfo = config.get<boolean>('showInfo', true);
     const hidden = new Set(config.get<string[]>('disabledRules', []));
-    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const byFile = new Map<string, typeof result.diagnostics>();
     for (const d of result.diagnostics) {
       if (hidden.has(d.rule) || (!showInfo && d.severity === 'info')) continue;
       const list = byFile.get(d.file) ?? [];
-      list.push(toDiagnostic(d, this.rulesDoc));
+      list.push(d);
       byFile.set(d.file, list);
     }
-    // Replace per file, so files whose findings did not change do not flicker.
-    for (const file of this.published) if (!byFile.has(file)) this.collection.delete(this.uriOf(file));
-    for (const [file, list] of byFile) this.collection.set(this.uriOf(file), list);
-    this.published = new Set(byFile.keys());
+    // Only files whose findings changed are sent to the editor: after one edit that is a handful,
+    // not every file of a large workspace.
+    for (const file of this.published.keys()) {
+      if (!byFile.has(file)) {
+        this.collection.delete(this.uriOf(file));
+        this.published.delete(file);
+      }
+    }
+    for (const [file, list] of byFile) {
+      const signature = list.map((d) => `${d.rule}|${d.severity}|${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}|${d.message}`).join('\n');
+      if (this.published.get(file) === signature) continue;
+      this.collection.set(this.uriOf(file), list.map((d) => toDiagnostic(d, this.rulesDoc)));
+      this.published.set(file, signature);
+    }
     this.emitter.fire(result);
   }
 

@@ -3,6 +3,7 @@
  * values change; comments, key order, quoting, line endings and every other byte stay as they were.
  */
 import { isMap, isPair, isScalar, parseDocument, Scalar, type ParsedNode, type Pair } from 'yaml';
+import { YAML_OPTIONS } from '../yaml-options.js';
 import { findFrontmatter } from '../frontmatter.js';
 import { STANCE_X } from '../placement.js';
 import { detectEol } from './log-entry.js';
@@ -25,7 +26,8 @@ export function placementEdits(text: string, stance: string, influence: number):
   const span = findFrontmatter(text);
   if (!span?.closed) return undefined;
   const yamlText = text.slice(span.yamlStart, span.yamlEnd);
-  const doc = parseDocument(yamlText, { keepSourceTokens: false });
+  // Parsed as the checker parses it; a lone CR (old Mac line ending) becomes LF, keeping every offset.
+  const doc = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS);
   if (doc.errors.length || !isMap(doc.contents)) return undefined;
   const map = doc.contents;
   const base = span.yamlStart;

@@ -10,6 +10,7 @@ import { accountOfText, type LanguageModel } from './model.js';
 import { detectEol } from './log-entry.js';
 import type { TextEdit } from './references.js';
 import { yamlText } from './templates.js';
+import { YAML_OPTIONS } from '../yaml-options.js';
 
 export interface QuickFix {
   title: string;
@@ -68,7 +69,7 @@ function addMissingField(diagnostic: Diagnostic, text: string, path: DataPath, f
   if (!span?.closed) return undefined;
   const yamlSource = text.slice(span.yamlStart, span.yamlEnd);
   // The yaml package does not see a lone CR as a line break; LF in its place keeps every offset.
-  const doc = parseDocument(yamlSource.replace(/\r(?!\n)/g, '\n'));
+  const doc = parseDocument(yamlSource.replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS);
   let node: unknown = doc.contents;
   for (const seg of path) {
     if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg))?.value;

@@ -19,11 +19,16 @@ export const isActive = (p: Person) => p.data.status !== 'left';
 export const hasRole = (p: Person, role: string) => Array.isArray(p.data.roles) && p.data.roles.includes(role);
 
 export function methodologyDiagnostics(ws: Workspace, asOf: string, locale: Locale): Diagnostic[] {
+  return [...ws.accounts.values()].flatMap((account) => accountMethodologyDiagnostics(ws, account, asOf, locale));
+}
+
+/** The methodology findings of one account. */
+export function accountMethodologyDiagnostics(ws: Workspace, account: Account, asOf: string, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   const emit = (doc: KeyplanDocument, rule: string, severity: Severity, path: DataPath, id: MessageId, params: Record<string, string | number | undefined>, data: Record<string, unknown>, target: 'key' | 'value' = 'value') =>
     out.push(doc.diagnostic(rule, severity, doc.locate(path, target), locale, id, params, data));
 
-  for (const account of ws.accounts.values()) {
+  {
     const doc = account.doc;
     const data = account.data;
     const tier = account.tier;
