@@ -2,26 +2,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { codeOf, keyplan, sampleUri, waitForDiagnostics } from './helpers.js';
+import { codeOf, keyplan, revertAndCloseAll, sampleUri, waitForDiagnostics } from './helpers.js';
 
 const ZHANG_WEI = 'accounts/east-china-telecom/people/zhang-wei.md';
 const WANG_FANG = 'accounts/east-china-telecom/people/wang-fang.md';
 const LOG = 'accounts/east-china-telecom/interactions-2026.md';
-
-async function revertAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 describe('Commands and views', () => {
   before(async () => {
     assert.equal(vscode.workspace.getConfiguration('keyplan').get('asOf'), '2026-11-20', 'the harness pins keyplan.asOf');
     await keyplan();
   });
-  afterEach(revertAll);
+  afterEach(revertAndCloseAll);
 
   it('shows the overdue count in the status bar', async () => {
     const api = await keyplan();

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { codeOf, keyplan, keyplanDiagnostics, sampleUri, waitForDiagnostics } from './helpers.js';
+import { codeOf, keyplan, keyplanDiagnostics, revertAndCloseAll, sampleUri, waitForDiagnostics } from './helpers.js';
 
 const ZHAO_MIN = 'accounts/east-china-telecom/people/zhao-min.md';
 const HE_PING = 'accounts/yuanhang-auto/people/he-ping.md';
@@ -33,14 +33,7 @@ describe('Editing a person file', () => {
     await keyplan();
   });
 
-  after(async () => {
-    // Revert first: closing a dirty editor would ask whether to save, and nobody answers.
-    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  after(revertAndCloseAll);
 
   it('fixing `suportive` → `supporter` without saving clears the schema problem; reverting brings it back', async () => {
     await waitForDiagnostics(uri, hasSchemaProblem, 'the schema problem at line 10 is shown');

@@ -95,3 +95,12 @@ export function waitForDiagnostics(
     check();
   });
 }
+
+/** Reverts every unsaved editor, then closes them all (closing a dirty editor would ask whether to save, and nobody answers). */
+export async function revertAndCloseAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

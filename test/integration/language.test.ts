@@ -1,7 +1,7 @@
 /** Completion, hover, definition, references, rename and quick fixes, through VS Code's own commands. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, keyplan, sampleUri, waitForDiagnostics } from './helpers.js';
+import { codeOf, keyplan, revertAndCloseAll, sampleUri, waitForDiagnostics } from './helpers.js';
 
 const ZHANG_WEI = 'accounts/east-china-telecom/people/zhang-wei.md';
 const ZHAO_MIN = 'accounts/east-china-telecom/people/zhao-min.md';
@@ -27,13 +27,7 @@ describe('Language features', () => {
     await keyplan();
   });
 
-  after(async () => {
-    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  after(revertAndCloseAll);
 
   it('completes person ids of the same account for reports_to', async () => {
     const document = await open(ZHANG_WEI);
