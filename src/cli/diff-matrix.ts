@@ -10,10 +10,12 @@ import type { WorkspaceDiff } from '../core/diff.js';
 import { matrixModel } from '../core/matrix.js';
 import { layoutMatrix } from '../core/matrix-layout.js';
 import { renderMatrixSvg } from '../core/matrix-svg.js';
+import { checkNewId } from '../core/language/templates.js';
 import { MATRIX_SIZE } from './commands/matrix.js';
+import { isKeyplanSvg, writeOutputFile } from './write.js';
 
 /** Writes `<dir>/<account>.before.svg` and `.after.svg`; returns the paths as given (for embedding). */
-export async function writeDiffMatrices(diff: WorkspaceDiff, base: CheckResult, head: CheckResult, dir: string, cwd: string): Promise<Map<string, { before?: string; after?: string }>> {
+export async function writeDiffMatrices(diff: WorkspaceDiff, base: CheckResult, head: CheckResult, dir: string, cwd: string, force = false): Promise<Map<string, { before?: string; after?: string }>> {
   const out = new Map<string, { before?: string; after?: string }>();
   await fs.mkdir(path.resolve(cwd, dir), { recursive: true });
   const write = async (result: CheckResult, account: string, which: 'before' | 'after', previous?: Map<string, { stance?: unknown; influence?: unknown }>) => {
@@ -21,8 +23,10 @@ export async function writeDiffMatrices(diff: WorkspaceDiff, base: CheckResult, 
     if (!model || !model.people.length) return undefined;
     const layout = layoutMatrix(model, { ...MATRIX_SIZE, sizeBy: 'temperature' });
     const svg = renderMatrixSvg(model, layout, { locale: result.locale, standalone: true });
+    // Account ids passed the id check, so `<account>.before.svg` is a plain name inside `dir`.
+    if (checkNewId(account)) return undefined;
     const rel = path.posix.join(dir.split(path.sep).join('/'), `${account}.${which}.svg`);
-    await fs.writeFile(path.resolve(cwd, rel), svg + '\n');
+    await writeOutputFile(path.resolve(cwd, rel), svg + '\n', { force, isOurs: isKeyplanSvg, what: 'the SVG' });
     return rel;
   };
   for (const a of diff.accounts) {

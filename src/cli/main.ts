@@ -23,6 +23,8 @@ import { formatOverdueJson, formatOverdueMarkdown, formatOverdueText, overdueRow
 import { formatReportJson, formatReportMarkdown, formatReportText } from './formats/report.js';
 import { formatText, summarize } from './formats/text.js';
 import { styleFor } from './style.js';
+import { forTerminal, terminalSafe, terminalSafeLine } from './terminal.js';
+import { runExport } from './commands/export.js';
 import { findWorkspaceRoot, loadWorkspaceFiles } from './walk.js';
 
 export interface Io {
@@ -45,6 +47,9 @@ Commands:
   diff [BASE [HEAD]] [paths...]
                        What changed in the relationship picture between two git revisions:
                        people, stances, roles, plans, interactions, health, findings
+  export [account] [paths...]
+                       A shareable account brief: plan, health, people, objectives, the
+                       relationship plan's contacts; sensitive personal notes left out
 
 Options:
   --as-of <date>       compute as of this day (YYYY-MM-DD); default: today
@@ -58,6 +63,8 @@ check:
                        accounts it belongs to (the result equals a full check of those files)
   --quiet              show errors only
   --max-warnings <n>   exit 1 when there are more than n warnings
+  --include-sensitive  github, sarif and junit: keep the details of findings about sensitive
+                       personal fields (by default they only name the field)
 
 overdue:
   --format <f>         text (default), json or markdown
@@ -70,7 +77,8 @@ report:
   --format <f>         text (default), json or markdown
 
 matrix <account> [paths...]   The influence–support matrix of one account
-  --svg <file>         write it as a standalone SVG file
+  --svg <file>         write it as a standalone SVG file (refuses to replace a file Keyplan
+                       did not write, unless --force)
   --format <f>         text (default: the quadrants as a list) or svg (to stdout)
   --size-by <s>        temperature (default) or coverage
 
@@ -79,7 +87,17 @@ diff [BASE [HEAD]] [paths...] [-- paths...]
                        HEAD: default the working tree. Both are read from git, no checkout.
   --format <f>         text (default), markdown (a pull-request comment) or json
   --matrix-dir <dir>   also write each changed account's matrix before and after as SVG
-                       into <dir> (markdown output embeds them)
+                       into <dir> (markdown output embeds them; --force replaces files
+                       Keyplan did not write)
+  --include-sensitive  show changes of sensitive personal fields and findings about them in
+                       full (by default: only "personal notes changed")
+
+export [account] [paths...]
+  --format <f>         markdown (default) or json
+  --redact             leave sensitive personal notes out (the default)
+  --include-sensitive  include them (for the account team only)
+  --out <file>         write to a file instead of stdout (atomically; refuses to replace a file
+                       Keyplan did not write, unless --force)
 
   -h, --help           show this help
   -v, --version        show the version
@@ -103,6 +121,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (command === 'report') return await reportCommand(rest, io);
     if (command === 'matrix') return await matrixCommand(rest, io);
     if (command === 'diff') return await diffCommand(rest, io);
+    if (command === 'export') return await exportCommand(rest, io);
     throw new UsageError(`unknown command '${command}'. Run 'keyplan --help'.`);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -140,6 +159,8 @@ interface LoadedWorkspace {
   /** Workspace-relative paths (or folders, ending in /) the user asked about; empty = everything. */
   focus: string[];
   failed: { path: string; error: string }[];
+  /** Files deleted between listing and reading, and other things not read: notes, not errors. */
+  notes: string[];
   /** With --changed-since: the part of the workspace that was checked and is reported on. */
   scope?: ChangedScope;
 }
@@ -176,11 +197,13 @@ async function loadAndCheck(paths: string[], io: Io, locale: Locale | undefined,
     focus.push(existsSync(t) && !rel.endsWith('.md') ? `${rel}/` : rel);
   }
   const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\rReading ${n} files…`); } : undefined;
-  const { files, failed } = await loadWorkspaceFiles(root, { onFile: progress });
+  const { files, failed, vanished, notes: readNotes } = await loadWorkspaceFiles(root, { onFile: progress });
+  const shown = (rel: string) => path.relative(io.cwd, path.join(root, rel)).split(path.sep).join('/');
+  const notes = [...readNotes, ...vanished.map((f) => `${shown(f)} was deleted while the workspace was read; checked without it`)];
   if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
   const scope = changedSince === undefined ? undefined : scopeChangedSince(root, changedSince, files);
   const result = checkWorkspace(scope ? scope.files : files, { locale, asOf });
-  return { root, result, focus, failed, scope };
+  return { root, result, focus, failed, notes, scope };
 }
 
 function inFocus(focus: string[], file: string): boolean {
@@ -197,6 +220,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       quiet: { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
       'changed-since': { type: 'string' },
+      'include-sensitive': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -211,7 +235,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   }
   if (values['changed-since'] === '') throw new UsageError('--changed-since takes a git revision, e.g. --changed-since origin/main');
   const locale = chooseLocale(values.locale, io.env);
-  const { root, result, focus, failed, scope } = await loadAndCheck(positionals, io, locale, parseAsOf(values['as-of']), values['changed-since']);
+  const { root, result, focus, failed, notes, scope } = await loadAndCheck(positionals, io, locale, parseAsOf(values['as-of']), values['changed-since']);
   const reported = (file: string) => inFocus(focus, file) && (!scope || scope.focus.has(file));
 
   let shown: Diagnostic[] = result.diagnostics.filter((d) => reported(d.file));
@@ -226,12 +250,13 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(formatJson(shown, summary, result.skipped, displayPath, extra));
   } else if (format === 'text') {
     const style = values['no-color'] ? styleFor({ isTTY: false }, {}) : styleFor(io.stdout, io.env);
-    io.stdout.write(formatText(shown, summary, style, displayPath, result.locale));
-    for (const s of result.skipped.filter((x) => reported(x.path))) io.stderr.write(`note: skipped ${displayPath(s.path)} (${s.reason}${s.detail ? `: ${s.detail}` : ''})\n`);
+    io.stdout.write(formatText(forTerminal(shown), summary, style, (file) => terminalSafeLine(displayPath(file)), result.locale));
+    for (const s of result.skipped.filter((x) => reported(x.path))) io.stderr.write(`note: skipped ${terminalSafeLine(displayPath(s.path))} (${s.reason}${s.detail ? `: ${s.detail}` : ''})\n`);
   } else {
-    io.stdout.write(formatCiOutput(format, shown, summary, result, root, io, (file) => reported(file)));
+    io.stdout.write(formatCiOutput(format, shown, summary, result, root, io, (file) => reported(file), values['include-sensitive'] === true));
   }
-  for (const f of failed) io.stderr.write(`keyplan: could not read ${displayPath(f.path)} (${f.error})\n`);
+  for (const n of notes) io.stderr.write(`note: ${terminalSafeLine(n)}\n`);
+  for (const f of failed) io.stderr.write(`keyplan: could not read ${terminalSafeLine(displayPath(f.path))} (${f.error})\n`);
   if (failed.length) return 2;
   const warnings = result.diagnostics.filter((d) => reported(d.file) && d.severity === 'warning').length;
   return summary.errors > 0 || warnings > maxWarnings ? 1 : 0;
@@ -250,10 +275,10 @@ function scopeNote(scope: ChangedScope, documents: number): string {
  * repository (GITHUB_WORKSPACE, else the git top folder, else the current folder) and sensitive
  * personal fields are redacted from the messages.
  */
-function formatCiOutput(format: string, shown: Diagnostic[], summary: ReturnType<typeof summarize>, result: CheckResult, root: string, io: Io, reported: (file: string) => boolean): string {
+function formatCiOutput(format: string, shown: Diagnostic[], summary: ReturnType<typeof summarize>, result: CheckResult, root: string, io: Io, reported: (file: string) => boolean, includeSensitive = false): string {
   const base = io.env.GITHUB_WORKSPACE ? path.resolve(io.env.GITHUB_WORKSPACE) : findRepo(root)?.top ?? io.cwd;
   const repoPath = (file: string) => path.relative(base, path.join(root, file)).split(path.sep).join('/');
-  const redacted = redactSensitive(shown, kindLookup(result.documents), result.locale);
+  const redacted = includeSensitive ? shown : redactSensitive(shown, kindLookup(result.documents), result.locale);
   if (format === 'github') return formatGithub(redacted, summary, repoPath);
   if (format === 'junit') {
     const files = result.documents.map((d) => d.path).filter(reported);
@@ -286,7 +311,7 @@ async function overdueCommand(args: string[], io: Io): Promise<number> {
   }
   const format = checkFormat(values.format, ['text', 'json', 'markdown']);
   if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw new UsageError(`--tier takes A, B or C, not '${values.tier}'`);
-  const { result, focus, failed } = await loadAndCheck(positionals, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
+  const { result, focus, failed, notes } = await loadAndCheck(positionals, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
   const shownStates = new Set(['overdue', 'planned-missed', 'never', 'due-soon', ...(values.all ? ['ok'] : [])]);
   const cadences = result.cadences
     .filter((c) => shownStates.has(c.state))
@@ -297,8 +322,8 @@ async function overdueCommand(args: string[], io: Io): Promise<number> {
   const rows = overdueRows(cadences);
   if (format === 'json') io.stdout.write(formatOverdueJson(rows, result.asOf));
   else if (format === 'markdown') io.stdout.write(formatOverdueMarkdown(rows, result.asOf));
-  else io.stdout.write(formatOverdueText(rows, result.asOf, values.explain ?? false));
-  return reportFailures(failed, io);
+  else io.stdout.write(formatOverdueText(forTerminal(rows), result.asOf, values.explain ?? false));
+  return reportFailures(failed, io, notes);
 }
 
 async function reportCommand(args: string[], io: Io): Promise<number> {
@@ -308,17 +333,18 @@ async function reportCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = checkFormat(values.format, ['text', 'json', 'markdown']);
-  const { result, focus, failed } = await loadAndCheck(positionals, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
+  const { result, focus, failed, notes } = await loadAndCheck(positionals, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
   const report = buildReport(result);
   report.accounts = report.accounts.filter((a) => accountInFocus(focus, [a.file ?? '', ...a.people.map((p) => p.file)]));
   if (format === 'json') io.stdout.write(formatReportJson(report));
   else if (format === 'markdown') io.stdout.write(formatReportMarkdown(report));
-  else io.stdout.write(formatReportText(report));
-  return reportFailures(failed, io);
+  else io.stdout.write(formatReportText(forTerminal(report)));
+  return reportFailures(failed, io, notes);
 }
 
-function reportFailures(failed: { path: string; error: string }[], io: Io): number {
-  for (const f of failed) io.stderr.write(`keyplan: could not read ${f.path} (${f.error})\n`);
+function reportFailures(failed: { path: string; error: string }[], io: Io, notes: string[] = []): number {
+  for (const n of notes) io.stderr.write(`note: ${terminalSafeLine(n)}\n`);
+  for (const f of failed) io.stderr.write(`keyplan: could not read ${terminalSafeLine(f.path)} (${f.error})\n`);
   return failed.length ? 2 : 0;
 }
 
@@ -326,7 +352,7 @@ async function matrixCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, svg: { type: 'string' }, 'size-by': { type: 'string', default: 'temperature' } },
+    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, svg: { type: 'string' }, 'size-by': { type: 'string', default: 'temperature' }, force: { type: 'boolean', default: false } },
   });
   if (values.help) {
     io.stdout.write(HELP);
@@ -337,13 +363,14 @@ async function matrixCommand(args: string[], io: Io): Promise<number> {
   const format = checkFormat(values.format, ['text', 'svg']) as 'text' | 'svg';
   const sizeBy = values['size-by'];
   if (sizeBy !== 'temperature' && sizeBy !== 'coverage') throw new UsageError(`--size-by takes temperature or coverage, not '${sizeBy}'`);
-  const { result, failed } = await loadAndCheck(paths, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
+  const { result, failed, notes } = await loadAndCheck(paths, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
   try {
-    io.stdout.write(await runMatrix(result, { account, svg: values.svg, format, sizeBy, cwd: io.cwd }));
+    const out = await runMatrix(result, { account, svg: values.svg, format, sizeBy, cwd: io.cwd, force: values.force });
+    io.stdout.write(format === 'svg' && !values.svg ? out : terminalSafe(out));
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  return reportFailures(failed, io);
+  return reportFailures(failed, io, notes);
 }
 
 async function diffCommand(args: string[], io: Io): Promise<number> {
@@ -352,7 +379,7 @@ async function diffCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: dashes < 0 ? args : args.slice(0, dashes),
     allowPositionals: true,
-    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, 'matrix-dir': { type: 'string' } },
+    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, 'matrix-dir': { type: 'string' }, force: { type: 'boolean', default: false }, 'include-sensitive': { type: 'boolean', default: false } },
   });
   if (values.help) {
     io.stdout.write(HELP);
@@ -366,10 +393,41 @@ async function diffCommand(args: string[], io: Io): Promise<number> {
     asOf: parseAsOf(values['as-of']),
     locale: chooseLocale(values.locale, io.env),
     matrixDir: values['matrix-dir'],
+    force: values.force,
+    includeSensitive: values['include-sensitive'],
     cwd: io.cwd,
     style: values['no-color'] ? styleFor({ isTTY: false }, {}) : styleFor(io.stdout, io.env),
-    note: (message) => io.stderr.write(`keyplan: ${message}\n`),
+    note: (message) => io.stderr.write(`keyplan: ${terminalSafeLine(message)}\n`),
   });
   io.stdout.write(output);
   return reportFailures(failed, io);
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...COMMON_OPTIONS,
+      format: { type: 'string', default: 'markdown' },
+      redact: { type: 'boolean', default: false },
+      'include-sensitive': { type: 'boolean', default: false },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = checkFormat(values.format, ['markdown', 'json']) as 'markdown' | 'json';
+  if (values.redact && values['include-sensitive']) throw new UsageError('--redact and --include-sensitive contradict each other; choose one');
+  if (values.out === '') throw new UsageError('--out takes a file name');
+  // `keyplan export east-china-telecom`: an account id; `keyplan export samples`: a folder.
+  const [first, ...rest] = positionals;
+  const isAccount = first !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(first) && !existsSync(path.resolve(io.cwd, first));
+  const { result, failed, notes } = await loadAndCheck(isAccount ? rest : positionals, io, chooseLocale(values.locale, io.env), parseAsOf(values['as-of']));
+  const output = await runExport(result, { account: isAccount ? first : undefined, format, includeSensitive: values['include-sensitive'] === true, out: values.out, force: values.force, cwd: io.cwd });
+  io.stdout.write(output);
+  return reportFailures(failed, io, notes);
 }

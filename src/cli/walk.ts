@@ -2,7 +2,7 @@
  * Finds the workspace root and the files to check: every `*.md` below the root plus keyplan.yaml,
  * skipping what .gitignore files and keyplan.yaml `exclude:` patterns exclude.
  */
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { constants as fsConstants, existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check.js';
@@ -90,36 +90,90 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
   return out.sort();
 }
 
-/** Reads the files with bounded parallelism; a file that vanished or cannot be read is reported, not fatal. */
-export async function readSources(root: string, relPaths: string[], concurrency = 32): Promise<{ files: SourceFile[]; failed: { path: string; error: string }[] }> {
+/** A file that could not be read: an error unless it simply vanished (deleted while the workspace was read). */
+export interface ReadFailure {
+  path: string;
+  /** The error code (ENOENT, EACCES, EISDIR, ELOOP…) or message. */
+  error: string;
+}
+
+export interface ReadResult {
+  files: SourceFile[];
+  /** Files that exist but could not be read: reported, exit code 2. */
+  failed: ReadFailure[];
+  /** Files listed but gone when read (deleted or renamed meanwhile): a note, not an error. */
+  vanished: string[];
+  /** Things the user should know about what was not read (e.g. a linked keyplan.yaml). */
+  notes: string[];
+}
+
+/**
+ * Reads the files with bounded parallelism. A file deleted between listing and reading (a normal
+ * race while someone switches branches) is reported as vanished; any other failure as failed.
+ * Whatever is at a listed path when it is read must still be a regular file: a folder or a
+ * symbolic link that replaced it meanwhile is not followed.
+ */
+export async function readSources(root: string, relPaths: string[], concurrency = 32): Promise<ReadResult> {
   const files: SourceFile[] = new Array(relPaths.length);
-  const failed: { path: string; error: string }[] = [];
+  const failed: ReadFailure[] = [];
+  const vanished: string[] = [];
   let next = 0;
   async function worker(): Promise<void> {
     while (next < relPaths.length) {
       const i = next++;
       try {
-        files[i] = { path: relPaths[i], content: await fs.readFile(path.join(root, relPaths[i])) };
+        files[i] = { path: relPaths[i], content: await readRegularFile(path.join(root, relPaths[i])) };
       } catch (err) {
-        failed.push({ path: relPaths[i], error: (err as NodeJS.ErrnoException).code ?? String(err) });
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') vanished.push(relPaths[i]);
+        else failed.push({ path: relPaths[i], error: code ?? String(err) });
       }
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, relPaths.length) }, worker));
-  return { files: files.filter(Boolean), failed };
+  return { files: files.filter(Boolean), failed: failed.sort(byPath), vanished: vanished.sort(), notes: [] };
 }
 
-/** Loads a workspace from disk: keyplan.yaml first, then its Markdown files. */
-export async function loadWorkspaceFiles(root: string, options: WalkOptions = {}): Promise<{ files: SourceFile[]; failed: { path: string; error: string }[] }> {
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Reads a file only if it is a regular file, without following a symbolic link at its place. */
+async function readRegularFile(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Loads a workspace from disk: keyplan.yaml first, then its Markdown files. keyplan.yaml is read
+ * like the Markdown files are: never through a symbolic link (a link could make Keyplan read, and
+ * repeat in CI output, a file from outside the repository).
+ */
+export async function loadWorkspaceFiles(root: string, options: WalkOptions = {}): Promise<ReadResult> {
   const sources: SourceFile[] = [];
+  const failed: ReadFailure[] = [];
+  const vanished: string[] = [];
+  const notes: string[] = [];
   const configPath = path.join(root, CONFIG_FILE);
   let exclude = options.exclude ?? [];
-  if (existsSync(configPath)) {
-    const content = await fs.readFile(configPath);
-    sources.push({ path: CONFIG_FILE, content });
-    exclude = [...exclude, ...loadConfig({ path: CONFIG_FILE, content }).config.exclude];
+  const link = await fs.lstat(configPath).catch(() => undefined);
+  if (link?.isSymbolicLink()) notes.push(`${CONFIG_FILE} is a symbolic link; Keyplan does not follow links, so the built-in settings apply`);
+  else if (link) {
+    try {
+      const content = await readRegularFile(configPath);
+      sources.push({ path: CONFIG_FILE, content });
+      exclude = [...exclude, ...loadConfig({ path: CONFIG_FILE, content }).config.exclude];
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') vanished.push(CONFIG_FILE);
+      else failed.push({ path: CONFIG_FILE, error: code ?? String(err) });
+    }
   }
   const rel = await listMarkdownFiles(root, { ...options, exclude });
   const read = await readSources(root, rel);
-  return { files: [...sources, ...read.files], failed: read.failed };
+  return { files: [...sources, ...read.files], failed: [...failed, ...read.failed], vanished: [...vanished, ...read.vanished], notes };
 }

@@ -57,7 +57,7 @@ export const CONFIG_FILE = 'keyplan.yaml';
 export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale): { config: KeyplanConfig; locale: Locale; diagnostics: Diagnostic[] } {
   const fallback = (locale: Locale, diagnostics: Diagnostic[] = []) => ({ config: resolveConfig(undefined), locale, diagnostics });
   if (!file) return fallback(localeOverride ?? 'en');
-  const decoded = typeof file.content === 'string' ? { ok: true as const, text: file.content } : decodeText(file.content);
+  const decoded = typeof file.content === 'string' ? { ok: true as const, text: withoutBom(file.content) } : decodeText(file.content);
   if (!decoded.ok) return fallback(localeOverride ?? 'en');
   const text = decoded.text;
   const source = new YamlFile(file.path, text, { yamlStart: 0, yamlEnd: text.length, bodyStart: text.length, closed: true });
@@ -90,23 +90,28 @@ export interface FileOutcome {
 export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale): FileOutcome {
   const size = typeof file.content === 'string' ? file.content.length : file.content.byteLength;
   if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes` } };
-  let text: string;
-  if (typeof file.content === 'string') text = file.content.charCodeAt(0) === 0xfeff ? file.content.slice(1) : file.content;
-  else {
-    const decoded = decodeText(file.content);
+  let text = typeof file.content === 'string' ? withoutBom(file.content) : '';
+  let nulWarning = false;
+  if (typeof file.content !== 'string') {
+    let decoded = decodeText(file.content);
     if (!decoded.ok) {
       // Only a file that would have been a Keyplan document deserves a finding; other files are skipped.
       const latin1 = Buffer.from(file.content.subarray(0, 4096)).toString('latin1');
       const span = findFrontmatter(latin1);
       const kind = span ? sniffKind(latin1.slice(span.yamlStart, span.yamlEnd)) : null;
-      if (decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
+      // A Keyplan document with a NUL byte is still read (as an editor would show it), with a warning.
+      if (decoded.reason === 'binary' && isDocumentKind(kind)) {
+        decoded = decodeText(file.content, true);
+        nulWarning = decoded.ok;
+      }
+      if (!decoded.ok && decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
         return { diagnostics: [{ file: file.path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } }, severity: 'error', rule: 'encoding', message: t(locale, 'file.not-utf8') }] };
       }
-      return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
+      if (!decoded.ok) return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
     }
     text = decoded.text;
   }
-  const outcome = parseKeyplanDocument(file.path, text, locale);
+  const outcome = withNulWarning(parseKeyplanDocument(file.path, text, locale), nulWarning, file.path, locale);
   if (outcome.status === 'ignored') return { diagnostics: [] };
   if (outcome.status === 'unreadable') return { diagnostics: outcome.diagnostics, unreadable: { path: file.path, kind: outcome.kind, id: outcome.id } };
   const parsed = outcome.document;
@@ -225,6 +230,18 @@ function accountKey(ws: Workspace, account: Account, asOf: string, locale: Local
     if (Array.isArray(contacts)) for (const c of contacts) if (typeof c?.person === 'string') serials.push(ws.people.get(c.person)?.doc.serial ?? -1);
   }
   return `${asOf}|${locale}|${serials.join(',')}`;
+}
+
+/** Adds the NUL-byte warning to a document's own findings. */
+function withNulWarning(outcome: ReturnType<typeof parseKeyplanDocument>, nul: boolean, path: string, locale: Locale): ReturnType<typeof parseKeyplanDocument> {
+  if (!nul || outcome.status === 'ignored') return outcome;
+  const warning: Diagnostic = { file: path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } }, severity: 'warning', rule: 'encoding', message: t(locale, 'file.nul') };
+  return { ...outcome, diagnostics: [warning, ...outcome.diagnostics] };
+}
+
+/** Text given as a string (by an editor) may still start with a byte-order mark; positions never count it. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {

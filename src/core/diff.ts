@@ -216,6 +216,12 @@ export interface DiffOptions {
   renames?: ReadonlyMap<string, string>;
   /** Only accounts with a document for which this is true (the paths the user named). */
   focus?: (file: string) => boolean;
+  /**
+   * Include sensitive personal fields (`x-sensitive`): their changes as field changes with their
+   * values, and findings about them in full. Only for output that stays with the plan's authors
+   * (`keyplan diff --include-sensitive`); by default a change there is only "personal notes changed".
+   */
+  includeSensitive?: boolean;
 }
 
 // --- orders used for directions ------------------------------------------------------------
@@ -307,8 +313,8 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide, options: DiffOpti
     headSubject: subjectResolver(head.result.documents, head.files),
     renamed: toHead,
   });
-  const redactBase = redactor(base.result);
-  const redactHead = redactor(head.result);
+  const redactBase = options.includeSensitive ? (list: Diagnostic[]) => list : redactor(base.result);
+  const redactHead = options.includeSensitive ? (list: Diagnostic[]) => list : redactor(head.result);
   const introduced = redactHead(match.introduced);
   const resolved = redactBase(match.resolved);
   const severityChanged = redactHead(match.severityChanged.map((s) => s.finding)).map((d, i) => ({ ...ref(d), from: match.severityChanged[i].from }));
@@ -342,6 +348,7 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide, options: DiffOpti
     const diff = diffAccount(id, before, after, {
       base, head, asOf, toHead, files,
       baseReport: baseReport.get(id), headReport: headReport.get(id), baseCadences, headCadences,
+      includeSensitive: options.includeSensitive === true,
       findings: {
         introduced: introduced.filter((d) => headAccountOf(d) === id).map(ref),
         resolved: resolved.filter((d) => baseAccountOf(d) === id).map(ref),
@@ -511,6 +518,7 @@ interface AccountContext {
   baseCadences: Map<string, Map<string, PersonCadence>>;
   headCadences: Map<string, Map<string, PersonCadence>>;
   findings: FindingChanges;
+  includeSensitive: boolean;
 }
 
 function documentsOf(a: Account | undefined): KeyplanDocument[] {
@@ -638,7 +646,7 @@ function peopleChanges(before: Account | undefined, after: Account | undefined, 
       out.push({ id: p.id, name: nameOf(p, p.id), title: snapshot(p).title, change: 'added', snapshot: snapshot(p), fields: [], personalNotesChanged: false });
       continue;
     }
-    const d = personDiff(old, p);
+    const d = personDiff(old, p, ctx.includeSensitive);
     if (old.account !== p.account) d.movedFrom = old.account;
     if (d.movedFrom || d.renamed || d.left || d.returned || d.stance || d.influence || d.coverage || d.roles || d.quadrant || d.fields.length || d.personalNotesChanged) out.push(d);
   }
@@ -652,7 +660,7 @@ function peopleChanges(before: Account | undefined, after: Account | undefined, 
   return out.sort((a, b) => order[a.change] - order[b.change] || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-function personDiff(a: Person, b: Person): PersonDiff {
+function personDiff(a: Person, b: Person, includeSensitive = false): PersonDiff {
   const sa = snapshot(a);
   const sb = snapshot(b);
   const d: PersonDiff = { id: b.id, name: nameOf(b, b.id), title: sb.title, change: 'changed', snapshot: sb, fields: [], personalNotesChanged: false };
@@ -683,6 +691,7 @@ function personDiff(a: Person, b: Person): PersonDiff {
   field(d.fields, 'cadence', a.data.cadence, b.data.cadence);
   const sensitive = SENSITIVE_FIELDS.person;
   d.personalNotesChanged = sensitive.some((k) => !same((a.data as unknown as Record<string, unknown>)[k], (b.data as unknown as Record<string, unknown>)[k]));
+  if (includeSensitive) for (const k of sensitive) field(d.fields, k, (a.data as unknown as Record<string, unknown>)[k], (b.data as unknown as Record<string, unknown>)[k]);
   return d;
 }
 

@@ -183,7 +183,7 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
     // Only a near miss (`kind: acount`) is worth a word; any other `kind:` belongs to someone else's format.
     const suggestion = closest(sniffed, DOCUMENT_KINDS);
     if (!suggestion) return { status: 'ignored' };
-    const at = yamlText.search(/^kind[ \t]*:/m);
+    const at = Math.max(0, yamlText.search(/^["']?kind["']?[ \t]*:/m));
     const valueAt = yamlText.indexOf(sniffed, at);
     const range = lines.range(span.yamlStart + valueAt, span.yamlStart + valueAt + sniffed.length);
     return { status: 'unreadable', diagnostics: [make('unknown-kind', range, 'kind.unknown', { value: sniffed, suggestion, allowed: DOCUMENT_KINDS.join('|') }, { value: sniffed, suggestion, allowed: [...DOCUMENT_KINDS] })] };

@@ -29,10 +29,17 @@ export function findFrontmatter(text: string): FrontmatterSpan | null {
   return { yamlStart, yamlEnd, bodyStart, closed: true };
 }
 
-const KIND_LINE = /^kind[ \t]*:[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*(?:#.*)?$/m;
+/** `kind: person` at the start of a line; the key and the value may be quoted (`"kind": "person"`). */
+const KIND_LINE = /^(["']?)kind\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9_-]+)\2[ \t]*(?:#.*)?$/m;
+/** A frontmatter written as one flow mapping (`{kind: person, id: …}`, or JSON), after any comment lines. */
+const FLOW_MAPPING = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*[ \t]*\{/;
+const KIND_IN_FLOW = /[{,][ \t\r\n]*(["']?)kind\1[ \t]*:[ \t\r\n]*(["']?)([A-Za-z0-9_-]+)\2[ \t\r\n]*(?=[,}#])/;
 
-/** Cheap look at the `kind:` line without parsing YAML, to skip ordinary Markdown quickly. */
+/**
+ * Cheap look at the `kind:` line without parsing YAML, to skip ordinary Markdown quickly. Block
+ * style (the usual), quoted keys and one flow mapping are recognised; the full parse confirms.
+ */
 export function sniffKind(yamlText: string): string | null {
-  const m = KIND_LINE.exec(yamlText);
-  return m ? m[1] : null;
+  const m = KIND_LINE.exec(yamlText) ?? (FLOW_MAPPING.test(yamlText) ? KIND_IN_FLOW.exec(yamlText) : null);
+  return m ? m[3] : null;
 }

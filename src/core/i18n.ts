@@ -26,6 +26,10 @@ export const messages = {
     en: () => 'This file is not valid UTF-8 text. Save it with UTF-8 encoding so Keyplan can read it.',
     zh: () => '该文件不是有效的 UTF-8 文本。请以 UTF-8 编码保存，Keyplan 才能读取。',
   },
+  'file.nul': {
+    en: () => 'This file contains a NUL byte, so git and other tools treat it as binary (no diffs, no merges). Keyplan reads it as text; remove the NUL byte.',
+    zh: () => '该文件包含 NUL 字节，git 等工具会把它当作二进制文件（无法比较和合并）。Keyplan 仍按文本读取；请删除该 NUL 字节。',
+  },
   'yaml.unclosed': {
     en: () => 'The frontmatter has no closing `---` line. Add `---` on its own line after the last field.',
     zh: () => '文件头（frontmatter）缺少结束的 `---` 行。请在最后一个字段之后单独加一行 `---`。',

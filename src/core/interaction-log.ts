@@ -48,27 +48,126 @@ const processor = unified().use(remarkParse);
 
 /** An item that starts like a date is meant as an entry; anything else is ordinary prose. */
 const DATE_LIKE = /^\d{4}[-/.年]\d{1,2}/;
-const ENTRY = /^(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\s:：@]+))?((?:[ \t,，、]*@[A-Za-z0-9][A-Za-z0-9-]*)*)[ \t]*([:：])?[ \t]*(.*)$/;
+const ENTRY = /^(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\s:：@]+))?((?:[ \t,，、]*@[A-Za-z0-9][A-Za-z0-9-]*)*)[ \t]*([:：])?[ \t]*([^\r\n]*)$/;
 // Mentions are matched case-insensitively so that `@Zhang-Wei` is reported as an unknown id, not ignored.
 const MENTION = /@([A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)/g;
 
 export function parseInteractionLog(body: string): ParsedLog {
-  if (!/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\d/m.test(body)) return { entries: [], malformed: [] }; // no list item starting with a digit
-  return needsFullMarkdown(body) ? parseWithRemark(body) : parseByLines(body);
+  // Nothing that looks like a date: no entry, and no malformed entry either.
+  if (!/\d{4}[-/.年]\d/.test(body)) return { entries: [], malformed: [] };
+  if (!needsFullMarkdown(body)) return parseByLines(body);
+  // Only the parts that need CommonMark get it: a code block at the top of a 200 000-line log
+  // must not send the whole log through the full parser (tens of seconds).
+  const result: ParsedLog = { entries: [], malformed: [] };
+  const starts = blockStarts(body);
+  const needs = starts.map((s, k) => needsFullMarkdown(body.slice(s, starts[k + 1] ?? body.length)));
+  for (let i = 0; i < starts.length; ) {
+    const slow = needs[i];
+    let j = i + 1;
+    while (j < starts.length && needs[j] === slow) j++;
+    const from = starts[i];
+    const part = body.slice(from, starts[j] ?? body.length);
+    const parsed = slow ? parseWithRemark(part) : parseByLines(part);
+    for (const e of parsed.entries) result.entries.push({ ...e, start: e.start + from, end: e.end + from, channelStart: e.channelStart + from, mentions: e.mentions.map((m) => ({ ...m, start: m.start + from, end: m.end + from })) });
+    for (const m of parsed.malformed) result.malformed.push({ ...m, start: m.start + from, end: m.end + from });
+    i = j;
+  }
+  return result;
 }
 
 /**
- * Code blocks, block quotes, HTML blocks and deep indentation are where a line that looks like a
- * list item may not be one; only then is the full CommonMark parser needed. A plain log of list
+ * A line that ends a paragraph above it without depending on it: an ATX heading, or a list item
+ * whose text starts with a date (text that cannot itself be a list marker or code).
+ */
+const INTERRUPTS = /^(?:#{1,6}(?:[ \t]|$)|(?:[-*+]|1[.)]) {1,4}\d{4}[-/.年]\d)/;
+const FENCE_OPEN = /^( {0,3})(`{3,}(?=[^`]*$)|~{3,})/;
+const HTML_START = /^ {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[)|[A-Za-z/])/i;
+const HTML_END: RegExp[] = [/$^/, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/];
+
+/**
+ * Offsets where CommonMark starts afresh, so that the text before and the text after parse
+ * independently: a line at column 0 that follows a blank line or ends a paragraph above it without
+ * depending on it (an ATX heading, or a list item whose text starts with a date), while no
+ * fenced code block or HTML block may be open. No container survives such a line: list items need
+ * indentation, block quotes a `>`. Always includes 0.
+ *
+ * Whether a fence or an HTML block is open is over-approximated: where CommonMark's answer depends
+ * on context this scan does not follow (a fence in a list item, a fence line inside an HTML block,
+ * an HTML line that may be paragraph text), the text is taken as possibly still open — a missed
+ * split costs time, a wrong split would change what is read. The fuzz tests compare the result
+ * with one parse of the whole text.
+ */
+export function blockStarts(body: string): number[] {
+  const starts = [0];
+  const line = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  /** A fence that may be open; `sure` while it certainly is a fence and its end is certain. */
+  let fence: { char: string; length: number; indent: number; sure: boolean } | undefined;
+  /** Set for good once a fence line could both open and close a fence. */
+  let unsure = false;
+  /** An HTML block that ends at a blank line may be open; and those with an end marker. */
+  let htmlToBlank = false;
+  let htmlEnds: RegExp[] = [];
+  let previousBlank = false;
+  for (let m = line.exec(body); m && m[0] !== ''; m = line.exec(body)) {
+    const text = m[0].replace(/\r?\n$|\r$/, '');
+    const blank = /^[ \t]*$/.test(text);
+    const indent = /^[ \t]*/.exec(text)![0].length;
+    const maybeHtml = htmlToBlank || htmlEnds.length > 0;
+    if (m.index > 0 && !fence && !unsure && !maybeHtml && indent === 0 && !blank && (previousBlank || INTERRUPTS.test(text))) starts.push(m.index);
+
+    const open = FENCE_OPEN.exec(text);
+    if (fence) {
+      // A less indented line may end the list item holding the fence (and the fence with it).
+      if (!blank && indent < fence.indent) fence.sure = false;
+      if (open && open[2][0] === fence.char && open[2].length >= fence.length && /^[ \t]*$/.test(text.slice(open[0].length))) {
+        if (fence.sure && open[1].length >= fence.indent) fence = undefined;
+        else unsure = true; // a closing fence to one reading, an opening one to another
+      }
+    } else if (open) fence = { char: open[2][0], length: open[2].length, indent: open[1].length, sure: !maybeHtml };
+
+    // HTML inside a certain fence is code; anywhere else it may start a block.
+    if (!fence?.sure) {
+      htmlEnds = htmlEnds.filter((end) => !end.test(text));
+      const start = HTML_START.exec(text);
+      if (start) {
+        const type = start.slice(1, 6).findIndex(Boolean) + 1;
+        if (type === 0) htmlToBlank = true;
+        else if (!HTML_END[type].test(text.slice(start[0].length))) htmlEnds.push(HTML_END[type]);
+      }
+    }
+    if (blank) htmlToBlank = false;
+    previousBlank = blank;
+  }
+  return starts;
+}
+
+/**
+ * Code blocks, block quotes, HTML blocks, deep indentation and ordered lists not starting at 1
+ * (which cannot interrupt a paragraph) are where a line that looks like a list item may not be
+ * one; only then is the full CommonMark parser needed. A plain log of list
  * items under headings reads the same line by line, about twenty times faster.
  */
-const NEEDS_PARSER = /^(?: {0,3}(?:```|~~~|>|<)|(?: {4,}|\t)[ \t]*\S)/m;
+const MARKER = '(?:[-*+]|\\d{1,9}[.)])';
+const NEEDS_PARSER = new RegExp(
+  [
+    ' {0,3}(?:```|~~~|>|<|(?!1[.)])\\d{1,9}[.)])', // fences, quotes, HTML, ordered lists not at 1
+    '(?: {4,}|\\t)[ \\t]*\\S', // indented code or continuation
+    // A list item that is empty (its text starts on the next line), holds code (5 spaces or a tab
+    // after the marker), or starts with a fence, a quote, HTML or another list (or is a thematic break).
+    ` {0,3}${MARKER}(?:[ \\t]*$| {5}| *\\t| +(?:${MARKER}(?:[ \\t]|$)|\`\`\`|~~~|<|>))`,
+    // An indented setext underline below a line of text turns that line (in a list item) into a heading.
+    '(?<=[^ \\t\\r\\n][^\\r\\n]*(?:\\r\\n|\\r|\\n))[ \\t]+(?:=+|-+)[ \\t]*$',
+  ].map((p) => `^(?:${p})`).join('|'),
+  'm',
+);
 
 export function needsFullMarkdown(body: string): boolean {
   return NEEDS_PARSER.test(body);
 }
 
-const LIST_ITEM = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)/gm;
+// At the start of a line: after CR or LF only (a JavaScript `^` with the m flag would also match
+// after U+2028 and U+2029, which Markdown does not treat as line breaks).
+const LIST_ITEM = /(?<![^\r\n])[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?=[^ \t\r\n])/g;
 
 function collect(result: ParsedLog, line: string, start: number): void {
   if (!DATE_LIKE.test(line)) return;
@@ -94,14 +193,16 @@ export function parseByLines(body: string): ParsedLog {
 /** The same, with remark deciding what is a list item. */
 export function parseWithRemark(body: string): ParsedLog {
   const result: ParsedLog = { entries: [], malformed: [] };
-  const tree = processor.parse(body) as Root;
+  // The parser drops a byte-order mark at the very start of its input (and its offsets would then
+  // be one short); a blank first line, which changes nothing else, keeps it as the text it is here.
+  const tree = processor.parse(`\n${body}`) as Root;
   const lineEnd = /\r\n|\r|\n/g;
   visitListItems(tree.children, (item) => {
     const first = item.children[0];
     if (!first || first.type !== 'paragraph' || !first.position) return;
-    const start = first.position.start.offset ?? 0;
+    const start = (first.position.start.offset ?? 1) - 1;
     lineEnd.lastIndex = start;
-    const end = lineEnd.exec(body)?.index ?? first.position.end.offset ?? body.length;
+    const end = lineEnd.exec(body)?.index ?? (first.position.end.offset ?? body.length + 1) - 1;
     collect(result, body.slice(start, end).replace(/[ \t]+$/, ''), start);
   });
   return result;

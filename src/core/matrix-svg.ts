@@ -11,6 +11,8 @@ export function escapeXml(text: unknown): string {
   return String(text ?? '')
     // Characters XML 1.0 cannot hold at all.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    // A lone surrogate is not a character at all: shown as the replacement character.
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -8,12 +8,13 @@ export type DecodeResult =
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Decodes a file as strict UTF-8. A NUL byte in the first 8 kB marks a binary file (as git does);
- * invalid UTF-8 is reported rather than silently replaced, so we never rewrite a file we misread.
+ * Decodes a file as strict UTF-8. A NUL byte in the first 8 kB marks a binary file (as git does)
+ * unless `allowNul`; invalid UTF-8 is reported rather than silently replaced, so we never rewrite a
+ * file we misread.
  */
-export function decodeText(bytes: Uint8Array): DecodeResult {
+export function decodeText(bytes: Uint8Array, allowNul = false): DecodeResult {
   const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { ok: false, reason: 'binary' };
+  if (!allowNul && probe.includes(0)) return { ok: false, reason: 'binary' };
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -46,7 +47,9 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the CR and the LF of a CRLF is still the end of the line, not a column past it.
+    if (o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

@@ -3,8 +3,10 @@ import * as vscode from 'vscode';
 import { urgency } from '../core/cadence.js';
 import type { Tier } from '../core/config.js';
 import { appendLogEntry, formatLogEntry, newLogDocument, type NewEntry } from '../core/language/log-entry.js';
-import { checkNewId, newAccountFiles, newPersonFile, type NewFile } from '../core/language/templates.js';
+import { checkNewId, interactionLogPath, newAccountFiles, newPersonFile, personFilePath, type NewFile } from '../core/language/templates.js';
 import type { Account } from '../core/workspace.js';
+import { noIcons } from './labels.js';
+import { applyEditSafely, type ReadVersion } from './safe-edit.js';
 import type { WorkspaceIndex } from './workspace-index.js';
 
 export interface LogInteractionArgs {
@@ -36,7 +38,7 @@ async function pickAccount(index: WorkspaceIndex, placeHolder: string): Promise<
   const result = await index.whenIdle();
   const accounts = [...(result?.workspace.accounts.values() ?? [])].filter((a) => a.data);
   const pick = await vscode.window.showQuickPick(
-    accounts.map((a) => ({ label: String(a.data!.name), description: `${a.id} · ${a.tier ?? '?'}`, account: a })),
+    accounts.map((a) => ({ label: noIcons(String(a.data!.name)), description: `${a.id} · ${a.tier ?? '?'}`, account: a })),
     { placeHolder, matchOnDescription: true },
   );
   return pick?.account;
@@ -53,7 +55,7 @@ export async function logInteraction(index: WorkspaceIndex, args: LogInteraction
   if (!people?.length || args.channel === undefined) {
     const picks = await vscode.window.showQuickPick(
       account.people.filter((p) => p.data.status !== 'left').map((p) => ({
-        label: String(p.data.name ?? p.id), description: p.id, detail: p.data.title, picked: args.people?.includes(p.id), id: p.id,
+        label: noIcons(String(p.data.name ?? p.id)), description: p.id, detail: p.data.title === undefined ? undefined : noIcons(p.data.title), picked: args.people?.includes(p.id), id: p.id,
       })),
       { canPickMany: true, placeHolder: vscode.l10n.t('Who took part?') },
     );
@@ -81,23 +83,37 @@ export async function logInteraction(index: WorkspaceIndex, args: LogInteraction
   const year = Number(entry.date.slice(0, 4));
   const log = account.logs.find((d) => d.data.year === year) ?? [...account.logs].sort((a, b) => (a.path < b.path ? 1 : -1))[0];
   const edit = new vscode.WorkspaceEdit();
+  const read: ReadVersion[] = [];
   let target: vscode.Uri;
   let line: number;
   if (log) {
     target = index.uriOf(log.path);
     const doc = await vscode.workspace.openTextDocument(target);
+    read.push({ document: doc, version: doc.version });
     const insertion = appendLogEntry(doc.getText(), entry);
     edit.insert(target, doc.positionAt(insertion.offset), insertion.text);
     line = doc.positionAt(insertion.offset).line + (insertion.text.startsWith('\n') || insertion.text.startsWith('\r') ? 1 : 0);
   } else {
-    const dir = account.doc ? account.doc.path.replace(/[^/]*$/, '') : `accounts/${account.id}/`;
-    target = index.uriOf(`${dir}interactions-${year}.md`);
-    edit.createFile(target, { ignoreIfExists: true });
+    // The path is built from ids that passed the id check and the account plan's own path.
+    let path: string;
+    try {
+      path = interactionLogPath(account.id, year, account.doc?.path);
+    } catch (err) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Keyplan cannot create a log for this account: {0}', (err as Error).message));
+      return false;
+    }
+    target = index.uriOf(path);
+    // A file already there is not this account's log as Keyplan reads it (broken frontmatter,
+    // another account's, not a log at all): never write into it.
+    if (await vscode.workspace.fs.stat(target).then(() => true, () => false)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} exists but is not a log of this account that Keyplan can read. Fix its frontmatter first; nothing was written.', path));
+      return false;
+    }
     const content = newLogDocument(account.id, year, entry);
-    edit.insert(target, new vscode.Position(0, 0), content);
+    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) });
     line = content.split('\n').length - 2;
   }
-  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  if (!(await applyEditSafely(edit, read))) return false;
   const editor = await vscode.window.showTextDocument(target, { preview: false });
   editor.revealRange(new vscode.Range(line, 0, line, 0));
   index.schedule();
@@ -157,9 +173,8 @@ async function newPerson(index: WorkspaceIndex, accountId?: string): Promise<boo
   if (!name) return false;
   const title = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title, e.g. 首席技术官 CTO (optional)') });
   const roles = await vscode.window.showQuickPick(result?.config.roles ?? [], { canPickMany: true, placeHolder: vscode.l10n.t('Buying roles (optional)') });
-  const dir = account.doc ? account.doc.path.replace(/[^/]*$/, '') : `accounts/${account.id}/`;
   const file = newPersonFile({ id, account: account.id, name, title: title || undefined, roles: roles ?? [] });
-  return createFiles(index, [{ ...file, path: `${dir}people/${id}.md` }]);
+  return createFiles(index, [{ ...file, path: personFilePath(account.id, id, account.doc?.path) }]);
 }
 
 async function showOverdue(index: WorkspaceIndex): Promise<void> {
@@ -168,9 +183,9 @@ async function showOverdue(index: WorkspaceIndex): Promise<void> {
     .filter((c) => c.state === 'overdue' || c.state === 'planned-missed' || c.state === 'never' || c.state === 'due-soon')
     .sort((a, b) => urgency(b) - urgency(a))
     .map((c) => ({
-      label: `${c.state === 'overdue' ? '$(error)' : c.state === 'due-soon' ? '$(clock)' : '$(warning)'} ${String(c.person.data.name ?? c.person.id)}`,
-      description: `${String(c.account.data?.name ?? c.account.id)} · ${c.state}${c.overdueBy ? ` +${c.overdueBy}d` : ''}`,
-      detail: c.explanation,
+      label: `${c.state === 'overdue' ? '$(error)' : c.state === 'due-soon' ? '$(clock)' : '$(warning)'} ${noIcons(String(c.person.data.name ?? c.person.id))}`,
+      description: `${noIcons(String(c.account.data?.name ?? c.account.id))} · ${c.state}${c.overdueBy ? ` +${c.overdueBy}d` : ''}`,
+      detail: noIcons(c.explanation),
       file: c.person.doc.path,
     }));
   if (!items.length) {

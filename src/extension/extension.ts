@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check.js';
 import { findFrontmatter, sniffKind } from '../core/frontmatter.js';
 import { isDocumentKind } from '../core/kinds.js';
+import { noIcons } from './labels.js';
 import { AttentionTree } from './attention-tree.js';
 import { registerCommands } from './commands.js';
 import { registerLanguageProviders } from './language-providers.js';
@@ -96,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
         account ??= accountOfActiveEditor(idx);
         if (!account) {
           const result = await idx.whenIdle();
-          const pick = await vscode.window.showQuickPick([...(result?.workspace.accounts.values() ?? [])].filter((a) => a.data).map((a) => ({ label: String(a.data!.name), description: a.id })), { placeHolder: vscode.l10n.t('Open the matrix of which account?') });
+          const pick = await vscode.window.showQuickPick([...(result?.workspace.accounts.values() ?? [])].filter((a) => a.data).map((a) => ({ label: noIcons(String(a.data!.name)), description: a.id })), { placeHolder: vscode.l10n.t('Open the matrix of which account?') });
           account = pick?.description;
         }
         if (account) MatrixPanel.show(idx, context.extensionUri, account);

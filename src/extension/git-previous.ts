@@ -1,11 +1,16 @@
-/** Reads people's stance and influence at HEAD with `git show`, for the matrix's "previous position". */
+/**
+ * Reads people's stance and influence at HEAD with git, for the matrix's "previous position". Git
+ * runs only in trusted workspaces (the caller checks): a repository's own configuration can name
+ * programs for git to run, and Keyplan never runs anything a workspace chose.
+ */
 import { execFile } from 'node:child_process';
 import { parseKeyplanDocument } from '../core/document.js';
 
 function gitShow(cwd: string, path: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    // `HEAD:./path` is relative to cwd; nothing from the workspace is executed, git only reads.
-    execFile('git', ['show', `HEAD:./${path}`], { cwd, maxBuffer: 10 * 1024 * 1024, timeout: 10_000 }, (err, stdout) => resolve(err ? undefined : stdout));
+    // `HEAD:./path` is relative to cwd. `cat-file blob` prints the stored bytes: no textconv or
+    // other filter a repository's attributes could name, no index refresh (fsmonitor hooks).
+    execFile('git', ['--no-optional-locks', 'cat-file', 'blob', `HEAD:./${path}`], { cwd, maxBuffer: 10 * 1024 * 1024, timeout: 10_000 }, (err, stdout) => resolve(err ? undefined : stdout));
   });
 }
 

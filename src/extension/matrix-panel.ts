@@ -9,6 +9,7 @@ import { placementEdits } from '../core/language/placement-edit.js';
 import { matrixModel, type SizeBy } from '../core/matrix.js';
 import { validateMessage, type MatrixStrings, type ToWebview } from '../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
+import { applyEditSafely } from './safe-edit.js';
 import type { WorkspaceIndex } from './workspace-index.js';
 
 const panels = new Map<string, MatrixPanel>();
@@ -69,6 +70,7 @@ export class MatrixPanel {
       panel.webview.onDidReceiveMessage((m) => this.receive(m)),
       index.onDidUpdate((r) => this.post(r)),
       vscode.workspace.onDidSaveTextDocument(() => void this.loadPrevious()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.loadPrevious()),
     );
     void this.loadPrevious();
   }
@@ -89,6 +91,8 @@ export class MatrixPanel {
   }
 
   private async loadPrevious(): Promise<void> {
+    // Positions at the last commit come from git, which is not run in Restricted Mode.
+    if (!vscode.workspace.isTrusted) return;
     const result = await this.index.whenIdle();
     const account = result?.workspace.accounts.get(this.account);
     if (!account) return;
@@ -129,6 +133,7 @@ export class MatrixPanel {
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(Math.max(line, 0), 0, Math.max(line, 0), 0) });
       } else {
         const doc = await vscode.workspace.openTextDocument(uri);
+        const version = doc.version;
         const edits = placementEdits(doc.getText(), message.stance, message.influence);
         if (!edits) {
           void vscode.window.showWarningMessage(vscode.l10n.t('Keyplan could not change {0}: fix the file’s frontmatter first.', person.doc.path));
@@ -136,7 +141,7 @@ export class MatrixPanel {
         }
         const edit = new vscode.WorkspaceEdit();
         for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-        return vscode.workspace.applyEdit(edit);
+        return applyEditSafely(edit, [{ document: doc, version }]);
       }
     }
     return true;

@@ -4,9 +4,10 @@
  * It only posts intentions; the extension validates them and edits the files.
  */
 import { layoutMatrix, positionAt, type MatrixLayout } from '../core/matrix-layout.js';
-import { escapeXml, renderMatrixSvg } from '../core/matrix-svg.js';
+import { renderMatrixSvg } from '../core/matrix-svg.js';
 import type { MatrixPerson } from '../core/matrix.js';
 import { stanceAt } from '../core/placement.js';
+import { cardHtml, sideHtml } from './html.js';
 import type { FromWebview, ToWebview } from './messages.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
@@ -49,25 +50,7 @@ function render(): void {
 
 function renderSide(): void {
   if (!state || !layout) return;
-  const s = state.strings;
-  const roles = ['EB', 'TB', 'UB', 'Coach', 'other']
-    .map((r) => `<li><span class="kp-swatch kp-role-${r}"></span>${escapeXml(s.roles[r] ?? r)}</li>`)
-    .join('');
-  const unplaced = layout.unplaced.length
-    ? `<h3>${escapeXml(s.unplaced)} (${layout.unplaced.length})</h3><ul class="kp-unplaced">${layout.unplaced
-        .map((p) => `<li><button data-open="${escapeXml(p.id)}">${escapeXml(p.name)}</button> <span class="kp-dim">${escapeXml(p.stance)} · ${escapeXml(p.influence ?? '?')}</span></li>`)
-        .join('')}</ul>`
-    : '';
-  side.innerHTML = `
-    <h3>${escapeXml(s.legendTitle)}</h3><ul class="kp-legend">${roles}</ul>
-    <p class="kp-dim">${escapeXml(s.target)} · ${escapeXml(s.previous)}</p>
-    <label>${escapeXml(s.sizeBy)}
-      <select id="size-by">
-        <option value="temperature"${state.sizeBy === 'temperature' ? ' selected' : ''}>${escapeXml(s.temperature)}</option>
-        <option value="coverage"${state.sizeBy === 'coverage' ? ' selected' : ''}>${escapeXml(s.coverage)}</option>
-      </select></label>
-    ${unplaced}
-    <p class="kp-dim">${escapeXml(s.hint)}</p>`;
+  side.innerHTML = sideHtml(state, layout);
   side.querySelector<HTMLSelectElement>('#size-by')!.addEventListener('change', (e) => post({ type: 'sizeBy', value: (e.target as HTMLSelectElement).value as 'temperature' | 'coverage' }));
   for (const b of side.querySelectorAll<HTMLButtonElement>('[data-open]')) b.addEventListener('click', () => post({ type: 'open', person: b.dataset.open! }));
 }
@@ -86,14 +69,7 @@ function showCard(id: string, anchor: Element): void {
   const p = person(id);
   if (!p || !state) return;
   carded = id;
-  const s = state.strings;
-  card.innerHTML = `
-    <strong>${escapeXml(p.name)}</strong>${p.title ? ` <span class="kp-dim">${escapeXml(p.title)}</span>` : ''}
-    <div>${p.roles.map((r) => `<span class="kp-badge kp-role-${escapeXml(p.color === r ? r : 'other')}">${escapeXml(r)}</span>`).join(' ')}</div>
-    <div>${escapeXml(s.stance)}: ${escapeXml(p.stance)} · ${escapeXml(s.influence)}: ${escapeXml(p.influence ?? '?')} · ${escapeXml(s.coverageLabel)}: ${escapeXml(p.coverage)}</div>
-    <div>${escapeXml(s.lastInteraction)}: ${escapeXml(p.lastInteraction ?? '—')}</div>
-    <div>${escapeXml(s.cadence)}: <b>${escapeXml(p.cadenceState)}</b> · ${escapeXml(s.temperature)} ${escapeXml(p.temperature ?? '?')} (${escapeXml(p.temperatureBand ?? '')})</div>
-    <div class="kp-dim kp-explain">${escapeXml(p.explanation)}</div>`;
+  card.innerHTML = cardHtml(p, state.strings);
   // Beside the marker, on whichever side has room; the card never covers the marker it describes.
   const box = anchor.getBoundingClientRect();
   const host = root.getBoundingClientRect();

@@ -45,7 +45,7 @@ describe('fast path: line-based interaction log', () => {
   const bodies = [
     '# 2026\n\n## 11月\n- 2026-11-02 meeting @zhang-wei @wang-fang: 评审。Next: 报价\n- 2026-11-03 call @li-ming：电话\n* 2026-11-04 visit @a-b: x\n',
     '- 2026-13-05 call @x: bad date\n- 2026-11-05 @x: no channel\n- 2026-11-05 call @x no colon\n- 2026-11-05 call: no one\n- 2026-11-05 call @x:   \n',
-    'Intro paragraph\n- 2026-11-02 meeting @a: interrupts the paragraph\ncontinued lazily\n\n1. 2026-11-03 call @b: ordered\n2) 2026-11-04 call @c: ordered paren\n',
+    'Intro paragraph\n- 2026-11-02 meeting @a: interrupts the paragraph\ncontinued lazily\n\n1. 2026-11-03 call @b: ordered\n1) 2026-11-04 call @c: ordered paren\n',
     '- not an entry\n  - 2026-11-02 meeting @a: nested two spaces\n- 2026/11/02 call @a: slashes\n-2026-11-02 call @a: no space\n',
     '- 2026-11-02 meeting @a: trailing spaces   \r\n- 2026-11-03 call @b: crlf\r\n',
     '- 2026-11-02 meeting @a: mail a@b.com and @c\n\n---\n\n- 2026-11-05 dinner @d: after a rule\n',
@@ -57,8 +57,9 @@ describe('fast path: line-based interaction log', () => {
     });
   }
 
-  it('leaves code blocks, quotes, HTML and indented code to remark', () => {
-    for (const body of ['```\n- 2026-11-02 call @a: x\n```\n', '> - 2026-11-02 call @a: x\n', '<!--\n- 2026-11-02 call @a: x\n-->\n', '    - 2026-11-02 call @a: x\n', '~~~\n- 2026-11-02 call @a: x\n~~~\n']) {
+  it('leaves code blocks, quotes, HTML, indented code and the rarer list forms to remark', () => {
+    for (const body of ['```\n- 2026-11-02 call @a: x\n```\n', 'Text\n2) 2026-11-04 call @c: cannot interrupt a paragraph\n', '-\n  2026-11-02 call @a: on the next line\n',
+      '- - 2026-11-02 call @a: nested on one line\n', '- 2026-11-02 call @a: x\n  ---\n', '-     2026-11-02 call @a: code in an item\n', '> - 2026-11-02 call @a: x\n', '<!--\n- 2026-11-02 call @a: x\n-->\n', '    - 2026-11-02 call @a: x\n', '~~~\n- 2026-11-02 call @a: x\n~~~\n']) {
       assert.equal(needsFullMarkdown(body), true, body);
     }
   });

@@ -218,7 +218,8 @@ describe('language: hover', () => {
 
     it('emphasis, code and images in a name stay literal', () => {
       const md = cardOf('accounts/acme/people/bold.md', 'id: bold', 5);
-      assert.ok(md.startsWith('**\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\!\\[i\\]\\(http://x/y.png\\)** `bold`'), md);
+      // The URL is not linked either: a zero-width space breaks `://`.
+      assert.ok(md.startsWith('**\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\!\\[i\\]\\(http:/\u200b/x/y.png\\)** `bold`'), md);
       assert.equal(unescaped(md, '['), 0);
       assert.equal(unescaped(md, '`'), 2, 'only the id is code');
     });

@@ -15,6 +15,7 @@ import { formatDiffMarkdown, type DiffHeader } from '../formats/diff-markdown.js
 import { formatDiffText } from '../formats/diff-text.js';
 import { defaultBase, findRepo, namedRevision, readRevision, renames, resolveCommit, type GitRepo, type Revision } from '../git.js';
 import type { Style } from '../style.js';
+import { forTerminal } from '../terminal.js';
 import { findWorkspaceRoot, loadWorkspaceFiles } from '../walk.js';
 
 export interface DiffCommandOptions {
@@ -26,6 +27,10 @@ export interface DiffCommandOptions {
   asOf?: string;
   locale?: Locale;
   matrixDir?: string;
+  /** Replace files in the matrix folder that Keyplan did not write. */
+  force?: boolean;
+  /** Show sensitive personal fields and findings about them in full. */
+  includeSensitive?: boolean;
   cwd: string;
   style: Style;
   /** Notes for the user (stderr). */
@@ -79,7 +84,12 @@ export async function runDiff(options: DiffCommandOptions): Promise<DiffOutcome>
   let headFiles: SourceFile[];
   let failed: { path: string; error: string }[] = [];
   if (head) headFiles = readRevision(wsRepo, head.sha);
-  else ({ files: headFiles, failed } = await loadWorkspaceFiles(root));
+  else {
+    const read = await loadWorkspaceFiles(root);
+    ({ files: headFiles, failed } = read);
+    for (const n of read.notes) options.note(n);
+    for (const f of read.vanished) options.note(`${f} was deleted while the working tree was read; compared without it`);
+  }
 
   if (focus.length) {
     const known = [...baseFiles, ...headFiles].map((f) => f.path);
@@ -103,6 +113,7 @@ export async function runDiff(options: DiffCommandOptions): Promise<DiffOutcome>
     {
       renames: renames(wsRepo, base.sha, head?.sha),
       focus: focus.length ? (file) => focus.some((f) => (f.endsWith('/') ? file.startsWith(f) : file === f)) : undefined,
+      includeSensitive: options.includeSensitive === true,
     },
   );
   const locale = headResult.locale;
@@ -110,12 +121,12 @@ export async function runDiff(options: DiffCommandOptions): Promise<DiffOutcome>
     base: base.label,
     head: head ? head.label : locale === 'zh-cn' ? '工作区' : 'working tree',
   };
-  if (options.matrixDir) header.matrix = await writeDiffMatrices(diff, baseResult, headResult, options.matrixDir, options.cwd);
+  if (options.matrixDir) header.matrix = await writeDiffMatrices(diff, baseResult, headResult, options.matrixDir, options.cwd, options.force);
 
   let output: string;
   if (options.format === 'json') {
     output = JSON.stringify({ ...diff, base: { sha: base.sha, label: base.label }, head: head ? { sha: head.sha, label: head.label } : { label: 'working tree' } }, null, 2) + '\n';
   } else if (options.format === 'markdown') output = formatDiffMarkdown(diff, header, locale);
-  else output = formatDiffText(diff, header, locale, options.style);
+  else output = formatDiffText(forTerminal(diff), forTerminal(header), locale, options.style);
   return { output, diff, failed };
 }

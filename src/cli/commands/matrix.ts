@@ -1,11 +1,11 @@
-/** `keyplan matrix <account> [paths] [--svg out.svg] [--format text|svg] [--size-by temperature|coverage]` */
-import { promises as fs } from 'node:fs';
+/** `keyplan matrix <account> [paths] [--svg out.svg [--force]] [--format text|svg] [--size-by temperature|coverage]` */
 import path from 'node:path';
 import type { CheckResult } from '../../core/check.js';
 import { matrixModel, type SizeBy } from '../../core/matrix.js';
 import { layoutMatrix } from '../../core/matrix-layout.js';
 import { matrixText, renderMatrixSvg } from '../../core/matrix-svg.js';
 import { closest } from '../../core/suggest.js';
+import { isKeyplanSvg, writeOutputFile } from '../write.js';
 
 export const MATRIX_SIZE = { width: 720, height: 560 };
 
@@ -15,6 +15,8 @@ export interface MatrixCommandOptions {
   format: 'text' | 'svg';
   sizeBy: SizeBy;
   cwd: string;
+  /** Replace an existing file Keyplan did not write. */
+  force?: boolean;
 }
 
 /** Returns what to print, or throws a message for a usage error. */
@@ -27,11 +29,8 @@ export async function runMatrix(result: CheckResult, options: MatrixCommandOptio
   const layout = layoutMatrix(model, { ...MATRIX_SIZE, sizeBy: options.sizeBy });
   const svg = renderMatrixSvg(model, layout, { locale: result.locale, standalone: true });
   if (options.svg) {
-    const target = path.resolve(options.cwd, options.svg);
-    // Written next to the target and renamed, so a reader never sees half a file.
-    const temp = `${target}.${process.pid}.tmp`;
-    await fs.writeFile(temp, svg + '\n');
-    await fs.rename(temp, target);
+    // Atomically, only there, and never over a file Keyplan did not write (unless --force).
+    await writeOutputFile(path.resolve(options.cwd, options.svg), svg + '\n', { force: options.force, isOurs: isKeyplanSvg, what: 'the SVG' });
   }
   if (options.format === 'svg' && !options.svg) return svg + '\n';
   const text = matrixText(model, layout, result.locale);

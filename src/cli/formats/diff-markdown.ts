@@ -22,12 +22,16 @@ const HEADLINES_SHOWN = 10;
 /** Longer lists are folded. */
 const FOLD_AFTER = 8;
 
-/** A code span that survives any backticks inside. */
-function code(text: string): string {
-  const runs = text.match(/`+/g) ?? [];
+/**
+ * A code span that survives any backticks inside (file names come from the pull request). In a
+ * table cell a `|` must be escaped even inside a code span, or it ends the cell.
+ */
+function code(text: string, inTable = false): string {
+  const clean = text.replace(/[\r\n\u2028\u2029\u0085\v\f]+/g, ' ').replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  const runs = clean.match(/`+/g) ?? [];
   const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inTable ? clean.replace(/\|/g, '\\|') : clean}${pad}${fence}`;
 }
 
 function details(summary: string, body: string): string {
@@ -94,8 +98,8 @@ function accountSection(a: AccountDiff, w: DiffWords, header: DiffHeader): strin
   const plan = a.plan;
   if (plan.added.length || plan.removed.length || plan.contacts.length) {
     const planRows: string[][] = [];
-    for (const p of plan.added) planRows.push([code(p.file), `${t.planAdded}${p.period ? ` (${p.period})` : ''}`]);
-    for (const p of plan.removed) planRows.push([code(p.file), `${t.planRemoved}${p.period ? ` (${p.period})` : ''}`]);
+    for (const p of plan.added) planRows.push([code(p.file, true), `${t.planAdded}${p.period ? ` (${p.period})` : ''}`]);
+    for (const p of plan.removed) planRows.push([code(p.file, true), `${t.planRemoved}${p.period ? ` (${p.period})` : ''}`]);
     for (const c of plan.contacts) {
       const what = c.change === 'added' ? [t.contactAdded, ...c.fields.filter((f) => f.to !== undefined).map((f) => w.field(f))]
         : c.change === 'removed' ? [t.contactRemoved]
@@ -131,7 +135,7 @@ function accountSection(a: AccountDiff, w: DiffWords, header: DiffHeader): strin
       const what = o.change === 'added' ? `${t.added}${o.status ? ` · ${w.word(o.status)}` : ''}${o.due ? ` · ${o.due}` : ''}`
         : o.change === 'removed' ? t.removed
         : (o.done ? [`**${t.done}** ✔`] : []).concat(o.fields.filter((f) => !(o.done && f.field === 'status')).map((f) => w.field(f))).join(' · ');
-      return [`${code(o.id)} ${escapeMarkdown(shorten(o.title, 60))}`, what];
+      return [`${code(o.id, true)} ${escapeMarkdown(shorten(o.title, 60))}`, what];
     });
     out.push(`**${t.objectives}**`, '', markdownTable([t.objective, t.change], objRows));
   }
@@ -152,7 +156,7 @@ function findingsBlock(introduced: FindingRef[], resolved: FindingRef[], severit
   const intro = shown(introduced);
   const res = shown(resolved);
   const hidden = uniqueFindings(introduced).length - intro.length + uniqueFindings(resolved).length - res.length;
-  const row = (tag: string, x: FindingRef) => [tag, w.severity(x.severity), code(x.rule), code(`${x.file}:${x.line}`), escapeMarkdown(shorten(x.message, 200))];
+  const row = (tag: string, x: FindingRef) => [tag, w.severity(x.severity), code(x.rule, true), code(`${x.file}:${x.line}`, true), escapeMarkdown(shorten(x.message, 200))];
   const rows = [
     ...intro.map((x) => row(`🆕 ${t.introduced}`, x)),
     ...severityChanged.filter((x) => x.severity !== 'info' || x.from !== 'info').map((x) => row(`${t.severityChanged} (${w.severity(x.from)} →)`, x)),

@@ -37,6 +37,8 @@ const ZH_VALUES: Record<string, string> = {
 const EN_QUADRANT: Record<string, string> = { axis: 'on an axis', unplaced: 'unplaced' };
 
 const FIELD_NAMES: Record<string, [string, string]> = {
+  // Sensitive personal fields: shown only with --include-sensitive.
+  needs: ['needs', '诉求'], career: ['career', '职业发展'], preferences: ['preferences', '个人偏好'], communication_style: ['communication style', '沟通风格'],
   name: ['name', '名称'], tier: ['tier', '分级'], owner: ['owner', '负责人'], team: ['team', '团队'], industry: ['industry', '行业'],
   lifecycle: ['lifecycle', '发展阶段'], relationship_level: ['relationship level', '关系境界'], period: ['period', '计划周期'],
   'review.status': ['review status', '评审状态'], 'review.reviewers': ['reviewers', '评审人'], 'review.next': ['next review', '下次评审'],
@@ -54,7 +56,7 @@ const FIELD_NAMES: Record<string, [string, string]> = {
 const VOCABULARY_FIELDS = new Set(['lifecycle', 'relationship_level', 'review.status', 'health.churn_risk', 'status', 'layer', 'stage', 'target_stage', 'target_stance', 'channels']);
 
 /** Fields whose values are plan text (escaped, shortened) rather than vocabulary. */
-const TEXT_FIELDS = new Set(['name', 'title', 'industry', 'content', 'target', 'measure']);
+const TEXT_FIELDS = new Set(['name', 'title', 'industry', 'content', 'target', 'measure', 'needs', 'career', 'preferences', 'communication_style']);
 
 export function arrow(direction: Direction | undefined): string {
   return direction === 'improved' ? ' ▲' : direction === 'worsened' ? ' ▼' : '';

@@ -5,12 +5,17 @@
  */
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import { severityRank } from '../../core/diagnostic.js';
+import { terminalSafe } from '../terminal.js';
 import type { Summary } from './text.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
+/**
+ * Message text of a workflow command: `%`, CR and LF are escaped as the runner reads them; other
+ * control characters (an ESC sequence would be interpreted by the log viewer) are made visible.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(text: string): string {

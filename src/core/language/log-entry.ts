@@ -4,6 +4,7 @@
  */
 import { isValidDate } from '../dates.js';
 import { ID_PATTERN } from './references.js';
+import { assertNewId } from './templates.js';
 
 export interface NewEntry {
   date: string;
@@ -16,8 +17,9 @@ export function formatLogEntry(entry: NewEntry): string {
   if (!isValidDate(entry.date)) throw new Error(`invalid date ${entry.date}`);
   if (!/^[^\s:：@]+$/.test(entry.channel)) throw new Error(`invalid channel ${entry.channel}`);
   if (!entry.people.length || entry.people.some((p) => !ID_PATTERN.test(p))) throw new Error('at least one valid person id is needed');
-  // One entry is one line: line breaks in the summary would end it early.
-  const summary = entry.summary.replace(/\s*[\r\n]+\s*/g, ' ').trim() || '-';
+  // One entry is one line: line breaks in the summary would end it early (and editors may strip
+  // the unusual ones: U+2028, U+2029, NEL, vertical tab, form feed).
+  const summary = entry.summary.replace(/\s*[\r\n\u2028\u2029\u0085\v\f]+\s*/g, ' ').trim() || '-';
   return `- ${entry.date} ${entry.channel} ${entry.people.map((p) => `@${p}`).join(' ')}: ${summary}`;
 }
 
@@ -54,6 +56,7 @@ export function appendLogEntry(fileText: string, entry: NewEntry): Insertion {
 
 /** A new interaction log for an account and year, with the first entry. */
 export function newLogDocument(account: string, year: number, entry?: NewEntry, eol = '\n'): string {
+  assertNewId('account', account);
   const lines = ['---', 'kind: interaction-log', `account: ${account}`, `year: ${year}`, '---', '', `# ${year}`, ''];
   if (entry) lines.push(formatLogEntry(entry), '');
   return lines.join(eol);

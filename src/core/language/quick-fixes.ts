@@ -8,6 +8,7 @@ import { LineIndex } from '../text.js';
 import type { DataPath } from '../yaml-locate.js';
 import { accountOfText, type LanguageModel } from './model.js';
 import { detectEol } from './log-entry.js';
+import { insideQuotes } from './ranges.js';
 import type { TextEdit } from './references.js';
 import { yamlText } from './templates.js';
 import { YAML_OPTIONS } from '../yaml-options.js';
@@ -26,7 +27,9 @@ const L = (locale: Locale, en: string, zh: string) => (locale === 'zh-cn' ? zh :
 export function quickFixes(diagnostic: Diagnostic, text: string, model: LanguageModel): QuickFix[] {
   const { locale } = model;
   const data = diagnostic.data ?? {};
-  const replace = (newText: string, title: string, preferred = false): QuickFix => ({ title, preferred, edits: [{ file: diagnostic.file, range: diagnostic.range, newText }] });
+  // A quoted value keeps its quotes: only what is between them is replaced.
+  const valueRange = insideQuotes(text, diagnostic.range);
+  const replace = (newText: string, title: string, preferred = false): QuickFix => ({ title, preferred, edits: [{ file: diagnostic.file, range: valueRange, newText }] });
   const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
 
   switch (diagnostic.rule) {

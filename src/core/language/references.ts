@@ -9,6 +9,7 @@ import type { OrgPortraitData, PersonData, RelationshipPlanData } from '../types
 import type { Workspace } from '../workspace.js';
 import type { DataPath } from '../yaml-locate.js';
 import { cursorContext } from './context.js';
+import { insideQuotes } from './ranges.js';
 import type { LanguageModel } from './model.js';
 
 export type ReferenceKind = 'person' | 'account';
@@ -115,7 +116,12 @@ export function renameEdits(ws: Workspace, kind: ReferenceKind, id: string, newI
   if (taken && newId !== id) return { ok: false, reason: 'taken' };
   const def = definitionOf(ws, kind, id);
   if (!def) return { ok: false, reason: 'unknown' };
-  const edits = referencesTo(ws, kind, id, true).map((l) => ({ ...l, newText: newId }));
+  // Quoted ids keep their quotes: only the id itself is replaced.
+  const docs = new Map(ws.documents.map((d) => [d.path, d]));
+  const edits = referencesTo(ws, kind, id, true).map((l) => {
+    const doc = docs.get(l.file);
+    return { file: l.file, range: doc ? insideQuotes(doc.text, l.range, doc.lines) : l.range, newText: newId };
+  });
   let fileRename: { from: string; to: string } | undefined;
   if (kind === 'person') {
     const m = /^(.*\/)?([^/]+)\.md$/.exec(def.file);

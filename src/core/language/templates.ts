@@ -20,6 +20,55 @@ export function checkNewId(id: string): IdProblem | undefined {
   return undefined;
 }
 
+const ID_PROBLEMS: Record<IdProblem, string> = {
+  empty: 'an id is required',
+  'too-long': 'ids are at most 64 characters',
+  pattern: 'use lowercase letters a–z, digits and single hyphens, e.g. zhang-wei (ids become file names, so no slashes, dots or spaces)',
+  reserved: 'this name is reserved by Windows (con, prn, aux, nul, com1…, lpt1…) and cannot be a file name',
+};
+
+/** A sentence for the user saying why an id cannot be used. */
+export function idProblemText(problem: IdProblem): string {
+  return ID_PROBLEMS[problem];
+}
+
+/** Throws a clear error unless `id` is safe to use as a file or folder name. */
+export function assertNewId(what: string, id: string): void {
+  const problem = checkNewId(id);
+  if (problem) throw new Error(`invalid ${what} id ${JSON.stringify(id)}: ${idProblemText(problem)}`);
+}
+
+/**
+ * A workspace-relative path that stays inside the workspace: forward slashes, no empty, `.` or
+ * `..` segment, not absolute, no drive letter, no NUL or control character.
+ */
+export function isSafeRelativePath(path: string): boolean {
+  if (!path || path.startsWith('/') || /^[A-Za-z]:/.test(path) || /[\u0000-\u001f\\]/.test(path)) return false;
+  return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+
+/** The folder of an account's documents: that of its account plan, else `accounts/<id>/`. */
+function accountFolder(accountId: string, accountDocPath?: string): string {
+  assertNewId('account', accountId);
+  if (accountDocPath !== undefined) {
+    if (!isSafeRelativePath(accountDocPath)) throw new Error(`the account plan's path ${JSON.stringify(accountDocPath)} is not inside the workspace`);
+    return accountDocPath.replace(/[^/]*$/, '');
+  }
+  return `accounts/${accountId}/`;
+}
+
+/** Where Log Interaction creates an account's log for a year, when it has none. */
+export function interactionLogPath(accountId: string, year: number, accountDocPath?: string): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`invalid year ${year}`);
+  return `${accountFolder(accountId, accountDocPath)}interactions-${year}.md`;
+}
+
+/** Where New Person creates a person's portrait: `people/` next to the account plan. */
+export function personFilePath(accountId: string, personId: string, accountDocPath?: string): string {
+  assertNewId('person', personId);
+  return `${accountFolder(accountId, accountDocPath)}people/${personId}.md`;
+}
+
 export interface NewFile {
   path: string;
   content: string;
@@ -51,10 +100,8 @@ export interface NewAccount {
 }
 
 export function newAccountFiles(a: NewAccount): NewFile[] {
-  for (const [what, id] of [['account', a.id], ['owner', a.owner]] as const) {
-    const problem = checkNewId(id);
-    if (problem) throw new Error(`invalid ${what} id (${problem})`);
-  }
+  assertNewId('account', a.id);
+  assertNewId('owner', a.owner);
   const dir = `accounts/${a.id}`;
   const period = `period:\n  start: ${a.year}-01-01\n  end: ${a.year}-12-31`;
   return [
@@ -81,12 +128,10 @@ export interface NewPerson {
 }
 
 export function newPersonFile(p: NewPerson): NewFile {
-  for (const [what, id] of [['person', p.id], ['account', p.account]] as const) {
-    const problem = checkNewId(id);
-    if (problem) throw new Error(`invalid ${what} id (${problem})`);
-  }
+  assertNewId('person', p.id);
+  assertNewId('account', p.account);
   return {
-    path: `accounts/${p.account}/people/${p.id}.md`,
+    path: personFilePath(p.account, p.id),
     content: [
       '---', 'kind: person', `id: ${p.id}`, `account: ${p.account}`, `name: ${yamlText(p.name)}`,
       ...(p.title ? [`title: ${yamlText(p.title)}`] : []), `roles: [${(p.roles ?? []).map(yamlText).join(', ')}]`,

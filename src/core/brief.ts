@@ -1,0 +1,170 @@
+/**
+ * The account brief (`keyplan export`): what someone outside the account team needs to know about
+ * an account — the plan's key facts, health with its parts, the people with their roles, stance,
+ * influence and cadence, the objectives, the contacts of the current relationship plan and what
+ * needs attention. Meant to be shared, so sensitive personal fields (`x-sensitive`: needs, career,
+ * preferences, communication style) are left out unless the caller asks for them, findings about
+ * them are redacted, and no Markdown body (free notes) is ever included.
+ */
+import type { CheckResult } from './check.js';
+import type { Cadence } from './config.js';
+import type { Severity } from './diagnostic.js';
+import { currentContacts, currentPlans } from './plans.js';
+import { kindLookup, redactSensitive, SENSITIVE_FIELDS } from './redact.js';
+import { buildReport, type AccountReport } from './report.js';
+import type { AccountData, PlanContact, RelationshipPlanData } from './types.js';
+
+export const BRIEF_VERSION = 1;
+export const BRIEF_GENERATOR = 'keyplan export';
+
+export interface BriefPerson {
+  id: string;
+  name: string;
+  title?: string;
+  roles: string[];
+  stance: string;
+  influence?: number;
+  coverage: string;
+  status: 'active' | 'left';
+  keyPlayer: boolean;
+  quadrant: string;
+  temperature?: { score: number; band: string };
+  cadence: {
+    state: string;
+    expected?: Cadence;
+    lastInteraction?: { date: string; channel: string };
+    daysSince?: number;
+    overdueBy?: number;
+    plannedNext?: string;
+    owner?: string;
+  };
+  /** Sensitive personal notes: present only when they were asked for (`--include-sensitive`). */
+  personal?: Record<string, unknown>;
+}
+
+export interface BriefContact {
+  person: string;
+  name: string;
+  layer?: string;
+  stage?: string;
+  targetStage?: string;
+  targetStance?: string;
+  targetInfluence?: number;
+  cadence?: Cadence;
+  channels?: string[];
+  owner?: string;
+  next?: string;
+  content?: string;
+}
+
+export interface AccountBrief {
+  id: string;
+  name: string;
+  tier?: string;
+  owner?: string;
+  team?: string[];
+  industry?: string;
+  lifecycle?: string;
+  relationshipLevel?: string;
+  period?: { start?: string; end?: string };
+  review?: { status?: string; next?: string };
+  health: { score?: number; band?: string; parts: { part: string; score?: number; weight: number }[] };
+  lastInteraction?: { date: string; daysSince: number };
+  dark: boolean;
+  counts: AccountReport['counts'];
+  quadrants: AccountReport['quadrants'];
+  people: BriefPerson[];
+  objectives: { id: string; title: string; status: string; due?: string; target?: string | number; measure?: string; owner?: string }[];
+  relationshipPlan?: { id?: string; period?: { start?: string; end?: string }; contacts: BriefContact[] };
+  /** Errors and warnings about the account's documents, each once. */
+  attention: { rule: string; severity: Severity; message: string }[];
+}
+
+export interface BriefExport {
+  version: number;
+  generator: typeof BRIEF_GENERATOR;
+  asOf: string;
+  locale: string;
+  /** Whether sensitive personal fields were left out (the default) or included on request. */
+  sensitive: 'redacted' | 'included';
+  accounts: AccountBrief[];
+}
+
+export interface BriefOptions {
+  /** Only these accounts (ids); all accounts with an account plan when absent. */
+  accounts?: string[];
+  includeSensitive?: boolean;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+export function buildBriefs(result: CheckResult, options: BriefOptions = {}): BriefExport {
+  const includeSensitive = options.includeSensitive === true;
+  // Findings as a reader of the brief may see them: about sensitive fields, only which field.
+  const diagnostics = includeSensitive ? result.diagnostics : redactSensitive(result.diagnostics, kindLookup(result.documents), result.locale);
+  const report = buildReport({ ...result, diagnostics });
+  const wanted = options.accounts ? new Set(options.accounts) : undefined;
+  const accounts = report.accounts.filter((a) => !wanted || wanted.has(a.id)).map((a) => accountBrief(a, result, includeSensitive));
+  return { version: BRIEF_VERSION, generator: BRIEF_GENERATOR, asOf: result.asOf, locale: result.locale, sensitive: includeSensitive ? 'included' : 'redacted', accounts };
+}
+
+function accountBrief(a: AccountReport, result: CheckResult, includeSensitive: boolean): AccountBrief {
+  const account = result.workspace.accounts.get(a.id)!;
+  const data = (account.data ?? {}) as Partial<AccountData>;
+  const plan = currentPlans(account, result.asOf)[0];
+  const contacts = currentContacts(account, result.asOf);
+  const nameOf = (id: string) => String(result.workspace.people.get(id)?.data.name ?? id);
+  const seen = new Set<string>();
+  return {
+    id: a.id,
+    name: a.name,
+    tier: a.tier,
+    owner: a.owner,
+    team: Array.isArray(data.team) ? data.team.map(String) : undefined,
+    industry: str(data.industry),
+    lifecycle: str(data.lifecycle),
+    relationshipLevel: str(data.relationship_level),
+    period: data.period ? { start: str(data.period.start), end: str(data.period.end) } : undefined,
+    review: data.review ? { status: str(data.review.status), next: str(data.review.next) } : undefined,
+    health: { score: a.health.score, band: a.health.band, parts: a.health.parts.map((p) => ({ part: p.part, score: p.score, weight: p.weight })) },
+    lastInteraction: a.lastInteraction,
+    dark: a.dark,
+    counts: a.counts,
+    quadrants: a.quadrants,
+    people: a.people.map((p) => {
+      const person: BriefPerson = {
+        id: p.id, name: p.name, title: p.title, roles: p.roles, stance: p.stance, influence: p.influence, coverage: p.coverage, status: p.status,
+        keyPlayer: p.keyPlayer, quadrant: p.placement.quadrant,
+        temperature: p.temperature ? { score: p.temperature.score, band: p.temperature.band } : undefined,
+        cadence: {
+          state: p.cadence.state, expected: p.cadence.expected,
+          lastInteraction: p.cadence.lastInteraction ? { date: p.cadence.lastInteraction.date, channel: p.cadence.lastInteraction.channel } : undefined,
+          daysSince: p.cadence.daysSince, overdueBy: p.cadence.overdueBy, plannedNext: p.cadence.plannedNext, owner: p.cadence.owner,
+        },
+      };
+      if (includeSensitive) {
+        const personData = result.workspace.people.get(p.id)?.data as unknown as Record<string, unknown> | undefined;
+        const personal = Object.fromEntries(SENSITIVE_FIELDS.person.filter((k) => personData?.[k] !== undefined).map((k) => [k, personData![k]]));
+        if (Object.keys(personal).length) person.personal = personal;
+      }
+      return person;
+    }),
+    objectives: (Array.isArray(data.objectives) ? data.objectives : []).filter((o) => o && typeof o.id === 'string').map((o) => ({
+      id: o.id, title: String(o.title ?? o.id), status: str(o.status) ?? 'not-started', due: str(o.due),
+      target: typeof o.target === 'string' || typeof o.target === 'number' ? o.target : undefined, measure: str(o.measure), owner: str(o.owner),
+    })),
+    relationshipPlan: plan ? {
+      id: str((plan.data as unknown as RelationshipPlanData).id),
+      period: (plan.data as unknown as RelationshipPlanData).period ? { start: str((plan.data as unknown as RelationshipPlanData).period.start), end: str((plan.data as unknown as RelationshipPlanData).period.end) } : undefined,
+      contacts: [...contacts.values()].filter((e) => e.plan === plan).map(({ contact: c }: { contact: PlanContact }) => ({
+        person: c.person, name: nameOf(c.person), layer: str(c.layer), stage: str(c.stage), targetStage: str(c.target_stage), targetStance: str(c.target_stance),
+        targetInfluence: num(c.target_influence), cadence: c.cadence, channels: Array.isArray(c.channels) ? c.channels.map(String) : undefined,
+        owner: str(c.owner), next: str(c.next), content: str(c.content),
+      })),
+    } : undefined,
+    attention: a.findings
+      .filter((f) => f.severity !== 'info' && !seen.has(f.rule + f.message) && seen.add(f.rule + f.message))
+      .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The webview's HTML around the matrix: the side panel (legend, unplaced people) and the card
+ * shown for a marker. Pure functions of the model, so that tests can check the markup: every piece
+ * of plan text is escaped, attribute values are quoted, and nothing from a plan can add an
+ * element, an attribute or an event handler.
+ */
+import type { MatrixLayout } from '../core/matrix-layout.js';
+import { escapeXml } from '../core/matrix-svg.js';
+import type { MatrixPerson } from '../core/matrix.js';
+import type { MatrixStrings, ToWebview } from './messages.js';
+
+const ROLE_CLASSES = new Set(['EB', 'TB', 'UB', 'Coach']);
+
+export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
+  const s = state.strings;
+  const roles = ['EB', 'TB', 'UB', 'Coach', 'other']
+    .map((r) => `<li><span class="kp-swatch kp-role-${r}"></span>${escapeXml(s.roles[r] ?? r)}</li>`)
+    .join('');
+  const unplaced = layout.unplaced.length
+    ? `<h3>${escapeXml(s.unplaced)} (${layout.unplaced.length})</h3><ul class="kp-unplaced">${layout.unplaced
+        .map((p) => `<li><button data-open="${escapeXml(p.id)}">${escapeXml(p.name)}</button> <span class="kp-dim">${escapeXml(p.stance)} · ${escapeXml(p.influence ?? '?')}</span></li>`)
+        .join('')}</ul>`
+    : '';
+  return `
+    <h3>${escapeXml(s.legendTitle)}</h3><ul class="kp-legend">${roles}</ul>
+    <p class="kp-dim">${escapeXml(s.target)} · ${escapeXml(s.previous)}</p>
+    <label>${escapeXml(s.sizeBy)}
+      <select id="size-by">
+        <option value="temperature"${state.sizeBy === 'temperature' ? ' selected="selected"' : ''}>${escapeXml(s.temperature)}</option>
+        <option value="coverage"${state.sizeBy === 'coverage' ? ' selected="selected"' : ''}>${escapeXml(s.coverage)}</option>
+      </select></label>
+    ${unplaced}
+    <p class="kp-dim">${escapeXml(s.hint)}</p>`;
+}
+
+export function cardHtml(p: MatrixPerson, s: MatrixStrings): string {
+  // A role's colour class only for the known roles; any other role text stays text.
+  const roleClass = (r: string) => (p.color === r && ROLE_CLASSES.has(r) ? r : 'other');
+  return `
+    <strong>${escapeXml(p.name)}</strong>${p.title ? ` <span class="kp-dim">${escapeXml(p.title)}</span>` : ''}
+    <div>${p.roles.map((r) => `<span class="kp-badge kp-role-${roleClass(r)}">${escapeXml(r)}</span>`).join(' ')}</div>
+    <div>${escapeXml(s.stance)}: ${escapeXml(p.stance)} · ${escapeXml(s.influence)}: ${escapeXml(p.influence ?? '?')} · ${escapeXml(s.coverageLabel)}: ${escapeXml(p.coverage)}</div>
+    <div>${escapeXml(s.lastInteraction)}: ${escapeXml(p.lastInteraction ?? '—')}</div>
+    <div>${escapeXml(s.cadence)}: <b>${escapeXml(p.cadenceState)}</b> · ${escapeXml(s.temperature)} ${escapeXml(p.temperature ?? '?')} (${escapeXml(p.temperatureBand ?? '')})</div>
+    <div class="kp-dim kp-explain">${escapeXml(p.explanation)}</div>`;
+}
