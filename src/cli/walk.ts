@@ -2,7 +2,7 @@
  * Finds the workspace root and the files to check: every `*.md` below the root plus keyplan.yaml,
  * skipping what .gitignore files and keyplan.yaml `exclude:` patterns exclude.
  */
-import { constants as fsConstants, existsSync, promises as fs, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check.js';
@@ -108,43 +108,39 @@ export interface ReadResult {
 }
 
 /**
- * Reads the files with bounded parallelism. A file deleted between listing and reading (a normal
- * race while someone switches branches) is reported as vanished; any other failure as failed.
- * Whatever is at a listed path when it is read must still be a regular file: a folder or a
- * symbolic link that replaced it meanwhile is not followed.
+ * Reads the files, one after the other: for thousands of small files synchronous reads are several
+ * times faster than promise-based ones (no per-file scheduling), and a check needs them all anyway.
+ * A file deleted between listing and reading (a normal race while someone switches branches) is
+ * reported as vanished; any other failure as failed. Whatever is at a listed path when it is read
+ * must still be a regular file: a folder or a symbolic link that replaced it meanwhile is not followed.
  */
-export async function readSources(root: string, relPaths: string[], concurrency = 32): Promise<ReadResult> {
-  const files: SourceFile[] = new Array(relPaths.length);
+export async function readSources(root: string, relPaths: string[]): Promise<ReadResult> {
+  const files: SourceFile[] = [];
   const failed: ReadFailure[] = [];
   const vanished: string[] = [];
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < relPaths.length) {
-      const i = next++;
-      try {
-        files[i] = { path: relPaths[i], content: await readRegularFile(path.join(root, relPaths[i])) };
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') vanished.push(relPaths[i]);
-        else failed.push({ path: relPaths[i], error: code ?? String(err) });
-      }
+  for (const rel of relPaths) {
+    try {
+      files.push({ path: rel, content: readRegularFile(path.join(root, rel)) });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') vanished.push(rel);
+      else failed.push({ path: rel, error: code ?? String(err) });
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, relPaths.length) }, worker));
-  return { files: files.filter(Boolean), failed: failed.sort(byPath), vanished: vanished.sort(), notes: [] };
+  return { files, failed: failed.sort(byPath), vanished: vanished.sort(), notes: [] };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Reads a file only if it is a regular file, without following a symbolic link at its place. */
-async function readRegularFile(file: string): Promise<Buffer> {
-  const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+function readRegularFile(file: string): Buffer {
+  const fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
-    return await handle.readFile();
+    return readFileSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -164,7 +160,7 @@ export async function loadWorkspaceFiles(root: string, options: WalkOptions = {}
   if (link?.isSymbolicLink()) notes.push(`${CONFIG_FILE} is a symbolic link; Keyplan does not follow links, so the built-in settings apply`);
   else if (link) {
     try {
-      const content = await readRegularFile(configPath);
+      const content = readRegularFile(configPath);
       sources.push({ path: CONFIG_FILE, content });
       exclude = [...exclude, ...loadConfig({ path: CONFIG_FILE, content }).config.exclude];
     } catch (err) {
