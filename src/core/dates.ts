@@ -33,10 +33,19 @@ export function addDays(date: string, days: number): string {
   return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Today's calendar date in the local time zone of the machine (what the user calls "today"). */
-export function today(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
+/**
+ * Today's calendar date in the local time zone of the machine (what the user calls "today"), or
+ * `KEYPLAN_TODAY` when it holds a valid `YYYY-MM-DD`: the one way to pin "today" for scripts and
+ * tests (like SOURCE_DATE_EPOCH for builds). An explicit `now` ignores the override.
+ */
+export function today(now?: Date): string {
+  if (now === undefined) {
+    const pinned = globalThis.process?.env?.KEYPLAN_TODAY;
+    if (pinned && isCalendarDate(pinned)) return pinned;
+  }
+  const date = now ?? new Date();
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
