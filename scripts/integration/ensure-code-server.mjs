@@ -127,7 +127,7 @@ export function ensureCodeServer({ force = false } = {}) {
   const missing = missingPrerequisites();
   if (missing.length) {
     throw new Error(`Installing code-server needs: ${missing.map((m) => m.what).join(', ')}.\n` +
-      `On Debian/Ubuntu: sudo apt-get install -y ${missing.map((m) => m.apt).join(' ')}`);
+      `Run 'npm run provision' (it installs them on Debian/Ubuntu), or: sudo apt-get install -y ${missing.map((m) => m.apt).join(' ')}`);
   }
 
   log(`installing code-server ${CODE_SERVER_VERSION} into ${installDir} (first use only; builds native modules, takes a few minutes)`);
