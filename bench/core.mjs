@@ -8,8 +8,8 @@ import { now } from './measure.mjs';
 
 const ENTRY = `
 export { loadWorkspaceFiles } from './src/cli/walk.ts';
-export { checkWorkspace, IncrementalChecker } from './src/core/check.ts';
-export { buildReport } from './src/core/report.ts';
+export { checkWorkspace, IncrementalChecker } from './src/core/check/pipeline.ts';
+export { buildReport } from './src/core/report/report.ts';
 `;
 
 /** Bundles the core entry points into `buildDir/core.cjs` and loads it. */

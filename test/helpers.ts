@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkWorkspace, type CheckResult, type SourceFile } from '../src/core/check.js';
+import { checkWorkspace, type CheckResult, type SourceFile } from '../src/core/check/pipeline.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
-import type { Locale } from '../src/core/i18n.js';
+import type { Locale } from '../src/core/i18n/catalogue.js';
 import { ruleInfo } from '../src/core/rules/registry.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

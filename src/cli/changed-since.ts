@@ -3,8 +3,8 @@
  * and untracked), what they were at REF, and from that the part of the workspace to check.
  */
 import path from 'node:path';
-import { affectedScope, type ChangedFile, type Scope } from '../core/affected.js';
-import { CONFIG_FILE, type SourceFile } from '../core/check.js';
+import { affectedScope, type ChangedFile, type Scope } from '../core/check/affected.js';
+import { CONFIG_FILE, type SourceFile } from '../core/check/pipeline.js';
 import { findRepo, GitError, readAt, changedPaths, resolveCommit, type GitRepo } from './git.js';
 
 export interface ChangedScope extends Scope {

@@ -5,11 +5,11 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CheckResult } from '../core/check.js';
-import type { WorkspaceDiff } from '../core/diff.js';
-import { matrixModel } from '../core/matrix.js';
-import { layoutMatrix } from '../core/matrix-layout.js';
-import { renderMatrixSvg } from '../core/matrix-svg.js';
+import type { CheckResult } from '../core/check/pipeline.js';
+import type { WorkspaceDiff } from '../core/diff/diff.js';
+import { matrixModel } from '../core/matrix/model.js';
+import { layoutMatrix } from '../core/matrix/layout.js';
+import { renderMatrixSvg } from '../core/matrix/svg.js';
 import { checkNewId } from '../core/language/templates.js';
 import { MATRIX_SIZE } from './commands/matrix.js';
 import { isKeyplanSvg, writeOutputFile } from './write.js';

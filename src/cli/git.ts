@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ignore from 'ignore';
-import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check.js';
+import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check/pipeline.js';
 import { UsageError } from './errors.js';
 import { ALWAYS_SKIPPED, ignoreFilter } from './walk.js';
 

@@ -5,7 +5,7 @@
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check.js';
+import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check/pipeline.js';
 
 /** Folders never read, whatever the ignore files say. */
 export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['.git', 'node_modules', '.vscode-test']);

@@ -1,9 +1,9 @@
 /** "Needs attention": the portfolio's weak spots (missing EB, high-influence blockers, dark accounts…), grouped by problem. */
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/check.js';
+import type { CheckResult } from '../core/check/pipeline.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { escapeMarkdown } from '../core/markdown.js';
-import { position, quadrant } from '../core/placement.js';
+import { escapeMarkdown } from '../core/render/markdown.js';
+import { position, quadrant } from '../core/model/placement.js';
 import type { WorkspaceIndex } from './workspace-index.js';
 
 /** Findings that say something about the portfolio rather than about a typo. */

@@ -3,8 +3,8 @@
  * core and shows its findings. No rule, schema logic or date arithmetic lives here.
  */
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/check.js';
-import { findFrontmatter, sniffKind } from '../core/frontmatter.js';
+import type { CheckResult } from '../core/check/pipeline.js';
+import { findFrontmatter, sniffKind } from '../core/parse/frontmatter.js';
 import { isDocumentKind } from '../core/kinds.js';
 import { noIcons } from './labels.js';
 import { AttentionTree } from './attention-tree.js';

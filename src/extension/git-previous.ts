@@ -4,7 +4,7 @@
  * programs for git to run, and Keyplan never runs anything a workspace chose.
  */
 import { execFile } from 'node:child_process';
-import { parseKeyplanDocument } from '../core/document.js';
+import { parseKeyplanDocument } from '../core/parse/document.js';
 
 function gitShow(cwd: string, path: string): Promise<string | undefined> {
   return new Promise((resolve) => {

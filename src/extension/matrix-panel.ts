@@ -4,9 +4,9 @@
  * undoable edits of the person's `stance` and `influence`.
  */
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/check.js';
+import type { CheckResult } from '../core/check/pipeline.js';
 import { placementEdits } from '../core/language/placement-edit.js';
-import { matrixModel, type SizeBy } from '../core/matrix.js';
+import { matrixModel, type SizeBy } from '../core/matrix/model.js';
 import { validateMessage, type MatrixStrings, type ToWebview } from '../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
 import { applyEditSafely } from './safe-edit.js';

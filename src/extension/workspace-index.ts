@@ -4,9 +4,9 @@
  * disk or from an editor buffer, debounced. Publishes diagnostics and tells listeners.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE, IncrementalChecker, type CheckResult } from '../core/check.js';
+import { CONFIG_FILE, IncrementalChecker, type CheckResult } from '../core/check/pipeline.js';
 import { today } from '../core/dates.js';
-import { normalizeLocale, type Locale } from '../core/i18n.js';
+import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
 import { toDiagnostic } from './convert.js';
 
 /** Above this many files the first indexing shows a progress notification. */

@@ -4,9 +4,9 @@
  * of plan text is escaped, attribute values are quoted, and nothing from a plan can add an
  * element, an attribute or an event handler.
  */
-import type { MatrixLayout } from '../core/matrix-layout.js';
-import { escapeXml } from '../core/matrix-svg.js';
-import type { MatrixPerson } from '../core/matrix.js';
+import type { MatrixLayout } from '../core/matrix/layout.js';
+import { escapeXml } from '../core/matrix/svg.js';
+import type { MatrixPerson } from '../core/matrix/model.js';
 import type { MatrixStrings, ToWebview } from './messages.js';
 
 const ROLE_CLASSES = new Set(['EB', 'TB', 'UB', 'Coach']);

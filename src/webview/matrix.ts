@@ -3,10 +3,10 @@
  * editor theme, and lets the user drag a marker to another cell (or move it with the arrow keys).
  * It only posts intentions; the extension validates them and edits the files.
  */
-import { layoutMatrix, positionAt, type MatrixLayout } from '../core/matrix-layout.js';
-import { renderMatrixSvg } from '../core/matrix-svg.js';
-import type { MatrixPerson } from '../core/matrix.js';
-import { stanceAt } from '../core/placement.js';
+import { layoutMatrix, positionAt, type MatrixLayout } from '../core/matrix/layout.js';
+import { renderMatrixSvg } from '../core/matrix/svg.js';
+import type { MatrixPerson } from '../core/matrix/model.js';
+import { stanceAt } from '../core/model/placement.js';
 import { cardHtml, sideHtml } from './html.js';
 import type { FromWebview, ToWebview } from './messages.js';
 

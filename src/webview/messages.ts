@@ -1,7 +1,7 @@
 /** Messages between the matrix webview and the extension. The extension validates every message it receives. */
-import type { Locale } from '../core/i18n.js';
+import type { Locale } from '../core/i18n/catalogue.js';
 import { isValidPlacement } from '../core/language/placement-edit.js';
-import type { MatrixModel, SizeBy } from '../core/matrix.js';
+import type { MatrixModel, SizeBy } from '../core/matrix/model.js';
 
 export interface MatrixStrings {
   legendTitle: string;

@@ -61,3 +61,87 @@ describe('architecture: src/core is editor-independent', () => {
     assert.deepEqual(offenders, []);
   });
 });
+
+/**
+ * The pipeline's stages, in the order data flows through them. A file may import from its own
+ * folder and from earlier stages only, so the layering cannot silently erode. Stage 0 is the
+ * foundation every stage uses: the loose files of src/core (dates, diagnostics, kinds,
+ * suggestions), the one translation catalogue (i18n/) and escaping for every medium (render/).
+ */
+export const STAGES: Record<string, number> = {
+  '': 0, i18n: 0, render: 0,
+  parse: 1, schema: 2, model: 3, analysis: 4, rules: 5, check: 6, report: 7, matrix: 7, diff: 8, language: 9,
+};
+
+/** The stage folder of a file under src/core ('' for a loose file). */
+function stageOf(file: string): string {
+  const rel = path.relative(CORE, file).split(path.sep);
+  return rel.length === 1 ? '' : rel[0];
+}
+
+/** Relative imports of every source file under a folder, resolved to files. */
+function importGraph(root: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const f of sourceFiles(root)) {
+    const targets = importedModules(readFileSync(f, 'utf8'))
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => path.resolve(path.dirname(f), spec).replace(/\.js$/, '.ts'))
+      .filter((t) => t.startsWith(path.join(REPO_ROOT, 'src')));
+    graph.set(f, targets);
+  }
+  return graph;
+}
+
+describe('architecture: the pipeline is layered', () => {
+  it('every folder of src/core is a known stage, and at most 8 files are loose', () => {
+    const folders = readdirSync(CORE, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    assert.deepEqual(folders.filter((f) => !(f in STAGES)), []);
+    const loose = readdirSync(CORE, { withFileTypes: true }).filter((e) => e.isFile());
+    assert.ok(loose.length <= 8, `${loose.length} loose files in src/core: ${loose.map((e) => e.name).join(', ')}`);
+  });
+
+  it('a stage imports only from itself and earlier stages', () => {
+    const offenders: string[] = [];
+    for (const [file, targets] of importGraph(CORE)) {
+      const from = stageOf(file);
+      for (const target of targets) {
+        const to = stageOf(target);
+        if (to !== from && !(STAGES[to] < STAGES[from])) offenders.push(`${path.relative(CORE, file)} (${from || 'foundation'}) → ${path.relative(CORE, target)} (${to || 'foundation'})`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the layering check sees an upward import', () => {
+    assert.ok(STAGES.parse < STAGES.analysis && !(STAGES.analysis < STAGES.parse));
+    assert.equal(stageOf(path.join(CORE, 'parse', 'document.ts')), 'parse');
+    assert.equal(stageOf(path.join(CORE, 'dates.ts')), '');
+  });
+
+  it('no import circle anywhere in src/', () => {
+    const graph = importGraph(path.join(REPO_ROOT, 'src'));
+    const state = new Map<string, 'open' | 'done'>();
+    const circles: string[] = [];
+    // Iterative depth-first search: a circle is an edge back to a file still open.
+    for (const start of graph.keys()) {
+      if (state.has(start)) continue;
+      const stack: [string, number][] = [[start, 0]];
+      state.set(start, 'open');
+      while (stack.length) {
+        const top = stack[stack.length - 1];
+        const next = (graph.get(top[0]) ?? [])[top[1]++];
+        if (next === undefined) {
+          state.set(top[0], 'done');
+          stack.pop();
+        } else if (state.get(next) === 'open') {
+          const from = stack.findIndex(([f]) => f === next);
+          circles.push([...stack.slice(from).map(([f]) => f), next].map((f) => path.relative(REPO_ROOT, f)).join(' → '));
+        } else if (!state.has(next)) {
+          state.set(next, 'open');
+          stack.push([next, 0]);
+        }
+      }
+    }
+    assert.deepEqual(circles, []);
+  });
+});

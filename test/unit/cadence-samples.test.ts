@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../src/core/check.js';
-import { buildReport } from '../../src/core/report.js';
+import type { CheckResult } from '../../src/core/check/pipeline.js';
+import { buildReport } from '../../src/core/report/report.js';
 import { cadenceOf, checkSamples, findings, lineOf, sampleText } from './helpers/workspace.js';
 
 /** The "Cadence states at 2026-11-20" table of samples/README.md. */

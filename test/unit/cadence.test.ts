@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { urgency } from '../../src/core/cadence.js';
+import { urgency } from '../../src/core/analysis/cadence.js';
 import { addDays } from '../../src/core/dates.js';
 import {
   ACCOUNT, AS_OF, cadenceOf, findings, LOG, lineOf, listFindings, PLAN, personFile, single, workspace,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { affectedScope, type ChangedFile } from '../../src/core/affected.js';
-import { checkWorkspace, type SourceFile } from '../../src/core/check.js';
+import { affectedScope, type ChangedFile } from '../../src/core/check/affected.js';
+import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { accountDoc, logDoc, personDoc, planDoc } from './helpers/diff-fixtures.js';
 import { buildCli, keyplan, TempRepo } from './helpers/git-repo.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkWorkspace } from '../../src/core/check.js';
-import { diffWorkspaces } from '../../src/core/diff.js';
+import { checkWorkspace } from '../../src/core/check/pipeline.js';
+import { diffWorkspaces } from '../../src/core/diff/diff.js';
 import { accountDoc, accountOf, AS_OF, baseWorkspace, changed, diffOf, edit, logDoc, personDoc, planDoc, sources } from './helpers/diff-fixtures.js';
 
 const ZHANG = 'accounts/acme/people/zhang-wei.md';

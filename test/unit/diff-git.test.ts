@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountDiff, WorkspaceDiff } from '../../src/core/diff.js';
+import type { AccountDiff, WorkspaceDiff } from '../../src/core/diff/diff.js';
 import { accountDoc, AS_OF, baseWorkspace, edit, logDoc, personDoc } from './helpers/diff-fixtures.js';
 import { buildCli, keyplan, TempRepo } from './helpers/git-repo.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { escapeMarkdownLinkFree } from '../../src/core/markdown.js';
+import { escapeMarkdownLinkFree } from '../../src/core/render/markdown.js';
 import { formatDiffMarkdown } from '../../src/cli/formats/diff-markdown.js';
 import { formatDiffText } from '../../src/cli/formats/diff-text.js';
 import { styleFor } from '../../src/cli/style.js';

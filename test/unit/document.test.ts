@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseKeyplanDocument, type ParseOutcome } from '../../src/core/document.js';
-import { findFrontmatter, sniffKind } from '../../src/core/frontmatter.js';
+import { parseKeyplanDocument, type ParseOutcome } from '../../src/core/parse/document.js';
+import { findFrontmatter, sniffKind } from '../../src/core/parse/frontmatter.js';
 import { account, check, FIXTURES, md, only, person, span, where } from '../helpers.js';
 
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, 'documents', name), 'utf8');

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { locateTopLevel } from '../../src/core/document.js';
-import { needsFullMarkdown, parseByLines, parseWithRemark } from '../../src/core/interaction-log.js';
-import { locateInYaml } from '../../src/core/yaml-locate.js';
+import { locateTopLevel } from '../../src/core/parse/document.js';
+import { needsFullMarkdown, parseByLines, parseWithRemark } from '../../src/core/parse/interaction-log.js';
+import { locateInYaml } from '../../src/core/parse/yaml-locate.js';
 
 describe('fast path: top-level key locator', () => {
   const cases = [

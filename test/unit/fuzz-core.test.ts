@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkWorkspace } from '../../src/core/check.js';
+import { checkWorkspace } from '../../src/core/check/pipeline.js';
 import { isValidationRule } from '../helpers.js';
 import { record } from './helpers/figures.js';
 import {

@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkWorkspace } from '../../src/core/check.js';
+import { checkWorkspace } from '../../src/core/check/pipeline.js';
 import { completionsAt } from '../../src/core/language/completion.js';
 import { cursorContext } from '../../src/core/language/context.js';
 import { hoverAt } from '../../src/core/language/hover.js';
 import { languageModel } from '../../src/core/language/model.js';
 import { quickFixes } from '../../src/core/language/quick-fixes.js';
 import { symbolAt } from '../../src/core/language/references.js';
-import { needsFullMarkdown, parseByLines, parseInteractionLog, parseWithRemark } from '../../src/core/interaction-log.js';
+import { needsFullMarkdown, parseByLines, parseInteractionLog, parseWithRemark } from '../../src/core/parse/interaction-log.js';
 import { record } from './helpers/figures.js';
 import { anyText, AS_OF, arbWorkspace, findingProblems, params, soup, soupDocument, sourcesOf, workspaceFiles } from './helpers/generators.js';
 import { rangeOffsets } from './helpers/language.js';

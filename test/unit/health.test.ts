@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { resolveConfig } from '../../src/core/config.js';
+import { resolveConfig } from '../../src/core/parse/config.js';
 import type { Diagnostic, Severity } from '../../src/core/diagnostic.js';
-import { accountHealth, COVERAGE_PENALTIES, healthBand } from '../../src/core/health.js';
-import { buildReport } from '../../src/core/report.js';
-import { band, type Temperature } from '../../src/core/temperature.js';
-import type { AccountData } from '../../src/core/types.js';
+import { accountHealth, COVERAGE_PENALTIES, healthBand } from '../../src/core/analysis/health.js';
+import { buildReport } from '../../src/core/report/report.js';
+import { band, type Temperature } from '../../src/core/analysis/temperature.js';
+import type { AccountData } from '../../src/core/model/types.js';
 import { ACCOUNT, AS_OF, workspace } from './helpers/workspace.js';
 
 const config = resolveConfig(undefined);

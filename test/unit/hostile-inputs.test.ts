@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkWorkspace, MAX_FILE_BYTES, type CheckResult, type SourceFile } from '../../src/core/check.js';
+import { checkWorkspace, MAX_FILE_BYTES, type CheckResult, type SourceFile } from '../../src/core/check/pipeline.js';
 import { appendLogEntry, newLogDocument } from '../../src/core/language/log-entry.js';
 import { checkNewId, interactionLogPath, isSafeRelativePath, newAccountFiles, newPersonFile, personFilePath } from '../../src/core/language/templates.js';
 import { main, type Io } from '../../src/cli/main.js';

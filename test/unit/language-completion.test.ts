@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { completionsAt, type CompletionItem } from '../../src/core/language/completion.js';
 import type { LanguageModel } from '../../src/core/language/model.js';
 import { languageModel } from '../../src/core/language/model.js';
-import { checkWorkspace } from '../../src/core/check.js';
+import { checkWorkspace } from '../../src/core/check/pipeline.js';
 import { AS_OF, cursor, doc, modelOf, sampleTexts, sources, type Files } from './helpers/language.js';
 
 /** A small workspace: two accounts, three people at acme (one who left), one at beta. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../src/core/check.js';
+import type { CheckResult } from '../../src/core/check/pipeline.js';
 import { appendLogEntry, detectEol, formatLogEntry, newLogDocument, type NewEntry } from '../../src/core/language/log-entry.js';
 import { AS_OF, checkFiles, doc, sampleTexts, type Files } from './helpers/language.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../src/core/check.js';
+import type { CheckResult } from '../../src/core/check/pipeline.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { languageModel } from '../../src/core/language/model.js';
 import { quickFixes, type QuickFix } from '../../src/core/language/quick-fixes.js';

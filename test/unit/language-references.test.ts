@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../src/core/check.js';
+import type { CheckResult } from '../../src/core/check/pipeline.js';
 import { languageModel, type LanguageModel } from '../../src/core/language/model.js';
 import { definitionOf, referencesTo, renameEdits, symbolAt, type Location, type TextEdit } from '../../src/core/language/references.js';
 import { applyFileEdits, checkFiles, cursor, doc, offsetOf, rangeOffsets, sampleTexts, type Files } from './helpers/language.js';

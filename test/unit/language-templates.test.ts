@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { CheckResult } from '../../src/core/check.js';
+import type { CheckResult } from '../../src/core/check/pipeline.js';
 import { checkNewId, newAccountFiles, newPersonFile, yamlText, type NewAccount } from '../../src/core/language/templates.js';
 import { checkFiles, type Files } from './helpers/language.js';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { checkWorkspace, type SourceFile } from '../../src/core/check.js';
+import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.js';
 import { applyOffsetEdits, placementEdits } from '../../src/core/language/placement-edit.js';
-import { cellRect, layoutMatrix, positionAt } from '../../src/core/matrix-layout.js';
-import { escapeXml, renderMatrixSvg } from '../../src/core/matrix-svg.js';
-import { matrixModel, roleColor, type MatrixModel, type MatrixPerson } from '../../src/core/matrix.js';
+import { cellRect, layoutMatrix, positionAt } from '../../src/core/matrix/layout.js';
+import { escapeXml, renderMatrixSvg } from '../../src/core/matrix/svg.js';
+import { matrixModel, roleColor, type MatrixModel, type MatrixPerson } from '../../src/core/matrix/model.js';
 import { validateMessage } from '../../src/webview/messages.js';
 
 function person(id: string, x: number, y: number, extra: Partial<MatrixPerson> = {}): MatrixPerson {

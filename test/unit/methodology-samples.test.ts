@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../src/core/check.js';
+import type { CheckResult } from '../../src/core/check/pipeline.js';
 import { ruleInfo } from '../../src/core/rules/registry.js';
 import { checkSamples, lineOf, sampleText } from './helpers/workspace.js';
 

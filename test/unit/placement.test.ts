@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { influenceY, INFLUENCE_MIDPOINT, position, quadrant, stanceAt, stanceX, STANCE_X } from '../../src/core/placement.js';
+import { influenceY, INFLUENCE_MIDPOINT, position, quadrant, stanceAt, stanceX, STANCE_X } from '../../src/core/model/placement.js';
 
 describe('placement: position', () => {
   it('x is the stance from −2 (opponent) to +2 (champion), y the influence 1–5', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { urgency } from '../../src/core/cadence.js';
-import { buildReport, REPORT_VERSION, type AccountReport, type WorkspaceReport } from '../../src/core/report.js';
+import { urgency } from '../../src/core/analysis/cadence.js';
+import { buildReport, REPORT_VERSION, type AccountReport, type WorkspaceReport } from '../../src/core/report/report.js';
 import { AS_OF, checkSamples, workspace } from './helpers/workspace.js';
 
 describe('report: the samples at 2026-11-20', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDocument, stringify } from 'yaml';
-import { checkWorkspace, type SourceFile } from '../../src/core/check.js';
+import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.js';
 import { loadWorkspaceFiles } from '../../src/cli/walk.js';
 import { isValidationRule, SAMPLES } from '../helpers.js';
 

@@ -7,13 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkWorkspace } from '../../src/core/check.js';
+import { checkWorkspace } from '../../src/core/check/pipeline.js';
 import { appendLogEntry } from '../../src/core/language/log-entry.js';
 import { languageModel } from '../../src/core/language/model.js';
 import { applyOffsetEdits, placementEdits } from '../../src/core/language/placement-edit.js';
 import { quickFixes } from '../../src/core/language/quick-fixes.js';
 import { renameEdits } from '../../src/core/language/references.js';
-import { parseKeyplanDocument } from '../../src/core/document.js';
+import { parseKeyplanDocument } from '../../src/core/parse/document.js';
 import { isValidationRule } from '../helpers.js';
 import { record } from './helpers/figures.js';
 import {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkWorkspace, type CheckResult } from '../../src/core/check.js';
+import { checkWorkspace, type CheckResult } from '../../src/core/check/pipeline.js';
 import { loadWorkspaceFiles } from '../../src/cli/walk.js';
 import { isValidationRule, SAMPLES, where } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { suggestId } from '../../src/core/schema.js';
+import { suggestId } from '../../src/core/schema/validate.js';
 import { account, AJV_JARGON, check, md, person, span } from '../helpers.js';
 
 /** Checks one document (plus an account so that references resolve) and returns its findings. */

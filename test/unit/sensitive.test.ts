@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { main, type Io } from '../../src/cli/main.js';
-import { SENSITIVE_FIELDS } from '../../src/core/redact.js';
+import { SENSITIVE_FIELDS } from '../../src/core/analysis/redact.js';
 import { removeDir } from '../helpers.js';
 import { TempRepo } from './helpers/git-repo.js';
 import { record } from './helpers/figures.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { addDays } from '../../src/core/dates.js';
-import { band, CHANNEL_DEPTH, STANCE_POINTS, temperature, WINDOW_DAYS } from '../../src/core/temperature.js';
+import { band, CHANNEL_DEPTH, STANCE_POINTS, temperature, WINDOW_DAYS } from '../../src/core/analysis/temperature.js';
 import { AS_OF, workspace, type PersonOpts } from './helpers/workspace.js';
 
 const ago = (n: number) => addDays(AS_OF, -n);

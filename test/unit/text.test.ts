@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodeText, LineIndex, lineRange } from '../../src/core/text.js';
+import { decodeText, LineIndex, lineRange } from '../../src/core/parse/text.js';
 
 describe('text: LineIndex', () => {
   for (const [name, nl] of [['LF', '\n'], ['CRLF', '\r\n'], ['lone CR', '\r']] as const) {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_KINDS } from '../../src/core/kinds.js';
-import { KIND_SCHEMAS } from '../../src/core/schema.js';
-import { KIND_FIELDS } from '../../src/core/types.js';
+import { KIND_SCHEMAS } from '../../src/core/schema/validate.js';
+import { KIND_FIELDS } from '../../src/core/model/types.js';
 import { REPO_ROOT } from '../helpers.js';
 
 const SCHEMAS = path.join(REPO_ROOT, 'schemas');

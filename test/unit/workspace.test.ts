@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseEntryLine, parseInteractionLog } from '../../src/core/interaction-log.js';
+import { parseEntryLine, parseInteractionLog } from '../../src/core/parse/interaction-log.js';
 import { ruleInfo } from '../../src/core/rules/registry.js';
 import { account, check, FIXTURES, log, md, only, person, span, where } from '../helpers.js';
 

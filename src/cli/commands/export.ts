@@ -8,8 +8,8 @@
  * would leak it the first time someone forgets a flag.
  */
 import path from 'node:path';
-import { buildBriefs } from '../../core/brief.js';
-import type { CheckResult } from '../../core/check.js';
+import { buildBriefs } from '../../core/report/brief.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
 import { closest } from '../../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { formatBriefJson, formatBriefMarkdown, isKeyplanBrief } from '../formats/brief.js';

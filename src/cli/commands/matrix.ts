@@ -1,9 +1,9 @@
 /** `keyplan matrix <account> [paths] [--svg out.svg [--force]] [--format text|svg] [--size-by temperature|coverage]` */
 import path from 'node:path';
-import type { CheckResult } from '../../core/check.js';
-import { matrixModel, type SizeBy } from '../../core/matrix.js';
-import { layoutMatrix } from '../../core/matrix-layout.js';
-import { matrixText, renderMatrixSvg } from '../../core/matrix-svg.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
+import { matrixModel, type SizeBy } from '../../core/matrix/model.js';
+import { layoutMatrix } from '../../core/matrix/layout.js';
+import { matrixText, renderMatrixSvg } from '../../core/matrix/svg.js';
 import { closest } from '../../core/suggest.js';
 import { isKeyplanSvg, writeOutputFile } from '../write.js';
 

@@ -4,10 +4,10 @@
  * link-free: plan text is escaped, so a name with `|`, backticks, `<details>`, `@someone` or `#123`
  * cannot break a table, open HTML, mention a user or link an issue.
  */
-import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../core/diff.js';
-import { uniqueFindings } from '../../core/diff-headlines.js';
-import type { Locale } from '../../core/i18n.js';
-import { escapeMarkdownLinkFree as escapeMarkdown, markdownTable } from '../../core/markdown.js';
+import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../core/diff/diff.js';
+import { uniqueFindings } from '../../core/diff/headlines.js';
+import type { Locale } from '../../core/i18n/catalogue.js';
+import { escapeMarkdownLinkFree as escapeMarkdown, markdownTable } from '../../core/render/markdown.js';
 import { arrow, DiffWords, shorten } from './diff-words.js';
 
 export interface DiffHeader {

@@ -1,7 +1,7 @@
 /** `keyplan diff` in the terminal: headlines, then one indented block per changed account. */
-import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../core/diff.js';
-import { uniqueFindings } from '../../core/diff-headlines.js';
-import type { Locale } from '../../core/i18n.js';
+import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../core/diff/diff.js';
+import { uniqueFindings } from '../../core/diff/headlines.js';
+import type { Locale } from '../../core/i18n/catalogue.js';
 import type { Style } from '../style.js';
 import { oneLine } from './text.js';
 import { arrow, DiffWords, shorten } from './diff-words.js';

@@ -3,9 +3,9 @@
  * sentences that describe each change. Text and Markdown output share them; `esc` is applied to
  * every piece of plan text (names, titles, summaries) so the Markdown output can escape it.
  */
-import type { Direction, FieldChange, PersonDiff, Value } from '../../core/diff.js';
-import type { Headline } from '../../core/diff-headlines.js';
-import type { Locale } from '../../core/i18n.js';
+import type { Direction, FieldChange, PersonDiff, Value } from '../../core/diff/diff.js';
+import type { Headline } from '../../core/diff/headlines.js';
+import type { Locale } from '../../core/i18n/catalogue.js';
 
 type Esc = (s: string) => string;
 

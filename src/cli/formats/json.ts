@@ -1,6 +1,6 @@
 /** Machine-readable output of `keyplan check --format json` (documented in docs/cli.md). */
 import type { Diagnostic } from '../../core/diagnostic.js';
-import type { SkippedFile } from '../../core/check.js';
+import type { SkippedFile } from '../../core/check/pipeline.js';
 import type { Summary } from './text.js';
 
 export const JSON_FORMAT_VERSION = 1;

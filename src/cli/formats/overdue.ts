@@ -1,6 +1,6 @@
 /** `keyplan overdue`: the contacts a key-account manager should see this week, most urgent first. */
-import type { PersonCadence } from '../../core/cadence.js';
-import { escapeMarkdown, markdownTable } from '../../core/markdown.js';
+import type { PersonCadence } from '../../core/analysis/cadence.js';
+import { escapeMarkdown, markdownTable } from '../../core/render/markdown.js';
 import { textTable } from './table.js';
 
 export interface OverdueRow {

@@ -1,6 +1,6 @@
 /** `keyplan report`: per account, health with its parts, people, quadrants and findings. */
-import type { AccountReport, PersonReport, WorkspaceReport } from '../../core/report.js';
-import { escapeMarkdown, markdownTable } from '../../core/markdown.js';
+import type { AccountReport, PersonReport, WorkspaceReport } from '../../core/report/report.js';
+import { escapeMarkdown, markdownTable } from '../../core/render/markdown.js';
 import { textTable } from './table.js';
 
 const QUADRANT_LABELS: [keyof AccountReport['quadrants'], string][] = [

@@ -1,6 +1,6 @@
 /** Human output of `keyplan check`: `file:line:col severity rule message`, grouped per file. */
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import type { Locale } from '../../core/i18n.js';
+import type { Locale } from '../../core/i18n/catalogue.js';
 import type { Style } from '../style.js';
 
 export interface Summary {

@@ -3,7 +3,7 @@ import { today } from '../dates.js';
 import { DOCUMENT_KINDS } from '../kinds.js';
 import { cursorContext } from './context.js';
 import { accountOfText, type LanguageModel } from './model.js';
-import type { JsonSchema } from '../schema.js';
+import type { JsonSchema } from '../schema/validate.js';
 
 export type CompletionKind = 'field' | 'value' | 'person' | 'account' | 'channel' | 'date';
 

@@ -3,7 +3,7 @@
  * worked out from indentation so that it also works on half-typed YAML), or on an `@mention` or
  * channel in an interaction-log entry.
  */
-import { findFrontmatter, sniffKind } from '../frontmatter.js';
+import { findFrontmatter, sniffKind } from '../parse/frontmatter.js';
 import { isDocumentKind, type DocumentKind } from '../kinds.js';
 
 export type CursorContext =

@@ -1,7 +1,7 @@
 /** Hover text: field descriptions from the schemas, and a card for a person or account id. */
-import { findFrontmatter } from '../frontmatter.js';
-import type { Locale } from '../i18n.js';
-import { escapeMarkdown } from '../markdown.js';
+import { findFrontmatter } from '../parse/frontmatter.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { escapeMarkdown } from '../render/markdown.js';
 import { cursorContext } from './context.js';
 import type { LanguageModel } from './model.js';
 import { symbolAt } from './references.js';

@@ -1,7 +1,7 @@
 /** What the language features need: the latest check of the workspace, and the schemas it used. */
-import type { CheckResult } from '../check.js';
-import type { Locale } from '../i18n.js';
-import { schemaSetFor } from '../schema.js';
+import type { CheckResult } from '../check/pipeline.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { schemaSetFor } from '../schema/validate.js';
 import { SchemaNavigator } from './schema-nav.js';
 
 export interface LanguageModel {

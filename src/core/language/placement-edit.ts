@@ -3,9 +3,9 @@
  * values change; comments, key order, quoting, line endings and every other byte stay as they were.
  */
 import { isMap, isPair, isScalar, parseDocument, Scalar, type ParsedNode, type Pair } from 'yaml';
-import { YAML_OPTIONS } from '../yaml-options.js';
-import { findFrontmatter } from '../frontmatter.js';
-import { STANCE_X } from '../placement.js';
+import { YAML_OPTIONS } from '../parse/yaml-options.js';
+import { findFrontmatter } from '../parse/frontmatter.js';
+import { STANCE_X } from '../model/placement.js';
 import { detectEol } from './log-entry.js';
 
 export interface OffsetEdit {

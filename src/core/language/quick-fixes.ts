@@ -1,17 +1,17 @@
 /** Quick fixes for findings, computed from the diagnostic's data and the file's text. */
 import { parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
-import { findFrontmatter } from '../frontmatter.js';
-import type { Locale } from '../i18n.js';
-import { suggestId } from '../schema.js';
-import { LineIndex } from '../text.js';
-import type { DataPath } from '../yaml-locate.js';
+import { findFrontmatter } from '../parse/frontmatter.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { suggestId } from '../schema/validate.js';
+import { LineIndex } from '../parse/text.js';
+import type { DataPath } from '../parse/yaml-locate.js';
 import { accountOfText, type LanguageModel } from './model.js';
 import { detectEol } from './log-entry.js';
 import { insideQuotes } from './ranges.js';
 import type { TextEdit } from './references.js';
 import { yamlText } from './templates.js';
-import { YAML_OPTIONS } from '../yaml-options.js';
+import { YAML_OPTIONS } from '../parse/yaml-options.js';
 
 export interface QuickFix {
   title: string;

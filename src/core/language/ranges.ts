@@ -1,6 +1,6 @@
 /** Small helpers for edits that must touch only the intended bytes. */
 import type { Range } from '../diagnostic.js';
-import { LineIndex } from '../text.js';
+import { LineIndex } from '../parse/text.js';
 
 /**
  * The range without its quotes when it covers a quoted YAML scalar (`"zhang-wei"` or

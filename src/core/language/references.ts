@@ -3,11 +3,11 @@
  * defined, everywhere it is used, and the edits that rename it.
  */
 import type { Range } from '../diagnostic.js';
-import type { KeyplanDocument } from '../document.js';
-import { findFrontmatter } from '../frontmatter.js';
-import type { OrgPortraitData, PersonData, RelationshipPlanData } from '../types.js';
-import type { Workspace } from '../workspace.js';
-import type { DataPath } from '../yaml-locate.js';
+import type { KeyplanDocument } from '../parse/document.js';
+import { findFrontmatter } from '../parse/frontmatter.js';
+import type { OrgPortraitData, PersonData, RelationshipPlanData } from '../model/types.js';
+import type { Workspace } from '../model/workspace.js';
+import type { DataPath } from '../parse/yaml-locate.js';
 import { cursorContext } from './context.js';
 import { insideQuotes } from './ranges.js';
 import type { LanguageModel } from './model.js';

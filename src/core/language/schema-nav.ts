@@ -1,7 +1,7 @@
 /** Walking the JSON Schemas by data path: what the editor offers and explains at a cursor. */
-import type { Locale } from '../i18n.js';
+import type { Locale } from '../i18n/catalogue.js';
 import type { DocumentKind } from '../kinds.js';
-import type { JsonSchema, SchemaSet } from '../schema.js';
+import type { JsonSchema, SchemaSet } from '../schema/validate.js';
 
 /** `*` stands for any array index. */
 export type SchemaPath = ReadonlyArray<string | number>;

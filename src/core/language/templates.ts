@@ -4,7 +4,7 @@
  * outside the workspace.
  */
 import { parse } from 'yaml';
-import type { Tier } from '../config.js';
+import type { Tier } from '../parse/config.js';
 import { ID_PATTERN } from './references.js';
 
 /** Names Windows cannot create as files, whatever the extension. */

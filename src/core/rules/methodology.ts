@@ -4,12 +4,12 @@
  */
 import { daysBetween, isValidDate } from '../dates.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { KeyplanDocument } from '../document.js';
-import type { Locale, MessageId } from '../i18n.js';
-import { currentPlans } from '../plans.js';
-import type { AccountData, Coverage, RelationshipPlanData, Stage } from '../types.js';
-import type { Account, Person, Workspace } from '../workspace.js';
-import type { DataPath } from '../yaml-locate.js';
+import type { KeyplanDocument } from '../parse/document.js';
+import type { Locale, MessageId } from '../i18n/catalogue.js';
+import { currentPlans } from '../model/plans.js';
+import type { AccountData, Coverage, RelationshipPlanData, Stage } from '../model/types.js';
+import type { Account, Person, Workspace } from '../model/workspace.js';
+import type { DataPath } from '../parse/yaml-locate.js';
 
 const STAGES: Stage[] = ['awareness', 'recognition', 'purchase', 'advocacy'];
 const DEEP: Coverage[] = ['multiple', 'in-depth'];

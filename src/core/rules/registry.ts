@@ -1,6 +1,6 @@
 /** Every rule Keyplan reports: stable id, default severity, and where it is documented. */
 import type { Severity } from '../diagnostic.js';
-import type { KeyplanConfig, RuleSetting, Tier } from '../config.js';
+import type { KeyplanConfig, RuleSetting, Tier } from '../parse/config.js';
 
 export type RuleCategory = 'format' | 'references' | 'cadence' | 'methodology';
 

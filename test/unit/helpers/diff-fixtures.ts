@@ -2,9 +2,9 @@
  * A small two-account workspace written as a user would type it, for the diff tests, plus helpers
  * to check two revisions of it in memory and diff them.
  */
-import { checkWorkspace, type SourceFile } from '../../../src/core/check.js';
-import { diffWorkspaces, type AccountDiff, type DiffOptions, type WorkspaceDiff } from '../../../src/core/diff.js';
-import type { Locale } from '../../../src/core/i18n.js';
+import { checkWorkspace, type SourceFile } from '../../../src/core/check/pipeline.js';
+import { diffWorkspaces, type AccountDiff, type DiffOptions, type WorkspaceDiff } from '../../../src/core/diff/diff.js';
+import type { Locale } from '../../../src/core/i18n/catalogue.js';
 
 export const AS_OF = '2026-11-20';
 

@@ -6,9 +6,9 @@
  * test can check both the findings and the exact bytes an edit touches.
  */
 import fc from 'fast-check';
-import { checkWorkspace, type CheckResult, type SourceFile } from '../../../src/core/check.js';
+import { checkWorkspace, type CheckResult, type SourceFile } from '../../../src/core/check/pipeline.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
-import { LineIndex, decodeText } from '../../../src/core/text.js';
+import { LineIndex, decodeText } from '../../../src/core/parse/text.js';
 
 /** How many cases a property runs: the default for `npm test`, times KEYPLAN_FUZZ_SCALE for `npm run fuzz`. */
 export function runs(base: number): number {

@@ -3,7 +3,7 @@
  * workspaces, the samples as text, and applying text edits given as 1-based line/column ranges.
  */
 import assert from 'node:assert/strict';
-import { checkWorkspace, type CheckOptions, type CheckResult, type SourceFile } from '../../../src/core/check.js';
+import { checkWorkspace, type CheckOptions, type CheckResult, type SourceFile } from '../../../src/core/check/pipeline.js';
 import { loadWorkspaceFiles } from '../../../src/cli/walk.js';
 import type { Range } from '../../../src/core/diagnostic.js';
 import { languageModel, type LanguageModel } from '../../../src/core/language/model.js';

@@ -3,7 +3,7 @@
  * on dates (cadence states, dark accounts, temperatures, health, date helpers) as JSON.
  */
 import { addDays, daysBetween, today } from '../../../src/core/dates.js';
-import { buildReport } from '../../../src/core/report.js';
+import { buildReport } from '../../../src/core/report/report.js';
 import { checkSamples } from './workspace.js';
 
 const result = await checkSamples();

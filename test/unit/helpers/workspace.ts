@@ -3,10 +3,10 @@
  * (cadence, methodology, temperature, health, placement, report). Each builder writes a document as
  * the string a user would type, so a failing test can be read as a workspace.
  */
-import { checkWorkspace, type CheckResult, type SourceFile } from '../../../src/core/check.js';
-import type { PersonCadence } from '../../../src/core/cadence.js';
+import { checkWorkspace, type CheckResult, type SourceFile } from '../../../src/core/check/pipeline.js';
+import type { PersonCadence } from '../../../src/core/analysis/cadence.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
-import type { Locale } from '../../../src/core/i18n.js';
+import type { Locale } from '../../../src/core/i18n/catalogue.js';
 
 /** The as-of date the samples are documented at, used by most tests. */
 export const AS_OF = '2026-11-20';

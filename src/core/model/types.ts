@@ -3,7 +3,7 @@
  * test/unit/types.test.ts fails when a schema gains or loses a field these types do not list.
  * Data only reaches these types after schema validation, but rules still treat every field as optional.
  */
-import type { Cadence, Tier } from './config.js';
+import type { Cadence, Tier } from '../parse/config.js';
 
 export type Stance = 'champion' | 'supporter' | 'neutral' | 'skeptic' | 'opponent' | 'unknown';
 export type Coverage = 'unknown' | 'none' | 'brief' | 'multiple' | 'in-depth';

@@ -1,5 +1,5 @@
 /** Turning file bytes into text, and offsets into line/column positions. */
-import type { Position, Range } from './diagnostic.js';
+import type { Position, Range } from '../diagnostic.js';
 
 export type DecodeResult =
   | { ok: true; text: string; hadBom: boolean }

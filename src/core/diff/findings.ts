@@ -4,11 +4,11 @@
  * objective, account or field path it is about — never from its line number, so inserting a line
  * above a problem does not make it look fixed and introduced again.
  */
-import type { SourceFile } from './check.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
-import { compareDiagnostics } from './diagnostic.js';
-import type { KeyplanDocument } from './document.js';
-import { decodeText, LineIndex } from './text.js';
+import type { SourceFile } from '../check/pipeline.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { compareDiagnostics } from '../diagnostic.js';
+import type { KeyplanDocument } from '../parse/document.js';
+import { decodeText, LineIndex } from '../parse/text.js';
 
 /** Tells what a finding is about, from the documents and files of one revision. */
 export type SubjectOf = (d: Diagnostic) => string;

@@ -1,6 +1,6 @@
 /** keyplan.yaml: workspace settings, with the built-in defaults filled in. */
-import type { Severity } from './diagnostic.js';
-import type { Locale } from './i18n.js';
+import type { Severity } from '../diagnostic.js';
+import type { Locale } from '../i18n/catalogue.js';
 
 export type Tier = 'A' | 'B' | 'C';
 export const TIERS: readonly Tier[] = ['A', 'B', 'C'];

@@ -3,9 +3,9 @@
  * interactions in the last 90 days plus the person's stance. Deterministic for a given as-of date;
  * the formula is documented in docs/rules.md.
  */
-import { daysBetween } from './dates.js';
-import type { Stance } from './types.js';
-import type { Interaction, Person } from './workspace.js';
+import { daysBetween } from '../dates.js';
+import type { Stance } from '../model/types.js';
+import type { Interaction, Person } from '../model/workspace.js';
 
 export type TemperatureBand = 'cold' | 'cooling' | 'warm' | 'hot';
 

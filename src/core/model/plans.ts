@@ -1,6 +1,6 @@
 /** Which relationship plan is current, and each person's contact entry in it. */
-import { isValidDate } from './dates.js';
-import type { KeyplanDocument } from './document.js';
+import { isValidDate } from '../dates.js';
+import type { KeyplanDocument } from '../parse/document.js';
 import type { PlanContact, RelationshipPlanData } from './types.js';
 import type { Account } from './workspace.js';
 

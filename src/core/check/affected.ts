@@ -9,10 +9,10 @@
  * focused documents declare or reference (duplicates, reference targets, people who report into
  * them), following reporting lines forward so that a reporting cycle is always seen whole.
  */
-import { CONFIG_FILE, type SourceFile } from './check.js';
-import { parseKeyplanDocument } from './document.js';
-import { findFrontmatter, sniffKind } from './frontmatter.js';
-import { decodeText } from './text.js';
+import { CONFIG_FILE, type SourceFile } from './pipeline.js';
+import { parseKeyplanDocument } from '../parse/document.js';
+import { findFrontmatter, sniffKind } from '../parse/frontmatter.js';
+import { decodeText } from '../parse/text.js';
 
 export interface ChangedFile {
   path: string;

@@ -3,11 +3,11 @@
  * shown: relationship, experience and business. A part without data is "unknown" and left out of
  * the weighting rather than guessed.
  */
-import type { KeyplanConfig } from './config.js';
-import { isValidDate } from './dates.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { KeyplanConfig } from '../parse/config.js';
+import { isValidDate } from '../dates.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { Temperature } from './temperature.js';
-import type { AccountData } from './types.js';
+import type { AccountData } from '../model/types.js';
 
 export type HealthBand = 'red' | 'amber' | 'green';
 export type HealthPartName = 'relationship' | 'experience' | 'business';

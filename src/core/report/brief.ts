@@ -6,13 +6,13 @@
  * preferences, communication style) are left out unless the caller asks for them, findings about
  * them are redacted, and no Markdown body (free notes) is ever included.
  */
-import type { CheckResult } from './check.js';
-import type { Cadence } from './config.js';
-import type { Severity } from './diagnostic.js';
-import { currentContacts, currentPlans } from './plans.js';
-import { kindLookup, redactSensitive, SENSITIVE_FIELDS } from './redact.js';
+import type { CheckResult } from '../check/pipeline.js';
+import type { Cadence } from '../parse/config.js';
+import type { Severity } from '../diagnostic.js';
+import { currentContacts, currentPlans } from '../model/plans.js';
+import { kindLookup, redactSensitive, SENSITIVE_FIELDS } from '../analysis/redact.js';
 import { buildReport, type AccountReport } from './report.js';
-import type { AccountData, PlanContact, RelationshipPlanData } from './types.js';
+import type { AccountData, PlanContact, RelationshipPlanData } from '../model/types.js';
 
 export const BRIEF_VERSION = 1;
 export const BRIEF_GENERATOR = 'keyplan export';

@@ -4,20 +4,20 @@
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import accountSchema from '../../schemas/account.schema.json';
-import configSchema from '../../schemas/keyplan-config.schema.json';
-import defsSchema from '../../schemas/defs.schema.json';
-import logSchema from '../../schemas/interaction-log.schema.json';
-import orgSchema from '../../schemas/org-portrait.schema.json';
-import personSchema from '../../schemas/person.schema.json';
-import planSchema from '../../schemas/relationship-plan.schema.json';
-import type { KeyplanConfig } from './config.js';
-import type { Diagnostic } from './diagnostic.js';
-import type { YamlFile } from './document.js';
-import type { Locale, MessageId } from './i18n.js';
-import type { DocumentKind } from './kinds.js';
-import { closest } from './suggest.js';
-import type { DataPath } from './yaml-locate.js';
+import accountSchema from '../../../schemas/account.schema.json';
+import configSchema from '../../../schemas/keyplan-config.schema.json';
+import defsSchema from '../../../schemas/defs.schema.json';
+import logSchema from '../../../schemas/interaction-log.schema.json';
+import orgSchema from '../../../schemas/org-portrait.schema.json';
+import personSchema from '../../../schemas/person.schema.json';
+import planSchema from '../../../schemas/relationship-plan.schema.json';
+import type { KeyplanConfig } from '../parse/config.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { YamlFile } from '../parse/document.js';
+import type { Locale, MessageId } from '../i18n/catalogue.js';
+import type { DocumentKind } from '../kinds.js';
+import { closest } from '../suggest.js';
+import type { DataPath } from '../parse/yaml-locate.js';
 
 export type JsonSchema = Record<string, any>;
 

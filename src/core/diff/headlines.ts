@@ -3,7 +3,7 @@
  * "3 contacts became overdue", "missing-coach resolved". Derived from a WorkspaceDiff, most
  * important first; front ends word them and decide how many to show.
  */
-import type { Severity } from './diagnostic.js';
+import type { Severity } from '../diagnostic.js';
 import type { AccountDiff, Direction, FindingRef, Value, WorkspaceDiff } from './diff.js';
 
 export type HeadlineKind =

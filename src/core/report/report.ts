@@ -3,15 +3,15 @@
  * quadrant counts and findings. `keyplan report --format json` prints exactly this (docs/cli.md),
  * and the editor's tree and matrix read the same objects.
  */
-import type { CheckResult } from './check.js';
-import { urgency, type CadenceSource, type CadenceState, type PersonCadence } from './cadence.js';
-import type { Cadence, Tier } from './config.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
-import { accountHealth, type Health } from './health.js';
-import { currentContacts } from './plans.js';
-import { position, quadrant, type Quadrant } from './placement.js';
-import { temperature, type Temperature } from './temperature.js';
-import type { Account } from './workspace.js';
+import type { CheckResult } from '../check/pipeline.js';
+import { urgency, type CadenceSource, type CadenceState, type PersonCadence } from '../analysis/cadence.js';
+import type { Cadence, Tier } from '../parse/config.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { accountHealth, type Health } from '../analysis/health.js';
+import { currentContacts } from '../model/plans.js';
+import { position, quadrant, type Quadrant } from '../model/placement.js';
+import { temperature, type Temperature } from '../analysis/temperature.js';
+import type { Account } from '../model/workspace.js';
 
 export const REPORT_VERSION = 1;
 

@@ -3,11 +3,11 @@
  * where they were at the last commit, their buying role (colour) and temperature or coverage (size).
  * The webview and the SVG export both draw this, through the same layout.
  */
-import type { CheckResult } from './check.js';
-import { isValidDate } from './dates.js';
-import { currentContacts } from './plans.js';
-import { position, quadrant, type Position, type Quadrant } from './placement.js';
-import { temperature } from './temperature.js';
+import type { CheckResult } from '../check/pipeline.js';
+import { isValidDate } from '../dates.js';
+import { currentContacts } from '../model/plans.js';
+import { position, quadrant, type Position, type Quadrant } from '../model/placement.js';
+import { temperature } from '../analysis/temperature.js';
 
 export type RoleColor = 'EB' | 'TB' | 'UB' | 'Coach' | 'other';
 export type SizeBy = 'temperature' | 'coverage';

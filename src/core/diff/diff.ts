@@ -8,22 +8,22 @@
  * data and not the clock. Sensitive personal fields (`x-sensitive`) never reach the result: a
  * change there is only flagged as "personal notes changed".
  */
-import type { CadenceSource, CadenceState, PersonCadence } from './cadence.js';
-import type { CheckResult, SourceFile } from './check.js';
-import { CONFIG_FILE } from './check.js';
-import type { Cadence, Tier } from './config.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
-import { matchFindings, subjectResolver } from './diff-findings.js';
-import type { KeyplanDocument } from './document.js';
-import type { HealthBand, HealthPartName } from './health.js';
-import type { DocumentKind } from './kinds.js';
-import { position, quadrant, stanceX, type Quadrant } from './placement.js';
-import { currentContacts } from './plans.js';
-import { kindLookup, redactSensitive, SENSITIVE_FIELDS } from './redact.js';
-import { buildReport, type AccountReport } from './report.js';
-import type { AccountData, Objective, PlanContact, RelationshipPlanData } from './types.js';
-import type { Account, Interaction, Person, Workspace } from './workspace.js';
-import { diffHeadlines, uniqueFindings, type Headline } from './diff-headlines.js';
+import type { CadenceSource, CadenceState, PersonCadence } from '../analysis/cadence.js';
+import type { CheckResult, SourceFile } from '../check/pipeline.js';
+import { CONFIG_FILE } from '../check/pipeline.js';
+import type { Cadence, Tier } from '../parse/config.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { matchFindings, subjectResolver } from './findings.js';
+import type { KeyplanDocument } from '../parse/document.js';
+import type { HealthBand, HealthPartName } from '../analysis/health.js';
+import type { DocumentKind } from '../kinds.js';
+import { position, quadrant, stanceX, type Quadrant } from '../model/placement.js';
+import { currentContacts } from '../model/plans.js';
+import { kindLookup, redactSensitive, SENSITIVE_FIELDS } from '../analysis/redact.js';
+import { buildReport, type AccountReport } from '../report/report.js';
+import type { AccountData, Objective, PlanContact, RelationshipPlanData } from '../model/types.js';
+import type { Account, Interaction, Person, Workspace } from '../model/workspace.js';
+import { diffHeadlines, uniqueFindings, type Headline } from './headlines.js';
 
 export const DIFF_VERSION = 1;
 

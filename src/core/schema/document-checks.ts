@@ -1,9 +1,9 @@
 /** Checks within one document that a JSON Schema cannot express. */
-import { daysBetween, isValidDate } from './dates.js';
-import type { Diagnostic } from './diagnostic.js';
-import type { KeyplanDocument } from './document.js';
-import type { Locale } from './i18n.js';
-import type { DataPath } from './yaml-locate.js';
+import { daysBetween, isValidDate } from '../dates.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { KeyplanDocument } from '../parse/document.js';
+import type { Locale } from '../i18n/catalogue.js';
+import type { DataPath } from '../parse/yaml-locate.js';
 
 export function documentChecks(doc: KeyplanDocument, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];

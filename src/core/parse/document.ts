@@ -1,11 +1,11 @@
 /** Parsing one Markdown file into a Keyplan document. */
 import { parseDocument, type Document as YamlDocument, type YAMLError } from 'yaml';
-import type { Diagnostic, Range, Severity } from './diagnostic.js';
+import type { Diagnostic, Range, Severity } from '../diagnostic.js';
 import { findFrontmatter, sniffKind, type FrontmatterSpan } from './frontmatter.js';
-import { t, type Locale, type MessageId } from './i18n.js';
-import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
+import { t, type Locale, type MessageId } from '../i18n/catalogue.js';
+import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../kinds.js';
 import { LineIndex, lineRange } from './text.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 import { parseInteractionLog, type ParsedLog } from './interaction-log.js';
 import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js';
 import { YAML_OPTIONS } from './yaml-options.js';

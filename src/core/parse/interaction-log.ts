@@ -6,7 +6,7 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isCalendarDate } from './dates.js';
+import { isCalendarDate } from '../dates.js';
 
 export interface LogEntry {
   date: string;

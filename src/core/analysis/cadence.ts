@@ -2,12 +2,12 @@
  * The cadence engine: for every person, the expected interval between interactions, the last
  * interaction, and a state that explains itself (ok → due-soon → overdue, never, planned-missed).
  */
-import type { Cadence, KeyplanConfig, Tier } from './config.js';
-import { daysBetween, isValidDate } from './dates.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
-import { t, type Locale } from './i18n.js';
-import { currentContacts, type ContactEntry } from './plans.js';
-import type { Account, Interaction, Person, Workspace } from './workspace.js';
+import type { Cadence, KeyplanConfig, Tier } from '../parse/config.js';
+import { daysBetween, isValidDate } from '../dates.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { t, type Locale } from '../i18n/catalogue.js';
+import { currentContacts, type ContactEntry } from '../model/plans.js';
+import type { Account, Interaction, Person, Workspace } from '../model/workspace.js';
 
 export type CadenceState = 'ok' | 'due-soon' | 'overdue' | 'never' | 'planned-missed' | 'left' | 'unknown';
 export type CadenceSource = 'relationship-plan' | 'person' | 'config' | 'built-in';

@@ -3,10 +3,10 @@
  * pull-request summaries and CI formats. Findings about such a field keep their rule, file and
  * position, but lose any detail that could repeat what the field says.
  */
-import type { Diagnostic } from './diagnostic.js';
-import { t, type Locale } from './i18n.js';
-import type { DocumentKind } from './kinds.js';
-import { KIND_SCHEMAS } from './schema.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { t, type Locale } from '../i18n/catalogue.js';
+import type { DocumentKind } from '../kinds.js';
+import { KIND_SCHEMAS } from '../schema/validate.js';
 
 function sensitiveFieldsOf(schema: Record<string, any>): string[] {
   return Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)

@@ -3,15 +3,15 @@
  * reference resolved. Reference findings (duplicate ids, unknown or cross-account references,
  * reporting cycles, malformed log entries) are produced while building it.
  */
-import type { KeyplanConfig, Tier } from './config.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
-import type { KeyplanDocument } from './document.js';
-import type { DocumentKind } from './kinds.js';
-import { t, type Locale, type MessageId } from './i18n.js';
-import type { LogEntry } from './interaction-log.js';
-import { closest } from './suggest.js';
+import type { KeyplanConfig, Tier } from '../parse/config.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { KeyplanDocument } from '../parse/document.js';
+import type { DocumentKind } from '../kinds.js';
+import { t, type Locale, type MessageId } from '../i18n/catalogue.js';
+import type { LogEntry } from '../parse/interaction-log.js';
+import { closest } from '../suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
-import type { DataPath } from './yaml-locate.js';
+import type { DataPath } from '../parse/yaml-locate.js';
 
 export interface Person {
   id: string;

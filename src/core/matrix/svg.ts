@@ -2,10 +2,10 @@
  * Draws a matrix layout as SVG. The CLI writes it as a standalone file; the webview inserts the
  * same markup and styles it with the editor theme's colours. Every piece of plan text is escaped.
  */
-import type { Locale } from './i18n.js';
-import type { MatrixModel } from './matrix.js';
-import { INFLUENCES, STANCES, type MatrixLayout } from './matrix-layout.js';
-import { stanceAt } from './placement.js';
+import type { Locale } from '../i18n/catalogue.js';
+import type { MatrixModel } from './model.js';
+import { INFLUENCES, STANCES, type MatrixLayout } from './layout.js';
+import { stanceAt } from '../model/placement.js';
 
 export function escapeXml(text: unknown): string {
   return String(text ?? '')

@@ -3,9 +3,9 @@
  * 5…1 top to bottom), quadrant labels, and marker positions. People in the same cell are packed in
  * a grid inside the cell and shrink as needed, so that markers never overlap.
  */
-import type { MatrixModel, MatrixPerson, SizeBy } from './matrix.js';
-import { COVERAGE_SCALE } from './matrix.js';
-import type { Position } from './placement.js';
+import type { MatrixModel, MatrixPerson, SizeBy } from './model.js';
+import { COVERAGE_SCALE } from './model.js';
+import type { Position } from '../model/placement.js';
 
 export interface LayoutOptions {
   width: number;

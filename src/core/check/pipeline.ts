@@ -2,20 +2,20 @@
  * The check pipeline: files → documents → schema and document checks → workspace model →
  * reference findings → (later stages add rules) → severities from keyplan.yaml and suppressions.
  */
-import { accountActivity, accountCadenceDiagnostics, accountCadences, type AccountActivity, type PersonCadence } from './cadence.js';
-import { resolveConfig, type KeyplanConfig } from './config.js';
-import { today } from './dates.js';
-import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
-import { documentChecks } from './document-checks.js';
-import { KeyplanDocument, parseKeyplanDocument, readYaml, YamlFile } from './document.js';
-import { findFrontmatter, sniffKind } from './frontmatter.js';
-import { normalizeLocale, t, type Locale } from './i18n.js';
-import { isDocumentKind } from './kinds.js';
-import { accountMethodologyDiagnostics } from './rules/methodology.js';
-import { effectiveSeverity } from './rules/registry.js';
-import { schemaDiagnostics, schemaSetFor, withoutInvalid } from './schema.js';
-import { decodeText } from './text.js';
-import { buildWorkspace, type Account, type UnreadableDocument, type Workspace } from './workspace.js';
+import { accountActivity, accountCadenceDiagnostics, accountCadences, type AccountActivity, type PersonCadence } from '../analysis/cadence.js';
+import { resolveConfig, type KeyplanConfig } from '../parse/config.js';
+import { today } from '../dates.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { documentChecks } from '../schema/document-checks.js';
+import { KeyplanDocument, parseKeyplanDocument, readYaml, YamlFile } from '../parse/document.js';
+import { findFrontmatter, sniffKind } from '../parse/frontmatter.js';
+import { normalizeLocale, t, type Locale } from '../i18n/catalogue.js';
+import { isDocumentKind } from '../kinds.js';
+import { accountMethodologyDiagnostics } from '../rules/methodology.js';
+import { effectiveSeverity } from '../rules/registry.js';
+import { schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
+import { decodeText } from '../parse/text.js';
+import { buildWorkspace, type Account, type UnreadableDocument, type Workspace } from '../model/workspace.js';
 
 export interface SourceFile {
   /** Workspace-relative path with forward slashes. */
