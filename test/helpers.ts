@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { checkWorkspace, type CheckResult, type SourceFile } from '../src/core/check/pipeline.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
 import type { Locale } from '../src/core/i18n/catalogue.js';
-import { ruleInfo } from '../src/core/rules/registry.js';
+import { ruleInfo } from '../src/core/rules/index.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');

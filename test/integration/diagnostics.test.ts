@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ruleInfo } from '../../src/core/rules/registry.js';
+import { ruleInfo } from '../../src/core/rules/index.js';
 import { codeOf, describeDiagnostics, keyplan, keyplanDiagnostics, sampleUri, waitForDiagnostics } from './helpers.js';
 
 /** As samples/README.md lists them: 1-based line:column, as the CLI prints them. */

@@ -92,6 +92,18 @@ function importGraph(root: string): Map<string, string[]> {
   return graph;
 }
 
+/**
+ * A rule that is found while parsing or building the model (format and reference rules) has no
+ * check of its own: its file holds the rule's metadata and messages and imports only the foundation
+ * and rules/define.ts, so the earlier stages may make its findings.
+ */
+function isRuleDefinition(file: string, graph: Map<string, string[]>): boolean {
+  const define = path.join(CORE, 'rules', 'define.ts');
+  if (stageOf(file) !== 'rules') return false;
+  if (file === define) return (graph.get(file) ?? []).every((t) => STAGES[stageOf(t)] === 0);
+  return /[\\/]rules[\\/](format|references)[\\/]/.test(file) && (graph.get(file) ?? []).every((t) => t === define || STAGES[stageOf(t)] === 0);
+}
+
 describe('architecture: the pipeline is layered', () => {
   it('every folder of src/core is a known stage, and at most 8 files are loose', () => {
     const folders = readdirSync(CORE, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -102,11 +114,12 @@ describe('architecture: the pipeline is layered', () => {
 
   it('a stage imports only from itself and earlier stages', () => {
     const offenders: string[] = [];
-    for (const [file, targets] of importGraph(CORE)) {
+    const graph = importGraph(CORE);
+    for (const [file, targets] of graph) {
       const from = stageOf(file);
       for (const target of targets) {
         const to = stageOf(target);
-        if (to !== from && !(STAGES[to] < STAGES[from])) offenders.push(`${path.relative(CORE, file)} (${from || 'foundation'}) → ${path.relative(CORE, target)} (${to || 'foundation'})`);
+        if (to !== from && !(STAGES[to] < STAGES[from]) && !isRuleDefinition(target, graph)) offenders.push(`${path.relative(CORE, file)} (${from || 'foundation'}) → ${path.relative(CORE, target)} (${to || 'foundation'})`);
       }
     }
     assert.deepEqual(offenders, []);

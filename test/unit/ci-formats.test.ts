@@ -4,7 +4,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { RULES } from '../../src/core/rules/registry.js';
+import { RULES } from '../../src/core/rules/index.js';
 import { escapeData, escapeProperty, formatGithub, githubCommand } from '../../src/cli/formats/github.js';
 import { formatJunit, xmlText } from '../../src/cli/formats/junit.js';
 import { formatSarif, uriOf } from '../../src/cli/formats/sarif.js';

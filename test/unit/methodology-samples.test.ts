@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../src/core/check/pipeline.js';
-import { ruleInfo } from '../../src/core/rules/registry.js';
+import { ruleInfo } from '../../src/core/rules/index.js';
 import { checkSamples, lineOf, sampleText } from './helpers/workspace.js';
 
 const A = 'accounts/east-china-telecom';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Severity } from '../../src/core/diagnostic.js';
-import { ruleInfo } from '../../src/core/rules/registry.js';
+import { ruleInfo } from '../../src/core/rules/index.js';
 import {
   ACCOUNT, AS_OF, findings, lineOf, listFindings, PLAN, personFile, single, workspace,
   type AccountOpts, type ContactOpts, type PersonOpts, type WorkspaceBuilder,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEntryLine, parseInteractionLog } from '../../src/core/parse/interaction-log.js';
-import { ruleInfo } from '../../src/core/rules/registry.js';
+import { ruleInfo } from '../../src/core/rules/index.js';
 import { account, check, FIXTURES, log, md, only, person, span, where } from '../helpers.js';
 
 const lines = (ds: { file: string; range: { start: { line: number; column: number } }; rule: string }[]) =>

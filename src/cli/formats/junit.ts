@@ -5,7 +5,7 @@
  * text is escaped and characters XML 1.0 does not allow are removed.
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { ruleInfo } from '../../core/rules/registry.js';
+import { ruleInfo } from '../../core/rules/index.js';
 
 // Tab, LF, CR and the Unicode ranges XML 1.0 allows; everything else (other control characters,
 // lone surrogates, U+FFFE/U+FFFF) is dropped.
@@ -47,7 +47,7 @@ export function formatJunit({ files, diagnostics, displayPath }: JunitInput): st
     for (const d of list) {
       const where = `${d.range.start.line}:${d.range.start.column}`;
       const open = `    <testcase classname="${xmlAttr(name)}" name="${xmlAttr(`${d.rule} at ${where}`)}" file="${xmlAttr(name)}" line="${d.range.start.line}" time="0">`;
-      const detail = `${name}:${where} ${d.severity} ${d.rule}\n${d.message}\n\n${ruleInfo(d.rule)?.summary ?? ''}`.trim();
+      const detail = `${name}:${where} ${d.severity} ${d.rule}\n${d.message}\n\n${ruleInfo(d.rule)?.summary.en ?? ''}`.trim();
       if (d.severity === 'error') cases.push(`${open}\n      <failure type="${xmlAttr(d.rule)}" message="${xmlAttr(d.message)}">${xmlText(detail)}</failure>\n    </testcase>`);
       else cases.push(`${open}\n      <system-out>${xmlText(detail)}</system-out>\n    </testcase>`);
     }

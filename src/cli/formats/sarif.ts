@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import { RULES } from '../../core/rules/registry.js';
+import { RULES } from '../../core/rules/index.js';
 import { RULE_HELP } from '../rule-help.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -32,14 +32,14 @@ export interface SarifInput {
 }
 
 export function formatSarif({ diagnostics, displayPath, version, fingerprint }: SarifInput): string {
-  const index = new Map(RULES.map((r, i) => [r.id, i]));
+  const index = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   const rules = RULES.map((r) => {
-    const help = RULE_HELP[r.id] ?? r.summary;
+    const help = RULE_HELP[r.id] ?? r.summary.en;
     const defaults = typeof r.severity === 'string' ? r.severity : r.severity.A === 'off' ? 'info' : r.severity.A;
     return {
       id: r.id,
       name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c: string) => c.toUpperCase()),
-      shortDescription: { text: r.summary },
+      shortDescription: { text: r.summary.en },
       fullDescription: { text: plainText(help) },
       help: { text: plainText(help), markdown: help },
       defaultConfiguration: { level: LEVEL[defaults as Severity] },

@@ -4,7 +4,6 @@
  */
 import type { Cadence, KeyplanConfig, Tier } from '../parse/config.js';
 import { daysBetween, isValidDate } from '../dates.js';
-import type { Diagnostic, Severity } from '../diagnostic.js';
 import { t, type Locale } from '../i18n/catalogue.js';
 import { currentContacts, type ContactEntry } from '../model/plans.js';
 import type { Account, Interaction, Person, Workspace } from '../model/workspace.js';
@@ -84,7 +83,7 @@ export function expectedCadence(person: Person, tier: Tier | undefined, contact:
   return { ...best, source: config.cadenceFromFile.has(best.key) ? 'config' : 'built-in' };
 }
 
-function describeWho(person: Person, tier: Tier | undefined, locale: Locale): string {
+export function describeWho(person: Person, tier: Tier | undefined, locale: Locale): string {
   const details = [person.data.title, (Array.isArray(person.data.roles) ? person.data.roles : []).join('/') || undefined, tier ? (locale === 'zh-cn' ? `${tier} 类客户` : `tier ${tier}`) : undefined]
     .filter((x): x is string => typeof x === 'string' && x.length > 0)
     .join(locale === 'zh-cn' ? '，' : ', ');
@@ -174,55 +173,3 @@ export function accountActivity(ws: Workspace, account: Account, asOf: string): 
   const daysSince = last ? daysBetween(last.date, asOf) : undefined;
   return { account, last, daysSince, dark: daysSince === undefined || daysSince > ws.config.darkAfter };
 }
-
-/** Findings of the cadence engine, placed on the person file and on the plan's contact entry. */
-export function cadenceDiagnostics(cadences: PersonCadence[], activity: AccountActivity[], ws: Workspace, asOf: string, locale: Locale): Diagnostic[] {
-  return [...ws.accounts.values()].flatMap((account) =>
-    accountCadenceDiagnostics(cadences.filter((c) => c.account.id === account.id), activity.find((a) => a.account.id === account.id), ws, account, asOf, locale));
-}
-
-/** The cadence findings of one account. */
-export function accountCadenceDiagnostics(cadences: PersonCadence[], activity: AccountActivity | undefined, ws: Workspace, account: Account, asOf: string, locale: Locale): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const onPerson = (c: PersonCadence, rule: string, severity: Severity, message: string) => {
-    const doc = c.person.doc;
-    const at = c.person.data.cadence !== undefined ? doc.locate(['cadence'], 'key') : doc.locate(['name'], 'value');
-    out.push({ file: doc.path, range: at, severity, rule, message, data: { person: c.person.id, account: c.account.id, state: c.state } });
-    if (c.contact) {
-      const plan = c.contact.plan;
-      out.push({ file: plan.path, range: plan.locate(['contacts', c.contact.index, 'person'], 'value'), severity, rule, message, data: { person: c.person.id, account: c.account.id, state: c.state } });
-    }
-  };
-  for (const c of cadences) {
-    if (c.state === 'overdue') onPerson(c, 'interaction-overdue', 'warning', c.explanation);
-    else if (c.state === 'due-soon') onPerson(c, 'interaction-due-soon', 'info', c.explanation);
-    else if (c.state === 'never') onPerson(c, 'interaction-never', c.keyPlayer ? 'warning' : 'info', c.explanation);
-    if (c.missedPlan) {
-      const message = t(locale, 'cadence.missed', { who: describeWho(c.person, c.tier, locale), next: c.missedPlan.next, n: c.missedPlan.daysAgo, owner: c.owner });
-      if (c.contact) {
-        const plan = c.contact.plan;
-        out.push({ file: plan.path, range: plan.locate(['contacts', c.contact.index, 'next'], 'value'), severity: 'warning', rule: 'planned-interaction-missed', message, data: { person: c.person.id, account: c.account.id, next: c.missedPlan.next } });
-      }
-    }
-    if (c.state === 'left' && c.contact) {
-      const plan = c.contact.plan;
-      const message = t(locale, 'cadence.left', { name: String(c.person.data.name ?? c.person.id), plan: plan.path });
-      out.push({ file: plan.path, range: plan.locate(['contacts', c.contact.index, 'person'], 'value'), severity: 'warning', rule: 'contact-left', message, data: { person: c.person.id, account: c.account.id } });
-      out.push({ file: c.person.doc.path, range: c.person.doc.locate(['status'], 'value'), severity: 'warning', rule: 'contact-left', message, data: { person: c.person.id, account: c.account.id } });
-    }
-  }
-  const a = activity;
-  if (a?.dark && a.account.doc) {
-    const doc = a.account.doc;
-    const people = a.last ? a.last.people.map((id) => String(ws.people.get(id)?.data.name ?? id)).join(', ') : undefined;
-    const message = t(locale, 'account.dark', { account: String(a.account.data?.name ?? a.account.id), days: a.daysSince, date: a.last?.date, people, darkAfter: ws.config.darkAfter, owner: a.account.data?.owner });
-    out.push({ file: doc.path, range: doc.locate(['name'], 'value'), severity: 'warning', rule: 'account-dark', message, data: { account: a.account.id, daysSince: a.daysSince } });
-  }
-  // Entries dated after as-of are not counted; say so where they are written.
-  for (const i of account.interactions) {
-    if (i.date <= asOf) break; // newest first: the rest are in the past
-    out.push(i.doc.diagnostic('log-entry-in-future', 'warning', i.doc.bodyRange(i.entry.start, i.entry.start + i.date.length), locale, 'log.future', { date: i.date, asOf }));
-  }
-  return out;
-}
-

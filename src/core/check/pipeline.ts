@@ -2,17 +2,17 @@
  * The check pipeline: files → documents → schema and document checks → workspace model →
  * reference findings → (later stages add rules) → severities from keyplan.yaml and suppressions.
  */
-import { accountActivity, accountCadenceDiagnostics, accountCadences, type AccountActivity, type PersonCadence } from '../analysis/cadence.js';
+import { accountActivity, accountCadences, type AccountActivity, type PersonCadence } from '../analysis/cadence.js';
 import { resolveConfig, type KeyplanConfig } from '../parse/config.js';
 import { today } from '../dates.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { documentChecks } from '../schema/document-checks.js';
 import { KeyplanDocument, parseKeyplanDocument, readYaml, YamlFile } from '../parse/document.js';
 import { findFrontmatter, sniffKind } from '../parse/frontmatter.js';
-import { normalizeLocale, t, type Locale } from '../i18n/catalogue.js';
+import { normalizeLocale, type Locale } from '../i18n/catalogue.js';
 import { isDocumentKind } from '../kinds.js';
-import { accountMethodologyDiagnostics } from '../rules/methodology.js';
-import { effectiveSeverity } from '../rules/registry.js';
+import { encoding } from '../rules/format/encoding.js';
+import { accountFindings, effectiveSeverity } from '../rules/index.js';
 import { schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
 import { decodeText } from '../parse/text.js';
 import { buildWorkspace, type Account, type UnreadableDocument, type Workspace } from '../model/workspace.js';
@@ -105,7 +105,7 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
         nulWarning = decoded.ok;
       }
       if (!decoded.ok && decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
-        return { diagnostics: [{ file: file.path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } }, severity: 'error', rule: 'encoding', message: t(locale, 'file.not-utf8') }] };
+        return { diagnostics: [encoding.diagnostic({ file: file.path, range: FIRST_CHARACTERS }, locale, 'not-utf8')] };
       }
       if (!decoded.ok) return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
     }
@@ -180,7 +180,7 @@ export class IncrementalChecker {
     }
     const cadences = accountCadences(ws, account, asOf, locale);
     const activity = accountActivity(ws, account, asOf);
-    const diagnostics = [...accountCadenceDiagnostics(cadences, activity, ws, account, asOf, locale), ...accountMethodologyDiagnostics(ws, account, asOf, locale)];
+    const diagnostics = accountFindings({ ws, account, asOf, locale, cadences, activity });
     this.accountMemo.set(account.id, { key, cadences, activity, diagnostics });
     return { cadences, activity, diagnostics };
   }
@@ -232,10 +232,13 @@ function accountKey(ws: Workspace, account: Account, asOf: string, locale: Local
   return `${asOf}|${locale}|${serials.join(',')}`;
 }
 
+/** Where a finding about a whole file's bytes goes. */
+const FIRST_CHARACTERS = { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } };
+
 /** Adds the NUL-byte warning to a document's own findings. */
 function withNulWarning(outcome: ReturnType<typeof parseKeyplanDocument>, nul: boolean, path: string, locale: Locale): ReturnType<typeof parseKeyplanDocument> {
   if (!nul || outcome.status === 'ignored') return outcome;
-  const warning: Diagnostic = { file: path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } }, severity: 'warning', rule: 'encoding', message: t(locale, 'file.nul') };
+  const warning = encoding.diagnostic({ file: path, range: FIRST_CHARACTERS }, locale, 'nul', {}, undefined, 'warning');
   return { ...outcome, diagnostics: [warning, ...outcome.diagnostics] };
 }
 

@@ -4,14 +4,21 @@
  * reporting cycles, malformed log entries) are produced while building it.
  */
 import type { KeyplanConfig, Tier } from '../parse/config.js';
-import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { KeyplanDocument } from '../parse/document.js';
 import type { DocumentKind } from '../kinds.js';
-import { t, type Locale, type MessageId } from '../i18n/catalogue.js';
+import type { Locale, Params } from '../i18n/catalogue.js';
 import type { LogEntry } from '../parse/interaction-log.js';
 import { closest } from '../suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
 import type { DataPath } from '../parse/yaml-locate.js';
+import type { Rule } from '../rules/define.js';
+import { logEntryMalformed } from '../rules/format/log-entry-malformed.js';
+import { unknownChannel } from '../rules/format/unknown-channel.js';
+import { crossAccountReference } from '../rules/references/cross-account-reference.js';
+import { duplicateId } from '../rules/references/duplicate-id.js';
+import { reportsToCycle } from '../rules/references/reports-to-cycle.js';
+import { unknownReference } from '../rules/references/unknown-reference.js';
 
 export interface Person {
   id: string;
@@ -89,8 +96,8 @@ export interface BuildResult {
 export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConfig, locale: Locale, unreadable: UnreadableDocument[] = []): BuildResult {
   const ws = new Workspace(documents, config);
   const diagnostics: Diagnostic[] = [];
-  const report = (doc: KeyplanDocument, rule: string, severity: Severity, path: DataPath, id: MessageId, params: Record<string, string | number | undefined>, data?: Record<string, unknown>) =>
-    diagnostics.push(doc.diagnostic(rule, severity, doc.locate(path, 'value'), locale, id, params, { path, ...data }));
+  const report = <V extends string>(doc: KeyplanDocument, rule: Pick<Rule<string, V>, 'diagnostic'>, variant: V, path: DataPath, params: Params, data?: Record<string, unknown>) =>
+    diagnostics.push(doc.diagnostic(rule, variant, doc.locate(path, 'value'), locale, params, { path, ...data }));
 
   // Ids of documents we could not read: references to them are not reported as broken.
   const unseen = (kind: DocumentKind) => new Set(unreadable.filter((u) => u.kind === kind && u.id).map((u) => u.id!));
@@ -113,7 +120,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const data = doc.data as unknown as AccountData;
     const first = firstAccountDoc.get(data.id);
     if (first) {
-      report(doc, 'duplicate-id', 'error', ['id'], 'model.duplicate-id', { kind: 'account', kindZh: '客户', id: data.id, other: first.path });
+      report(doc, duplicateId, 'default', ['id'], { kind: 'account', kindZh: '客户', id: data.id, other: first.path });
       continue;
     }
     firstAccountDoc.set(data.id, doc);
@@ -124,7 +131,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const objectiveIds = new Set<string>();
     (Array.isArray(data.objectives) ? data.objectives : []).forEach((o, i) => {
       if (!o || typeof o.id !== 'string') return;
-      if (objectiveIds.has(o.id)) report(doc, 'duplicate-id', 'error', ['objectives', i, 'id'], 'model.duplicate-id', { kind: 'objective', kindZh: '目标', id: o.id, other: doc.path });
+      if (objectiveIds.has(o.id)) report(doc, duplicateId, 'default', ['objectives', i, 'id'], { kind: 'objective', kindZh: '目标', id: o.id, other: doc.path });
       objectiveIds.add(o.id);
     });
   }
@@ -133,7 +140,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const data = doc.data as unknown as PersonData;
     const first = ws.people.get(data.id);
     if (first) {
-      report(doc, 'duplicate-id', 'error', ['id'], 'model.duplicate-id', { kind: 'person', kindZh: '人员', id: data.id, other: first.doc.path });
+      report(doc, duplicateId, 'default', ['id'], { kind: 'person', kindZh: '人员', id: data.id, other: first.doc.path });
       continue;
     }
     const person: Person = { id: data.id, account: data.account, data, doc };
@@ -147,7 +154,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const id = doc.data.account;
     if (typeof id !== 'string') continue;
     if (!firstAccountDoc.has(id) && !unseenAccounts.has(id)) {
-      report(doc, 'unknown-reference', 'error', ['account'], 'model.unknown-account', { id, suggestion: closest(id, accountIds) }, { reference: 'account', id, suggestion: closest(id, accountIds) });
+      report(doc, unknownReference, 'account', ['account'], { id, suggestion: closest(id, accountIds) }, { reference: 'account', id, suggestion: closest(id, accountIds) });
     }
     const account = accountFor(id);
     if (doc.kind === 'person') {
@@ -167,18 +174,18 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     if (!target) {
       const pool = account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : personIds();
       const suggestion = closest(id, pool);
-      report(doc, 'unknown-reference', 'error', path, 'model.unknown-person', { id, account, suggestion }, { reference: 'person', id, suggestion });
+      report(doc, unknownReference, 'person', path, { id, account, suggestion }, { reference: 'person', id, suggestion });
     } else if (account && target.account !== account) {
-      report(doc, 'cross-account-reference', 'warning', path, 'model.cross-account', { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
+      report(doc, crossAccountReference, 'default', path, { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
     }
   };
 
   for (const person of ws.people.values()) {
     const { data, doc } = person;
-    if (data.reports_to === data.id) report(doc, 'unknown-reference', 'error', ['reports_to'], 'model.self-reference', { id: data.id, field: 'reports_to' });
+    if (data.reports_to === data.id) report(doc, unknownReference, 'self', ['reports_to'], { id: data.id, field: 'reports_to' });
     else checkPerson(doc, ['reports_to'], data.reports_to, data.account);
     (Array.isArray(data.influences) ? data.influences : []).forEach((id, i) => {
-      if (id === data.id) report(doc, 'unknown-reference', 'error', ['influences', i], 'model.self-reference', { id, field: 'influences' });
+      if (id === data.id) report(doc, unknownReference, 'self', ['influences', i], { id, field: 'influences' });
       else checkPerson(doc, ['influences', i], id, data.account);
     });
   }
@@ -213,7 +220,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
       const text = [...cycle, cycle[0]].join(' → ');
       for (const id of cycle) {
         const p = ws.people.get(id)!;
-        report(p.doc, 'reports-to-cycle', 'error', ['reports_to'], 'model.reports-to-cycle', { cycle: text }, { cycle });
+        report(p.doc, reportsToCycle, 'default', ['reports_to'], { cycle: text }, { cycle });
       }
     }
     for (const id of chain) state.set(id, 'done');
@@ -224,14 +231,13 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     for (const doc of account.logs) {
       const parsed = doc.log;
       for (const bad of parsed.malformed) {
-        const problem = `log.problem.${bad.problem}` as MessageId;
-        const params = { value: bad.value };
-        diagnostics.push(doc.diagnostic('log-entry-malformed', 'error', doc.bodyRange(bad.start, bad.end), locale, 'log.malformed', { problem: t(locale, problem, params) }, { problem: bad.problem }));
+        const problem = logEntryMalformed.message(locale, `problem.${bad.problem}`, { value: bad.value });
+        diagnostics.push(doc.diagnostic(logEntryMalformed, 'default', doc.bodyRange(bad.start, bad.end), locale, { problem }, { problem: bad.problem }));
       }
       for (const entry of parsed.entries) {
         if (!config.channels.includes(entry.channel)) {
           const suggestion = closest(entry.channel, config.channels);
-          diagnostics.push(doc.diagnostic('unknown-channel', 'warning', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale, 'log.unknown-channel',
+          diagnostics.push(doc.diagnostic(unknownChannel, 'default', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale,
             { value: entry.channel, suggestion, allowed: config.channels.join('|') }, { value: entry.channel, suggestion, allowed: config.channels }));
         }
         for (const m of entry.mentions) {
@@ -239,9 +245,9 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
           if (!target && unseenPeople.has(m.id)) continue;
           if (!target) {
             const suggestion = closest(m.id, account.people.map((p) => p.id));
-            diagnostics.push(doc.diagnostic('unknown-reference', 'error', doc.bodyRange(m.start, m.end), locale, 'model.unknown-person', { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
+            diagnostics.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
           } else if (target.account !== account.id) {
-            diagnostics.push(doc.diagnostic('cross-account-reference', 'warning', doc.bodyRange(m.start, m.end), locale, 'model.cross-account', { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));
+            diagnostics.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));
           }
         }
       }

@@ -2,7 +2,10 @@
 import { parseDocument, type Document as YamlDocument, type YAMLError } from 'yaml';
 import type { Diagnostic, Range, Severity } from '../diagnostic.js';
 import { findFrontmatter, sniffKind, type FrontmatterSpan } from './frontmatter.js';
-import { t, type Locale, type MessageId } from '../i18n/catalogue.js';
+import type { Locale, Params } from '../i18n/catalogue.js';
+import type { Rule } from '../rules/define.js';
+import { unknownKind } from '../rules/format/unknown-kind.js';
+import { yamlSyntax } from '../rules/format/yaml-syntax.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../kinds.js';
 import { LineIndex, lineRange } from './text.js';
 import { closest } from '../suggest.js';
@@ -98,16 +101,9 @@ export class YamlFile {
     return this.lines.range(this.span.bodyStart + start, this.span.bodyStart + end);
   }
 
-  diagnostic(
-    rule: string,
-    severity: Severity,
-    range: Range,
-    locale: Locale,
-    id: MessageId,
-    params: Record<string, string | number | undefined> = {},
-    data?: Record<string, unknown>,
-  ): Diagnostic {
-    return { file: this.path, range, severity, rule, message: t(locale, id, params), ...(data ? { data } : {}) };
+  /** A finding of `rule` at a range of this document. */
+  diagnostic<V extends string>(rule: Pick<Rule<string, V>, 'diagnostic'>, variant: V, range: Range, locale: Locale, params: Params = {}, data?: Record<string, unknown>, severity?: Severity): Diagnostic {
+    return rule.diagnostic({ file: this.path, range }, locale, variant, params, data, severity);
   }
 }
 
@@ -175,9 +171,7 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   const sniffed = sniffKind(yamlText);
   if (sniffed === null) return { status: 'ignored' };
   const lines = new LineIndex(text);
-  const make = (rule: string, range: Range, id: MessageId, params: Record<string, string | number | undefined> = {}, data?: Record<string, unknown>): Diagnostic => ({
-    file: path, range, severity: 'error', rule, message: t(locale, id, params), ...(data ? { data } : {}),
-  });
+  const where = (range: Range) => ({ file: path, range });
 
   if (!isDocumentKind(sniffed)) {
     // Only a near miss (`kind: acount`) is worth a word; any other `kind:` belongs to someone else's format.
@@ -186,13 +180,13 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
     const at = Math.max(0, yamlText.search(/^["']?kind["']?[ \t]*:/m));
     const valueAt = yamlText.indexOf(sniffed, at);
     const range = lines.range(span.yamlStart + valueAt, span.yamlStart + valueAt + sniffed.length);
-    return { status: 'unreadable', diagnostics: [make('unknown-kind', range, 'kind.unknown', { value: sniffed, suggestion, allowed: DOCUMENT_KINDS.join('|') }, { value: sniffed, suggestion, allowed: [...DOCUMENT_KINDS] })] };
+    return { status: 'unreadable', diagnostics: [unknownKind.diagnostic(where(range), locale, 'default', { value: sniffed, suggestion, allowed: DOCUMENT_KINDS.join('|') }, { value: sniffed, suggestion, allowed: [...DOCUMENT_KINDS] })] };
   }
 
   const kind = sniffed;
   const id = /^id[ \t]*:[ \t]*["']?([a-z0-9-]+)/m.exec(yamlText)?.[1];
   if (!span.closed) {
-    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 1), 'yaml.unclosed')] };
+    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 1)), locale, 'unclosed')] };
   }
 
   const read = readYaml(path, text, span.yamlStart, span.yamlEnd, lines, locale);
@@ -200,13 +194,15 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   const data = read.data;
   const diagnostics: Diagnostic[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { status: 'unreadable', kind, id, diagnostics: [make('yaml-syntax', lineRange(lines, 2), 'yaml.empty')] };
+    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 2)), locale, 'empty')] };
   }
   const record = data as Record<string, unknown>;
   if (!isDocumentKind(record.kind)) return { status: 'ignored' };
   const doc = new KeyplanDocument(path, text, record.kind, span, record, disabledRules(yamlText));
   return { status: 'document', document: doc, diagnostics };
 }
+
+type YamlProblem = keyof typeof yamlSyntax.messages;
 
 export type YamlRead = { ok: true; data: unknown } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -216,7 +212,7 @@ export type YamlRead = { ok: true; data: unknown } | { ok: false; diagnostics: D
  */
 export function readYaml(path: string, text: string, yamlStart: number, yamlEnd: number, lines: LineIndex, locale: Locale): YamlRead {
   const yamlText = text.slice(yamlStart, yamlEnd);
-  const fail = (range: Range, id: MessageId): YamlRead => ({ ok: false, diagnostics: [{ file: path, range, severity: 'error', rule: 'yaml-syntax', message: t(locale, id) }] });
+  const fail = (range: Range, variant: YamlProblem): YamlRead => ({ ok: false, diagnostics: [yamlSyntax.diagnostic({ file: path, range }, locale, variant)] });
   const firstLine = lines.position(yamlStart).line;
   let yamlDoc: YamlDocument;
   let data: unknown;
@@ -225,11 +221,11 @@ export function readYaml(path: string, text: string, yamlStart: number, yamlEnd:
     if (yamlDoc.errors.length === 0) data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // The yaml package throws for alias expansion beyond the limit; deep nesting can overflow the stack.
-    return fail(lineRange(lines, firstLine), err instanceof RangeError && /call stack/i.test(err.message) ? 'yaml.too-deep' : 'yaml.alias-bomb');
+    return fail(lineRange(lines, firstLine), err instanceof RangeError && /call stack/i.test(err.message) ? 'too-deep' : 'alias-bomb');
   }
   // The yaml package reports a stack overflow on deeply nested input as RESOURCE_EXHAUSTION (once per level it unwinds).
   const tooDeep = yamlDoc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
-  if (tooDeep) return fail(lineRange(lines, lines.position(yamlStart + tooDeep.pos[0]).line), 'yaml.too-deep');
+  if (tooDeep) return fail(lineRange(lines, lines.position(yamlStart + tooDeep.pos[0]).line), 'too-deep');
   if (yamlDoc.errors.length) return { ok: false, diagnostics: yamlDoc.errors.map((e) => yamlErrorDiagnostic(path, e, yamlStart, yamlText, lines, locale)) };
   return { ok: true, data };
 }
@@ -239,15 +235,15 @@ function yamlErrorDiagnostic(path: string, error: YAMLError, base: number, yamlT
   let range = lines.range(base + start, base + Math.max(end, start + 1));
   if (range.end.line > range.start.line) range = lineRange(lines, range.start.line);
   const detail = error.message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\.$/, '');
-  let id: MessageId = 'yaml.other';
+  let id: YamlProblem = 'other';
   const params: Record<string, string> = { detail };
   switch (error.code) {
     case 'TAB_AS_INDENT':
-      id = 'yaml.tab';
+      id = 'tab';
       break;
     case 'DUPLICATE_KEY': {
       // The error marks only the key's first character: read the key from there to its colon.
-      id = 'yaml.duplicate-key';
+      id = 'duplicate-key';
       const key = /^(?:"[^"]*"|'[^']*'|[^:\r\n,{}]*?)(?=[ \t]*:)/.exec(yamlText.slice(start))?.[0];
       params.key = (key ?? yamlText.slice(start, end)).replace(/^["']|["']$/g, '').trim();
       if (key) range = lines.range(base + start, base + start + key.length);
@@ -256,10 +252,10 @@ function yamlErrorDiagnostic(path: string, error: YAMLError, base: number, yamlT
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
-      id = /: /.test(lineText(yamlText, start)) ? 'yaml.colon-in-value' : 'yaml.other';
+      id = /: /.test(lineText(yamlText, start)) ? 'colon-in-value' : 'other';
       break;
   }
-  return { file: path, range, severity: 'error', rule: 'yaml-syntax', message: t(locale, id, params), data: { yamlCode: error.code } };
+  return yamlSyntax.diagnostic({ file: path, range }, locale, id, params, { yamlCode: error.code });
 }
 
 function lineText(text: string, offset: number): string {

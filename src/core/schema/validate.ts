@@ -14,8 +14,10 @@ import planSchema from '../../../schemas/relationship-plan.schema.json';
 import type { KeyplanConfig } from '../parse/config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { YamlFile } from '../parse/document.js';
-import type { Locale, MessageId } from '../i18n/catalogue.js';
+import type { Locale, Params } from '../i18n/catalogue.js';
 import type { DocumentKind } from '../kinds.js';
+import { schema } from '../rules/format/schema.js';
+import { unknownField } from '../rules/format/unknown-field.js';
 import { closest } from '../suggest.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 
@@ -208,8 +210,8 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
   const field = fieldName(path);
   const zh = locale === 'zh-cn';
   const parent = (e.parentSchema ?? {}) as JsonSchema;
-  const make = (rule: string, at: DataPath, target: 'key' | 'value', id: MessageId, params: Record<string, string | number | undefined>, data?: Record<string, unknown>): Diagnostic =>
-    doc.diagnostic(rule, 'error', doc.locate(at, target), locale, id, params, { path: at, ...data });
+  const make = (variant: keyof typeof schema.messages, at: DataPath, target: 'key' | 'value', params: Params, data?: Record<string, unknown>): Diagnostic =>
+    doc.diagnostic(schema, variant, doc.locate(at, target), locale, params, { path: at, ...data });
 
   switch (e.keyword) {
     case 'required': {
@@ -217,20 +219,20 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
       const prop = parent.properties?.[missing] ?? {};
       const about = firstSentence(zh ? prop['x-description-zh'] : prop.description);
       const where = path.length ? ((zh ? parent['x-title-zh'] : undefined) ?? parent.title) as string | undefined : undefined;
-      return make('schema', path, 'key', 'schema.required', { field: missing, about, where }, { missingProperty: missing });
+      return make('required', path, 'key', { field: missing, about, where }, { missingProperty: missing });
     }
     case 'additionalProperties': {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
       const suggestion = closest(extra, allowed);
       const where = (zh ? parent['x-title-zh'] : undefined) ?? parent.title ?? kindLabel;
-      return make('unknown-field', [...path, extra], 'key', 'schema.unknown-field', { field: extra, where, suggestion }, { field: extra, suggestion, allowed });
+      return doc.diagnostic(unknownField, 'default', doc.locate([...path, extra], 'key'), locale, { field: extra, where, suggestion }, { path: [...path, extra], field: extra, suggestion, allowed });
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const value = shown(e.data);
       const suggestion = typeof e.data === 'string' ? closest(value, allowed) : undefined;
-      return make('schema', path, 'value', 'schema.enum', { field, value, suggestion, allowed: allowed.join('|') }, { value, suggestion, allowed });
+      return make('enum', path, 'value', { field, value, suggestion, allowed: allowed.join('|') }, { value, suggestion, allowed });
     }
     case 'type':
     case 'anyOf':
@@ -238,10 +240,10 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
       const types = e.keyword === 'type' ? [(e.params as { type: string | string[] }).type].flat() : unionTypes(e.schema);
       const exp = expectedWords(types);
       const found = describeValue(e.data);
-      return make('schema', path, 'value', 'schema.type', { field, expected: exp.en, expectedZh: exp.zh, found: found.en, foundZh: found.zh }, { expected: types });
+      return make('type', path, 'value', { field, expected: exp.en, expectedZh: exp.zh, found: found.en, foundZh: found.zh }, { expected: types });
     }
     case 'format':
-      return make('schema', path, 'value', 'schema.date', { field, value: String(e.data) }, { format: (e.params as { format: string }).format });
+      return make('date', path, 'value', { field, value: String(e.data) }, { format: (e.params as { format: string }).format });
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -252,25 +254,25 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
       const bound = lo !== undefined && hi !== undefined
         ? { en: `${whole.en} from ${lo} to ${hi}`, zh: `为 ${lo} 到 ${hi} 之间的${whole.zh}` }
         : lo !== undefined ? { en: `at least ${lo}`, zh: `不小于 ${lo}` } : { en: `at most ${hi}`, zh: `不大于 ${hi}` };
-      return make('schema', path, 'value', 'schema.range', { field, bound: bound.en, boundZh: bound.zh, value: String(e.data) }, { minimum: lo, maximum: hi });
+      return make('range', path, 'value', { field, bound: bound.en, boundZh: bound.zh, value: String(e.data) }, { minimum: lo, maximum: hi });
     }
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       if (pattern === ID_PATTERN_SOURCE) {
-        return make('schema', path, 'value', 'schema.id-pattern', { field, value: String(e.data), example: suggestId(String(e.data)) }, { suggestion: suggestId(String(e.data)) });
+        return make('id-pattern', path, 'value', { field, value: String(e.data), example: suggestId(String(e.data)) }, { suggestion: suggestId(String(e.data)) });
       }
       const about = firstSentence(zh ? parent['x-description-zh'] : parent.description);
-      return make('schema', path, 'value', 'schema.pattern', { field, value: String(e.data), about }, { pattern });
+      return make('pattern', path, 'value', { field, value: String(e.data), about }, { pattern });
     }
     case 'uniqueItems': {
       const { i } = e.params as { i: number; j: number };
       const value = Array.isArray(e.data) ? shown(e.data[i]) : '';
-      return make('schema', [...path, i], 'value', 'schema.unique-items', { field, value });
+      return make('unique-items', [...path, i], 'value', { field, value });
     }
     case 'minItems':
-      return make('schema', path, 'key', 'schema.min-items', { field, limit: (e.params as { limit: number }).limit });
+      return make('min-items', path, 'key', { field, limit: (e.params as { limit: number }).limit });
     default:
-      return make('schema', path, 'value', 'schema.other', { field, detail: e.message ?? e.keyword });
+      return make('other', path, 'value', { field, detail: e.message ?? e.keyword });
   }
 }
 

@@ -1,0 +1,42 @@
+/**
+ * What a rule's check sees: one account of the workspace model, with its cadences and activity
+ * already computed, at an explicit as-of date. Helpers shared by several checks live here too.
+ */
+import type { AccountActivity, PersonCadence } from '../analysis/cadence.js';
+import type { Diagnostic, Range, Severity } from '../diagnostic.js';
+import type { Locale } from '../i18n/catalogue.js';
+import type { KeyplanDocument } from '../parse/document.js';
+import type { DataPath } from '../parse/yaml-locate.js';
+import type { Account, Person, Workspace } from '../model/workspace.js';
+import type { Rule } from './define.js';
+
+export interface AccountContext {
+  ws: Workspace;
+  account: Account;
+  asOf: string;
+  locale: Locale;
+  /** The cadence of each person of this account. */
+  cadences: PersonCadence[];
+  activity: AccountActivity | undefined;
+}
+
+/** Where a finding goes: a key or value of a document's frontmatter. */
+export const at = (doc: KeyplanDocument, path: DataPath, target: 'key' | 'value' = 'value'): { file: string; range: Range } => ({ file: doc.path, range: doc.locate(path, target) });
+
+export const isActive = (p: Person) => p.data.status !== 'left';
+export const hasRole = (p: Person, role: string) => Array.isArray(p.data.roles) && p.data.roles.includes(role);
+export const personName = (p: Person) => String(p.data.name ?? p.id);
+export const accountName = (account: Account) => String(account.data?.name ?? account.id);
+
+/**
+ * A cadence finding goes where the person is and, when a current relationship plan names them,
+ * on that plan's contact entry as well.
+ */
+export function onPersonAndContact(rule: Pick<Rule<string, 'default', AccountContext>, 'diagnostic'>, c: PersonCadence, locale: Locale, severity?: Severity): Diagnostic[] {
+  const doc = c.person.doc;
+  const data = { person: c.person.id, account: c.account.id, state: c.state };
+  const params = { explanation: c.explanation };
+  const out = [rule.diagnostic(c.person.data.cadence !== undefined ? at(doc, ['cadence'], 'key') : at(doc, ['name']), locale, 'default', params, data, severity)];
+  if (c.contact) out.push(rule.diagnostic(at(c.contact.plan, ['contacts', c.contact.index, 'person']), locale, 'default', params, data, severity));
+  return out;
+}

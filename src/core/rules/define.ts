@@ -1,0 +1,57 @@
+/**
+ * What a rule is: a stable id, a category, a default severity (plain, or per tier when the rule
+ * matters more for strategic accounts), a summary and messages in every locale, and optionally the
+ * check the pipeline runs for each account. Every diagnostic Keyplan reports is made here, by
+ * `rule.diagnostic()`, so a rule's id, default severity and words cannot drift apart.
+ *
+ * This file and the rule files without a check import only the foundation (diagnostics, i18n), so
+ * the stages that find format and reference problems (parse, schema, model) can use them.
+ */
+import type { Diagnostic, Range, Severity } from '../diagnostic.js';
+import { localize, type Locale, type Message, type Params, type Text } from '../i18n/catalogue.js';
+
+export type RuleCategory = 'format' | 'references' | 'cadence' | 'methodology';
+export type RuleTier = 'A' | 'B' | 'C';
+export type RuleSeverity = Severity | Record<RuleTier, Severity | 'off'>;
+
+export interface RuleSpec<Id extends string, Variant extends string, Context> {
+  id: Id;
+  category: RuleCategory;
+  /** Plain, or per tier; keyplan.yaml `rules:` can override either. */
+  severity: RuleSeverity;
+  summary: Text;
+  /** The message variants; `default` when there is one. */
+  messages: Record<Variant, Message>;
+  /** Shown as a group of the editor's Needs Attention view, under this heading. */
+  attention?: Text;
+  /** A finding about a person's cadence: the editor offers "Log an interaction today…". */
+  offersLogInteraction?: boolean;
+  /** The check the pipeline runs once per account (rules found while parsing have none). */
+  check?: (context: Context, rule: Rule<Id, Variant, Context>) => Diagnostic[];
+}
+
+export interface Rule<Id extends string = string, Variant extends string = string, Context = never> extends RuleSpec<Id, Variant, Context> {
+  /** The severity a finding has before keyplan.yaml and the account's tier are applied. */
+  readonly producedSeverity: Severity;
+  message(locale: Locale, variant: Variant, params?: Params): string;
+  /** The one constructor of a diagnostic. */
+  diagnostic(at: { file: string; range: Range }, locale: Locale, variant: Variant, params?: Params, data?: Record<string, unknown>, severity?: Severity): Diagnostic;
+}
+
+export function defineRule<const Id extends string, Variant extends string, Context = never>(spec: RuleSpec<Id, Variant, Context>): Rule<Id, Variant, Context> {
+  // A per-tier rule is produced as a warning; the account's tier then decides (rules/index.ts).
+  const producedSeverity: Severity = typeof spec.severity === 'string' ? spec.severity : 'warning';
+  return {
+    ...spec,
+    producedSeverity,
+    message: (locale, variant, params = {}) => localize(spec.messages[variant], locale, params),
+    diagnostic: (at, locale, variant, params = {}, data, severity) => ({
+      file: at.file,
+      range: at.range,
+      severity: severity ?? producedSeverity,
+      rule: spec.id,
+      message: localize(spec.messages[variant], locale, params),
+      ...(data ? { data } : {}),
+    }),
+  };
+}

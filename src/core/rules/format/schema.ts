@@ -1,0 +1,60 @@
+/** `schema`: A field is missing, has the wrong type, or has a value outside its allowed set. */
+import { code, hint, list } from '../../i18n/catalogue.js';
+import { defineRule } from '../define.js';
+
+export const schema = defineRule({
+  id: 'schema',
+  category: 'format',
+  severity: 'error',
+  summary: { en: 'A field is missing, has the wrong type, or has a value outside its allowed set.', zh: '字段缺失、类型错误或取值不在允许范围内。' },
+  messages: {
+    required: {
+      en: (p) => `Missing required field ${code(p.field)}${p.where ? ` in ${p.where}` : ''}${p.about ? ` (${p.about})` : ''}.`,
+      zh: (p) => `${p.where ? `${p.where} 中` : ''}缺少必填字段 ${code(p.field)}${p.about ? `（${p.about}）` : ''}。`,
+    },
+    enum: {
+      en: (p) => `${code(p.value)} is not an allowed value for ${code(p.field)}.${hint(p)} Allowed: ${list(p.allowed)}.`,
+      zh: (p) => `${code(p.value)} 不是 ${code(p.field)} 的可用取值。${hint(p, false)}可用取值：${list(p.allowed, '、')}。`,
+    },
+    type: {
+      en: (p) => `${code(p.field)} must be ${p.expected}; found ${p.found}.`,
+      zh: (p) => `${code(p.field)} 应为${p.expectedZh}，实际是${p.foundZh}。`,
+    },
+    date: {
+      en: (p) => `${code(p.value)} in ${code(p.field)} is not a valid date. Write dates as YYYY-MM-DD, e.g. 2026-11-20.`,
+      zh: (p) => `${code(p.field)} 中的 ${code(p.value)} 不是有效日期。日期格式为 YYYY-MM-DD，例如 2026-11-20。`,
+    },
+    range: {
+      en: (p) => `${code(p.field)} must be ${p.bound}; found ${p.value}.`,
+      zh: (p) => `${code(p.field)} 应${p.boundZh}，实际为 ${p.value}。`,
+    },
+    'id-pattern': {
+      en: (p) => `${code(p.value)} is not a valid id for ${code(p.field)}: use lowercase letters, digits and single hyphens, e.g. ${code(p.example)}.`,
+      zh: (p) => `${code(p.value)} 不是有效的 ${code(p.field)} 标识：只能用小写字母、数字和单个连字符，例如 ${code(p.example)}。`,
+    },
+    pattern: {
+      en: (p) => `${code(p.value)} is not in the expected form for ${code(p.field)}${p.about ? ` (${p.about})` : ''}.`,
+      zh: (p) => `${code(p.value)} 不符合 ${code(p.field)} 要求的格式${p.about ? `（${p.about}）` : ''}。`,
+    },
+    'unique-items': {
+      en: (p) => `${code(p.field)} lists ${code(p.value)} twice.`,
+      zh: (p) => `${code(p.field)} 中 ${code(p.value)} 重复出现。`,
+    },
+    'min-items': {
+      en: (p) => `${code(p.field)} must list at least ${p.limit} item(s).`,
+      zh: (p) => `${code(p.field)} 至少需要 ${p.limit} 项。`,
+    },
+    other: {
+      en: (p) => `${code(p.field)}: ${p.detail}.`,
+      zh: (p) => `${code(p.field)}：${p.detail}。`,
+    },
+    'max-below-ideal': {
+      en: (p) => `The maximum interval (${p.max} days) is shorter than the ideal one (${p.ideal} days).`,
+      zh: (p) => `最长间隔（${p.max} 天）短于理想间隔（${p.ideal} 天）。`,
+    },
+    'end-before-start': {
+      en: (p) => `The period ends (${p.end}) before it starts (${p.start}).`,
+      zh: (p) => `周期的结束日期（${p.end}）早于开始日期（${p.start}）。`,
+    },
+  },
+});

@@ -1,0 +1,16 @@
+/** `duplicate-id`: Two documents (or two objectives of one account) share an id. */
+import { code } from '../../i18n/catalogue.js';
+import { defineRule } from '../define.js';
+
+export const duplicateId = defineRule({
+  id: 'duplicate-id',
+  category: 'references',
+  severity: 'error',
+  summary: { en: 'Two documents (or two objectives of one account) share an id.', zh: '两个文档（或同一客户的两个目标）使用了相同的标识。' },
+  messages: {
+    default: {
+      en: (p) => `Another ${p.kind} already uses the id ${code(p.id)} (${p.other}). Ids must be unique.`,
+      zh: (p) => `另一个${p.kindZh}已使用标识 ${code(p.id)}（${p.other}）。标识必须唯一。`,
+    },
+  },
+});
