@@ -2,12 +2,15 @@
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check/pipeline.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { localizeText } from '../core/i18n/catalogue.js';
 import { escapeMarkdown } from '../core/render/markdown.js';
+import { RULES } from '../core/rules/index.js';
 import { position, quadrant } from '../core/model/placement.js';
 import type { WorkspaceIndex } from './workspace-index.js';
 
-/** Findings that say something about the portfolio rather than about a typo. */
-const ATTENTION_RULES = ['missing-economic-buyer', 'economic-buyer-not-supportive', 'missing-coach', 'single-threaded', 'key-player-uncovered', 'account-dark', 'contact-left', 'review-overdue', 'plan-period-ended', 'objective-overdue'];
+/** Findings that say something about the portfolio rather than about a typo: the rules with an `attention` heading. */
+const ATTENTION_RULES = RULES.filter((r) => r.attention).sort((a, b) => a.attention!.rank - b.attention!.rank);
+const isAttentionRule = (id: string) => ATTENTION_RULES.some((r) => r.id === id);
 
 interface Item {
   label: string;
@@ -32,7 +35,7 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
     const seen = new Set<string>();
     const byRule = new Map<string, Item[]>();
     for (const d of result.diagnostics as Diagnostic[]) {
-      if (!ATTENTION_RULES.includes(d.rule) || d.severity === 'info') continue;
+      if (!isAttentionRule(d.rule) || d.severity === 'info') continue;
       // Findings placed twice (person file and plan entry) are listed once.
       const key = `${d.rule}|${d.message}`;
       if (seen.has(key)) continue;
@@ -50,14 +53,9 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
       if (p.data.status === 'left' || quadrant(position(p.data.stance, p.data.influence)) !== 'blockers') continue;
       blockers.push({ label: String(p.data.name ?? p.id), description: `${accountName(p.account)} · ${p.data.stance} · ${t('influence {0}', p.data.influence ?? '?')}`, tooltip: t('High influence and opposed: needs a plan to convert or neutralise.'), file: p.doc.path, line: 1 });
     }
-    const labels: Record<string, string> = {
-      'missing-economic-buyer': t('No economic buyer'), 'economic-buyer-not-supportive': t('Economic buyer not supportive'), 'missing-coach': t('No coach'),
-      'single-threaded': t('Single-threaded accounts'), 'key-player-uncovered': t('Key players nobody knows'), 'account-dark': t('Dark accounts'),
-      'contact-left': t('Contacts who left'), 'review-overdue': t('Plan reviews overdue'), 'plan-period-ended': t('Plans that ended'), 'objective-overdue': t('Objectives overdue'),
-    };
     this.groups = [
       ...(blockers.length ? [{ id: 'blockers', label: t('High-influence blockers'), items: blockers }] : []),
-      ...ATTENTION_RULES.filter((r) => byRule.has(r)).map((r) => ({ id: r, label: labels[r] ?? r, items: byRule.get(r)! })),
+      ...ATTENTION_RULES.filter((r) => byRule.has(r.id)).map((r) => ({ id: r.id, label: localizeText(r.attention!, this.index.locale), items: byRule.get(r.id)! })),
     ];
     this.changed.fire();
   }

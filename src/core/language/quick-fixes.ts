@@ -12,6 +12,7 @@ import { insideQuotes } from './ranges.js';
 import type { TextEdit } from './references.js';
 import { yamlText } from './templates.js';
 import { YAML_OPTIONS } from '../parse/yaml-options.js';
+import { ruleInfo } from '../rules/index.js';
 
 export interface QuickFix {
   title: string;
@@ -21,7 +22,6 @@ export interface QuickFix {
   preferred?: boolean;
 }
 
-const CADENCE_RULES = new Set(['interaction-overdue', 'interaction-due-soon', 'interaction-never', 'planned-interaction-missed']);
 const L = (locale: Locale, en: string, zh: string) => (locale === 'zh-cn' ? zh : en);
 
 export function quickFixes(diagnostic: Diagnostic, text: string, model: LanguageModel): QuickFix[] {
@@ -59,7 +59,7 @@ export function quickFixes(diagnostic: Diagnostic, text: string, model: Language
     case 'unknown-channel':
       return suggestion ? [replace(suggestion, L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), true)] : [];
     default:
-      if (CADENCE_RULES.has(diagnostic.rule) && typeof data.person === 'string' && typeof data.account === 'string') {
+      if (ruleInfo(diagnostic.rule)?.offersLogInteraction && typeof data.person === 'string' && typeof data.account === 'string') {
         return [{ title: L(locale, 'Log an interaction today…', '记录今天的互动…'), edits: [], command: { id: 'keyplan.logInteraction', args: { account: data.account, people: [data.person] } }, preferred: true }];
       }
       return [];

@@ -22,8 +22,8 @@ export interface RuleSpec<Id extends string, Variant extends string, Context> {
   summary: Text;
   /** The message variants; `default` when there is one. */
   messages: Record<Variant, Message>;
-  /** Shown as a group of the editor's Needs Attention view, under this heading. */
-  attention?: Text;
+  /** A group of the editor's Needs Attention view: its heading, and its place (1 first). */
+  attention?: Text & { rank: number };
   /** A finding about a person's cadence: the editor offers "Log an interaction today…". */
   offersLogInteraction?: boolean;
   /** The check the pipeline runs once per account (rules found while parsing have none). */

@@ -7,6 +7,7 @@ export const accountDark = defineRule({
   category: 'cadence',
   severity: 'warning',
   summary: { en: 'Nobody at the account has been met for longer than `dark_after` days.', zh: '客户超过 `dark_after` 天无人互动（失联）。' },
+  attention: { en: 'Dark accounts', zh: '失联客户', rank: 6 },
   messages: {
     default: {
       en: (p) => (p.date
@@ -17,7 +18,6 @@ export const accountDark = defineRule({
         : `${p.account} 没有任何互动记录；超过 ${p.darkAfter} 天无互动即视为“失联”${p.owner ? `。负责人 ${p.owner}` : ''}。`),
     },
   },
-  attention: { en: 'Dark accounts', zh: '失联的客户' },
   check: ({ ws, activity: a, locale }: AccountContext, rule) => {
     if (!a?.dark || !a.account.doc) return [];
     const people = a.last ? a.last.people.map((id) => String(ws.people.get(id)?.data.name ?? id)).join(', ') : undefined;

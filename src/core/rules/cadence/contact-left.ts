@@ -7,13 +7,13 @@ export const contactLeft = defineRule({
   category: 'cadence',
   severity: 'warning',
   summary: { en: 'A person who left the company is still a contact in a current relationship plan.', zh: '已离职人员仍是当前关系规划中的联系人。' },
+  attention: { en: 'Contacts who left', zh: '已离职的联系人', rank: 7 },
   messages: {
     default: {
       en: (p) => `${p.name} has left the company (status: left) but is still a contact in ${p.plan}. Remove them from the plan or mark who replaces them.`,
       zh: (p) => `${p.name} 已离职（status: left），但仍是 ${p.plan} 中的联系人。请从规划中移除，或注明接替人选。`,
     },
   },
-  attention: { en: 'Contacts who left', zh: '已离职的联系人' },
   check: ({ cadences, locale }: AccountContext, rule) => cadences.flatMap((c) => {
     if (c.state !== 'left' || !c.contact) return [];
     const plan = c.contact.plan;

@@ -7,13 +7,13 @@ export const keyPlayerUncovered = defineRule({
   category: 'methodology',
   severity: { A: 'warning', B: 'warning', C: 'info' },
   summary: { en: 'Influence 4 or 5 with coverage unknown or none.', zh: '影响力 4–5 但覆盖程度未知或为无。' },
+  attention: { en: 'Key players nobody knows', zh: '无人了解的关键人物', rank: 5 },
   messages: {
     default: {
       en: (p) => `${p.name} has influence ${p.influence} of 5 but coverage ${p.coverage}: a key player nobody really knows yet.`,
       zh: (p) => `${p.name} 的影响力为 ${p.influence}/5，但覆盖程度为 ${p.coverage}：这位关键人物我们还不了解。`,
     },
   },
-  attention: { en: 'Key players nobody knows', zh: '无人了解的关键人物' },
   check: ({ account, locale }: AccountContext, rule) => account.people.filter(isActive).flatMap((p) => {
     const coverage = p.data.coverage ?? 'unknown';
     if (typeof p.data.influence !== 'number' || p.data.influence < 4 || (coverage !== 'unknown' && coverage !== 'none')) return [];

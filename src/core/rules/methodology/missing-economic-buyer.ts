@@ -7,13 +7,13 @@ export const missingEconomicBuyer = defineRule({
   category: 'methodology',
   severity: { A: 'warning', B: 'warning', C: 'off' },
   summary: { en: 'An A or B account without an active economic buyer (EB).', zh: 'A/B 类客户没有在职的经济决策人（EB）。' },
+  attention: { en: 'No economic buyer', zh: '没有经济决策者', rank: 1 },
   messages: {
     default: {
       en: (p) => `${p.account} (tier ${p.tier}) has no active economic buyer (EB): nobody is recorded as the person who releases the money and can veto. Identify them and add \`EB\` to their \`roles\`.`,
       zh: (p) => `${p.account}（${p.tier} 类）没有在职的经济决策人（EB）：没有记录谁批准预算、拥有否决权。请识别此人，并在其 \`roles\` 中加入 \`EB\`。`,
     },
   },
-  attention: { en: 'No economic buyer', zh: '缺少经济决策人' },
   // Emitted for every tier: the per-tier default (C: off) decides where it shows, so keyplan.yaml
   // `rules:` can turn it on elsewhere.
   check: ({ account, locale }: AccountContext, rule) => {

@@ -8,13 +8,13 @@ export const objectiveOverdue = defineRule({
   category: 'methodology',
   severity: 'warning',
   summary: { en: 'An objective past its due date that is not done or dropped.', zh: '已过截止日期且未完成（或未放弃）的目标。' },
+  attention: { en: 'Objectives overdue', zh: '逾期目标', rank: 10 },
   messages: {
     default: {
       en: (p) => `Objective ${p.id} “${p.title}” was due on ${p.due} (${p.n} day${p.n === 1 ? '' : 's'} ago) and is ${p.status}.`,
       zh: (p) => `目标 ${p.id}“${p.title}”应于 ${p.due} 完成（已过 ${p.n} 天），当前状态为 ${p.status}。`,
     },
   },
-  attention: { en: 'Objectives overdue', zh: '逾期的目标' },
   check: ({ account, asOf, locale }: AccountContext, rule) => {
     const doc = account.doc;
     const data = account.data;

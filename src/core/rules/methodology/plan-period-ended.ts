@@ -10,13 +10,13 @@ export const planPeriodEnded = defineRule({
   category: 'methodology',
   severity: 'warning',
   summary: { en: 'The account plan or relationship plan period has ended and no newer plan covers today.', zh: '客户计划或关系规划的周期已结束，且没有覆盖今天的新规划。' },
+  attention: { en: 'Plans that ended', zh: '已结束的规划', rank: 9 },
   messages: {
     default: {
       en: (p) => `This ${p.what} ended on ${p.end} (${p.n} day${p.n === 1 ? '' : 's'} ago) and no newer one covers ${p.asOf}. Start the next period's plan.`,
       zh: (p) => `本${p.whatZh}已于 ${p.end} 结束（${p.n} 天前），且没有覆盖 ${p.asOf} 的新规划。请制定下一周期的规划。`,
     },
   },
-  attention: { en: 'Plans that ended', zh: '已结束的规划' },
   check: ({ account, asOf, locale }: AccountContext, rule) => {
     const out = [];
     const base = { account: account.id, tier: account.tier };

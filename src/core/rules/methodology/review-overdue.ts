@@ -8,13 +8,13 @@ export const reviewOverdue = defineRule({
   category: 'methodology',
   severity: 'warning',
   summary: { en: 'The account plan\'s next review date has passed.', zh: '客户计划的下次评审日期已过。' },
+  attention: { en: 'Plan reviews overdue', zh: '计划评审逾期', rank: 8 },
   messages: {
     default: {
       en: (p) => `The plan review was due on ${p.next} (${p.n} day${p.n === 1 ? '' : 's'} ago); review status is ${p.status}.`,
       zh: (p) => `计划评审应于 ${p.next} 进行（已过 ${p.n} 天）；当前评审状态为 ${p.status}。`,
     },
   },
-  attention: { en: 'Plan reviews overdue', zh: '计划评审逾期' },
   check: ({ account, asOf, locale }: AccountContext, rule) => {
     const next = account.data?.review?.next;
     if (!account.doc || !account.data || !account.tier || !isValidDate(next) || next >= asOf) return [];

@@ -10,6 +10,7 @@ export const singleThreaded = defineRule({
   category: 'methodology',
   severity: { A: 'warning', B: 'warning', C: 'info' },
   summary: { en: 'Fewer than 3 active contacts, or only one covered more than briefly.', zh: '在职联系人少于 3 位，或只有 1 位达到多次/深度覆盖。' },
+  attention: { en: 'Single-threaded accounts', zh: '单线联系的客户', rank: 4 },
   messages: {
     count: {
       en: (p) => `${p.account} is single-threaded: only ${p.n} active contact${p.n === 1 ? '' : 's'} (at least 3 expected). If that person leaves, the relationship goes with them.`,
@@ -20,7 +21,6 @@ export const singleThreaded = defineRule({
       zh: (p) => `${p.account} 是“单线联系”：${p.total} 位联系人中只有 ${p.n} 位达到多次或深度覆盖。`,
     },
   },
-  attention: { en: 'Single-threaded accounts', zh: '单线联系的客户' },
   check: ({ account, locale }: AccountContext, rule) => {
     if (!account.doc || !account.data || !account.tier) return [];
     const active = account.people.filter(isActive);
