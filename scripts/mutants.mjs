@@ -393,6 +393,7 @@ function onSignal(signal) {
   } catch (e) {
     console.error(`\n${signal}: RESTORE FAILED: ${e.message}`);
   }
+  rmSync(tmp, { recursive: true, force: true });
   process.exit(130);
 }
 process.on('SIGINT', () => onSignal('SIGINT'));
@@ -449,6 +450,7 @@ if (flag('--list')) {
     const where = locate(m);
     console.log(`${m.id}\n  ${m.description}\n  in: ${where.stale ? `STALE: ${where.stale}` : rel(where.file)}\n  tests: ${m.tests.join(' ')}${m.grep ? ` (--grep ${m.grep})` : ''}`);
   }
+  rmSync(tmp, { recursive: true, force: true });
   process.exit(selected.every((m) => !locate(m).stale) ? 0 : 1);
 }
 
