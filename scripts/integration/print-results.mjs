@@ -80,10 +80,11 @@ function formatError(title, error, file) {
 }
 
 /**
- * Prints the summary and every failure; returns true when everything passed. `printed` says the
- * per-test lines were already shown live.
+ * Prints the summary and every failure; returns true when everything passed: no failure, no
+ * skipped test, and a result from every test file (`missing` lists the files without one).
+ * `printed` says the per-test lines were already shown live.
  */
-export function printResults(results, { printed = false } = {}) {
+export function printResults(results, { printed = false, missing = [] } = {}) {
   const out = [];
   out.push(`\nVS Code ${results.vscodeVersion} (${results.uiKind}), ${results.tests.length} results`);
   if (!printed) for (const test of results.tests) out.push(formatTest(test));
@@ -91,11 +92,14 @@ export function printResults(results, { printed = false } = {}) {
   failed.forEach((test, i) => out.push('', formatError(`${i + 1}) ${test.fullTitle}`, test.error ?? { message: '(no error)' }, test.file)));
   if (results.fatal) out.push('', formatError('The test run could not start', results.fatal));
   if (!results.tests.length && !results.fatal) out.push('', red('No test ran (a --grep that matches nothing?)'));
+  const skipped = results.tests.filter((t) => t.state === 'pending');
+  if (skipped.length) out.push('', red(`${skipped.length} skipped test(s) count as failures (a skipped test checked nothing):`), ...skipped.map((t) => `  ${t.fullTitle}`));
+  if (missing.length) out.push('', red(`No result from ${missing.length} test file(s) (a missing result is a failure):`), ...missing.map((f) => `  ${f}`));
   const { passes, failures, pending } = results.stats;
   const seconds = ((Date.parse(results.finishedAt) - Date.parse(results.startedAt)) / 1000).toFixed(1);
   out.push('', `${green(`${passes} passing`)}, ${failures ? red(`${failures} failing`) : '0 failing'}${pending ? `, ${cyan(`${pending} skipped`)}` : ''} ${dim(`(${seconds} s in the extension host)`)}`);
   console.log(out.join('\n'));
-  return failures === 0 && !results.fatal && passes > 0;
+  return failures === 0 && !results.fatal && passes > 0 && pending === 0 && skipped.length === 0 && missing.length === 0;
 }
 
 /** After a time-out or a crash: what the progress file showed until then, failures in full. */

@@ -164,7 +164,10 @@ async function main() {
     printPartial(finished);
     throw error;
   }
-  const passed = printResults(results, { printed: true });
+  // Every bundled test file must have reported (all of them, unless --grep picked some).
+  const reported = new Set(results.tests.map((t) => t.file && path.resolve(t.file)));
+  const missing = options.grep ? [] : bundles.filter((b) => !reported.has(path.resolve(b))).map((b) => path.relative(repoRoot, b));
+  const passed = printResults(results, { printed: true, missing });
   say(`tests took ${((Date.now() - testsStarted) / 1000).toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all; results in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
   return passed;
 }

@@ -1,19 +1,28 @@
 // End to end in a real browser: opens samples/ in code-server (VS Code 1.100.3) with the
 // extension, as a user would: the Keyplan view in the activity bar, an A-tier account expanded,
-// the influence–support matrix opened and a marker hovered. Asserts on visible text and saves
-// screenshots in a light and a dark theme to docs/screenshots/.
+// the influence–support matrix opened and a marker hovered. Saves screenshots in a light and a
+// dark theme to docs/screenshots/, and checks more than the visible text:
+//   - every screenshot shows something (many distinct colours, no colour covering nearly all of it),
+//     with the theme's background (light or dark), and the two themes' backgrounds differ;
+//   - every marker of the matrix sits, on screen, in the cell and quadrant the core computes for
+//     that person (`keyplan report --format json`: placement x, y, quadrant), the markers are
+//     exactly the placed people, and the screenshot shows the marker's colour at its centre;
+//   - the hover card is visible, inside the window, beside the hovered marker (not over it), and
+//     has text drawn in it.
 //
 //   node test/e2e/screenshots.mjs            (after `node scripts/build.mjs`)
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../scripts/integration/open-workbench.mjs';
 import { repoRoot } from '../../scripts/integration/paths.mjs';
 import { prepareWorkspace } from '../../scripts/integration/prepare-workspace.mjs';
 import { startCodeServer } from '../../scripts/integration/run-code-server.mjs';
 import { TEST_SETTINGS } from '../../scripts/integration/user-settings.mjs';
+import { colourStats, decodePng } from './png.mjs';
 
 const outDir = path.join(repoRoot, 'docs', 'screenshots');
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
@@ -22,6 +31,40 @@ let passed = 0;
 let failed = 0;
 
 let currentPage;
+let workspaceCopy;
+/** The dominant colour of each theme's portfolio screenshot, compared once both ran. */
+const backgrounds = {};
+const ACCOUNT = 'east-china-telecom';
+
+/** What the core computes for the account's people, from the built CLI (the same core the extension runs). */
+function corePlacements(workspace) {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'keyplan.cjs'), 'report', '--format', 'json', '--as-of', TEST_SETTINGS['keyplan.asOf'], workspace], { encoding: 'utf8' });
+  assert.ok(run.stdout, `keyplan report printed nothing (exit ${run.status}): ${run.stderr}`);
+  const account = JSON.parse(run.stdout).accounts.find((a) => a.id === ACCOUNT);
+  assert.ok(account, `${ACCOUNT} in the report`);
+  return new Map(account.people.map((p) => [p.id, p.placement]));
+}
+
+/**
+ * A screenshot shows a rendered workbench, not a blank or single-colour page: many colours, none
+ * covering nearly everything, and the theme's background as its most common colour.
+ */
+function checkScreenshot(buffer, theme, what) {
+  const png = decodePng(buffer);
+  assert.deepEqual([png.width, png.height], [1440, 900], `${what}: the viewport size`);
+  const stats = colourStats(png);
+  assert.ok(stats.distinct >= 200, `${what}: only ${stats.distinct} distinct colours`);
+  assert.ok(stats.dominantShare < 0.9, `${what}: one colour (${stats.dominant}) covers ${(stats.dominantShare * 100).toFixed(1)}%`);
+  if (theme === 'light') assert.ok(stats.luminance > 0.6, `${what}: the light theme's background ${stats.dominant} is dark (luminance ${stats.luminance.toFixed(2)})`);
+  else assert.ok(stats.luminance < 0.1, `${what}: the dark theme's background ${stats.dominant} is light (luminance ${stats.luminance.toFixed(2)})`);
+  return { png, stats };
+}
+
+const centre = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+const inside = (point, box) => point.x > box.x && point.x < box.x + box.width && point.y > box.y && point.y < box.y + box.height;
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const rgbOf = (css) => (/rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css) ?? []).slice(1, 4).map(Number);
+const alphaOf = (css) => Number(/rgba\([^,]+,[^,]+,[^,]+,\s*([\d.]+)\)/.exec(css)?.[1] ?? 1);
 
 async function step(name, fn) {
   try {
@@ -39,6 +82,7 @@ async function step(name, fn) {
 
 async function runTheme(theme) {
   const { workspace, remove } = prepareWorkspace();
+  workspaceCopy = workspace;
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyplan-e2e-'));
   const settings = path.join(stateDir, 'user-data', 'User', 'settings.json');
   fs.mkdirSync(path.dirname(settings), { recursive: true });
@@ -78,10 +122,11 @@ async function runTheme(theme) {
       await row.locator('.monaco-tl-twistie').click();
       await page.locator('.monaco-list-row', { hasText: '张伟' }).first().waitFor({ timeout: 10_000 });
       await page.locator('.monaco-list-row', { hasText: 'overdue 12 d' }).first().waitFor({ timeout: 10_000 });
-      await page.screenshot({ path: path.join(outDir, `portfolio-${theme}.png`) });
+      const shot = await page.screenshot({ path: path.join(outDir, `portfolio-${theme}.png`) });
+      backgrounds[theme] = checkScreenshot(shot, theme, `portfolio-${theme}.png`).stats.dominant;
     });
 
-    await step(`${theme}: the matrix opens with quadrant labels, and hovering a marker shows the person's card`, async () => {
+    await step(`${theme}: the matrix opens with quadrant labels`, async () => {
       await page.keyboard.press('F1');
       await page.keyboard.type('Keyplan: Open Influence');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Influence' }).first().waitFor({ timeout: 10_000 });
@@ -91,6 +136,56 @@ async function runTheme(theme) {
       const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await webview.locator('svg.kp-matrix').waitFor({ timeout: 30_000 });
       for (const label of ['Champions', 'Blockers', 'Fans', 'Naysayers']) await webview.getByText(label, { exact: true }).first().waitFor({ timeout: 5_000 });
+    });
+
+    await step(`${theme}: each marker sits in the cell and quadrant the core computes for that person, drawn in its colour`, async () => {
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const placements = corePlacements(workspaceCopy);
+      const placed = [...placements].filter(([, p]) => p && Number.isInteger(p.x) && Number.isInteger(p.y)).map(([id]) => id).sort();
+      assert.ok(placed.length >= 5, `the core places ${placed.length} people of ${ACCOUNT}`);
+      const ids = (await webview.locator('g.kp-person').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-person')))).sort();
+      assert.deepEqual(ids, placed, 'one marker for each person the core places, and no other');
+      // The plot on screen: the outer grid lines bound it (page coordinates, across both webview frames).
+      const lines = await Promise.all((await webview.locator('line.kp-grid').all()).map((l) => l.boundingBox()));
+      const plot = { left: Math.min(...lines.map((b) => b.x)), top: Math.min(...lines.map((b) => b.y)), right: Math.max(...lines.map((b) => b.x + b.width)), bottom: Math.max(...lines.map((b) => b.y + b.height)) };
+      assert.ok(plot.right - plot.left > 300 && plot.bottom - plot.top > 200, `the plot is ${JSON.stringify(plot)}`);
+      const quadrants = {};
+      for (const id of ['champions', 'blockers', 'fans', 'naysayers']) quadrants[id] = await webview.locator(`rect.kp-q-${id}`).boundingBox();
+      // Before hovering (the card would cover some markers): the pixels under each marker.
+      const { png } = checkScreenshot(await page.screenshot(), theme, `matrix-${theme} before the hover`);
+      const problems = [];
+      for (const id of placed) {
+        const circle = webview.locator(`g.kp-person[data-person="${id}"] circle`);
+        const at = centre(await circle.boundingBox());
+        const cell = {
+          x: Math.floor(((at.x - plot.left) / (plot.right - plot.left)) * 5) - 2,
+          y: 5 - Math.floor(((at.y - plot.top) / (plot.bottom - plot.top)) * 5),
+        };
+        const expected = placements.get(id);
+        if (cell.x !== expected.x || cell.y !== expected.y) problems.push(`${id}: on screen in cell (${cell.x}, ${cell.y}), the core says (${expected.x}, ${expected.y})`);
+        const shownIn = Object.keys(quadrants).filter((q) => inside(at, quadrants[q]));
+        const expectedIn = expected.quadrant === 'axis' ? [] : [expected.quadrant];
+        if (shownIn.join() !== expectedIn.join()) problems.push(`${id}: on screen in quadrant ${shownIn.join() || 'none (axis)'}, the core says ${expected.quadrant}`);
+        // The marker's fill (over the cell's background when it is translucent) is what the screenshot shows at its centre.
+        const css = await circle.evaluate((c) => getComputedStyle(c).fill);
+        const [fill, alpha] = [rgbOf(css), alphaOf(css)];
+        const cellWidth = (plot.right - plot.left) / 5;
+        const cellHeight = (plot.bottom - plot.top) / 5;
+        const background = png.pixel(Math.round(plot.left + (cell.x + 2) * cellWidth + 4), Math.round(plot.top + (5 - cell.y) * cellHeight + 4));
+        const expectedPixel = fill.map((v, i) => alpha * v + (1 - alpha) * background[i]);
+        const pixel = png.pixel(Math.round(at.x), Math.round(at.y));
+        if (fill.length !== 3 || pixel.some((v, i) => Math.abs(v - expectedPixel[i]) > 24)) problems.push(`${id}: the screenshot shows rgb(${pixel}) at the marker's centre, its fill ${css} over rgb(${background}) is rgb(${expectedPixel.map(Math.round)})`);
+        if (pixel.every((v, i) => Math.abs(v - background[i]) <= 8)) problems.push(`${id}: the marker's centre rgb(${pixel}) is the cell's background`);
+      }
+      assert.deepEqual(problems, []);
+      // The plot follows the theme: its own most common colour is the theme's background.
+      const plotStats = colourStats(png, { x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top });
+      if (theme === 'light') assert.ok(plotStats.luminance > 0.6, `the light matrix's plot is ${plotStats.dominant}`);
+      else assert.ok(plotStats.luminance < 0.1, `the dark matrix's plot is ${plotStats.dominant}`);
+    });
+
+    await step(`${theme}: hovering a marker shows the person's card, visible and beside the marker`, async () => {
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       // Playwright's stability check never settles on SVG inside the nested webview frames;
       // `force` still moves the real mouse onto the marker.
       await webview.locator('g.kp-person[data-person="zhang-wei"] circle').hover({ force: true });
@@ -98,7 +193,20 @@ async function runTheme(theme) {
       const card = webview.locator('#card');
       await card.getByText('张伟', { exact: true }).waitFor({ timeout: 5_000 });
       await card.getByText(/overdue/).first().waitFor({ timeout: 5_000 });
-      await page.screenshot({ path: path.join(outDir, `matrix-${theme}.png`) });
+      const shot = await page.screenshot({ path: path.join(outDir, `matrix-${theme}.png`) });
+      const { png } = checkScreenshot(shot, theme, `matrix-${theme}.png`);
+      assert.ok(await card.isVisible(), 'the card is visible');
+      const box = await card.boundingBox();
+      const marker = await webview.locator('g.kp-person[data-person="zhang-wei"] circle').boundingBox();
+      assert.ok(box && box.width > 120 && box.height > 60, `the card's box is ${JSON.stringify(box)}`);
+      assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1440 && box.y + box.height <= 900, `the card ${JSON.stringify(box)} is inside the window`);
+      assert.ok(!overlap(box, marker), `the card ${JSON.stringify(box)} covers the marker ${JSON.stringify(marker)}`);
+      assert.ok(Math.abs(centre(box).y - centre(marker).y) < 300 && Math.abs(centre(box).x - centre(marker).x) < 450, 'the card is next to the marker');
+      const inCard = colourStats(png, box);
+      assert.ok(inCard.distinct >= 20 && inCard.dominantShare < 0.97, `the card shows no text: ${inCard.distinct} colours, ${(inCard.dominantShare * 100).toFixed(1)}% one colour`);
+      // The card is opaque: what the screenshot shows there is mostly the card's own background.
+      const cardBackground = rgbOf(await card.evaluate((c) => getComputedStyle(c).backgroundColor));
+      assert.ok(cardBackground.length === 3 && inCard.dominant.every((v, i) => Math.abs(v - cardBackground[i]) <= 24), `the card's background ${cardBackground} is what the screenshot shows there (${inCard.dominant})`);
     });
   } finally {
     await browser.close().catch(() => {});
@@ -118,6 +226,15 @@ for (const theme of Object.keys(THEMES)) {
     if (!failed) say(`✗ ${theme}: could not run: ${error.stack ?? error}`);
     exitCode = 1;
   }
+}
+if (!exitCode) {
+  await step('the dark and the light theme have different backgrounds', async () => {
+    assert.ok(backgrounds.light && backgrounds.dark, 'both themes ran');
+    const distance = backgrounds.light.reduce((sum, v, i) => sum + Math.abs(v - backgrounds.dark[i]), 0);
+    assert.ok(distance > 300, `light ${backgrounds.light} and dark ${backgrounds.dark} backgrounds are nearly the same`);
+  }).catch(() => {
+    exitCode = 1;
+  });
 }
 console.log(`\ne2e: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${path.relative(process.cwd(), outDir)}/`);
 assert.ok(passed > 0 || failed > 0);

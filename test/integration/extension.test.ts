@@ -15,8 +15,7 @@ describe('Keyplan extension', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is known to VS Code`);
     assert.equal(extension.packageJSON.main, './dist/extension.cjs');
-    const context = runContext();
-    if (context) assert.equal(path.resolve(extension.extensionUri.fsPath), path.resolve(context.extensionPath));
+    assert.equal(path.resolve(extension.extensionUri.fsPath), path.resolve(runContext().extensionPath));
   });
 
   it('was activated by workspaceContains:keyplan.yaml before the tests started', () => {

@@ -10,6 +10,8 @@ export const EXTENSION_ID = 'keyplan.keyplan';
 /** What the harness (scripts/integration/run-tests.mjs) tells the tests, via out/integration/run.json. */
 export interface RunContext {
   runner: 'code-server' | 'electron';
+  /** `--grep` of the harness. */
+  grep?: string;
   /** The exact VS Code version the harness started, when it knows it. */
   vscodeVersion?: string;
   /** The temporary copy of samples/ that VS Code has open. */
@@ -18,12 +20,25 @@ export interface RunContext {
   extensionPath: string;
 }
 
-export function runContext(): RunContext | undefined {
+/**
+ * The harness's run.json. Missing or incomplete, it is an error, not a reason to check less: the
+ * tests that compare the editor with what the harness started fail (they used to skip), and so
+ * does the whole run (index.ts reads it before the first test).
+ */
+export function runContext(): RunContext {
+  const file = path.join(__dirname, 'run.json');
+  let context: Partial<RunContext>;
   try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, 'run.json'), 'utf8')) as RunContext;
-  } catch {
-    return undefined;
+    context = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<RunContext>;
+  } catch (error) {
+    throw new Error(`cannot read ${file}, which the harness (scripts/integration/run-tests.mjs) writes before it starts the editor: ${(error as Error).message}`);
   }
+  assert.ok(context.runner === 'code-server' || context.runner === 'electron', `${file}: runner is ${JSON.stringify(context.runner)}`);
+  assert.ok(typeof context.workspace === 'string' && context.workspace, `${file}: no workspace`);
+  assert.ok(typeof context.extensionPath === 'string' && context.extensionPath, `${file}: no extensionPath`);
+  // code-server is always the version the harness installed; only a VS Code given by VSCODE_EXECUTABLE_PATH has none.
+  if (context.runner === 'code-server') assert.ok(context.vscodeVersion, `${file}: no vscodeVersion for code-server`);
+  return context as RunContext;
 }
 
 export function workspaceFolder(): vscode.WorkspaceFolder {
@@ -92,6 +107,38 @@ export function waitForDiagnostics(
       clearTimeout(timer);
       subscription.dispose();
     };
+    check();
+  });
+}
+
+/**
+ * Resolves with the first non-undefined value of `get()`: tried now, then after every check the
+ * extension finishes (its index's onDidUpdate event), not on a timer. Rejects after `timeoutMs`
+ * with `what` in the message.
+ */
+export function untilChecked<T>(api: KeyplanApi, get: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const index = api.index;
+  assert.ok(index, 'the extension has indexed the workspace');
+  const callSite = new Error();
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    const check = () => {
+      const value = get();
+      if (value === undefined) return;
+      done();
+      resolve(value);
+    };
+    // Subscribe first: a check that finishes between the first look and the subscription is not missed.
+    const subscription = index.onDidUpdate(check);
+    const timer = setTimeout(() => {
+      done();
+      const error = new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      error.stack = `Error: ${error.message}\n${callSite.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+      reject(error);
+    }, timeoutMs);
     check();
   });
 }

@@ -95,13 +95,20 @@ function recordingReporter(records: TestRecord[]) {
   };
 }
 
-/** `--grep` of the harness, passed in run.json next to this bundle. */
+/**
+ * `--grep` of the harness, passed in run.json next to this bundle. A missing or unreadable
+ * run.json fails the run (as a fatal error): without it the tests cannot know what to expect.
+ */
 function readGrep(): string | undefined {
+  const file = path.join(outDir, 'run.json');
+  let context: { grep?: unknown };
   try {
-    return (JSON.parse(fs.readFileSync(path.join(outDir, 'run.json'), 'utf8')) as { grep?: string }).grep;
-  } catch {
-    return undefined;
+    context = JSON.parse(fs.readFileSync(file, 'utf8')) as { grep?: unknown };
+  } catch (error) {
+    throw new Error(`cannot read ${file}, which the harness writes before it starts the editor: ${(error as Error).message}`);
   }
+  if (context.grep !== undefined && context.grep !== null && typeof context.grep !== 'string') throw new Error(`${file}: grep is not a string`);
+  return context.grep ?? undefined;
 }
 
 export async function run(): Promise<void> {
@@ -143,5 +150,9 @@ export async function run(): Promise<void> {
   }
   if (results.stats.failures > 0) {
     throw new Error(`${results.stats.failures} of ${results.stats.tests} integration tests failed (details in ${RESULTS_FILE})`);
+  }
+  // A skipped test checked nothing: the harness counts it as a failure too.
+  if (results.stats.pending > 0) {
+    throw new Error(`${results.stats.pending} integration tests were skipped (details in ${RESULTS_FILE})`);
   }
 }

@@ -15,6 +15,12 @@ import { buildCli, GIT_ENV, TempRepo } from './helpers/git-repo.js';
 const WORKFLOW = path.join(SAMPLES, '.github', 'workflows', 'keyplan.yml');
 const HOOK = path.join(SAMPLES, '.githooks', 'pre-commit');
 
+/**
+ * The workflow and the hook run `keyplan` as shipped, without --as-of: the samples' documented
+ * as-of date (samples/README.md) is pinned as "today" through KEYPLAN_TODAY instead.
+ */
+const TODAY = { KEYPLAN_TODAY: '2026-11-20' };
+
 interface Step { name?: string; id?: string; run?: string; uses?: string; with?: Record<string, unknown>; if?: string; 'continue-on-error'?: boolean }
 
 /** A `keyplan` command on PATH that runs this checkout's build. */
@@ -79,7 +85,7 @@ describe('samples/.github/workflows/keyplan.yml and samples/.githooks/pre-commit
 
     const summary = path.join(ci, '..', `summary-${path.basename(ci)}.md`);
     cleanup.push(summary);
-    const env = { ...GIT_ENV, ...workflow.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: ci };
+    const env = { ...GIT_ENV, ...workflow.env, ...TODAY, PATH: `${bin}${path.delimiter}${process.env.PATH}`, GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: ci };
     const check = sh(step('check').run!, ci, env);
     assert.equal(check.status, 1, 'the typo fails the check');
     assert.match(check.stdout, /^::error file=accounts\/east-china-telecom\/people\/wang-fang\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=schema::`mutliple` is not an allowed value for `coverage`/m);
@@ -107,7 +113,7 @@ describe('samples/.github/workflows/keyplan.yml and samples/.githooks/pre-commit
     copyFileSync(HOOK, path.join(repo.dir, '.githooks', 'pre-commit'));
     chmodSync(path.join(repo.dir, '.githooks', 'pre-commit'), 0o755);
     repo.git('config', 'core.hooksPath', '.githooks');
-    const env = { ...GIT_ENV, PATH: `${bin}${path.delimiter}${process.env.PATH}`, NO_COLOR: '1' };
+    const env = { ...GIT_ENV, ...TODAY, PATH: `${bin}${path.delimiter}${process.env.PATH}`, NO_COLOR: '1' };
     const commit = (message: string) => spawnSync('git', ['commit', '-q', '-m', message], { cwd: repo.dir, env, encoding: 'utf8' });
 
     repo.git('add', '-A');

@@ -34,14 +34,14 @@ async function cli(args: string[], cwd: string, stderrWrite?: (s: string) => voi
   return { code: await main(args, io), stdout, stderr };
 }
 
-/** Checks one fixture next to a small valid workspace; returns the result, asserting the time it took. */
-function checkFixture(name: string, as = `accounts/acme/people/${name}`, budgetMs = 3000): { result: CheckResult; ms: number; file: SourceFile } {
+/**
+ * Checks one fixture next to a small valid workspace. No time is asserted (timings belong in the
+ * benchmark): each fixture's test asserts the finding that shows the bound which stopped it.
+ */
+function checkFixture(name: string, as = `accounts/acme/people/${name}`): { result: CheckResult; file: SourceFile } {
   const file: SourceFile = { path: as, content: new Uint8Array(readFileSync(path.join(HOSTILE_DIR, name))) };
-  const started = Date.now();
   const result = checkAndVerify([{ path: 'accounts/acme/account.md', content: ACME }, file], AS_OF);
-  const ms = Date.now() - started;
-  assert.ok(ms < budgetMs, `${name} took ${ms} ms`);
-  return { result, ms, file };
+  return { result, file };
 }
 
 const on = (r: CheckResult, file: string) => r.diagnostics.filter((d) => d.file === file);
@@ -163,26 +163,45 @@ describe('hostile input', function () {
     });
     after(() => removeDir(dir));
 
-    it('a 50 MB document is skipped with a note, quickly; the rest of the workspace is checked', async () => {
+    it('a 50 MB document is over the size bound and skipped with a note; the rest of the workspace is checked', async () => {
       mkdirSync(path.join(dir, 'big/accounts/acme'), { recursive: true });
       writeFileSync(path.join(dir, 'big/accounts/acme/account.md'), ACME);
       const line = `- 2026-11-02 call @x: ${'x'.repeat(100)}\n`;
-      writeFileSync(path.join(dir, 'big/accounts/acme/huge.md'), `---\nkind: interaction-log\naccount: acme\n---\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`);
+      const huge = `---\nkind: interaction-log\naccount: acme\n---\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`;
+      writeFileSync(path.join(dir, 'big/accounts/acme/huge.md'), huge);
+      const size = Buffer.byteLength(huge);
+      // The bound: anything over MAX_FILE_BYTES is never parsed, whatever it holds.
+      assert.ok(size > MAX_FILE_BYTES && MAX_FILE_BYTES <= 10 * 1024 * 1024, `${size} bytes against a bound of ${MAX_FILE_BYTES}`);
       const started = Date.now();
       const r = await cli(['check', 'big', '--as-of', AS_OF, '--no-color'], dir);
-      const ms = Date.now() - started;
+      const ms = Date.now() - started; // a figure for docs/reliability.md (npm run fuzz), not asserted
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stderr, /note: skipped big\/accounts\/acme\/huge\.md \(too-large: \d{8} bytes\)/);
-      assert.ok(ms < 10_000, `${ms} ms`);
+      assert.equal(r.stderr, `note: skipped big/accounts/acme/huge.md (too-large: ${size} bytes)\n`);
+      // The account next to it is checked; nothing of the huge log is read (no interaction is logged).
+      assert.match(r.stdout, /; 1 document checked\.\n$/);
+      assert.match(r.stdout, /^big\/accounts\/acme\/account\.md:\d+:\d+ warning account-dark No interaction with anyone at Acme has been logged/m);
       const json = JSON.parse((await cli(['check', 'big', '--format', 'json', '--as-of', AS_OF], dir)).stdout);
-      assert.equal(json.skipped[0].reason, 'too-large');
-      assert.ok(MAX_FILE_BYTES < 50 * 1024 * 1024);
+      assert.deepEqual(json.skipped, [{ path: 'big/accounts/acme/huge.md', reason: 'too-large', detail: `${size} bytes` }]);
+      assert.equal(json.summary.documents, 1);
+      // At the bound, a log is read to its last line: notes, then one entry naming an unknown @x.
+      const head = '---\nkind: interaction-log\naccount: acme\n---\n';
+      const last = '- 2026-11-02 call @x: the last line\n';
+      const note = `${'x'.repeat(99)}\n`;
+      const notes = Math.floor((MAX_FILE_BYTES - head.length - last.length) / note.length);
+      const atBound = `${head}${note.repeat(notes)}${last}`;
+      assert.ok(Buffer.byteLength(atBound) <= MAX_FILE_BYTES && Buffer.byteLength(atBound) > MAX_FILE_BYTES - note.length);
+      writeFileSync(path.join(dir, 'big/accounts/acme/huge.md'), atBound);
+      const read = JSON.parse((await cli(['check', 'big', '--format', 'json', '--as-of', AS_OF], dir)).stdout);
+      assert.deepEqual(read.skipped, []);
+      assert.equal(read.summary.documents, 2);
+      const unknown = read.diagnostics.filter((d: { rule: string }) => d.rule === 'unknown-reference');
+      assert.deepEqual(unknown.map((d: { file: string; range: { start: { line: number } } }) => `${d.file}:${d.range.start.line}`), [`big/accounts/acme/huge.md:${5 + notes}`]);
       record('hostile.runtime-passed');
       record('hostile.50mb-ms', ms);
     });
 
     for (const withCode of [false, true]) {
-      it(`a 200 000-line interaction log${withCode ? ' with a fenced code block (CommonMark path)' : ' (line-by-line path)'} is read in seconds`, () => {
+      it(`a 200 000-line interaction log${withCode ? ' with a fenced code block (CommonMark path)' : ' (line-by-line path)'} is read whole, every entry in its place`, () => {
         const people = ['zhang-wei', 'li-ming'];
         const lines: string[] = [];
         for (let i = 0; i < 200_000; i++) lines.push(`- 2026-${String(1 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} call @${people[i % 2]}: entry ${i}`);
@@ -194,10 +213,19 @@ describe('hostile input', function () {
           { path: 'accounts/acme/people/li-ming.md', content: '---\nkind: person\nid: li-ming\naccount: acme\nname: L\n---\n' },
           { path: 'accounts/acme/interactions-2026.md', content: `---\nkind: interaction-log\naccount: acme\n---\n${body}` },
         ], { asOf: AS_OF });
-        const ms = Date.now() - started;
-        assert.equal(result.workspace.accounts.get('acme')!.interactions.length, 200_000);
+        const ms = Date.now() - started; // a figure for docs/reliability.md (npm run fuzz), not asserted
+        const interactions = result.workspace.accounts.get('acme')!.interactions;
+        assert.equal(interactions.length, 200_000);
         assert.ok(!result.diagnostics.some((d) => d.rule === 'unknown-reference'), 'the entry inside the code block is not read');
-        assert.ok(ms < 20_000, `${ms} ms`);
+        // The first and the last entry are read in full and placed on their own lines (the body starts on line 5).
+        const bodyLine = 5 + (withCode ? 3 : 0);
+        for (const i of [0, 199_999]) {
+          const found = interactions.filter((x) => x.summary === `entry ${i}`);
+          assert.equal(found.length, 1, `entry ${i}`);
+          const [x] = found;
+          assert.deepEqual([x.date, x.channel, x.people], [`2026-${String(1 + (i % 10)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, 'call', [people[i % 2]]]);
+          assert.equal(x.doc.bodyRange(x.entry.start, x.entry.end).start.line, bodyLine + i, `entry ${i}`);
+        }
         record('hostile.runtime-passed');
         record(withCode ? 'hostile.log-200k-commonmark-ms' : 'hostile.log-200k-lines-ms', ms);
       });
@@ -207,10 +235,9 @@ describe('hostile input', function () {
       const long = checkAndVerify([{ path: 'p.md', content: `---\nkind: person\nid: long\naccount: acme\nname: Long\ntitle: ${'x'.repeat(1_000_000)}\n---\n` }], AS_OF);
       assert.ok(long.workspace.people.has('long'));
       const nested = `---\nkind: person\nid: deep\naccount: acme\nname: Deep\nneeds:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:\n`).join('')}${' '.repeat(2001)}x\n---\n`;
-      const started = Date.now();
       const deep = checkAndVerify([{ path: 'p.md', content: nested }], AS_OF);
       assert.deepEqual(deep.diagnostics.filter((d) => d.rule === 'yaml-syntax').map((d) => d.message), ['The frontmatter is nested too deeply to be read.']);
-      assert.ok(Date.now() - started < 5000);
+      assert.ok(!deep.workspace.people.has('deep'), 'a document too deep to read does not enter the model');
       record('hostile.runtime-passed');
     });
   });
@@ -281,11 +308,28 @@ describe('hostile input', function () {
       read = await readSources(dir, listed);
       assert.equal(read.failed.length, 1, 'a link that replaced a listed file is not followed');
       assert.ok(!read.files.some((f) => Buffer.from(f.content as Uint8Array).toString().includes('TOP-SECRET')));
-      // Through the CLI: an unreadable file (where permissions can make one) is exit 2 with its name.
+      // Through the CLI, as root too: a listed file replaced by a folder while the workspace is
+      // read is exit 2 with its name. 520 files make the walk report progress, after the folder
+      // holding the file was listed; the progress callback replaces it.
       rmSync(target);
+      writeFileSync(target, '---\nkind: person\nid: zhang-wei\naccount: acme\nname: x\n---\n');
+      for (let i = 0; i < 520; i++) writeFileSync(path.join(dir, `accounts/acme/people/n${String(i).padStart(3, '0')}.md`), `# note ${i}\n`);
+      let replaced = false;
+      const swapped = await cli(['check', '.', '--as-of', AS_OF, '--no-color'], dir, (s) => {
+        if (/Reading \d+ files/.test(s) && !replaced) {
+          rmSync(target);
+          mkdirSync(target);
+          replaced = true;
+        }
+      });
+      assert.ok(replaced, 'the walk reported progress');
+      assert.equal(swapped.code, 2, swapped.stderr);
+      assert.match(swapped.stderr, /could not read accounts\/acme\/people\/zhang-wei\.md \(EISDIR\)/);
+      // And an unreadable file, where permissions can make one (not as root): exit 2 with its name.
+      rmSync(target, { recursive: true });
       writeFileSync(target, '---\nkind: person\nid: zhang-wei\naccount: acme\nname: x\n---\n', { mode: 0o000 });
       const r = await cli(['check', '.', '--as-of', AS_OF], dir);
-      if (process.getuid?.() === 0) assert.notEqual(r.code, 2, 'root reads any file');
+      if (process.getuid?.() === 0) assert.equal(r.code, 0, `root reads any file: ${r.stderr}`);
       else {
         assert.equal(r.code, 2);
         assert.match(r.stderr, /could not read accounts\/acme\/people\/zhang-wei\.md \(EACCES\)/);

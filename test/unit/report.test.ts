@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { urgency } from '../../src/core/analysis/cadence.js';
 import { buildReport, REPORT_VERSION, type AccountReport, type WorkspaceReport } from '../../src/core/report/report.js';
 import { AS_OF, checkSamples, workspace } from './helpers/workspace.js';
 
@@ -138,10 +137,44 @@ describe('report: people and targets', () => {
     assert.deepEqual(p.health.parts[0].details.filter((d) => d.effect === undefined).map((d) => d.label).sort(), ['x', 'y']);
   });
 
-  it('sorts by urgency', () => {
-    const res = r();
-    const sorted = [...res.cadences].sort((x, y) => urgency(y) - urgency(x)).map((c) => c.person.id);
-    assert.deepEqual(buildReport(res).accounts[0].people.map((p) => p.id), sorted);
+  it('sorts by urgency: overdue (most first), planned-missed, never (key players first), due soon and ok (fewest days left first), left', () => {
+    // Cadence 10/20 for everyone; as of 2026-11-20. Written in an order that is not the expected one.
+    const c: [number, number] = [10, 20];
+    const res = workspace()
+      .account('acme', { tier: 'B' })
+      .person('gone', { status: 'left', cadence: c })
+      .person('ok-far', { cadence: c }) // met 2026-11-18: 2 days, 18 left
+      .person('ok-near', { cadence: c }) // met 2026-11-11: 9 days, 11 left
+      .person('soon-far', { cadence: c }) // met 2026-11-10: 10 days (= ideal), 10 left
+      .person('soon-near', { cadence: c }) // met 2026-11-01: 19 days, 1 left
+      .person('never-plain', { cadence: c })
+      .person('never-key', { roles: ['TB'], cadence: c })
+      .person('missed', { cadence: c }) // next 2026-11-16 passed; met 2026-11-14: 6 days
+      .person('late-2', { cadence: c }) // met 2026-10-29: 22 days, overdue by 2
+      .person('late-9', { cadence: c }) // met 2026-10-22: 29 days, overdue by 9
+      .plan({ contacts: [{ person: 'missed', next: '2026-11-16' }] })
+      .log('acme', [
+        '2026-11-18 call @ok-far: x',
+        '2026-11-14 call @missed: x',
+        '2026-11-11 call @ok-near: x',
+        '2026-11-10 call @soon-far: x',
+        '2026-11-01 call @soon-near: x',
+        '2026-10-29 call @late-2: x',
+        '2026-10-22 call @late-9 @gone: x',
+      ])
+      .check('2026-11-20');
+    assert.deepEqual(buildReport(res).accounts[0].people.map((p) => `${p.id} ${p.cadence.state}`), [
+      'late-9 overdue',
+      'late-2 overdue',
+      'missed planned-missed',
+      'never-key never',
+      'never-plain never',
+      'soon-near due-soon',
+      'soon-far due-soon',
+      'ok-near ok',
+      'ok-far ok',
+      'gone left',
+    ]);
   });
 
   it('an account referenced without an account plan is not in the report', () => {

@@ -4,6 +4,9 @@ import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.j
 import { loadWorkspaceFiles } from '../../src/cli/walk.js';
 import { isValidationRule, SAMPLES } from '../helpers.js';
 
+/** The as-of date the samples are documented at (samples/README.md). */
+const AS_OF = '2026-11-20';
+
 /** Values of the wrong type (or shape) for any field. */
 const WRONG: unknown[] = ['text', 7, 2.5, ['a'], { x: 1 }, null, '2026-02-30'];
 
@@ -43,7 +46,7 @@ describe('robustness: checkWorkspace never throws on schema-invalid data', funct
           const mutated = rest.map((f) => (f === target ? { path: f.path, content } : f));
           let result;
           try {
-            result = checkWorkspace(mutated);
+            result = checkWorkspace(mutated, { asOf: AS_OF });
           } catch (err) {
             assert.fail(`${target.path} ${p.join('.')} = ${JSON.stringify(wrong)}: ${(err as Error).stack}`);
           }
