@@ -126,15 +126,15 @@ export const MUTANTS = [
   {
     id: 'severity-tier-missing-coach',
     description: 'missing-coach defaults to warning for B accounts too (per-tier default)',
-    find: "{ id: 'missing-coach', category: 'methodology', severity: { A: 'warning', B: 'off', C: 'off' }",
-    replace: "{ id: 'missing-coach', category: 'methodology', severity: { A: 'warning', B: 'warning', C: 'off' }",
+    find: "id: 'missing-coach',\n  category: 'methodology',\n  severity: { A: 'warning', B: 'off', C: 'off' },",
+    replace: "id: 'missing-coach',\n  category: 'methodology',\n  severity: { A: 'warning', B: 'warning', C: 'off' },",
     tests: [T('methodology')],
   },
   {
     id: 'severity-due-soon',
     description: 'interaction-due-soon reported as a warning instead of info (plain default)',
-    find: "onPerson(c, 'interaction-due-soon', 'info', c.explanation)",
-    replace: "onPerson(c, 'interaction-due-soon', 'warning', c.explanation)",
+    find: "id: 'interaction-due-soon',\n  category: 'cadence',\n  severity: 'info',",
+    replace: "id: 'interaction-due-soon',\n  category: 'cadence',\n  severity: 'warning',",
     tests: [T('cadence')],
   },
   // --- temperature and health ---------------------------------------------------------------------
@@ -171,8 +171,8 @@ export const MUTANTS = [
   {
     id: 'duplicate-person-id',
     description: 'a second person with the same id is dropped silently (no duplicate-id)',
-    find: "report(doc, 'duplicate-id', 'error', ['id'], 'model.duplicate-id', { kind: 'person',",
-    replace: "void (doc, 'duplicate-id', 'error', ['id'], 'model.duplicate-id', { kind: 'person',",
+    find: "report(doc, duplicateId, 'default', ['id'], { kind: 'person',",
+    replace: "void (doc, duplicateId, 'default', ['id'], { kind: 'person',",
     tests: [T('workspace')],
   },
   {
