@@ -1,23 +1,44 @@
 /** "Did you mean …?" suggestions. */
 
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours (`Caoch` → `Coach` is 1). */
-export function editDistance(a: string, b: string): number {
+/** No suggestion is ever further than this many edits away. */
+const MAX_EDITS = 3;
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of neighbours:
+ * `Caoch` → `Coach` is 1), computed only as far as `limit`: any larger distance is returned as
+ * `limit + 1`. Only the band of cells within `limit` of the diagonal is filled, so the work is
+ * O(length × limit) whatever the input: two 10,000-character ids cost microseconds, not gigabytes.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
   if (a === b) return 0;
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const over = limit + 1;
+  const width = b.length + 1;
+  // Three rolling rows (the swap looks two rows back), reused between calls; cells outside the band
+  // stay `over`.
+  if (rows[0].length < width) rows = [new Int32Array(width), new Int32Array(width), new Int32Array(width)];
+  let [before, previous, current] = rows;
+  before.fill(over, 0, width);
+  previous.fill(over, 0, width);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current.fill(over, Math.max(0, from - 1), Math.min(width, to + 2));
+    current[0] = i <= limit ? i : over;
+    let rowMin = current[0];
+    for (let j = from; j <= to; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i][j] = d;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = Math.min(d, over);
+      rowMin = Math.min(rowMin, current[j]);
     }
+    if (rowMin > limit) return over;
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length][b.length];
+  return Math.min(previous[b.length], over);
 }
 
 /** The closest candidate within a typo's distance (about a third of the word), or undefined. */
@@ -28,10 +49,10 @@ export function closest(value: string, candidates: Iterable<string>): string | u
   for (const c of candidates) {
     const lc = c.toLowerCase();
     if (lc === v) return c;
-    const d = editDistance(v, lc);
     // One- and two-letter values (`tier: D`) are one edit from everything: only a case difference counts.
     const longest = Math.max(v.length, lc.length);
-    const limit = longest <= 2 ? 0 : Math.max(1, Math.min(3, Math.floor(longest / 3)));
+    const limit = longest <= 2 ? 0 : Math.max(1, Math.min(MAX_EDITS, Math.floor(longest / 3)));
+    const d = editDistanceWithin(v, lc, limit);
     const prefix = lc.startsWith(v) && v.length >= 3 ? 0.5 : 0;
     const score = d - prefix;
     if (d <= limit && score < bestScore) {
