@@ -1,6 +1,6 @@
 /**
- * Generates src/cli/rule-help.ts (the help text of every rule, for SARIF output) from the rule
- * sections of docs/rules.md, so the documentation stays the single source.
+ * Generates src/cli/formatters/findings/rule-help.ts (the help text of every rule, for SARIF
+ * output) from the rule sections of docs/rules.md, so the documentation stays the single source.
  *
  *   npx tsx scripts/rule-help.ts          rewrite the file
  *   npx tsx scripts/rule-help.ts --check  exit 1 when the file is out of date
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DOC = path.join(ROOT, 'docs', 'rules.md');
-export const OUTPUT = path.join(ROOT, 'src', 'cli', 'rule-help.ts');
+export const OUTPUT = path.join(ROOT, 'src', 'cli', 'formatters', 'findings', 'rule-help.ts');
 
 /** `### rule-id` sections of docs/rules.md: rule id → the section's Markdown (without the heading). */
 export function ruleSections(markdown: string): Record<string, string> {

@@ -2,10 +2,9 @@
  * `keyplan check --changed-since REF`: which files changed since REF (committed, staged, unstaged
  * and untracked), what they were at REF, and from that the part of the workspace to check.
  */
-import path from 'node:path';
 import { affectedScope, type ChangedFile, type Scope } from '../core/check/affected.js';
 import { CONFIG_FILE, type SourceFile } from '../core/check/pipeline.js';
-import { findRepo, GitError, readAt, changedPaths, resolveCommit, type GitRepo } from './git.js';
+import { changedPaths, findRepo, GitError, readAt, resolveCommit, workspaceRepo } from './git.js';
 
 export interface ChangedScope extends Scope {
   ref: string;
@@ -20,8 +19,7 @@ export function scopeChangedSince(root: string, ref: string, files: readonly Sou
   if (!repo) throw new GitError('--changed-since needs a git repository; the workspace is not inside one');
   const sha = resolveCommit(repo, ref);
   if (!sha) throw new GitError(`unknown revision '${ref}' for --changed-since (in a shallow clone, fetch it first: git fetch --depth=1 origin ${ref})`);
-  const relRoot = path.relative(repo.top, root).split(path.sep).join('/');
-  const wsRepo: GitRepo = { top: repo.top, prefix: relRoot ? `${relRoot}/` : '' };
+  const wsRepo = workspaceRepo(repo, root);
   const changes = changedPaths(wsRepo, sha).filter((c) => relevant(c.path) || (c.from !== undefined && relevant(c.from)));
   // The old side of every change: modified and deleted files, and where renamed files came from.
   const oldPaths = new Set<string>();

@@ -11,7 +11,7 @@ import { matrixModel } from '../core/matrix/model.js';
 import { layoutMatrix } from '../core/matrix/layout.js';
 import { renderMatrixSvg } from '../core/matrix/svg.js';
 import { checkNewId } from '../core/language/templates.js';
-import { MATRIX_SIZE } from './commands/matrix.js';
+import { MATRIX_SIZE } from './formatters/matrix/model.js';
 import { isKeyplanSvg, writeOutputFile } from './write.js';
 
 /** Writes `<dir>/<account>.before.svg` and `.after.svg`; returns the paths as given (for embedding). */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import ignore from 'ignore';
 import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check/pipeline.js';
 import { UsageError } from './errors.js';
+import { relativePosix } from './paths.js';
 import { ALWAYS_SKIPPED, ignoreFilter } from './walk.js';
 
 /** A git command failed or a revision is unknown: reported like a usage error (exit code 2). */
@@ -47,6 +48,12 @@ export function findRepo(dir: string): GitRepo | undefined {
   if (!r.ok) return undefined;
   const [top, prefix = ''] = r.stdout.toString('utf8').split('\n');
   return { top: path.resolve(top), prefix: prefix.trim() };
+}
+
+/** The repository with a workspace folder's place in it (the prefix leaves `top` when the folder lies outside it). */
+export function workspaceRepo(repo: GitRepo, root: string): GitRepo {
+  const rel = relativePosix(repo.top, root);
+  return { top: repo.top, prefix: rel ? `${rel}/` : '' };
 }
 
 /** The commit a revision names, or undefined when it names none (unknown, or not fetched). */

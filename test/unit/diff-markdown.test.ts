@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { escapeMarkdownLinkFree } from '../../src/core/render/markdown.js';
-import { formatDiffMarkdown } from '../../src/cli/formats/diff-markdown.js';
-import { formatDiffText } from '../../src/cli/formats/diff-text.js';
-import { styleFor } from '../../src/cli/style.js';
+import { formatDiffMarkdown } from '../../src/cli/formatters/diff/markdown.js';
+import { formatDiffText } from '../../src/cli/formatters/diff/text.js';
+import { styleFor } from '../../src/cli/output/style.js';
 import { accountDoc, baseWorkspace, changed, diffOf, edit, logDoc, personDoc, planDoc } from './helpers/diff-fixtures.js';
 
 const HEADER = { base: 'main (1a2b3c4)', head: 'working tree' };

@@ -20,7 +20,7 @@ import { layoutMatrix } from '../../src/core/matrix/layout.js';
 import { renderMatrixSvg } from '../../src/core/matrix/svg.js';
 import { matrixModel } from '../../src/core/matrix/model.js';
 import { main, type Io } from '../../src/cli/main.js';
-import { terminalSafe } from '../../src/cli/terminal.js';
+import { terminalSafe } from '../../src/cli/output/terminal.js';
 import { noIcons } from '../../src/extension/labels.js';
 import { cardHtml, sideHtml } from '../../src/webview/html.js';
 import type { MatrixStrings } from '../../src/webview/messages.js';

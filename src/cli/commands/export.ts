@@ -7,33 +7,57 @@
  * delivery team, a partner — and a command whose plain form is the one that leaks personal data
  * would leak it the first time someone forgets a flag.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildBriefs } from '../../core/report/brief.js';
-import type { CheckResult } from '../../core/check/pipeline.js';
 import { closest } from '../../core/suggest.js';
+import { defineCommand, print, render, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
-import { formatBriefJson, formatBriefMarkdown, isKeyplanBrief } from '../formats/brief.js';
+import { BRIEF_FORMATS, isKeyplanBrief } from '../formatters/brief/index.js';
+import { pickFormatter } from '../formatters/formatter.js';
+import { loadWorkspace } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
-export interface ExportOptions {
-  account?: string;
-  format: 'markdown' | 'json';
-  includeSensitive: boolean;
-  out?: string;
-  force?: boolean;
-  cwd: string;
-}
-
-/** Returns what to print on stdout (the brief, or a line saying where it was written). */
-export async function runExport(result: CheckResult, options: ExportOptions): Promise<string> {
-  if (options.account && !result.workspace.accounts.get(options.account)?.doc) {
-    const suggestion = closest(options.account, [...result.workspace.accounts.values()].filter((a) => a.doc).map((a) => a.id));
-    throw new UsageError(`no account '${options.account}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
-  }
-  const brief = buildBriefs(result, { accounts: options.account ? [options.account] : undefined, includeSensitive: options.includeSensitive });
-  const text = options.format === 'json' ? formatBriefJson(brief) : formatBriefMarkdown(brief);
-  if (!options.out) return text;
-  await writeOutputFile(path.resolve(options.cwd, options.out), text, { force: options.force, isOurs: isKeyplanBrief, what: 'the brief' });
-  const n = brief.accounts.length;
-  return `Wrote ${options.out} (${n} account${n === 1 ? '' : 's'}${brief.sensitive === 'included' ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})\n`;
-}
+export const exportCommand = defineCommand({
+  name: 'export',
+  summary: `  export [account] [paths...]
+                       A shareable account brief: plan, health, people, objectives, the
+                       relationship plan's contacts; sensitive personal notes left out
+`,
+  help: `export [account] [paths...]
+  --format <f>         markdown (default) or json
+  --redact             leave sensitive personal notes out (the default)
+  --include-sensitive  include them (for the account team only)
+  --out <file>         write to a file instead of stdout (atomically; refuses to replace a file
+                       Keyplan did not write, unless --force)
+`,
+  options: {
+    format: { type: 'string', default: 'markdown' },
+    redact: { type: 'boolean', default: false },
+    'include-sensitive': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  },
+  async run(call) {
+    const { values, positionals, io } = call;
+    const formatter = pickFormatter(BRIEF_FORMATS, values.format);
+    if (values.redact && values['include-sensitive']) throw new UsageError('--redact and --include-sensitive contradict each other; choose one');
+    if (values.out === '') throw new UsageError('--out takes a file name');
+    // `keyplan export east-china-telecom`: an account id; `keyplan export samples`: a folder.
+    const [first, ...rest] = positionals;
+    const account = first !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(first) && !existsSync(path.resolve(io.cwd, first)) ? first : undefined;
+    const { result, failed, notes } = await loadWorkspace(call, account ? rest : positionals);
+    if (account && !result.workspace.accounts.get(account)?.doc) {
+      const suggestion = closest(account, [...result.workspace.accounts.values()].filter((a) => a.doc).map((a) => a.id));
+      throw new UsageError(`no account '${account}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+    }
+    const brief = buildBriefs(result, { accounts: account ? [account] : undefined, includeSensitive: values['include-sensitive'] === true });
+    if (!values.out) print(call, formatter, brief, result.locale);
+    else {
+      await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, brief, result.locale).text, { force: values.force, isOurs: isKeyplanBrief, what: 'the brief' });
+      const n = brief.accounts.length;
+      io.stdout.write(`Wrote ${values.out} (${n} account${n === 1 ? '' : 's'}${brief.sensitive === 'included' ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})\n`);
+    }
+    return reportProblems(io, notes, failed);
+  },
+});

@@ -1,38 +1,60 @@
-/** `keyplan matrix <account> [paths] [--svg out.svg [--force]] [--format text|svg] [--size-by temperature|coverage]` */
+/**
+ * `keyplan matrix <account> [paths] [--svg out.svg [--force]] [--format text|svg]
+ * [--size-by temperature|coverage]`: the influence–support matrix of one account, as a list of
+ * quadrants or as SVG; `--svg` writes the drawing to a file and prints the list.
+ */
 import path from 'node:path';
-import type { CheckResult } from '../../core/check/pipeline.js';
-import { matrixModel, type SizeBy } from '../../core/matrix/model.js';
 import { layoutMatrix } from '../../core/matrix/layout.js';
-import { matrixText, renderMatrixSvg } from '../../core/matrix/svg.js';
+import { matrixModel } from '../../core/matrix/model.js';
 import { closest } from '../../core/suggest.js';
+import { defineCommand, print, render, reportProblems } from '../command.js';
+import { UsageError } from '../errors.js';
+import { pickFormatter } from '../formatters/formatter.js';
+import { MATRIX_FORMATS } from '../formatters/matrix/index.js';
+import { MATRIX_SIZE } from '../formatters/matrix/model.js';
+import { terminalSafe } from '../output/terminal.js';
+import { loadWorkspace } from '../workspace.js';
 import { isKeyplanSvg, writeOutputFile } from '../write.js';
 
-export const MATRIX_SIZE = { width: 720, height: 560 };
-
-export interface MatrixCommandOptions {
-  account: string;
-  svg?: string;
-  format: 'text' | 'svg';
-  sizeBy: SizeBy;
-  cwd: string;
-  /** Replace an existing file Keyplan did not write. */
-  force?: boolean;
-}
-
-/** Returns what to print, or throws a message for a usage error. */
-export async function runMatrix(result: CheckResult, options: MatrixCommandOptions): Promise<string> {
-  const model = matrixModel(result, options.account);
-  if (!model) {
-    const suggestion = closest(options.account, [...result.workspace.accounts.keys()]);
-    throw new Error(`no account '${options.account}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
-  }
-  const layout = layoutMatrix(model, { ...MATRIX_SIZE, sizeBy: options.sizeBy });
-  const svg = renderMatrixSvg(model, layout, { locale: result.locale, standalone: true });
-  if (options.svg) {
-    // Atomically, only there, and never over a file Keyplan did not write (unless --force).
-    await writeOutputFile(path.resolve(options.cwd, options.svg), svg + '\n', { force: options.force, isOurs: isKeyplanSvg, what: 'the SVG' });
-  }
-  if (options.format === 'svg' && !options.svg) return svg + '\n';
-  const text = matrixText(model, layout, result.locale);
-  return options.svg ? `${text}\nWrote ${options.svg}\n` : text;
-}
+export const matrix = defineCommand({
+  name: 'matrix',
+  help: `matrix <account> [paths...]   The influence–support matrix of one account
+  --svg <file>         write it as a standalone SVG file (refuses to replace a file Keyplan
+                       did not write, unless --force)
+  --format <f>         text (default: the quadrants as a list) or svg (to stdout)
+  --size-by <s>        temperature (default) or coverage
+`,
+  options: {
+    format: { type: 'string', default: 'text' },
+    svg: { type: 'string' },
+    'size-by': { type: 'string', default: 'temperature' },
+    force: { type: 'boolean', default: false },
+  },
+  async run(call) {
+    const { values, positionals, io } = call;
+    const [account, ...paths] = positionals;
+    if (!account) throw new UsageError('matrix needs an account id, e.g. keyplan matrix east-china-telecom');
+    const formatter = pickFormatter(MATRIX_FORMATS, values.format);
+    const sizeBy = values['size-by'];
+    if (sizeBy !== 'temperature' && sizeBy !== 'coverage') throw new UsageError(`--size-by takes temperature or coverage, not '${sizeBy}'`);
+    const { result, failed, notes } = await loadWorkspace(call, paths);
+    try {
+      const model = matrixModel(result, account);
+      if (!model) {
+        const suggestion = closest(account, [...result.workspace.accounts.keys()]);
+        throw new Error(`no account '${account}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+      }
+      const data = { model, layout: layoutMatrix(model, { ...MATRIX_SIZE, sizeBy }) };
+      if (values.svg) {
+        // Atomically, only there, and never over a file Keyplan did not write (unless --force).
+        const svg = render(call, MATRIX_FORMATS.svg, data, result.locale).text;
+        await writeOutputFile(path.resolve(io.cwd, values.svg), svg, { force: values.force, isOurs: isKeyplanSvg, what: 'the SVG' });
+        print(call, MATRIX_FORMATS.text, data, result.locale);
+        io.stdout.write(terminalSafe(`\nWrote ${values.svg}\n`));
+      } else print(call, formatter, data, result.locale);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    return reportProblems(io, notes, failed);
+  },
+});

@@ -3,10 +3,11 @@
  * annotations on the pull request's diff. Escaping follows the workflow-command rules: `%`, CR and
  * LF in the message; additionally `:` and `,` in properties.
  */
-import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import { severityRank } from '../../core/diagnostic.js';
-import { terminalSafe } from '../terminal.js';
-import type { Summary } from './text.js';
+import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
+import { severityRank } from '../../../core/diagnostic.js';
+import { terminalSafe } from '../../output/terminal.js';
+import type { Formatter } from '../formatter.js';
+import type { Findings, Summary } from './model.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -41,3 +42,8 @@ export function formatGithub(diagnostics: Diagnostic[], summary: Summary, displa
   lines.push(`keyplan: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info in ${summary.files} file${summary.files === 1 ? '' : 's'}; ${summary.documents} document${summary.documents === 1 ? '' : 's'} checked.`);
   return lines.join('\n') + '\n';
 }
+
+export const github: Formatter<Findings> = (f) => {
+  const ci = f.ci();
+  return formatGithub(ci.diagnostics, f.summary, ci.path);
+};

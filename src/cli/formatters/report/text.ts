@@ -1,22 +1,13 @@
-/** `keyplan report`: per account, health with its parts, people, quadrants and findings. */
-import type { AccountReport, PersonReport, WorkspaceReport } from '../../core/report/report.js';
-import { escapeMarkdown, markdownTable } from '../../core/render/markdown.js';
-import { textTable } from './table.js';
+/** `keyplan report` in the terminal: per account, health with its parts, people, quadrants and findings. */
+import type { AccountReport, WorkspaceReport } from '../../../core/report/report.js';
+import { textTable } from '../../output/table.js';
+import { forTerminal } from '../../output/terminal.js';
+import type { Formatter } from '../formatter.js';
+import { PEOPLE_HEADER, personCells } from './cells.js';
 
 const QUADRANT_LABELS: [keyof AccountReport['quadrants'], string][] = [
   ['champions', 'champions'], ['blockers', 'blockers'], ['fans', 'fans'], ['naysayers', 'naysayers'], ['axis', 'on an axis'], ['unplaced', 'unplaced'],
 ];
-
-function cadenceLabel(p: PersonReport): string {
-  const c = p.cadence;
-  switch (c.state) {
-    case 'overdue': return `overdue +${c.overdueBy}d`;
-    case 'due-soon': return `due soon (${c.daysLeft}d left)`;
-    case 'planned-missed': return `planned ${c.plannedNext} missed`;
-    case 'ok': return `ok (${c.daysSince}d ago)`;
-    default: return c.state;
-  }
-}
 
 function healthLine(a: AccountReport): string {
   return a.health.score === undefined ? 'health unknown' : `health ${a.health.score} ${a.health.band}`;
@@ -30,29 +21,14 @@ function partLines(a: AccountReport): string[] {
   });
 }
 
-function personCells(p: PersonReport): string[] {
-  return [
-    p.name,
-    p.title ?? '',
-    p.roles.join('/') || '-',
-    p.status === 'left' ? 'left' : p.stance,
-    p.influence === undefined ? '?' : String(p.influence),
-    p.coverage,
-    p.temperature ? `${p.temperature.score} ${p.temperature.band}` : '-',
-    p.placement.quadrant,
-    cadenceLabel(p),
-  ];
-}
-
-const PEOPLE_HEADER = ['Person', 'Title', 'Roles', 'Stance', 'Infl.', 'Coverage', 'Temperature', 'Quadrant', 'Cadence'];
-
 function findingCounts(a: AccountReport): string {
   const n = (s: string) => a.findings.filter((f) => f.severity === s).length;
   const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   return `${pl(a.findings.length, 'finding')} (${pl(n('error'), 'error')}, ${pl(n('warning'), 'warning')}, ${n('info')} info)`;
 }
 
-export function formatReportText(report: WorkspaceReport): string {
+export const text: Formatter<WorkspaceReport> = (data) => {
+  const report = forTerminal(data);
   const blocks = report.accounts.map((a) => {
     const head = `${a.name} (${a.id}) · tier ${a.tier ?? '?'} · owner ${a.owner ?? '?'} · ${healthLine(a)}${a.dark ? ' · DARK' : ''}`;
     const last = a.lastInteraction ? `last interaction ${a.lastInteraction.date} (${a.lastInteraction.daysSince} days ago)` : 'no interaction logged';
@@ -67,22 +43,4 @@ export function formatReportText(report: WorkspaceReport): string {
     return [head, ...partLines(a).map((l) => `  ${l}`), `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a)}${findings.length ? ':' : ''}`, ...findings].join('\n');
   });
   return `Keyplan report as of ${report.asOf}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}\n\n${blocks.join('\n\n')}\n`;
-}
-
-export function formatReportMarkdown(report: WorkspaceReport): string {
-  const out: string[] = [`## Keyplan report as of ${report.asOf}`, ''];
-  out.push(markdownTable(['Account', 'Tier', 'Owner', 'Health', 'Overdue', 'Champions', 'Blockers', 'Findings'], report.accounts.map((a) => [
-    escapeMarkdown(a.name), a.tier ?? '?', escapeMarkdown(a.owner ?? '?'), a.health.score === undefined ? 'unknown' : `${a.health.score} (${a.health.band})`,
-    String(a.counts.overdue), String(a.quadrants.champions), String(a.quadrants.blockers), String(a.findings.length),
-  ])));
-  for (const a of report.accounts) {
-    out.push(`### ${escapeMarkdown(a.name)} (tier ${a.tier ?? '?'})`, '');
-    out.push(markdownTable(['Part', 'Score', 'Weight', 'Details'], a.health.parts.map((p) => [p.part, p.score === undefined ? 'unknown' : String(p.score), String(p.weight), escapeMarkdown(p.details.map((d) => `${d.label} ${d.value}`).join(', '))])));
-    out.push(markdownTable(PEOPLE_HEADER, a.people.map((p) => personCells(p).map(escapeMarkdown))));
-  }
-  return out.join('\n');
-}
-
-export function formatReportJson(report: WorkspaceReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
-}
+};

@@ -4,8 +4,10 @@
  * warnings and infos are passing cases that carry their message. The XML is always well-formed:
  * text is escaped and characters XML 1.0 does not allow are removed.
  */
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { ruleInfo } from '../../core/rules/index.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { ruleInfo } from '../../../core/rules/index.js';
+import type { Formatter } from '../formatter.js';
+import type { Findings } from './model.js';
 
 // Tab, LF, CR and the Unicode ranges XML 1.0 allows; everything else (other control characters,
 // lone surrogates, U+FFFE/U+FFFF) is dropped.
@@ -65,3 +67,8 @@ export function formatJunit({ files, diagnostics, displayPath }: JunitInput): st
     '',
   ].join('\n');
 }
+
+export const junit: Formatter<Findings> = (f) => {
+  const ci = f.ci();
+  return formatJunit({ files: f.documents, diagnostics: ci.diagnostics, displayPath: ci.path });
+};

@@ -4,18 +4,13 @@
  * link-free: plan text is escaped, so a name with `|`, backticks, `<details>`, `@someone` or `#123`
  * cannot break a table, open HTML, mention a user or link an issue.
  */
-import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../core/diff/diff.js';
-import { uniqueFindings } from '../../core/diff/headlines.js';
-import type { Locale } from '../../core/i18n/catalogue.js';
-import { escapeMarkdownLinkFree as escapeMarkdown, markdownTable } from '../../core/render/markdown.js';
-import { arrow, DiffWords, shorten } from './diff-words.js';
-
-export interface DiffHeader {
-  base: string;
-  head: string;
-  /** Per account id: image paths of the influence–support matrix before and after. */
-  matrix?: Map<string, { before?: string; after?: string }>;
-}
+import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../../core/diff/diff.js';
+import { uniqueFindings } from '../../../core/diff/headlines.js';
+import type { Locale } from '../../../core/i18n/catalogue.js';
+import { escapeMarkdownLinkFree as escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
+import type { Formatter } from '../formatter.js';
+import type { DiffHeader, DiffOutput } from './model.js';
+import { arrow, DiffWords, shorten } from './words.js';
 
 /** Headlines shown before the fold; the rest go into a <details> block. */
 const HEADLINES_SHOWN = 10;
@@ -167,3 +162,5 @@ function findingsBlock(introduced: FindingRef[], resolved: FindingRef[], severit
   const table = markdownTable(['', t.severity, t.rule, t.where, t.message], rows);
   return `${head}\n\n${rows.length > FOLD_AFTER || !intro.length ? details(`${rows.length} ${w.zh ? '条' : rows.length === 1 ? 'finding' : 'findings'}`, table) : table}`;
 }
+
+export const markdown: Formatter<DiffOutput> = ({ diff, header }, { locale }) => formatDiffMarkdown(diff, header, locale);

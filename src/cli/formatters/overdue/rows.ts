@@ -1,7 +1,8 @@
-/** `keyplan overdue`: the contacts a key-account manager should see this week, most urgent first. */
-import type { PersonCadence } from '../../core/analysis/cadence.js';
-import { escapeMarkdown, markdownTable } from '../../core/render/markdown.js';
-import { textTable } from './table.js';
+/**
+ * The data of `keyplan overdue`: one row per contact a key-account manager should see this week,
+ * most urgent first, and the cells and header every table format shows for a row.
+ */
+import type { PersonCadence } from '../../../core/analysis/cadence.js';
 
 export interface OverdueRow {
   state: string;
@@ -53,7 +54,7 @@ function stateLabel(r: OverdueRow): string {
   return r.state;
 }
 
-const cells = (r: OverdueRow) => [
+export const cells = (r: OverdueRow) => [
   stateLabel(r),
   `${r.accountName}${r.tier ? ` (${r.tier})` : ''}`,
   `${r.name}${r.title ? ` · ${r.title}` : ''}`,
@@ -64,22 +65,11 @@ const cells = (r: OverdueRow) => [
   r.owner ?? '-',
 ];
 
-const HEADER = ['State', 'Account', 'Person', 'Roles', 'Last interaction', 'Days', 'Cadence ideal/max', 'Owner'];
+export const HEADER = ['State', 'Account', 'Person', 'Roles', 'Last interaction', 'Days', 'Cadence ideal/max', 'Owner'];
 
-export function formatOverdueText(rows: OverdueRow[], asOf: string, explain: boolean): string {
-  if (!rows.length) return `Nobody is overdue or due soon on ${asOf}.\n`;
-  let out = `Contacts needing attention on ${asOf} (most urgent first):\n\n` + textTable(HEADER, rows.map(cells));
-  if (explain) out += '\n' + rows.map((r) => `- ${r.explanation}`).join('\n') + '\n';
-  const overdue = rows.filter((r) => r.state === 'overdue').length;
-  out += `\n${rows.length} contact${rows.length === 1 ? '' : 's'}: ${overdue} overdue, ${rows.filter((r) => r.state === 'planned-missed').length} planned missed, ${rows.filter((r) => r.state === 'never').length} never met, ${rows.filter((r) => r.state === 'due-soon').length} due soon.\n`;
-  return out;
-}
-
-export function formatOverdueMarkdown(rows: OverdueRow[], asOf: string): string {
-  if (!rows.length) return `**Nobody is overdue or due soon on ${asOf}.**\n`;
-  return `### Contacts needing attention on ${asOf}\n\n` + markdownTable(HEADER, rows.map((r) => cells(r).map(escapeMarkdown)));
-}
-
-export function formatOverdueJson(rows: OverdueRow[], asOf: string): string {
-  return JSON.stringify({ version: 1, asOf, contacts: rows }, null, 2) + '\n';
+export interface Overdue {
+  asOf: string;
+  rows: OverdueRow[];
+  /** Print each contact's explanation below the table (text format). */
+  explain: boolean;
 }

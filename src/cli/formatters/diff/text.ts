@@ -1,11 +1,12 @@
 /** `keyplan diff` in the terminal: headlines, then one indented block per changed account. */
-import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../core/diff/diff.js';
-import { uniqueFindings } from '../../core/diff/headlines.js';
-import type { Locale } from '../../core/i18n/catalogue.js';
-import type { Style } from '../style.js';
-import { oneLine } from './text.js';
-import { arrow, DiffWords, shorten } from './diff-words.js';
-import type { DiffHeader } from './diff-markdown.js';
+import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../../core/diff/diff.js';
+import { uniqueFindings } from '../../../core/diff/headlines.js';
+import type { Locale } from '../../../core/i18n/catalogue.js';
+import type { Style } from '../../output/style.js';
+import { forTerminal, oneLine } from '../../output/terminal.js';
+import type { Formatter } from '../formatter.js';
+import type { DiffHeader, DiffOutput } from './model.js';
+import { arrow, DiffWords, shorten } from './words.js';
 
 const plain = (s: string) => oneLine(String(s));
 
@@ -98,3 +99,6 @@ function findingLines(introduced: FindingRef[], resolved: FindingRef[], severity
     ...res.map((x) => line(`- ${t.resolved}`, x)),
   ];
 }
+
+/** Plan text made safe for the terminal before it is laid out. */
+export const text: Formatter<DiffOutput> = ({ diff, header }, { locale, style }) => formatDiffText(forTerminal(diff), forTerminal(header), locale, style);

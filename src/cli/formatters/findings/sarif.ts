@@ -5,9 +5,11 @@
  * fingerprint that survives line moves.
  */
 import { createHash } from 'node:crypto';
-import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import { RULES } from '../../core/rules/index.js';
-import { RULE_HELP } from '../rule-help.js';
+import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
+import { RULES } from '../../../core/rules/index.js';
+import type { Formatter } from '../formatter.js';
+import type { Findings } from './model.js';
+import { RULE_HELP } from './rule-help.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -73,3 +75,8 @@ export function formatSarif({ diagnostics, displayPath, version, fingerprint }: 
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
+
+export const sarif: Formatter<Findings> = (f, { version }) => {
+  const ci = f.ci();
+  return formatSarif({ diagnostics: ci.diagnostics, displayPath: ci.path, version, fingerprint: ci.fingerprint });
+};

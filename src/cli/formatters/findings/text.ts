@@ -1,29 +1,17 @@
-/** Human output of `keyplan check`: `file:line:col severity rule message`, grouped per file. */
-import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import type { Locale } from '../../core/i18n/catalogue.js';
-import type { Style } from '../style.js';
-
-export interface Summary {
-  errors: number;
-  warnings: number;
-  infos: number;
-  files: number;
-  documents: number;
-}
-
-export function summarize(diagnostics: Diagnostic[], documents: number): Summary {
-  const s: Summary = { errors: 0, warnings: 0, infos: 0, files: new Set(diagnostics.map((d) => d.file)).size, documents };
-  for (const d of diagnostics) {
-    if (d.severity === 'error') s.errors++;
-    else if (d.severity === 'warning') s.warnings++;
-    else s.infos++;
-  }
-  return s;
-}
+/**
+ * Human output of `keyplan check`: `file:line:col severity rule message`, grouped per file, plan
+ * text made safe for the terminal; skipped files are noted on stderr.
+ */
+import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
+import type { Locale } from '../../../core/i18n/catalogue.js';
+import type { Style } from '../../output/style.js';
+import { forTerminal, oneLine, terminalSafeLine } from '../../output/terminal.js';
+import type { Formatter } from '../formatter.js';
+import type { Findings, Summary } from './model.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, displayPath: (file: string) => string, locale: Locale = 'en'): string {
+function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, displayPath: (file: string) => string, locale: Locale = 'en'): string {
   const color: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, info: style.blue };
   const lines: string[] = [];
   let current: string | undefined;
@@ -49,7 +37,8 @@ export function formatText(diagnostics: Diagnostic[], summary: Summary, style: S
   return lines.join('\n') + '\n';
 }
 
-/** Messages are single-line in every output; plan text can carry newlines. */
-export function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
-}
+export const text: Formatter<Findings> = (f, { style, locale, note }) => {
+  const out = formatText(forTerminal(f.diagnostics), f.summary, style, (file) => terminalSafeLine(f.displayPath(file)), locale);
+  for (const s of f.skipped.filter((x) => f.reported(x.path))) note(`skipped ${terminalSafeLine(f.displayPath(s.path))} (${s.reason}${s.detail ? `: ${s.detail}` : ''})`);
+  return out;
+};

@@ -37,3 +37,8 @@ export function mapStrings<T>(value: T, fn: (s: string) => string): T {
 export function forTerminal<T>(value: T): T {
   return mapStrings(value, terminalSafeLine);
 }
+
+/** Messages are single-line in every output; plan text can carry newlines. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}

@@ -1,0 +1,108 @@
+/**
+ * `keyplan check [paths] [--format text|json|github|sarif|junit] [--changed-since REV] [--quiet]
+ * [--max-warnings N] [--include-sensitive]`: the findings about the given paths (the whole
+ * workspace is read so that cross-file rules are right). The CI formats are read by others: their
+ * paths are relative to the repository and sensitive personal fields are redacted.
+ */
+import path from 'node:path';
+import { kindLookup, redactSensitive } from '../../core/analysis/redact.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { subjectResolver } from '../../core/diff/findings.js';
+import type { ChangedScope } from '../changed-since.js';
+import { defineCommand, print, reportProblems, type Io } from '../command.js';
+import { UsageError } from '../errors.js';
+import { pickFormatter } from '../formatters/formatter.js';
+import { FINDINGS_FORMATS } from '../formatters/findings/index.js';
+import { summarize, type CiFindings, type Findings } from '../formatters/findings/model.js';
+import { findRepo } from '../git.js';
+import { inFocus, pathFrom } from '../paths.js';
+import { loadWorkspace } from '../workspace.js';
+
+export const check = defineCommand({
+  name: 'check',
+  summary: `  check [paths...]     Validate Keyplan documents and report findings (the whole workspace is
+                       read so cross-file rules are right; findings are shown for the given paths)
+`,
+  help: `check:
+  --format <f>         text (default), json, github (workflow annotations), sarif (SARIF 2.1.0)
+                       or junit (JUnit XML)
+  --changed-since <r>  check only what changed since git revision r, plus the rest of the
+                       accounts it belongs to (the result equals a full check of those files)
+  --quiet              show errors only
+  --max-warnings <n>   exit 1 when there are more than n warnings
+  --include-sensitive  github, sarif and junit: keep the details of findings about sensitive
+                       personal fields (by default they only name the field)
+`,
+  options: {
+    format: { type: 'string', default: 'text' },
+    quiet: { type: 'boolean', default: false },
+    'max-warnings': { type: 'string' },
+    'changed-since': { type: 'string' },
+    'include-sensitive': { type: 'boolean', default: false },
+  },
+  async run(call) {
+    const { values, positionals, io } = call;
+    const formatter = pickFormatter(FINDINGS_FORMATS, values.format);
+    let maxWarnings = Infinity;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
+    }
+    if (values['changed-since'] === '') throw new UsageError('--changed-since takes a git revision, e.g. --changed-since origin/main');
+    const { root, result, focus, failed, notes, scope, displayPath } = await loadWorkspace(call, positionals, values['changed-since']);
+    const reported = (file: string) => inFocus(focus, file) && (!scope || scope.focus.has(file));
+
+    let shown: Diagnostic[] = result.diagnostics.filter((d) => reported(d.file));
+    if (values.quiet) shown = shown.filter((d) => d.severity === 'error');
+    const documents = result.documents.map((d) => d.path).filter(reported);
+    const summary = summarize(shown, documents.length);
+    if (scope) io.stderr.write(scopeNote(scope, documents.length));
+
+    const findings: Findings = {
+      diagnostics: shown,
+      summary,
+      skipped: result.skipped,
+      reported,
+      documents,
+      displayPath,
+      scope: scope && { changedSince: scope.ref, full: scope.full, accounts: scope.accounts, files: [...scope.focus].sort().map(displayPath) },
+      ci: () => ciFindings(shown, result, root, io, values['include-sensitive'] === true),
+    };
+    print(call, formatter, findings, result.locale);
+    const problems = reportProblems(io, notes, failed, displayPath);
+    if (problems) return problems;
+    const warnings = result.diagnostics.filter((d) => reported(d.file) && d.severity === 'warning').length;
+    return summary.errors > 0 || warnings > maxWarnings ? 1 : 0;
+  },
+});
+
+/** What --changed-since checked, for the log. */
+function scopeNote(scope: ChangedScope, documents: number): string {
+  if (scope.full) return `keyplan: ${scope.changed.includes('keyplan.yaml') ? 'keyplan.yaml changed' : 'a changed document names no account'} since ${scope.ref}; checking the whole workspace.\n`;
+  if (!scope.changed.length) return `keyplan: no Keyplan files changed since ${scope.ref}; nothing to check.\n`;
+  const accounts = scope.accounts.length ? ` and the rest of ${scope.accounts.length === 1 ? 'account' : 'accounts'} ${scope.accounts.join(', ')}` : '';
+  return `keyplan: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} changed since ${scope.ref}; checking ${documents} document${documents === 1 ? '' : 's'}: the changed ones${accounts}.\n`;
+}
+
+/**
+ * The findings as CI systems get them: paths relative to the repository (GITHUB_WORKSPACE, else
+ * the git top folder, else the current folder), sensitive personal fields redacted, and a
+ * fingerprint computed from the unredacted finding (so redaction does not change it).
+ */
+function ciFindings(shown: Diagnostic[], result: CheckResult, root: string, io: Io, includeSensitive: boolean): CiFindings {
+  const base = io.env.GITHUB_WORKSPACE ? path.resolve(io.env.GITHUB_WORKSPACE) : findRepo(root)?.top ?? io.cwd;
+  const repoPath = pathFrom(base, root);
+  const redacted = includeSensitive ? shown : redactSensitive(shown, kindLookup(result.documents), result.locale);
+  const byIdentity = new Map(shown.map((d, i) => [redacted[i], d]));
+  let subject: ReturnType<typeof subjectResolver> | undefined;
+  return {
+    diagnostics: redacted,
+    path: repoPath,
+    fingerprint: (d) => {
+      subject ??= subjectResolver(result.documents);
+      const original = byIdentity.get(d) ?? d;
+      return `${original.rule}|${repoPath(original.file)}|${subject(original)}`;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * `keyplan overdue [paths] [--format text|json|markdown] [--owner ID] [--tier A|B|C] [--all]
+ * [--explain]`: contacts that are overdue, missed a planned interaction, were never met or are due
+ * soon, most urgent first: the list a key-account manager works through each week.
+ */
+import { urgency } from '../../core/analysis/cadence.js';
+import { defineCommand, print, reportProblems } from '../command.js';
+import { UsageError } from '../errors.js';
+import { pickFormatter } from '../formatters/formatter.js';
+import { OVERDUE_FORMATS } from '../formatters/overdue/index.js';
+import { overdueRows } from '../formatters/overdue/rows.js';
+import { anyInFocus } from '../paths.js';
+import { loadWorkspace } from '../workspace.js';
+
+export const overdue = defineCommand({
+  name: 'overdue',
+  summary: `  overdue [paths...]   Contacts that are overdue, missed a planned interaction, were never met
+                       or are due soon, most urgent first
+`,
+  help: `overdue:
+  --format <f>         text (default), json or markdown
+  --owner <id>         only contacts this KAM owns in the plan, or whose account this KAM owns
+  --tier <A|B|C>       only accounts of this tier
+  --all                include contacts that are ok
+  --explain            print each contact's explanation below the table
+`,
+  options: {
+    format: { type: 'string', default: 'text' },
+    owner: { type: 'string' },
+    tier: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+  },
+  async run(call) {
+    const { values, positionals, io } = call;
+    const formatter = pickFormatter(OVERDUE_FORMATS, values.format);
+    if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw new UsageError(`--tier takes A, B or C, not '${values.tier}'`);
+    const { result, focus, failed, notes } = await loadWorkspace(call, positionals);
+    const shownStates = new Set(['overdue', 'planned-missed', 'never', 'due-soon', ...(values.all ? ['ok'] : [])]);
+    const cadences = result.cadences
+      .filter((c) => shownStates.has(c.state))
+      .filter((c) => !values.tier || c.tier === values.tier)
+      .filter((c) => !values.owner || c.owner === values.owner || c.account.data?.owner === values.owner)
+      .filter((c) => anyInFocus(focus, [c.person.doc.path, ...(c.account.doc ? [c.account.doc.path] : [])]))
+      .sort((a, b) => urgency(b) - urgency(a) || a.account.id.localeCompare(b.account.id) || a.person.id.localeCompare(b.person.id));
+    print(call, formatter, { asOf: result.asOf, rows: overdueRows(cadences), explain: values.explain ?? false }, result.locale);
+    return reportProblems(io, notes, failed);
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * The one shape of every output format: a formatter turns one kind of output data (findings, the
+ * overdue list, a report, a diff, a brief, a matrix) into the text printed on stdout, given the
+ * same context everywhere. Each output kind has a table, format name → formatter, in its folder's
+ * index.ts; a command picks from its table by `--format` instead of branching on the name. To add
+ * a format: one file in the kind's folder and one line in its table.
+ */
+import type { Locale } from '../../core/i18n/catalogue.js';
+import { UsageError } from '../errors.js';
+import type { Style } from '../output/style.js';
+
+export interface FormatContext {
+  /** The language of the output (the workspace's, after --locale and keyplan.yaml). */
+  locale: Locale;
+  /** Terminal colours (no-ops unless writing to a colour terminal). */
+  style: Style;
+  /** Keyplan's version, for formats that name their tool (SARIF). */
+  version: string;
+  /** A line for stderr: what the format does not print but the reader should know (skipped files). */
+  note(message: string): void;
+}
+
+export type Formatter<T> = (data: T, context: FormatContext) => string;
+
+/** Format name → formatter, in the order the help and error messages list them. */
+export type FormatterTable<T> = Readonly<Record<string, Formatter<T>>>;
+
+/** The formatter `--format` names (default: the option's default), or a usage error listing the choices. */
+export function pickFormatter<T>(table: FormatterTable<T>, format: string | undefined): Formatter<T> {
+  const name = format ?? 'text';
+  if (!Object.hasOwn(table, name)) throw new UsageError(`unknown format '${name}' (use ${Object.keys(table).join(', ')})`);
+  return table[name];
+}

@@ -1,0 +1,46 @@
+/**
+ * What `check`, `overdue`, `report`, `matrix` and `export` start with: the paths on the command
+ * line resolved, the workspace they belong to found and read whole (cross-file rules need every
+ * file), checked, and the focus (the files and folders the output is about) worked out.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { checkWorkspace, type CheckResult } from '../core/check/pipeline.js';
+import { scopeChangedSince, type ChangedScope } from './changed-since.js';
+import { chooseLocale, parseAsOf, type Call, type OptionsSpec } from './command.js';
+import { UsageError } from './errors.js';
+import { focusEntries, pathFrom, type Focus } from './paths.js';
+import { findWorkspaceRoot, loadWorkspaceFiles } from './walk.js';
+
+export interface LoadedWorkspace {
+  root: string;
+  result: CheckResult;
+  /** Workspace-relative paths (or folders, ending in /) the user asked about; empty = everything. */
+  focus: Focus;
+  failed: { path: string; error: string }[];
+  /** Files deleted between listing and reading, and other things not read: notes, not errors. */
+  notes: string[];
+  /** With --changed-since: the part of the workspace that was checked and is reported on. */
+  scope?: ChangedScope;
+  /** A workspace-relative file as the user names it (relative to the current folder). */
+  displayPath: (file: string) => string;
+}
+
+/** Reads and checks the workspace of `paths` (default: the current folder) in --locale at --as-of. */
+export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], changedSince?: string): Promise<LoadedWorkspace> {
+  const { io } = call;
+  const locale = chooseLocale(call.values.locale, io.env);
+  const asOf = parseAsOf(call.values['as-of']);
+  const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  for (const t of targets) if (!existsSync(t)) throw new UsageError(`${path.relative(io.cwd, t) || t}: no such file or directory`);
+  const root = findWorkspaceRoot(targets[0]);
+  const focus = focusEntries(targets, root, io.cwd).filter((f): f is string => f !== undefined);
+  const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\rReading ${n} files…`); } : undefined;
+  const { files, failed, vanished, notes: readNotes } = await loadWorkspaceFiles(root, { onFile: progress });
+  const displayPath = pathFrom(io.cwd, root);
+  const notes = [...readNotes, ...vanished.map((f) => `${displayPath(f)} was deleted while the workspace was read; checked without it`)];
+  if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
+  const scope = changedSince === undefined ? undefined : scopeChangedSince(root, changedSince, files);
+  const result = checkWorkspace(scope ? scope.files : files, { locale, asOf });
+  return { root, result, focus, failed, notes, scope, displayPath };
+}
