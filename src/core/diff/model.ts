@@ -10,8 +10,8 @@ import type { Cadence, Tier } from '../parse/config.js';
 import type { Severity } from '../diagnostic.js';
 import type { HealthBand, HealthPartName } from '../analysis/health.js';
 import type { DocumentKind } from '../kinds.js';
+import type { PersonView } from '../model/person.js';
 import type { Quadrant } from '../model/placement.js';
-
 
 export const DIFF_VERSION = 1;
 
@@ -43,13 +43,8 @@ export interface FindingChanges {
   severityChanged: (FindingRef & { from: Severity })[];
 }
 
-export interface PersonSnapshot {
-  title?: string;
-  roles: string[];
-  stance: string;
-  influence?: number;
-  coverage: string;
-  status: 'active' | 'left';
+/** A person's view without id and name (those are on the PersonDiff), and their quadrant. */
+export interface PersonSnapshot extends Omit<PersonView, 'id' | 'name'> {
   quadrant: Quadrant;
 }
 

@@ -4,6 +4,7 @@
  * roles and quadrant moves; other fields. A sensitive personal field is only "personal notes
  * changed" unless sensitive output was asked for.
  */
+import { personView } from '../model/person.js';
 import { position, quadrant, stanceX } from '../model/placement.js';
 import { SENSITIVE_FIELDS } from '../analysis/redact.js';
 import type { Account, Person } from '../model/workspace.js';
@@ -11,21 +12,9 @@ import type { AccountContext } from './context.js';
 import type { PersonDiff, PersonSnapshot } from './model.js';
 import { COVERAGE_RANK, field, nameOf, ranked, same } from './values.js';
 
-const rolesOf = (p: Person) => (Array.isArray(p.data.roles) ? p.data.roles.map(String) : []);
-const stanceOf = (p: Person) => String(p.data.stance ?? 'unknown');
-const coverageOf = (p: Person) => String(p.data.coverage ?? 'unknown');
-const statusOf = (p: Person): 'active' | 'left' => (p.data.status === 'left' ? 'left' : 'active');
-
 function snapshot(p: Person): PersonSnapshot {
-  return {
-    title: typeof p.data.title === 'string' ? p.data.title : undefined,
-    roles: rolesOf(p),
-    stance: stanceOf(p),
-    influence: typeof p.data.influence === 'number' ? p.data.influence : undefined,
-    coverage: coverageOf(p),
-    status: statusOf(p),
-    quadrant: quadrant(position(p.data.stance, p.data.influence)),
-  };
+  const { id, name, ...view } = personView(p);
+  return { ...view, quadrant: quadrant(position(p.data.stance, p.data.influence)) };
 }
 
 export function peopleChanges(before: Account | undefined, after: Account | undefined, ctx: AccountContext): PersonDiff[] {
