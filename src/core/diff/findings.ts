@@ -2,13 +2,16 @@
  * Matching findings between two revisions: a finding is the same when its rule, its file (after
  * renames) and its subject agree. The subject comes from the finding's data — the person,
  * objective, account or field path it is about — never from its line number, so inserting a line
- * above a problem does not make it look fixed and introduced again.
+ * above a problem does not make it look fixed and introduced again. Then how a matched finding
+ * appears in the diff: redacted for sharing, its position flattened.
  */
-import type { SourceFile } from '../check/pipeline.js';
+import { kindLookup, redactSensitive } from '../analysis/redact.js';
+import type { CheckResult, SourceFile } from '../check/pipeline.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { compareDiagnostics } from '../diagnostic.js';
 import type { KeyplanDocument } from '../parse/document.js';
 import { decodeText, LineIndex } from '../parse/text.js';
+import type { FindingRef } from './model.js';
 
 /** Tells what a finding is about, from the documents and files of one revision. */
 export type SubjectOf = (d: Diagnostic) => string;
@@ -143,4 +146,15 @@ export function matchFindings(
   out.resolved.sort(compareDiagnostics);
   out.severityChanged.sort((a, b) => compareDiagnostics(a.finding, b.finding));
   return out;
+}
+
+/** Findings as the diff may show them: those about sensitive personal fields name only the field. */
+export function redactor(result: CheckResult): (list: Diagnostic[]) => Diagnostic[] {
+  const kindOf = kindLookup(result.documents);
+  return (list) => redactSensitive(list, kindOf, result.locale);
+}
+
+/** A finding as the diff reports it: its position flattened. */
+export function findingRef(d: Diagnostic): FindingRef {
+  return { rule: d.rule, severity: d.severity, file: d.file, line: d.range.start.line, column: d.range.start.column, endLine: d.range.end.line, endColumn: d.range.end.column, message: d.message };
 }

@@ -4,50 +4,10 @@
  * important first; front ends word them and decide how many to show.
  */
 import type { Severity } from '../diagnostic.js';
-import type { AccountDiff, Direction, FindingRef, Value, WorkspaceDiff } from './diff.js';
+import type { AccountDiff, FindingRef, Headline, HeadlineKind, WorkspaceDiff } from './model.js';
+import { KEY_ROLES } from './values.js';
 
-export type HeadlineKind =
-  | 'account-added'
-  | 'account-removed'
-  | 'tier'
-  | 'stance'
-  | 'key-role-added'
-  | 'key-role-removed'
-  | 'person-left'
-  | 'person-added'
-  | 'person-removed'
-  | 'findings-introduced'
-  | 'became-overdue'
-  | 'planned-missed'
-  | 'health'
-  | 'findings-resolved'
-  | 'back-on-track'
-  | 'review'
-  | 'owner'
-  | 'objective-done'
-  | 'interactions'
-  | 'config';
-
-export interface Headline {
-  kind: HeadlineKind;
-  account?: string;
-  accountName?: string;
-  /** People (or objective titles) the headline is about. */
-  names?: string[];
-  from?: Value;
-  to?: Value;
-  direction?: Direction;
-  /** Stance steps moved (opponent → supporter is 3). */
-  steps?: number;
-  role?: string;
-  /** Findings introduced or resolved, by rule (most severe and most frequent first). */
-  rules?: { rule: string; count: number; severity: Severity }[];
-  severity?: Severity;
-  count?: number;
-  /** Health bands, for `health`. */
-  fromBand?: string;
-  toBand?: string;
-}
+export type { Headline, HeadlineKind } from './model.js';
 
 /** One finding placed twice (on the person file and on the plan entry) counts once. */
 export function uniqueFindings<T extends FindingRef>(list: readonly T[]): T[] {
@@ -98,14 +58,14 @@ function accountHeadlines(a: AccountDiff): Headline[] {
   for (const p of stanceMoves) out.push({ kind: 'stance', ...where, names: [p.name], from: p.stance!.from, to: p.stance!.to, direction: p.stance!.direction, steps: p.stance!.steps });
   for (const p of a.people) {
     const gained = p.change === 'added' ? p.snapshot.roles : p.roles?.added ?? [];
-    for (const role of gained.filter((r) => ['EB', 'Coach'].includes(r))) out.push({ kind: 'key-role-added', ...where, names: [p.name], role, direction: p.change === 'added' ? 'changed' : undefined });
+    for (const role of gained.filter((r) => KEY_ROLES.includes(r))) out.push({ kind: 'key-role-added', ...where, names: [p.name], role, direction: p.change === 'added' ? 'changed' : undefined });
     const lost = p.change === 'removed' ? p.snapshot.roles : p.roles?.removed ?? [];
-    for (const role of lost.filter((r) => ['EB', 'Coach'].includes(r))) out.push({ kind: 'key-role-removed', ...where, names: [p.name], role });
+    for (const role of lost.filter((r) => KEY_ROLES.includes(r))) out.push({ kind: 'key-role-removed', ...where, names: [p.name], role });
   }
   const names = (list: { name: string }[]) => list.map((p) => p.name);
   const left = a.people.filter((p) => p.left);
   if (left.length) out.push({ kind: 'person-left', ...where, names: names(left), count: left.length });
-  const added = a.people.filter((p) => p.change === 'added' && !p.snapshot.roles.some((r) => r === 'EB' || r === 'Coach'));
+  const added = a.people.filter((p) => p.change === 'added' && !p.snapshot.roles.some((r) => KEY_ROLES.includes(r)));
   if (added.length && a.change === 'changed') out.push({ kind: 'person-added', ...where, names: names(added), count: added.length });
   const removed = a.people.filter((p) => p.change === 'removed');
   if (removed.length) out.push({ kind: 'person-removed', ...where, names: names(removed), count: removed.length });

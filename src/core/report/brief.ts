@@ -9,6 +9,7 @@
 import type { CheckResult } from '../check/pipeline.js';
 import type { Cadence } from '../parse/config.js';
 import type { Severity } from '../diagnostic.js';
+import { asPersonView, type PersonView } from '../model/person.js';
 import { currentContacts, currentPlans } from '../model/plans.js';
 import { kindLookup, redactSensitive, SENSITIVE_FIELDS } from '../analysis/redact.js';
 import { buildReport, type AccountReport } from './report.js';
@@ -17,15 +18,7 @@ import type { AccountData, PlanContact, RelationshipPlanData } from '../model/ty
 export const BRIEF_VERSION = 1;
 export const BRIEF_GENERATOR = 'keyplan export';
 
-export interface BriefPerson {
-  id: string;
-  name: string;
-  title?: string;
-  roles: string[];
-  stance: string;
-  influence?: number;
-  coverage: string;
-  status: 'active' | 'left';
+export interface BriefPerson extends PersonView {
   keyPlayer: boolean;
   quadrant: string;
   temperature?: { score: number; band: string };
@@ -134,7 +127,7 @@ function accountBrief(a: AccountReport, result: CheckResult, includeSensitive: b
     quadrants: a.quadrants,
     people: a.people.map((p) => {
       const person: BriefPerson = {
-        id: p.id, name: p.name, title: p.title, roles: p.roles, stance: p.stance, influence: p.influence, coverage: p.coverage, status: p.status,
+        ...asPersonView(p),
         keyPlayer: p.keyPlayer, quadrant: p.placement.quadrant,
         temperature: p.temperature ? { score: p.temperature.score, band: p.temperature.band } : undefined,
         cadence: {

@@ -9,22 +9,15 @@ import type { Cadence, Tier } from '../parse/config.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { accountHealth, type Health } from '../analysis/health.js';
 import { currentContacts } from '../model/plans.js';
+import { personView, type PersonView } from '../model/person.js';
 import { position, quadrant, type Quadrant } from '../model/placement.js';
 import { temperature, type Temperature } from '../analysis/temperature.js';
 import type { Account } from '../model/workspace.js';
 
 export const REPORT_VERSION = 1;
 
-export interface PersonReport {
-  id: string;
-  name: string;
-  title?: string;
+export interface PersonReport extends PersonView {
   file: string;
-  roles: string[];
-  stance: string;
-  influence?: number;
-  coverage: string;
-  status: 'active' | 'left';
   keyPlayer: boolean;
   temperature?: Temperature;
   cadence: {
@@ -88,21 +81,19 @@ function accountReport(account: Account, cadences: PersonCadence[], findingsByFi
   const findings = [...files].flatMap((f) => findingsByFile.get(f) ?? []);
   const people: PersonReport[] = [...cadences].sort((a, b) => urgency(b) - urgency(a)).map((c) => {
     const p = c.person;
-    const active = p.data.status !== 'left';
+    // The file goes after the title, where the report has always printed it.
+    const { id, name, title, ...view } = personView(p);
+    const active = view.status === 'active';
     const pos = position(p.data.stance, p.data.influence);
     const contact = contacts.get(p.id)?.contact;
     const targetPos = contact ? position(contact.target_stance ?? p.data.stance, contact.target_influence ?? p.data.influence) : undefined;
     const line = c.last ? c.last.doc.bodyRange(c.last.entry.start, c.last.entry.end).start.line : 0;
     return {
-      id: p.id,
-      name: String(p.data.name ?? p.id),
-      title: p.data.title,
+      id,
+      name,
+      title,
       file: p.doc.path,
-      roles: Array.isArray(p.data.roles) ? p.data.roles : [],
-      stance: p.data.stance ?? 'unknown',
-      influence: p.data.influence,
-      coverage: p.data.coverage ?? 'unknown',
-      status: active ? 'active' : 'left',
+      ...view,
       keyPlayer: c.keyPlayer,
       temperature: active ? temperature(p, result.workspace.interactionsWith(p.id), asOf) : undefined,
       cadence: {
