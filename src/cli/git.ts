@@ -5,6 +5,7 @@
  * revisions involved have been fetched.
  */
 import { spawnSync } from 'node:child_process';
+import { SAFE_GIT_OPTIONS, safeGitEnv } from '../core/safe-git.js';
 import path from 'node:path';
 import ignore from 'ignore';
 import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check/pipeline.js';
@@ -24,11 +25,11 @@ export interface GitRepo {
 
 /** Runs git in the repository; throws GitError with git's own message when it fails. */
 export function git(cwd: string, args: string[], options: { input?: string; allowFailure?: boolean } = {}): { ok: boolean; stdout: Buffer; stderr: string } {
-  const r = spawnSync('git', ['--literal-pathspecs', '-c', 'core.quotepath=off', ...args], {
+  const r = spawnSync('git', [...SAFE_GIT_OPTIONS, '--literal-pathspecs', '-c', 'core.quotepath=off', ...args], {
     cwd,
     input: options.input,
     maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    env: safeGitEnv(process.env),
   });
   if (r.error) {
     if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitError('git is not installed or not on PATH');

@@ -5,12 +5,13 @@
  */
 import { execFile } from 'node:child_process';
 import { parseKeyplanDocument } from '../core/parse/document.js';
+import { SAFE_GIT_OPTIONS, safeGitEnv } from '../core/safe-git.js';
 
 function gitShow(cwd: string, path: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     // `HEAD:./path` is relative to cwd. `cat-file blob` prints the stored bytes: no textconv or
     // other filter a repository's attributes could name, no index refresh (fsmonitor hooks).
-    execFile('git', ['--no-optional-locks', 'cat-file', 'blob', `HEAD:./${path}`], { cwd, maxBuffer: 10 * 1024 * 1024, timeout: 10_000 }, (err, stdout) => resolve(err ? undefined : stdout));
+    execFile('git', [...SAFE_GIT_OPTIONS, 'cat-file', 'blob', `HEAD:./${path}`], { cwd, env: safeGitEnv(process.env), maxBuffer: 10 * 1024 * 1024, timeout: 10_000 }, (err, stdout) => resolve(err ? undefined : stdout));
   });
 }
 
