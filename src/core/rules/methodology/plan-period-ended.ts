@@ -1,10 +1,10 @@
 /** `plan-period-ended`: The account plan or relationship plan period has ended and no newer plan covers today. */
 import { daysBetween, isValidDate } from '../../dates.js';
+import { word } from '../../i18n/vocabulary.js';
 import { currentPlans } from '../../model/plans.js';
 import type { RelationshipPlanData } from '../../model/types.js';
 import { at, type AccountContext } from '../context.js';
 import { defineRule } from '../define.js';
-import { word } from '../../i18n/vocabulary.js';
 
 export const planPeriodEnded = defineRule({
   id: 'plan-period-ended',
