@@ -84,10 +84,9 @@ export function expectedCadence(person: Person, tier: Tier | undefined, contact:
 }
 
 export function describeWho(person: Person, tier: Tier | undefined, locale: Locale): string {
-  const details = [person.data.title, (Array.isArray(person.data.roles) ? person.data.roles : []).join('/') || undefined, tier ? (locale === 'zh-cn' ? `${tier} 类客户` : `tier ${tier}`) : undefined]
-    .filter((x): x is string => typeof x === 'string' && x.length > 0)
-    .join(locale === 'zh-cn' ? '，' : ', ');
-  return t(locale, 'cadence.who', { name: String(person.data.name ?? person.id), details });
+  const title = typeof person.data.title === 'string' ? person.data.title : undefined;
+  const roles = (Array.isArray(person.data.roles) ? person.data.roles : []).join('/') || undefined;
+  return t(locale, 'cadence.who', { name: String(person.data.name ?? person.id), title, roles, tier: tier || undefined });
 }
 
 function describeSource(source: CadenceSource, key: string | undefined, locale: Locale): string {

@@ -1,45 +1,37 @@
 /**
- * Message catalogue of the core, in English and Simplified Chinese. Every diagnostic message is
- * produced here, so the CLI and the editor say exactly the same thing.
+ * Message catalogue of the core, in English and Simplified Chinese: the messages that belong to no
+ * rule (a rule's messages live in its file) — cadence explanations, editor texts (hover,
+ * completion, quick fixes), the matrix's words and shared-output notices. Every text goes through
+ * the same `Message` shape and `localize`, so the CLI and the editor say exactly the same thing.
  */
-export type Locale = 'en' | 'zh-cn';
+import { localize, type Locale, type Message, type Params } from './locale.js';
+import { word } from './vocabulary.js';
 
-export function normalizeLocale(value: string | undefined | null): Locale {
-  const v = (value ?? '').toLowerCase().replace('_', '-');
-  return v.startsWith('zh') ? 'zh-cn' : 'en';
-}
-
-export type Params = Record<string, string | number | undefined>;
-/** A message in every locale: the one shape of translated text in Keyplan. */
-export type Message = { en: (p: Params) => string; zh: (p: Params) => string };
-/** A fixed text in every locale. */
-export type Text = { en: string; zh: string };
+export { isLocale, localize, localizeText, normalizeLocale, LOCALES, type Locale, type Message, type Params, type Text } from './locale.js';
+export { word, type Vocabulary } from './vocabulary.js';
 
 export const code = (s: unknown) => `\`${String(s)}\``;
-/** Chinese names of the built-in channels (互动方式); configured channels are shown as written. */
-export const CHANNEL_ZH: Record<string, string> = {
-  visit: '拜访', meeting: '会议', call: '电话', wechat: '微信', email: '邮件', event: '活动', 'executive-exchange': '高层互访', gift: '礼品', dinner: '宴请', other: '其他',
-};
 export const list = (values: unknown, sep = ', ') => (Array.isArray(values) ? values : String(values ?? '').split('|')).join(sep);
-export const hint = (p: Params, en = true) => (p.suggestion ? (en ? ` Did you mean ${code(p.suggestion)}?` : `是否应为 ${code(p.suggestion)}？`) : '');
+/** "Did you mean …?" after a message, when the finding has a suggestion. */
+export const hint: Message = {
+  en: (p) => (p.suggestion ? ` Did you mean ${code(p.suggestion)}?` : ''),
+  zh: (p) => (p.suggestion ? `是否应为 ${code(p.suggestion)}？` : ''),
+};
 
 export const messages = {
-  // --- files and YAML
-  // --- schema
-  // --- workspace model
-  // --- interaction logs
   // --- cadence (explanations are full sentences; the diagnostics reuse them)
+  // A person with their title, roles (`EB/Coach`) and the account's tier, each when known.
   'cadence.who': {
-    en: (p) => `${p.name}${p.details ? ` (${p.details})` : ''}`,
-    zh: (p) => `${p.name}${p.details ? `（${p.details}）` : ''}`,
+    en: (p) => { const details = [p.title, p.roles, p.tier && `tier ${p.tier}`].filter(Boolean).join(', '); return `${p.name}${details ? ` (${details})` : ''}`; },
+    zh: (p) => { const details = [p.title, p.roles, p.tier && `${p.tier} 类客户`].filter(Boolean).join('，'); return `${p.name}${details ? `（${details}）` : ''}`; },
   },
   'cadence.source.relationship-plan': { en: () => 'the relationship plan', zh: () => '关系规划' },
   'cadence.source.person': { en: () => 'their own cadence', zh: () => '本人的节奏设置' },
   'cadence.source.config': { en: (p) => `keyplan.yaml (${p.key})`, zh: (p) => `keyplan.yaml（${p.key}）` },
   'cadence.source.built-in': { en: (p) => `the tier-${p.tier} default${p.role ? ` for ${p.role}` : ''}`, zh: (p) => `${p.tier} 类客户${p.role ? ` ${p.role} ` : ''}默认值` },
   'cadence.last': {
-    en: (p) => `last met ${p.date} by ${p.channel}, ${p.days} day${p.days === 1 ? '' : 's'} ago`,
-    zh: (p) => `最近一次互动 ${p.date}（${Object.hasOwn(CHANNEL_ZH, String(p.channel)) ? CHANNEL_ZH[String(p.channel)] : p.channel}），已 ${p.days} 天`,
+    en: (p) => `last met ${p.date} by ${word('channel', p.channel, 'en')}, ${p.days} day${p.days === 1 ? '' : 's'} ago`,
+    zh: (p) => `最近一次互动 ${p.date}（${word('channel', p.channel, 'zh-cn')}），已 ${p.days} 天`,
   },
   'cadence.none': { en: () => 'no interaction logged', zh: () => '没有任何互动记录' },
   'cadence.expects': {
@@ -66,26 +58,43 @@ export const messages = {
     en: (p) => `${p.name}: no cadence can be computed because the account's tier is unknown.`,
     zh: (p) => `${p.name}：客户分级未知，无法计算互动节奏。`,
   },
-  // --- methodology rules
   // --- shared outputs (CI formats, pull-request summaries)
   'redacted.sensitive': {
     en: (p) => `Problem in the personal-data field ${code(p.field)}. Its details are not shown in shared output because the field is sensitive; run \`keyplan check\` locally to see them.`,
     zh: (p) => `敏感个人信息字段 ${code(p.field)} 有问题。该字段属于敏感信息，详细内容不在共享输出中显示；请在本地运行 \`keyplan check\` 查看。`,
   },
+  // --- editor: hover
+  'hover.allowed': { en: (p) => `Allowed: ${p.values}`, zh: (p) => `可用取值: ${p.values}` },
+  'hover.sensitive': { en: () => '_Sensitive personal data: left out of shared outputs._', zh: () => '_敏感个人信息：不会出现在共享输出中。_' },
+  'hover.roles': { en: (p) => `roles ${p.roles}`, zh: (p) => `角色 ${p.roles}` },
+  'hover.stance': { en: (p) => `stance ${p.stance}`, zh: (p) => `态度 ${p.stance}` },
+  'hover.influence': { en: (p) => `influence ${p.influence}`, zh: (p) => `影响力 ${p.influence}` },
+  'hover.coverage': { en: (p) => `coverage ${p.coverage}`, zh: (p) => `覆盖 ${p.coverage}` },
+  'hover.left': { en: () => '**left the company**', zh: () => '**已离职**' },
+  'hover.last': { en: (p) => `Last interaction: ${p.date} (${p.channel}), ${p.days} days ago`, zh: (p) => `最近互动: ${p.date} (${p.channel}), ${p.days} 天前` },
+  'hover.cadence': { en: (p) => `Cadence: **${p.state}**. ${p.explanation}`, zh: (p) => `互动节奏: **${p.state}**. ${p.explanation}` },
+  'hover.tier': { en: (p) => `tier ${p.tier}`, zh: (p) => `分级 ${p.tier}` },
+  'hover.owner': { en: (p) => `owner ${p.owner}`, zh: (p) => `负责人 ${p.owner}` },
+  'hover.people': { en: (p) => `${p.active} active contacts · ${p.overdue} overdue`, zh: (p) => `${p.active} 位在职联系人 · ${p.overdue} 位逾期` },
+  // --- editor: completion
+  'completion.required': { en: () => ' (required)', zh: () => '（必填）' },
+  'completion.sensitive': { en: () => ' · sensitive personal data', zh: () => ' · 敏感个人信息' },
+  'completion.today': { en: () => 'today', zh: () => '今天' },
+  // --- editor: quick fixes
+  'fix.change-to': { en: (p) => `Change to '${p.value}'`, zh: (p) => `改为 '${p.value}'` },
+  'fix.rename-field': { en: (p) => `Rename the field to '${p.field}'`, zh: (p) => `将字段改名为 '${p.field}'` },
+  'fix.add-required-field': { en: (p) => `Add the required field '${p.field}'`, zh: (p) => `添加必填字段 '${p.field}'` },
+  'fix.log-interaction': { en: () => 'Log an interaction today…', zh: () => '记录今天的互动…' },
+  // --- influence–support matrix (SVG and its text form); quadrant, stance and role words are in vocabulary.ts
+  'matrix.title': { en: (p) => `${p.account}: influence–support matrix`, zh: (p) => `${p.account}: 支持度-影响力矩阵` },
+  'matrix.axis.stance': { en: () => 'Stance toward us →', zh: () => '对我方的支持度 →' },
+  'matrix.axis.influence': { en: () => 'Influence on the decision →', zh: () => '对决策的影响力 →' },
+  'matrix.target-note': { en: (p) => `dashed arrow: target position · ${p.asOf}`, zh: (p) => `虚线箭头：目标位置 · ${p.asOf}` },
+  'matrix.unplaced': { en: (p) => `Unplaced: stance or influence unknown (${p.n})`, zh: (p) => `未定位（态度或影响力未知）(${p.n})` },
 } satisfies Record<string, Message>;
 
 export type MessageId = keyof typeof messages;
 
 export function t(locale: Locale, id: MessageId, params: Params = {}): string {
   return localize(messages[id], locale, params);
-}
-
-/** A message in the given locale: the one place that chooses between the languages. */
-export function localize(message: Message, locale: Locale, params: Params = {}): string {
-  return locale === 'zh-cn' ? message.zh(params) : message.en(params);
-}
-
-/** A fixed text in the given locale. */
-export function localizeText(text: Text, locale: Locale): string {
-  return locale === 'zh-cn' ? text.zh : text.en;
 }

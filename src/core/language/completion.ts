@@ -1,4 +1,5 @@
 /** Completion in Keyplan documents: keys and values from the schemas, ids from the workspace. */
+import { t } from '../i18n/catalogue.js';
 import { today } from '../dates.js';
 import { DOCUMENT_KINDS } from '../kinds.js';
 import { cursorContext } from './context.js';
@@ -59,7 +60,7 @@ export function completionsAt(text: string, offset: number, model: LanguageModel
       const block = resolved?.type === 'object' || (resolved?.type === 'array' && nav.resolve(resolved.items)?.type === 'object');
       return {
         label: key, kind: 'field' as const,
-        detail: `${nav.title(schema, locale) ?? key}${required ? (locale === 'zh-cn' ? '（必填）' : ' (required)') : ''}${nav.isSensitive(schema) ? (locale === 'zh-cn' ? ' · 敏感个人信息' : ' · sensitive personal data') : ''}`,
+        detail: `${nav.title(schema, locale) ?? key}${required ? t(locale, 'completion.required') : ''}${nav.isSensitive(schema) ? t(locale, 'completion.sensitive') : ''}`,
         documentation: nav.description(schema, locale),
         insertText: block ? `${key}:` : `${key}: `,
         start: ctx.start, end: ctx.end,
@@ -96,7 +97,7 @@ function valueCompletions(schema: JsonSchema | undefined, text: string, start: n
   }
   if (nav.resolve(target)?.format === 'date') {
     const date = result.asOf ?? today();
-    return [{ label: date, kind: 'date', detail: locale === 'zh-cn' ? '今天' : 'today', insertText: date, start, end }];
+    return [{ label: date, kind: 'date', detail: t(locale, 'completion.today'), insertText: date, start, end }];
   }
   return [];
 }

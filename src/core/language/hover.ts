@@ -1,6 +1,6 @@
 /** Hover text: field descriptions from the schemas, and a card for a person or account id. */
 import { findFrontmatter } from '../parse/frontmatter.js';
-import type { Locale } from '../i18n/catalogue.js';
+import { t } from '../i18n/catalogue.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { cursorContext } from './context.js';
 import type { LanguageModel } from './model.js';
@@ -12,8 +12,6 @@ export interface Hover {
   start: number;
   end: number;
 }
-
-const L = (locale: Locale, en: string, zh: string) => (locale === 'zh-cn' ? zh : en);
 
 export function hoverAt(text: string, offset: number, model: LanguageModel): Hover | undefined {
   const symbol = symbolAt(text, offset, model);
@@ -56,8 +54,8 @@ function fieldMarkdown(schema: Record<string, unknown>, key: string, model: Lang
   if (description) parts.push(escapeMarkdown(description));
   const resolved = nav.resolve(schema);
   const values = nav.enumValues(resolved?.type === 'array' ? resolved.items : schema, locale);
-  if (values.length) parts.push(`${L(locale, 'Allowed', '可用取值')}: ${values.map((v) => `\`${v.value}\``).join(', ')}`);
-  if (nav.isSensitive(schema)) parts.push(L(locale, '_Sensitive personal data: left out of shared outputs._', '_敏感个人信息：不会出现在共享输出中。_'));
+  if (values.length) parts.push(t(locale, 'hover.allowed', { values: values.map((v) => `\`${v.value}\``).join(', ') }));
+  if (nav.isSensitive(schema)) parts.push(t(locale, 'hover.sensitive'));
   return parts.join('\n\n');
 }
 
@@ -69,15 +67,15 @@ function personCard(id: string, model: LanguageModel): string | undefined {
   const cadence = result.cadences.find((c) => c.person === person);
   const facts = [
     d.title && escapeMarkdown(d.title),
-    d.roles?.length ? `${L(locale, 'roles', '角色')} ${d.roles.map(escapeMarkdown).join('/')}` : undefined,
-    `${L(locale, 'stance', '态度')} ${d.stance ?? 'unknown'}`,
-    `${L(locale, 'influence', '影响力')} ${d.influence ?? '?'}`,
-    `${L(locale, 'coverage', '覆盖')} ${d.coverage ?? 'unknown'}`,
-    d.status === 'left' ? L(locale, '**left the company**', '**已离职**') : undefined,
+    d.roles?.length ? t(locale, 'hover.roles', { roles: d.roles.map(escapeMarkdown).join('/') }) : undefined,
+    t(locale, 'hover.stance', { stance: d.stance ?? 'unknown' }),
+    t(locale, 'hover.influence', { influence: d.influence ?? '?' }),
+    t(locale, 'hover.coverage', { coverage: d.coverage ?? 'unknown' }),
+    d.status === 'left' ? t(locale, 'hover.left') : undefined,
   ].filter(Boolean);
   const lines = [`**${escapeMarkdown(String(d.name ?? id))}** \`${id}\``, facts.join(' · ')];
-  if (cadence?.last) lines.push(`${L(locale, 'Last interaction', '最近互动')}: ${cadence.last.date} (${escapeMarkdown(cadence.last.channel)}), ${cadence.daysSince} ${L(locale, 'days ago', '天前')}`);
-  if (cadence) lines.push(`${L(locale, 'Cadence', '互动节奏')}: **${cadence.state}**. ${escapeMarkdown(cadence.explanation)}`);
+  if (cadence?.last) lines.push(t(locale, 'hover.last', { date: cadence.last.date, channel: escapeMarkdown(cadence.last.channel), days: cadence.daysSince }));
+  if (cadence) lines.push(t(locale, 'hover.cadence', { state: cadence.state, explanation: escapeMarkdown(cadence.explanation) }));
   return lines.join('\n\n');
 }
 
@@ -90,7 +88,7 @@ function accountCard(id: string, model: LanguageModel): string | undefined {
   const overdue = result.cadences.filter((c) => c.account === account && c.state === 'overdue').length;
   return [
     `**${escapeMarkdown(String(d.name ?? id))}** \`${id}\``,
-    [`${L(locale, 'tier', '分级')} ${d.tier}`, d.owner && `${L(locale, 'owner', '负责人')} ${escapeMarkdown(d.owner)}`, d.industry && escapeMarkdown(d.industry)].filter(Boolean).join(' · '),
-    `${active} ${L(locale, 'active contacts', '位在职联系人')} · ${overdue} ${L(locale, 'overdue', '位逾期')}`,
+    [t(locale, 'hover.tier', { tier: d.tier }), d.owner && t(locale, 'hover.owner', { owner: escapeMarkdown(d.owner) }), d.industry && escapeMarkdown(d.industry)].filter(Boolean).join(' · '),
+    t(locale, 'hover.people', { active, overdue }),
   ].join('\n\n');
 }

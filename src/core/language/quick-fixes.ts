@@ -2,7 +2,7 @@
 import { parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
-import type { Locale } from '../i18n/catalogue.js';
+import { t } from '../i18n/catalogue.js';
 import { suggestId } from '../schema/validate.js';
 import { LineIndex } from '../parse/text.js';
 import type { DataPath } from '../parse/yaml-locate.js';
@@ -22,8 +22,6 @@ export interface QuickFix {
   preferred?: boolean;
 }
 
-const L = (locale: Locale, en: string, zh: string) => (locale === 'zh-cn' ? zh : en);
-
 export function quickFixes(diagnostic: Diagnostic, text: string, model: LanguageModel): QuickFix[] {
   const { locale } = model;
   const data = diagnostic.data ?? {};
@@ -35,32 +33,32 @@ export function quickFixes(diagnostic: Diagnostic, text: string, model: Language
   switch (diagnostic.rule) {
     case 'schema': {
       if (Array.isArray(data.allowed)) {
-        const fixes = suggestion ? [replace(suggestion, L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), true)] : [];
-        for (const v of (data.allowed as string[]).filter((x) => x !== suggestion).slice(0, 8)) fixes.push(replace(v, L(locale, `Change to '${v}'`, `改为 '${v}'`)));
+        const fixes = suggestion ? [replace(suggestion, t(locale, 'fix.change-to', { value: suggestion }), true)] : [];
+        for (const v of (data.allowed as string[]).filter((x) => x !== suggestion).slice(0, 8)) fixes.push(replace(v, t(locale, 'fix.change-to', { value: v })));
         return fixes;
       }
       if (typeof data.missingProperty === 'string') {
         const fix = addMissingField(diagnostic, text, data.path as DataPath, data.missingProperty, model);
         return fix ? [fix] : [];
       }
-      if (typeof data.suggestion === 'string') return [replace(data.suggestion, L(locale, `Change to '${data.suggestion}'`, `改为 '${data.suggestion}'`), true)];
+      if (typeof data.suggestion === 'string') return [replace(data.suggestion, t(locale, 'fix.change-to', { value: data.suggestion }), true)];
       return [];
     }
     case 'unknown-field':
-      return suggestion ? [replace(suggestion, L(locale, `Rename the field to '${suggestion}'`, `将字段改名为 '${suggestion}'`), true)] : [];
+      return suggestion ? [replace(suggestion, t(locale, 'fix.rename-field', { field: suggestion }), true)] : [];
     case 'unknown-reference': {
       if (!suggestion) return [];
       // An @mention's range starts at the `@`, which stays.
       const lines = new LineIndex(text);
       const mention = text[lines.offset(diagnostic.range.start)] === '@';
       const range = mention ? { ...diagnostic.range, start: { ...diagnostic.range.start, column: diagnostic.range.start.column + 1 } } : diagnostic.range;
-      return [{ title: L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), preferred: true, edits: [{ file: diagnostic.file, range, newText: suggestion }] }];
+      return [{ title: t(locale, 'fix.change-to', { value: suggestion }), preferred: true, edits: [{ file: diagnostic.file, range, newText: suggestion }] }];
     }
     case 'unknown-channel':
-      return suggestion ? [replace(suggestion, L(locale, `Change to '${suggestion}'`, `改为 '${suggestion}'`), true)] : [];
+      return suggestion ? [replace(suggestion, t(locale, 'fix.change-to', { value: suggestion }), true)] : [];
     default:
       if (ruleInfo(diagnostic.rule)?.offersLogInteraction && typeof data.person === 'string' && typeof data.account === 'string') {
-        return [{ title: L(locale, 'Log an interaction today…', '记录今天的互动…'), edits: [], command: { id: 'keyplan.logInteraction', args: { account: data.account, people: [data.person] } }, preferred: true }];
+        return [{ title: t(locale, 'fix.log-interaction'), edits: [], command: { id: 'keyplan.logInteraction', args: { account: data.account, people: [data.person] } }, preferred: true }];
       }
       return [];
   }
@@ -93,7 +91,7 @@ function addMissingField(diagnostic: Diagnostic, text: string, path: DataPath, f
   const eol = detectEol(text);
   const value = placeholder(diagnostic, text, path, field, model);
   const at = new LineIndex(text).position(insertAt);
-  const title = model.locale === 'zh-cn' ? `添加必填字段 '${field}'` : `Add the required field '${field}'`;
+  const title = t(model.locale, 'fix.add-required-field', { field });
   return { title, preferred: true, edits: [{ file: diagnostic.file, range: { start: at, end: at }, newText: `${eol}${' '.repeat(column)}${field}: ${value}` }] };
 }
 

@@ -1,5 +1,6 @@
 /** Walking the JSON Schemas by data path: what the editor offers and explains at a cursor. */
 import type { Locale } from '../i18n/catalogue.js';
+import { schemaDescription, schemaEnumDescriptions, schemaTitle } from '../i18n/schema-text.js';
 import type { DocumentKind } from '../kinds.js';
 import type { JsonSchema, SchemaSet } from '../schema/validate.js';
 
@@ -61,7 +62,7 @@ export class SchemaNavigator {
     const s = this.resolve(schema);
     if (!s) return [];
     if (Array.isArray(s.enum)) {
-      const descriptions = (locale === 'zh-cn' ? s['x-enum-descriptions-zh'] : s['x-enum-descriptions']) as string[] | undefined;
+      const descriptions = schemaEnumDescriptions(s, locale);
       return (s.enum as unknown[]).map((v, i) => ({ value: String(v), description: descriptions?.[i] }));
     }
     if (s.type === 'boolean') return [{ value: 'true' }, { value: 'false' }];
@@ -71,12 +72,12 @@ export class SchemaNavigator {
 
   title(schema: JsonSchema | undefined, locale: Locale): string | undefined {
     const s = this.resolve(schema);
-    return (locale === 'zh-cn' ? s?.['x-title-zh'] : undefined) ?? s?.title;
+    return schemaTitle(s, locale);
   }
 
   description(schema: JsonSchema | undefined, locale: Locale): string | undefined {
     const s = this.resolve(schema);
-    return (locale === 'zh-cn' ? s?.['x-description-zh'] : undefined) ?? s?.description;
+    return schemaDescription(s, locale);
   }
 
   isSensitive(schema: JsonSchema | undefined): boolean {

@@ -2,7 +2,8 @@
  * Draws a matrix layout as SVG. The CLI writes it as a standalone file; the webview inserts the
  * same markup and styles it with the editor theme's colours. Every piece of plan text is escaped.
  */
-import type { Locale } from '../i18n/catalogue.js';
+import { t, type Locale } from '../i18n/catalogue.js';
+import { values, word } from '../i18n/vocabulary.js';
 import type { MatrixModel } from './model.js';
 import { INFLUENCES, STANCES, type MatrixLayout } from './layout.js';
 import { stanceAt } from '../model/placement.js';
@@ -20,21 +21,9 @@ export function escapeXml(text: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const QUADRANT_LABELS: Record<Locale, Record<string, string>> = {
-  en: { champions: 'Champions', blockers: 'Blockers', fans: 'Fans', naysayers: 'Naysayers' },
-  'zh-cn': { champions: '核心支持者', blockers: '关键阻力', fans: '外围支持者', naysayers: '外围反对者' },
-};
-const STANCE_LABELS: Record<Locale, Record<string, string>> = {
-  en: { opponent: 'opponent', skeptic: 'skeptic', neutral: 'neutral', supporter: 'supporter', champion: 'champion' },
-  'zh-cn': { opponent: '反对', skeptic: '怀疑', neutral: '中立', supporter: '支持', champion: '拥护' },
-};
-const AXIS = {
-  en: { x: 'Stance toward us →', y: 'Influence on the decision →' },
-  'zh-cn': { x: '对我方的支持度 →', y: '对决策的影响力 →' },
-};
-
+/** A quadrant's name (or `axis`: on an axis) in the locale. */
 export function quadrantLabel(id: string, locale: Locale): string {
-  return QUADRANT_LABELS[locale][id] ?? id;
+  return word('quadrant', id, locale);
 }
 
 /** Fixed colours for a standalone file (the webview uses the theme's colours instead). */
@@ -59,7 +48,7 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
   const out: string[] = [];
   // A standalone file carries its own legend below the plot.
   const height = layout.height + (options.standalone ? LEGEND_HEIGHT : 0);
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${height}" width="${layout.width}" height="${height}" role="img" aria-label="${escapeXml(`${model.accountName}: ${L === 'zh-cn' ? '支持度-影响力矩阵' : 'influence–support matrix'}`)}" class="kp-matrix">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${height}" width="${layout.width}" height="${height}" role="img" aria-label="${escapeXml(t(L, 'matrix.title', { account: model.accountName }))}" class="kp-matrix">`);
   if (options.standalone) out.push(`<title>${escapeXml(model.accountName)} · ${escapeXml(model.asOf)}</title><style>${STANDALONE_STYLE}</style><rect class="kp-bg" x="0" y="0" width="${layout.width}" height="${height}"/>`);
   out.push('<defs><marker id="kp-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="kp-arrow" d="M0,0 L10,5 L0,10 z"/></marker></defs>');
   for (const q of layout.quadrants) {
@@ -77,10 +66,10 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
   // The axes through neutral stance and influence 3.
   out.push(`<line class="kp-axis" x1="${n(plot.x + 2.5 * cell.width)}" y1="${n(plot.y)}" x2="${n(plot.x + 2.5 * cell.width)}" y2="${n(plot.y + plot.height)}"/>`);
   out.push(`<line class="kp-axis" x1="${n(plot.x)}" y1="${n(plot.y + 2.5 * cell.height)}" x2="${n(plot.x + plot.width)}" y2="${n(plot.y + 2.5 * cell.height)}"/>`);
-  STANCES.forEach((s, i) => out.push(`<text class="kp-text kp-muted" x="${n(plot.x + (i + 0.5) * cell.width)}" y="${n(plot.y + plot.height + 14)}" text-anchor="middle">${escapeXml(STANCE_LABELS[L][stanceAt(s)])}</text>`));
+  STANCES.forEach((s, i) => out.push(`<text class="kp-text kp-muted" x="${n(plot.x + (i + 0.5) * cell.width)}" y="${n(plot.y + plot.height + 14)}" text-anchor="middle">${escapeXml(word('stance', stanceAt(s), L))}</text>`));
   INFLUENCES.forEach((v, i) => out.push(`<text class="kp-text kp-muted" x="${n(plot.x - 8)}" y="${n(plot.y + (i + 0.5) * cell.height + 4)}" text-anchor="end">${v}</text>`));
-  out.push(`<text class="kp-text kp-muted" x="${n(plot.x + plot.width / 2)}" y="${n(plot.y + plot.height + 32)}" text-anchor="middle">${escapeXml(AXIS[L].x)}</text>`);
-  out.push(`<text class="kp-text kp-muted" transform="translate(${n(14)} ${n(plot.y + plot.height / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(AXIS[L].y)}</text>`);
+  out.push(`<text class="kp-text kp-muted" x="${n(plot.x + plot.width / 2)}" y="${n(plot.y + plot.height + 32)}" text-anchor="middle">${escapeXml(t(L, 'matrix.axis.stance'))}</text>`);
+  out.push(`<text class="kp-text kp-muted" transform="translate(${n(14)} ${n(plot.y + plot.height / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(t(L, 'matrix.axis.influence'))}</text>`);
 
   for (const m of layout.markers) {
     if (m.previous) out.push(`<circle class="kp-prev" cx="${n(m.previous.cx)}" cy="${n(m.previous.cy)}" r="${n(m.r)}"><title>${escapeXml(m.person.name)} (HEAD)</title></circle>`);
@@ -100,21 +89,17 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
 }
 
 const LEGEND_HEIGHT = 28;
-const ROLE_NAMES: Record<Locale, Record<string, string>> = {
-  en: { EB: 'EB economic buyer', TB: 'TB technical buyer', UB: 'UB user buyer', Coach: 'Coach', other: 'other' },
-  'zh-cn': { EB: 'EB 经济决策者', TB: 'TB 技术把关者', UB: 'UB 使用者', Coach: 'Coach 教练', other: '其他' },
-};
 
 function legend(model: MatrixModel, layout: MatrixLayout, L: Locale): string {
   const y = layout.height + 8;
   const parts: string[] = [];
   let x = layout.plot.x;
-  for (const role of ['EB', 'TB', 'UB', 'Coach', 'other']) {
-    const label = ROLE_NAMES[L][role];
+  for (const role of values('role')) {
+    const label = word('role', role, L);
     parts.push(`<circle class="kp-marker kp-role-${role}" cx="${x + 6}" cy="${y + 6}" r="6"/><text class="kp-text kp-muted" x="${x + 16}" y="${y + 10}">${escapeXml(label)}</text>`);
     x += 24 + label.length * 6.5;
   }
-  const note = L === 'zh-cn' ? `虚线箭头：目标位置 · ${model.asOf}` : `dashed arrow: target position · ${model.asOf}`;
+  const note = t(L, 'matrix.target-note', { asOf: model.asOf });
   parts.push(`<text class="kp-text kp-muted" x="${layout.width - 16}" y="${y + 10}" text-anchor="end">${escapeXml(note)}</text>`);
   return parts.join('');
 }
@@ -124,7 +109,7 @@ export function matrixText(model: MatrixModel, layout: MatrixLayout, locale: Loc
   const lines = [`${model.accountName} (${model.account}) · ${model.asOf}`];
   for (const q of ['champions', 'blockers', 'fans', 'naysayers', 'axis'] as const) {
     const people = model.people.filter((p) => p.quadrant === q);
-    const title = q === 'axis' ? (locale === 'zh-cn' ? '坐标轴上' : 'On an axis') : quadrantLabel(q, locale);
+    const title = quadrantLabel(q, locale);
     lines.push('', `${title} (${people.length})`);
     for (const p of people) {
       const target = p.target ? ` → target ${stanceAt(p.target.x)}/${p.target.y}` : '';
@@ -132,7 +117,7 @@ export function matrixText(model: MatrixModel, layout: MatrixLayout, locale: Loc
     }
   }
   if (layout.unplaced.length) {
-    lines.push('', locale === 'zh-cn' ? `未定位（态度或影响力未知）(${layout.unplaced.length})` : `Unplaced: stance or influence unknown (${layout.unplaced.length})`);
+    lines.push('', t(locale, 'matrix.unplaced', { n: layout.unplaced.length }));
     for (const p of layout.unplaced) lines.push(`  - ${p.name}: stance ${p.stance}, influence ${p.influence ?? '?'}`);
   }
   return lines.join('\n') + '\n';

@@ -120,7 +120,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const data = doc.data as unknown as AccountData;
     const first = firstAccountDoc.get(data.id);
     if (first) {
-      report(doc, duplicateId, 'default', ['id'], { kind: 'account', kindZh: '客户', id: data.id, other: first.path });
+      report(doc, duplicateId, 'default', ['id'], { kind: 'account', id: data.id, other: first.path });
       continue;
     }
     firstAccountDoc.set(data.id, doc);
@@ -131,7 +131,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const objectiveIds = new Set<string>();
     (Array.isArray(data.objectives) ? data.objectives : []).forEach((o, i) => {
       if (!o || typeof o.id !== 'string') return;
-      if (objectiveIds.has(o.id)) report(doc, duplicateId, 'default', ['objectives', i, 'id'], { kind: 'objective', kindZh: '目标', id: o.id, other: doc.path });
+      if (objectiveIds.has(o.id)) report(doc, duplicateId, 'default', ['objectives', i, 'id'], { kind: 'objective', id: o.id, other: doc.path });
       objectiveIds.add(o.id);
     });
   }
@@ -140,7 +140,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const data = doc.data as unknown as PersonData;
     const first = ws.people.get(data.id);
     if (first) {
-      report(doc, duplicateId, 'default', ['id'], { kind: 'person', kindZh: '人员', id: data.id, other: first.doc.path });
+      report(doc, duplicateId, 'default', ['id'], { kind: 'person', id: data.id, other: first.doc.path });
       continue;
     }
     const person: Person = { id: data.id, account: data.account, data, doc };

@@ -1,6 +1,6 @@
 /** keyplan.yaml: workspace settings, with the built-in defaults filled in. */
 import type { Severity } from '../diagnostic.js';
-import type { Locale } from '../i18n/catalogue.js';
+import { isLocale, type Locale } from '../i18n/catalogue.js';
 
 export type Tier = 'A' | 'B' | 'C';
 export const TIERS: readonly Tier[] = ['A', 'B', 'C'];
@@ -54,7 +54,7 @@ export function defaultConfig(): KeyplanConfig {
 export function resolveConfig(data: Record<string, unknown> | undefined): KeyplanConfig {
   const config = defaultConfig();
   if (!data) return config;
-  if (data.locale === 'en' || data.locale === 'zh-cn') config.locale = data.locale;
+  if (isLocale(data.locale)) config.locale = data.locale;
   if (Array.isArray(data.channels) && data.channels.length) config.channels = data.channels.map(String);
   if (Array.isArray(data.roles)) for (const r of data.roles) if (!config.roles.includes(String(r))) config.roles.push(String(r));
   if (data.cadence && typeof data.cadence === 'object') {

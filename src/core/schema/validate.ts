@@ -15,6 +15,7 @@ import type { KeyplanConfig } from '../parse/config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { YamlFile } from '../parse/document.js';
 import type { Locale, Params } from '../i18n/catalogue.js';
+import { SCHEMA_TEXT_KEYWORDS, schemaDescription, schemaTitle, withEnumValues } from '../i18n/schema-text.js';
 import type { DocumentKind } from '../kinds.js';
 import { schema } from '../rules/format/schema.js';
 import { unknownField } from '../rules/format/unknown-field.js';
@@ -34,7 +35,7 @@ export const DEFS_SCHEMA: JsonSchema = defsSchema;
 export const CONFIG_SCHEMA: JsonSchema = configSchema;
 
 /** Annotation keywords of our schemas; registered so ajv's strict mode still catches real typos. */
-const ANNOTATIONS = ['x-sensitive', 'x-description-zh', 'x-title-zh', 'x-enum-descriptions', 'x-enum-descriptions-zh'];
+const ANNOTATIONS = ['x-sensitive', ...SCHEMA_TEXT_KEYWORDS];
 
 export class SchemaSet {
   private readonly validators = new Map<string, ValidateFunction>();
@@ -45,8 +46,8 @@ export class SchemaSet {
     // Roles and channels are open vocabularies: the workspace's keyplan.yaml extends the enums.
     this.defs = structuredClone(DEFS_SCHEMA);
     const $defs = this.defs.$defs as Record<string, JsonSchema>;
-    $defs.role = withEnum($defs.role, config.roles, 'Role defined in keyplan.yaml.', 'keyplan.yaml 中定义的角色。');
-    $defs.channel = withEnum($defs.channel, config.channels, 'Channel defined in keyplan.yaml.', 'keyplan.yaml 中定义的互动方式。');
+    $defs.role = withEnumValues($defs.role, config.roles, { en: 'Role defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的角色。' });
+    $defs.channel = withEnumValues($defs.channel, config.channels, { en: 'Channel defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的互动方式。' });
     // Extra roles may have their own cadence defaults per tier.
     const tierCadence = $defs.tier_cadence;
     for (const role of config.roles) {
@@ -71,15 +72,6 @@ export class SchemaSet {
     const v = this.validators.get(kind)!;
     return v(data) ? [] : [...(v.errors ?? [])];
   }
-}
-
-/** Replaces an enum, keeping each known value's description aligned with it. */
-function withEnum(def: JsonSchema, values: string[], customEn: string, customZh: string): JsonSchema {
-  const describe = (key: string, custom: string) => {
-    const old = def[key] as string[] | undefined;
-    return old ? values.map((v) => old[(def.enum as string[]).indexOf(v)] ?? custom) : undefined;
-  };
-  return { ...def, enum: [...values], 'x-enum-descriptions': describe('x-enum-descriptions', customEn), 'x-enum-descriptions-zh': describe('x-enum-descriptions-zh', customZh) };
 }
 
 const cache = new Map<string, SchemaSet>();
@@ -147,23 +139,12 @@ function firstSentence(text: unknown): string | undefined {
   return s.length > 90 ? `${s.slice(0, 87)}…` : s.replace(/[.。]$/, '');
 }
 
-const TYPE_WORDS: Record<string, { en: string; zh: string }> = {
-  string: { en: 'text', zh: '文本' },
-  integer: { en: 'a whole number', zh: '整数' },
-  number: { en: 'a number', zh: '数字' },
-  boolean: { en: 'true or false', zh: 'true 或 false' },
-  array: { en: 'a list', zh: '列表' },
-  object: { en: 'a group of fields', zh: '字段组' },
-  null: { en: 'empty', zh: '空值' },
-};
-
-function describeValue(value: unknown): { en: string; zh: string } {
-  if (value === null || value === undefined) return { en: 'nothing', zh: '空值' };
-  if (Array.isArray(value)) return TYPE_WORDS.array;
-  if (typeof value === 'object') return TYPE_WORDS.object;
-  if (typeof value === 'number') return Number.isInteger(value) ? { en: `the number ${value}`, zh: `数字 ${value}` } : { en: `the number ${value}`, zh: `数字 ${value}` };
-  if (typeof value === 'boolean') return { en: `\`${value}\``, zh: `\`${value}\`` };
-  return { en: `the text "${truncate(String(value))}"`, zh: `文本“${truncate(String(value))}”` };
+/** The JSON type of a value that failed validation (`null` for nothing), as the schema message's `foundType`. */
+function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object' || typeof value === 'number' || typeof value === 'boolean') return typeof value;
+  return 'string';
 }
 
 /** A value as the user wrote it: a list or group of fields in YAML flow style, not `[object Object]`. */
@@ -174,11 +155,6 @@ function shown(value: unknown): string {
 
 function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
-}
-
-function expectedWords(types: string[]): { en: string; zh: string } {
-  const words = types.map((x) => TYPE_WORDS[x] ?? { en: x, zh: x });
-  return { en: words.map((w) => w.en).join(' or '), zh: words.map((w) => w.zh).join('或') };
 }
 
 const ID_PATTERN_SOURCE = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
@@ -208,7 +184,6 @@ export function schemaDiagnostics(doc: YamlFile, kindLabel: string, errors: Erro
 function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Locale): Diagnostic | null {
   const path = pointerToPath(e.instancePath);
   const field = fieldName(path);
-  const zh = locale === 'zh-cn';
   const parent = (e.parentSchema ?? {}) as JsonSchema;
   const make = (variant: keyof typeof schema.messages, at: DataPath, target: 'key' | 'value', params: Params, data?: Record<string, unknown>): Diagnostic =>
     doc.diagnostic(schema, variant, doc.locate(at, target), locale, params, { path: at, ...data });
@@ -217,15 +192,15 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const prop = parent.properties?.[missing] ?? {};
-      const about = firstSentence(zh ? prop['x-description-zh'] : prop.description);
-      const where = path.length ? ((zh ? parent['x-title-zh'] : undefined) ?? parent.title) as string | undefined : undefined;
+      const about = firstSentence(schemaDescription(prop, locale, { fallback: false }));
+      const where = path.length ? schemaTitle(parent, locale) : undefined;
       return make('required', path, 'key', { field: missing, about, where }, { missingProperty: missing });
     }
     case 'additionalProperties': {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
       const suggestion = closest(extra, allowed);
-      const where = (zh ? parent['x-title-zh'] : undefined) ?? parent.title ?? kindLabel;
+      const where = schemaTitle(parent, locale) ?? kindLabel;
       return doc.diagnostic(unknownField, 'default', doc.locate([...path, extra], 'key'), locale, { field: extra, where, suggestion }, { path: [...path, extra], field: extra, suggestion, allowed });
     }
     case 'enum': {
@@ -238,9 +213,9 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
     case 'anyOf':
     case 'oneOf': {
       const types = e.keyword === 'type' ? [(e.params as { type: string | string[] }).type].flat() : unionTypes(e.schema);
-      const exp = expectedWords(types);
-      const found = describeValue(e.data);
-      return make('type', path, 'value', { field, expected: exp.en, expectedZh: exp.zh, found: found.en, foundZh: found.zh }, { expected: types });
+      const foundType = typeOf(e.data);
+      const found = foundType === 'string' ? truncate(String(e.data)) : String(e.data);
+      return make('type', path, 'value', { field, expected: types.join('|'), foundType, found }, { expected: types });
     }
     case 'format':
       return make('date', path, 'value', { field, value: String(e.data) }, { format: (e.params as { format: string }).format });
@@ -250,18 +225,14 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
     case 'exclusiveMaximum': {
       const lo = parent.minimum;
       const hi = parent.maximum;
-      const whole = parent.type === 'integer' ? { en: 'a whole number', zh: '整数' } : { en: 'a number', zh: '数' };
-      const bound = lo !== undefined && hi !== undefined
-        ? { en: `${whole.en} from ${lo} to ${hi}`, zh: `为 ${lo} 到 ${hi} 之间的${whole.zh}` }
-        : lo !== undefined ? { en: `at least ${lo}`, zh: `不小于 ${lo}` } : { en: `at most ${hi}`, zh: `不大于 ${hi}` };
-      return make('range', path, 'value', { field, bound: bound.en, boundZh: bound.zh, value: String(e.data) }, { minimum: lo, maximum: hi });
+      return make('range', path, 'value', { field, minimum: lo, maximum: hi, type: parent.type === 'integer' ? 'integer' : 'number', value: String(e.data) }, { minimum: lo, maximum: hi });
     }
     case 'pattern': {
       const pattern = (e.params as { pattern: string }).pattern;
       if (pattern === ID_PATTERN_SOURCE) {
         return make('id-pattern', path, 'value', { field, value: String(e.data), example: suggestId(String(e.data)) }, { suggestion: suggestId(String(e.data)) });
       }
-      const about = firstSentence(zh ? parent['x-description-zh'] : parent.description);
+      const about = firstSentence(schemaDescription(parent, locale, { fallback: false }));
       return make('pattern', path, 'value', { field, value: String(e.data), about }, { pattern });
     }
     case 'uniqueItems': {

@@ -1,6 +1,18 @@
 /** `schema`: A field is missing, has the wrong type, or has a value outside its allowed set. */
-import { code, hint, list } from '../../i18n/catalogue.js';
+import { code, hint, list, type Message } from '../../i18n/catalogue.js';
+import { word } from '../../i18n/vocabulary.js';
 import { defineRule } from '../define.js';
+
+/** What a value of the wrong type is: `foundType` is its JSON type (`null` for nothing), `found` the value as written. */
+const found: Message = {
+  en: (p) => ({ null: 'nothing', array: 'a list', object: 'a group of fields', number: `the number ${p.found}`, boolean: `\`${p.found}\`` } as Record<string, string>)[String(p.foundType)] ?? `the text "${p.found}"`,
+  zh: (p) => ({ null: '空值', array: '列表', object: '字段组', number: `数字 ${p.found}`, boolean: `\`${p.found}\`` } as Record<string, string>)[String(p.foundType)] ?? `文本“${p.found}”`,
+};
+/** The bound a number broke: `minimum` and/or `maximum`, and `type` (`integer` or `number`). */
+const bound: Message = {
+  en: (p) => (p.minimum !== undefined && p.maximum !== undefined ? `${p.type === 'integer' ? 'a whole number' : 'a number'} from ${p.minimum} to ${p.maximum}` : p.minimum !== undefined ? `at least ${p.minimum}` : `at most ${p.maximum}`),
+  zh: (p) => (p.minimum !== undefined && p.maximum !== undefined ? `为 ${p.minimum} 到 ${p.maximum} 之间的${p.type === 'integer' ? '整数' : '数'}` : p.minimum !== undefined ? `不小于 ${p.minimum}` : `不大于 ${p.maximum}`),
+};
 
 export const schema = defineRule({
   id: 'schema',
@@ -13,20 +25,20 @@ export const schema = defineRule({
       zh: (p) => `${p.where ? `${p.where} 中` : ''}缺少必填字段 ${code(p.field)}${p.about ? `（${p.about}）` : ''}。`,
     },
     enum: {
-      en: (p) => `${code(p.value)} is not an allowed value for ${code(p.field)}.${hint(p)} Allowed: ${list(p.allowed)}.`,
-      zh: (p) => `${code(p.value)} 不是 ${code(p.field)} 的可用取值。${hint(p, false)}可用取值：${list(p.allowed, '、')}。`,
+      en: (p) => `${code(p.value)} is not an allowed value for ${code(p.field)}.${hint.en(p)} Allowed: ${list(p.allowed)}.`,
+      zh: (p) => `${code(p.value)} 不是 ${code(p.field)} 的可用取值。${hint.zh(p)}可用取值：${list(p.allowed, '、')}。`,
     },
     type: {
-      en: (p) => `${code(p.field)} must be ${p.expected}; found ${p.found}.`,
-      zh: (p) => `${code(p.field)} 应为${p.expectedZh}，实际是${p.foundZh}。`,
+      en: (p) => `${code(p.field)} must be ${String(p.expected).split('|').map((x) => word('type', x, 'en')).join(' or ')}; found ${found.en(p)}.`,
+      zh: (p) => `${code(p.field)} 应为${String(p.expected).split('|').map((x) => word('type', x, 'zh-cn')).join('或')}，实际是${found.zh(p)}。`,
     },
     date: {
       en: (p) => `${code(p.value)} in ${code(p.field)} is not a valid date. Write dates as YYYY-MM-DD, e.g. 2026-11-20.`,
       zh: (p) => `${code(p.field)} 中的 ${code(p.value)} 不是有效日期。日期格式为 YYYY-MM-DD，例如 2026-11-20。`,
     },
     range: {
-      en: (p) => `${code(p.field)} must be ${p.bound}; found ${p.value}.`,
-      zh: (p) => `${code(p.field)} 应${p.boundZh}，实际为 ${p.value}。`,
+      en: (p) => `${code(p.field)} must be ${bound.en(p)}; found ${p.value}.`,
+      zh: (p) => `${code(p.field)} 应${bound.zh(p)}，实际为 ${p.value}。`,
     },
     'id-pattern': {
       en: (p) => `${code(p.value)} is not a valid id for ${code(p.field)}: use lowercase letters, digits and single hyphens, e.g. ${code(p.example)}.`,

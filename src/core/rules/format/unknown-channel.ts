@@ -9,8 +9,8 @@ export const unknownChannel = defineRule({
   summary: { en: 'An interaction channel that is not in the configured list.', zh: '不在配置列表中的互动方式。' },
   messages: {
     default: {
-      en: (p) => `${code(p.value)} is not a configured interaction channel.${hint(p)} Allowed: ${list(p.allowed)}.`,
-      zh: (p) => `${code(p.value)} 不是已配置的互动方式。${hint(p, false)}可用方式：${list(p.allowed, '、')}。`,
+      en: (p) => `${code(p.value)} is not a configured interaction channel.${hint.en(p)} Allowed: ${list(p.allowed)}.`,
+      zh: (p) => `${code(p.value)} 不是已配置的互动方式。${hint.zh(p)}可用方式：${list(p.allowed, '、')}。`,
     },
   },
 });

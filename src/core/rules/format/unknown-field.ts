@@ -9,8 +9,8 @@ export const unknownField = defineRule({
   summary: { en: 'A field the format does not know (often a typo).', zh: '格式中不存在的字段（通常是拼写错误）。' },
   messages: {
     default: {
-      en: (p) => `${code(p.field)} is not a field of ${p.where}.${hint(p)}`,
-      zh: (p) => `${code(p.field)} 不是 ${p.where} 的字段。${hint(p, false)}`,
+      en: (p) => `${code(p.field)} is not a field of ${p.where}.${hint.en(p)}`,
+      zh: (p) => `${code(p.field)} 不是 ${p.where} 的字段。${hint.zh(p)}`,
     },
   },
 });

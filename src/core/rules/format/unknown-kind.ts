@@ -9,8 +9,8 @@ export const unknownKind = defineRule({
   summary: { en: 'A `kind:` that is almost, but not quite, a Keyplan kind.', zh: '`kind:` 的取值与 Keyplan 文档类型相近但不一致。' },
   messages: {
     default: {
-      en: (p) => `${code(p.value)} is not a Keyplan document kind.${hint(p)} Known kinds: ${list(p.allowed)}.`,
-      zh: (p) => `${code(p.value)} 不是 Keyplan 文档类型。${hint(p, false)}可用类型：${list(p.allowed, '、')}。`,
+      en: (p) => `${code(p.value)} is not a Keyplan document kind.${hint.en(p)} Known kinds: ${list(p.allowed)}.`,
+      zh: (p) => `${code(p.value)} 不是 Keyplan 文档类型。${hint.zh(p)}可用类型：${list(p.allowed, '、')}。`,
     },
   },
 });

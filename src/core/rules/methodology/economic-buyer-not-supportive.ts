@@ -1,7 +1,6 @@
 /** `economic-buyer-not-supportive`: The economic buyer is neutral, skeptical, opposed or of unknown stance. */
+import { word } from '../../i18n/vocabulary.js';
 import { at, hasRole, isActive, personName, type AccountContext } from '../context.js';
-
-const STANCE_ZH: Record<string, string> = { champion: '拥护', supporter: '支持', neutral: '中立', skeptic: '怀疑', opponent: '反对', unknown: '未知' };
 import { defineRule } from '../define.js';
 
 export const economicBuyerNotSupportive = defineRule({
@@ -12,14 +11,14 @@ export const economicBuyerNotSupportive = defineRule({
   attention: { en: 'Economic buyer not supportive', zh: '经济决策者不支持', rank: 2 },
   messages: {
     default: {
-      en: (p) => `The economic buyer ${p.name} is ${p.stance === 'unknown' ? 'of unknown stance' : p.stance} toward us. An EB who is not supportive is a red flag: plan how to win them over.`,
-      zh: (p) => `经济决策人 ${p.name} 对我方的态度为${p.stanceZh}。EB 不支持是危险信号：请制定争取策略。`,
+      en: (p) => `The economic buyer ${p.name} is ${p.stance === 'unknown' ? 'of unknown stance' : word('stance', p.stance, 'en')} toward us. An EB who is not supportive is a red flag: plan how to win them over.`,
+      zh: (p) => `经济决策人 ${p.name} 对我方的态度为${word('stance', p.stance, 'zh-cn')}。EB 不支持是危险信号：请制定争取策略。`,
     },
   },
   check: ({ account, locale }: AccountContext, rule) => account.people.filter((p) => isActive(p) && hasRole(p, 'EB')).flatMap((p) => {
     const stance = p.data.stance ?? 'unknown';
     if (stance === 'champion' || stance === 'supporter') return [];
     return [rule.diagnostic(at(p.doc, p.data.stance ? ['stance'] : ['roles']), locale, 'default',
-      { name: personName(p), stance, stanceZh: STANCE_ZH[stance] ?? stance }, { person: p.id, account: account.id, stance })];
+      { name: personName(p), stance }, { person: p.id, account: account.id, stance })];
   }),
 });
