@@ -6,13 +6,13 @@ import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check/pipeline.js';
 import { findFrontmatter, sniffKind } from '../core/parse/frontmatter.js';
 import { isDocumentKind } from '../core/kinds.js';
-import { noIcons } from './labels.js';
-import { AttentionTree } from './attention-tree.js';
-import { registerCommands } from './commands.js';
-import { registerLanguageProviders } from './language-providers.js';
-import { MatrixPanel } from './matrix-panel.js';
-import { PortfolioTree, type GroupBy } from './portfolio-tree.js';
-import { createStatusBar } from './status-bar.js';
+import { noIcons } from './views/labels.js';
+import { AttentionTree } from './views/attention-tree.js';
+import { registerCommands } from './commands/commands.js';
+import { registerLanguageProviders } from './editor/language-providers.js';
+import { MatrixPanel } from './panels/matrix-panel.js';
+import { PortfolioTree, type GroupBy } from './views/portfolio-tree.js';
+import { createStatusBar } from './views/status-bar.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
 export interface KeyplanApi {

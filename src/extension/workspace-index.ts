@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE, IncrementalChecker, type CheckResult } from '../core/check/pipeline.js';
 import { today } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
-import { toDiagnostic } from './convert.js';
+import { toDiagnostic } from './editor/convert.js';
 
 /** Above this many files the first indexing shows a progress notification. */
 const PROGRESS_THRESHOLD = 300;

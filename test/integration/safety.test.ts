@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { applyEditSafely } from '../../src/extension/safe-edit.js';
+import { applyEditSafely } from '../../src/extension/editor/safe-edit.js';
 import { EXTENSION_ID, keyplan, revertAndCloseAll, sampleUri, untilChecked } from './helpers.js';
 
 const HOSTILE_NAME = '[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> $(zap) @someone #123';

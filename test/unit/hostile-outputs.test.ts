@@ -21,7 +21,7 @@ import { renderMatrixSvg } from '../../src/core/matrix/svg.js';
 import { matrixModel } from '../../src/core/matrix/model.js';
 import { main, type Io } from '../../src/cli/main.js';
 import { terminalSafe } from '../../src/cli/output/terminal.js';
-import { noIcons } from '../../src/extension/labels.js';
+import { noIcons } from '../../src/extension/views/labels.js';
 import { cardHtml, sideHtml } from '../../src/webview/html.js';
 import type { MatrixStrings } from '../../src/webview/messages.js';
 import { REPO_ROOT, removeDir, writeTempWorkspace } from '../helpers.js';

@@ -11,7 +11,10 @@ describe('translations', () => {
     const bundle = JSON.parse(read('l10n/bundle.l10n.zh-cn.json')) as Record<string, string>;
     const missing: string[] = [];
     let seen = 0;
-    for (const file of readdirSync(path.join(root, 'src/extension')).filter((f) => f.endsWith('.ts'))) {
+    // Every file of the extension, in every folder.
+    const files = (readdirSync(path.join(root, 'src/extension'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    assert.ok(files.some((f) => f.includes(path.sep)), 'the extension has subfolders: they must be read too');
+    for (const file of files) {
       const text = read(`src/extension/${file}`);
       for (const m of text.matchAll(/\b(?:l10n\.)?t\('((?:[^'\\]|\\.)*)'/g)) {
         const key = m[1].replace(/\\'/g, "'");

@@ -4,13 +4,13 @@
  * undoable edits of the person's `stance` and `influence`.
  */
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/check/pipeline.js';
-import { placementEdits } from '../core/language/placement-edit.js';
-import { matrixModel, type SizeBy } from '../core/matrix/model.js';
-import { validateMessage, type MatrixStrings, type ToWebview } from '../webview/messages.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
+import { placementEdits } from '../../core/language/placement-edit.js';
+import { matrixModel, type SizeBy } from '../../core/matrix/model.js';
+import { validateMessage, type MatrixStrings, type ToWebview } from '../../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
-import { applyEditSafely } from './safe-edit.js';
-import type { WorkspaceIndex } from './workspace-index.js';
+import { applyEditSafely } from '../editor/safe-edit.js';
+import type { WorkspaceIndex } from '../workspace-index.js';
 
 const panels = new Map<string, MatrixPanel>();
 

@@ -4,12 +4,12 @@
  * user expanded.
  */
 import * as vscode from 'vscode';
-import { urgency, type PersonCadence } from '../core/analysis/cadence.js';
-import type { CheckResult } from '../core/check/pipeline.js';
-import type { KeyplanDocument } from '../core/parse/document.js';
-import { escapeMarkdown } from '../core/render/markdown.js';
-import { buildReport, type AccountReport } from '../core/report/report.js';
-import type { WorkspaceIndex } from './workspace-index.js';
+import { urgency, type PersonCadence } from '../../core/analysis/cadence.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
+import type { KeyplanDocument } from '../../core/parse/document.js';
+import { escapeMarkdown } from '../../core/render/markdown.js';
+import { buildReport, type AccountReport } from '../../core/report/report.js';
+import type { WorkspaceIndex } from '../workspace-index.js';
 
 export type GroupBy = 'tier' | 'owner' | 'health';
 

@@ -1,13 +1,13 @@
 /** Commands: log an interaction, create an account or a person, show the overdue list. */
 import * as vscode from 'vscode';
-import { urgency } from '../core/analysis/cadence.js';
-import type { Tier } from '../core/parse/config.js';
-import { appendLogEntry, formatLogEntry, newLogDocument, type NewEntry } from '../core/language/log-entry.js';
-import { checkNewId, interactionLogPath, newAccountFiles, newPersonFile, personFilePath, type NewFile } from '../core/language/templates.js';
-import type { Account } from '../core/model/workspace.js';
-import { noIcons } from './labels.js';
-import { applyEditSafely, type ReadVersion } from './safe-edit.js';
-import type { WorkspaceIndex } from './workspace-index.js';
+import { urgency } from '../../core/analysis/cadence.js';
+import type { Tier } from '../../core/parse/config.js';
+import { appendLogEntry, formatLogEntry, newLogDocument, type NewEntry } from '../../core/language/log-entry.js';
+import { checkNewId, interactionLogPath, newAccountFiles, newPersonFile, personFilePath, type NewFile } from '../../core/language/templates.js';
+import type { Account } from '../../core/model/workspace.js';
+import { noIcons } from '../views/labels.js';
+import { applyEditSafely, type ReadVersion } from '../editor/safe-edit.js';
+import type { WorkspaceIndex } from '../workspace-index.js';
 
 export interface LogInteractionArgs {
   account?: string;

@@ -1,7 +1,7 @@
 /** Conversions between the core's plain data (1-based lines and columns) and VS Code types. */
 import * as vscode from 'vscode';
-import type { Diagnostic, Position, Range } from '../core/diagnostic.js';
-import type { TextEdit } from '../core/language/references.js';
+import type { Diagnostic, Position, Range } from '../../core/diagnostic.js';
+import type { TextEdit } from '../../core/language/references.js';
 
 export const toPosition = (p: Position) => new vscode.Position(p.line - 1, p.column - 1);
 export const toRange = (r: Range) => new vscode.Range(toPosition(r.start), toPosition(r.end));

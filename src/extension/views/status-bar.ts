@@ -1,6 +1,6 @@
 /** The status bar item: how many contacts are overdue; click for the list. */
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/check/pipeline.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
 
 export function createStatusBar(onUpdate: vscode.Event<CheckResult>): [vscode.StatusBarItem, vscode.Disposable] {
   const item = vscode.window.createStatusBarItem('keyplan.overdue', vscode.StatusBarAlignment.Left, 50);

@@ -1,12 +1,12 @@
 /** "Needs attention": the portfolio's weak spots (missing EB, high-influence blockers, dark accounts…), grouped by problem. */
 import * as vscode from 'vscode';
-import type { CheckResult } from '../core/check/pipeline.js';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { localizeText } from '../core/i18n/catalogue.js';
-import { escapeMarkdown } from '../core/render/markdown.js';
-import { RULES } from '../core/rules/index.js';
-import { position, quadrant } from '../core/model/placement.js';
-import type { WorkspaceIndex } from './workspace-index.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { localizeText } from '../../core/i18n/catalogue.js';
+import { escapeMarkdown } from '../../core/render/markdown.js';
+import { RULES } from '../../core/rules/index.js';
+import { position, quadrant } from '../../core/model/placement.js';
+import type { WorkspaceIndex } from '../workspace-index.js';
 
 /** Findings that say something about the portfolio rather than about a typo: the rules with an `attention` heading. */
 const ATTENTION_RULES = RULES.filter((r) => r.attention).sort((a, b) => a.attention!.rank - b.attention!.rank);

@@ -4,8 +4,8 @@
  * programs for git to run, and Keyplan never runs anything a workspace chose.
  */
 import { execFile } from 'node:child_process';
-import { parseKeyplanDocument } from '../core/parse/document.js';
-import { SAFE_GIT_OPTIONS, safeGitEnv } from '../core/safe-git.js';
+import { parseKeyplanDocument } from '../../core/parse/document.js';
+import { SAFE_GIT_OPTIONS, safeGitEnv } from '../../core/safe-git.js';
 
 function gitShow(cwd: string, path: string): Promise<string | undefined> {
   return new Promise((resolve) => {

@@ -1,13 +1,13 @@
 /** Completion, hover, definition, references, rename and quick fixes: adapters over src/core/language. */
 import * as vscode from 'vscode';
-import type { Diagnostic as CoreDiagnostic } from '../core/diagnostic.js';
-import { completionsAt, type CompletionKind } from '../core/language/completion.js';
-import { hoverAt } from '../core/language/hover.js';
-import { languageModel, type LanguageModel } from '../core/language/model.js';
-import { quickFixes } from '../core/language/quick-fixes.js';
-import { definitionOf, referencesTo, renameEdits, symbolAt } from '../core/language/references.js';
+import type { Diagnostic as CoreDiagnostic } from '../../core/diagnostic.js';
+import { completionsAt, type CompletionKind } from '../../core/language/completion.js';
+import { hoverAt } from '../../core/language/hover.js';
+import { languageModel, type LanguageModel } from '../../core/language/model.js';
+import { quickFixes } from '../../core/language/quick-fixes.js';
+import { definitionOf, referencesTo, renameEdits, symbolAt } from '../../core/language/references.js';
 import { toRange, toWorkspaceEdit } from './convert.js';
-import type { WorkspaceIndex } from './workspace-index.js';
+import type { WorkspaceIndex } from '../workspace-index.js';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'vscode-remote' }];
 
