@@ -34,7 +34,7 @@ export function isValidationRule(rule: string): boolean {
 /** Every finding of a check over in-memory files. */
 export function checkAll(files: Record<string, string | Uint8Array>, locale?: Locale): CheckResult {
   const sources: SourceFile[] = Object.entries(files).map(([p, content]) => ({ path: p, content }));
-  return checkWorkspace(sources, locale ? { locale } : {});
+  return checkWorkspace(sources, { asOf: '2026-11-20', ...(locale ? { locale } : {}) });
 }
 
 /** A check over in-memory files, keeping only the format and reference findings. */
