@@ -3,7 +3,6 @@
  * after, as SVG files (the same drawing as `keyplan matrix --svg`); the "after" one shows where
  * each person stood at BASE.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CheckResult } from '../core/check/pipeline.js';
 import type { WorkspaceDiff } from '../core/diff/diff.js';
@@ -12,12 +11,12 @@ import { layoutMatrix } from '../core/matrix/layout.js';
 import { renderMatrixSvg } from '../core/matrix/svg.js';
 import { checkNewId } from '../core/language/templates.js';
 import { MATRIX_SIZE } from './formatters/matrix/model.js';
-import { isKeyplanSvg, writeOutputFile } from './write.js';
+import { ensureFolder, writeOutputFile } from './write.js';
 
 /** Writes `<dir>/<account>.before.svg` and `.after.svg`; returns the paths as given (for embedding). */
 export async function writeDiffMatrices(diff: WorkspaceDiff, base: CheckResult, head: CheckResult, dir: string, cwd: string, force = false): Promise<Map<string, { before?: string; after?: string }>> {
   const out = new Map<string, { before?: string; after?: string }>();
-  await fs.mkdir(path.resolve(cwd, dir), { recursive: true });
+  await ensureFolder(path.resolve(cwd, dir), cwd);
   const write = async (result: CheckResult, account: string, which: 'before' | 'after', previous?: Map<string, { stance?: unknown; influence?: unknown }>) => {
     const model = matrixModel(result, account, previous);
     if (!model || !model.people.length) return undefined;
@@ -26,7 +25,7 @@ export async function writeDiffMatrices(diff: WorkspaceDiff, base: CheckResult, 
     // Account ids passed the id check, so `<account>.before.svg` is a plain name inside `dir`.
     if (checkNewId(account)) return undefined;
     const rel = path.posix.join(dir.split(path.sep).join('/'), `${account}.${which}.svg`);
-    await writeOutputFile(path.resolve(cwd, rel), svg + '\n', { force, isOurs: isKeyplanSvg, what: 'the SVG' });
+    await writeOutputFile(path.resolve(cwd, rel), svg + '\n', { force, seal: 'comment', what: 'the SVG', base: cwd });
     return rel;
   };
   for (const a of diff.accounts) {

@@ -13,7 +13,7 @@ import { buildBriefs } from '../../core/report/brief.js';
 import { closest } from '../../core/suggest.js';
 import { defineCommand, print, render, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
-import { BRIEF_FORMATS, isKeyplanBrief } from '../formatters/brief/index.js';
+import { BRIEF_FORMATS } from '../formatters/brief/index.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { loadWorkspace } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
@@ -54,7 +54,7 @@ export const exportCommand = defineCommand({
     const brief = buildBriefs(result, { accounts: account ? [account] : undefined, includeSensitive: values['include-sensitive'] === true });
     if (!values.out) print(call, formatter, brief, result.locale);
     else {
-      await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, brief, result.locale).text, { force: values.force, isOurs: isKeyplanBrief, what: 'the brief' });
+      await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, brief, result.locale).text, { force: values.force, seal: formatter === BRIEF_FORMATS.json ? 'json' : 'comment', what: 'the brief', base: io.cwd });
       const n = brief.accounts.length;
       io.stdout.write(`Wrote ${values.out} (${n} account${n === 1 ? '' : 's'}${brief.sensitive === 'included' ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})\n`);
     }

@@ -14,7 +14,7 @@ import { MATRIX_FORMATS } from '../formatters/matrix/index.js';
 import { MATRIX_SIZE } from '../formatters/matrix/model.js';
 import { terminalSafe } from '../output/terminal.js';
 import { loadWorkspace } from '../workspace.js';
-import { isKeyplanSvg, writeOutputFile } from '../write.js';
+import { writeOutputFile } from '../write.js';
 
 export const matrix = defineCommand({
   name: 'matrix',
@@ -48,7 +48,7 @@ export const matrix = defineCommand({
       if (values.svg) {
         // Atomically, only there, and never over a file Keyplan did not write (unless --force).
         const svg = render(call, MATRIX_FORMATS.svg, data, result.locale).text;
-        await writeOutputFile(path.resolve(io.cwd, values.svg), svg, { force: values.force, isOurs: isKeyplanSvg, what: 'the SVG' });
+        await writeOutputFile(path.resolve(io.cwd, values.svg), svg, { force: values.force, seal: 'comment', what: 'the SVG', base: io.cwd });
         print(call, MATRIX_FORMATS.text, data, result.locale);
         io.stdout.write(terminalSafe(`\nWrote ${values.svg}\n`));
       } else print(call, formatter, data, result.locale);

@@ -1,4 +1,4 @@
-/** `keyplan export --format json`: the brief as the core builds it (it names its generator, so `--out` recognises it). */
+/** `keyplan export --format json`: the brief as the core builds it (`--out` adds a `keyplan-sha256` seal field: src/cli/write.ts). */
 import type { BriefExport } from '../../../core/report/brief.js';
 import type { Formatter } from '../formatter.js';
 

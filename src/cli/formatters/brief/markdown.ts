@@ -1,8 +1,8 @@
 /**
  * `keyplan export --format markdown|json`: the shareable account brief. Markdown is
  * self-contained and link-free (plan text escaped as in pull-request comments), starts with a
- * marker line so that `--out` recognises its own earlier output, and says whether sensitive
- * personal notes were left out.
+ * comment line naming its generator, and says whether sensitive personal notes were left out.
+ * (`--out` recognises its own earlier output by the seal src/cli/write.ts adds, not by this line.)
  */
 import type { AccountBrief, BriefExport } from '../../../core/report/brief.js';
 import { escapeMarkdownLinkFree as esc, markdownTable } from '../../../core/render/markdown.js';
