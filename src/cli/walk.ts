@@ -49,6 +49,8 @@ export function findWorkspaceRoot(start: string): string {
 
 export interface WalkOptions {
   exclude?: string[];
+  /** Told about what was not read: a folder that cannot be listed, a `*.md` that is no regular file. */
+  onSkip?: (skip: { path: string; error?: string; note?: string }) => void;
   /** Called with the number of files found so far (for a progress indicator). */
   onFile?: (count: number) => void;
 }
@@ -62,8 +64,11 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable or vanished folder: nothing to check there
+    } catch (err) {
+      // A folder deleted meanwhile has nothing to check; one that cannot be listed is reported.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') options.onSkip?.({ path: `${rel || '.'}/`, error: code ?? String(err) });
+      return;
     }
     const local = entries.find((e) => e.isFile() && e.name === '.gitignore');
     if (local) {
@@ -82,6 +87,9 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !ignored(relPath, false)) {
         out.push(relPath);
         options.onFile?.(out.length);
+      } else if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && entry.name.toLowerCase().endsWith('.md') && !ignored(relPath, false)) {
+        // A FIFO, socket or device is never opened (opening a FIFO blocks until someone writes to it).
+        options.onSkip?.({ path: relPath, note: `${relPath} is not a regular file (${kindOf(entry)}); not read` });
       }
     }
     await Promise.all(subdirs);
@@ -132,9 +140,17 @@ export async function readSources(root: string, relPaths: string[]): Promise<Rea
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Reads a file only if it is a regular file, without following a symbolic link at its place. */
+/** What a directory entry that is neither a file, a folder nor a link is, for a note. */
+function kindOf(entry: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  return entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : entry.isBlockDevice() || entry.isCharacterDevice() ? 'a device' : 'not a file';
+}
+
+/**
+ * Reads a file only if it is a regular file, without following a symbolic link at its place.
+ * O_NONBLOCK: a FIFO put at the path is opened without waiting for a writer, then refused by fstat.
+ */
 function readRegularFile(file: string): Buffer {
-  const fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+  const fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
@@ -143,6 +159,8 @@ function readRegularFile(file: string): Buffer {
     closeSync(fd);
   }
 }
+
+const UNREADABLE = { 'not-utf8': 'it is not UTF-8 text', yaml: 'a YAML syntax error', 'not-mapping': 'it is not a group of settings' } as const;
 
 /**
  * Loads a workspace from disk: keyplan.yaml first, then its Markdown files. keyplan.yaml is read
@@ -158,18 +176,31 @@ export async function loadWorkspaceFiles(root: string, options: WalkOptions = {}
   let exclude = options.exclude ?? [];
   const link = await fs.lstat(configPath).catch(() => undefined);
   if (link?.isSymbolicLink()) notes.push(`${CONFIG_FILE} is a symbolic link; Keyplan does not follow links, so the built-in settings apply`);
-  else if (link) {
+  else if (link && !link.isFile()) {
+    // Never opened: a FIFO would block, a device could be anything.
+    failed.push({ path: CONFIG_FILE, error: `not a regular file but ${kindOf(link)}; not opened, the built-in settings were used` });
+  } else if (link) {
     try {
       const content = readRegularFile(configPath);
       sources.push({ path: CONFIG_FILE, content });
-      exclude = [...exclude, ...loadConfig({ path: CONFIG_FILE, content }).config.exclude];
+      const { config } = loadConfig({ path: CONFIG_FILE, content });
+      exclude = [...exclude, ...config.exclude];
+      if (config.unreadable) notes.push(`${CONFIG_FILE} could not be read (${UNREADABLE[config.unreadable]}); the built-in settings were used`);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') vanished.push(CONFIG_FILE);
       else failed.push({ path: CONFIG_FILE, error: code ?? String(err) });
     }
   }
-  const rel = await listMarkdownFiles(root, { ...options, exclude });
+  const rel = await listMarkdownFiles(root, {
+    ...options,
+    exclude,
+    onSkip: (skip) => {
+      if (skip.error) failed.push({ path: skip.path, error: skip.error });
+      if (skip.note) notes.push(skip.note);
+      options.onSkip?.(skip);
+    },
+  });
   const read = await readSources(root, rel);
-  return { files: [...sources, ...read.files], failed: [...failed, ...read.failed], vanished: [...vanished, ...read.vanished], notes };
+  return { files: [...sources, ...read.files], failed: [...failed, ...read.failed].sort(byPath), vanished: [...vanished, ...read.vanished], notes };
 }

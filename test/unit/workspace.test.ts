@@ -343,7 +343,7 @@ describe('keyplan.yaml', () => {
       'keyplan.yaml 4:1-4:5 unknown-field',
       'log.md 5:14-5:18 unknown-channel',
     ]);
-    assert.equal(r.diagnostics[0].message, '`channels` must be a list; found the text "golf".');
+    assert.equal(r.diagnostics[0].message, '`channels` must be a list; found the text "golf". Using the built-in channels instead.');
     assert.match(r.diagnostics[2].message, /`rule` is not a field of .*\. Did you mean `rules`\?/);
     assert.equal(r.config.darkAfter, 60);
   });

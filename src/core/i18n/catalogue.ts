@@ -59,6 +59,31 @@ export const messages = {
     zh: (p) => `${p.name}：客户分级未知，无法计算互动节奏。`,
   },
   // --- shared outputs (CI formats, pull-request summaries)
+  // --- keyplan.yaml: what is used instead of a value that could not be used (appended to its finding)
+  'config.unreadable': {
+    en: () => ' keyplan.yaml could not be read, so none of its settings apply: the built-in settings are used instead.',
+    zh: () => '无法读取 keyplan.yaml，其中的设置均未生效：已改用内置设置。',
+  },
+  'config.fallback.rule': {
+    en: (p) => ` Using the built-in severity of ${code(p.rule)} (${p.severity}) instead.`,
+    zh: (p) => `改用 ${code(p.rule)} 的内置级别（${p.severity}）。`,
+  },
+  'config.fallback.rule-tier': {
+    en: (p) => ` Using the default for ${p.tier} (${p.severity}) instead.`,
+    zh: (p) => `${p.tier} 类改用默认级别（${p.severity}）。`,
+  },
+  'config.fallback.cadence': {
+    en: (p) => ` Using ${p.source} for ${p.key} (${p.ideal}/${p.max} days) instead.`,
+    zh: (p) => `${p.key} 改用${p.source}（${p.ideal}/${p.max} 天）。`,
+  },
+  'config.fallback.cadence.built-in': { en: () => 'the built-in cadence', zh: () => '内置拜访频率' },
+  'config.fallback.cadence.tier-default': { en: (p) => `the tier-${p.tier} default`, zh: (p) => `${p.tier} 类默认值` },
+  'config.fallback.dark-after': { en: (p) => ` Using the built-in ${p.days} days instead.`, zh: (p) => `改用内置的 ${p.days} 天。` },
+  'config.fallback.weight': { en: (p) => ` Using the built-in weight ${p.weight} instead.`, zh: (p) => `改用内置权重 ${p.weight}。` },
+  'config.fallback.locale': { en: () => ' Using English instead.', zh: () => '改用英文。' },
+  'config.fallback.channels': { en: () => ' Using the built-in channels instead.', zh: () => '改用内置的互动方式列表。' },
+  'config.fallback.item': { en: () => ' This entry is ignored; the rest of the list applies.', zh: () => '忽略该项，列表其余各项仍然有效。' },
+  'config.fallback.ignored': { en: () => ' This setting is ignored; the rest of keyplan.yaml applies.', zh: () => '忽略该设置，keyplan.yaml 其余设置仍然有效。' },
   'redacted.sensitive': {
     en: (p) => `Problem in the personal-data field ${code(p.field)}. Its details are not shown in shared output because the field is sensitive; run \`keyplan check\` locally to see them.`,
     zh: (p) => `敏感个人信息字段 ${code(p.field)} 有问题。该字段属于敏感信息，详细内容不在共享输出中显示；请在本地运行 \`keyplan check\` 查看。`,

@@ -25,6 +25,8 @@ export interface KeyplanConfig {
   healthWeights: { relationship: number; experience: number; business: number };
   rules: Record<string, RuleSetting | Partial<Record<Tier, RuleSetting>>>;
   exclude: string[];
+  /** Set when keyplan.yaml exists but could not be read at all: the built-in settings are used. */
+  unreadable?: 'not-utf8' | 'yaml' | 'not-mapping';
 }
 
 export const BUILTIN_CHANNELS = ['visit', 'meeting', 'call', 'wechat', 'email', 'event', 'executive-exchange', 'gift', 'dinner', 'other'];

@@ -159,6 +159,41 @@ function truncate(s: string): string {
 
 const ID_PATTERN_SOURCE = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
+/** Words people write for a severity (`no`, `warn`…): "did you mean" where spelling is no help. */
+const SEVERITY_SYNONYMS: Record<string, string> = { no: 'off', none: 'off', false: 'off', disabled: 'off', disable: 'off', ignore: 'off', warn: 'warning', err: 'error', fail: 'error', information: 'info', notice: 'info' };
+
+function synonym(value: string, allowed: string[]): string | undefined {
+  const s = SEVERITY_SYNONYMS[value.toLowerCase()];
+  return s && allowed.includes(s) ? s : undefined;
+}
+
+/**
+ * The errors of a value that failed an `anyOf`/`oneOf` of which one branch has the value's type
+ * (a per-tier group of fields given for "a severity or a group per tier"): only that branch's
+ * errors, so the message is about the bad leaf, not "should be text". Other union failures are
+ * kept as they are (one "must be text or a group of fields" message).
+ */
+const GROUP_KEYWORDS = new Set(['additionalProperties', 'required', 'minProperties', 'maxProperties', 'propertyNames', 'dependentRequired']);
+
+export function branchErrors(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  if (!unions.length) return errors;
+  const drop = new Set<ErrorObject>();
+  for (const u of unions) {
+    const at = u.instancePath;
+    const inside = (e: ErrorObject) => e !== u && (e.instancePath === at || e.instancePath.startsWith(`${at}/`));
+    // A group of fields is judged by the branch for groups (errors below it, or about its keys);
+    // a scalar by the branches for scalars (errors at its own path other than "wrong type").
+    const group = u.data !== null && typeof u.data === 'object' && !Array.isArray(u.data);
+    const fits = (e: ErrorObject) => (group ? e.instancePath !== at || GROUP_KEYWORDS.has(e.keyword) : e.instancePath === at && e.keyword !== 'type');
+    const mine = errors.filter(inside);
+    if (!mine.some(fits)) continue;
+    drop.add(u);
+    for (const e of mine) if (!fits(e)) drop.add(e);
+  }
+  return errors.filter((e) => !drop.has(e));
+}
+
 /** Converts ajv errors of one document into diagnostics. */
 export function schemaDiagnostics(doc: YamlFile, kindLabel: string, errors: ErrorObject[], locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -206,7 +241,7 @@ function convert(doc: YamlFile, kindLabel: string, e: ErrorObject, locale: Local
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const value = shown(e.data);
-      const suggestion = typeof e.data === 'string' ? closest(value, allowed) : undefined;
+      const suggestion = typeof e.data === 'string' ? closest(value, allowed) ?? synonym(value, allowed) : undefined;
       return make('enum', path, 'value', { field, value, suggestion, allowed: allowed.join('|') }, { value, suggestion, allowed });
     }
     case 'type':

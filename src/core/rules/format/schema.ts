@@ -60,6 +60,10 @@ export const schema = defineRule({
       en: (p) => `${code(p.field)}: ${p.detail}.`,
       zh: (p) => `${code(p.field)}：${p.detail}。`,
     },
+    'config-not-mapping': {
+      en: (p) => `keyplan.yaml must be a group of settings (\`key: value\` lines); found ${found.en(p)}. The built-in settings are used instead.`,
+      zh: (p) => `keyplan.yaml 必须是一组设置（\`键: 值\` 形式）；实际为${found.zh(p)}。已改用内置设置。`,
+    },
     'max-below-ideal': {
       en: (p) => `The maximum interval (${p.max} days) is shorter than the ideal one (${p.ideal} days).`,
       zh: (p) => `最长间隔（${p.max} 天）短于理想间隔（${p.ideal} 天）。`,
