@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { t, type Locale } from '../i18n/catalogue.js';
-import type { DocumentKind } from '../kinds.js';
+import { isDocumentKind, type DocumentKind } from '../kinds.js';
 import { KIND_SCHEMAS } from '../schema/validate.js';
 
 function sensitiveFieldsOf(schema: Record<string, any>): string[] {
@@ -23,11 +23,18 @@ export function isSensitiveField(kind: DocumentKind | undefined, field: unknown)
   return kind !== undefined && typeof field === 'string' && SENSITIVE_FIELDS[kind].includes(field);
 }
 
-/** The sensitive field a finding is about, if any (from the data path the finding carries). */
+/**
+ * The sensitive field a finding is about, if any: from the data path the finding carries, or, for
+ * a finding of the parser (a YAML syntax error, whose message may quote the text), from the
+ * top-level fields its position may lie in (`fields`; all of them are looked at).
+ */
 export function sensitiveFieldOf(d: Diagnostic, kind: DocumentKind | undefined): string | undefined {
   const path = d.data?.path;
   const field = Array.isArray(path) ? path[0] : undefined;
-  return isSensitiveField(kind, field) ? String(field) : undefined;
+  if (isSensitiveField(kind, field)) return String(field);
+  const fields = d.data?.fields;
+  if (Array.isArray(fields)) return fields.find((f) => isSensitiveField(kind, f));
+  return undefined;
 }
 
 /**
@@ -36,7 +43,8 @@ export function sensitiveFieldOf(d: Diagnostic, kind: DocumentKind | undefined):
  */
 export function redactSensitive(diagnostics: Diagnostic[], kindOf: (file: string) => DocumentKind | undefined, locale: Locale): Diagnostic[] {
   return diagnostics.map((d) => {
-    const field = sensitiveFieldOf(d, kindOf(d.file));
+    // A file that could not be read is no document, but its findings say which kind it was meant to be.
+    const field = sensitiveFieldOf(d, kindOf(d.file) ?? (isDocumentKind(d.data?.kind) ? d.data.kind : undefined));
     if (!field) return d;
     return { ...d, message: t(locale, 'redacted.sensitive', { field }), data: { path: [field], redacted: true } };
   });

@@ -190,7 +190,9 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   }
 
   const read = readYaml(path, text, span.yamlStart, span.yamlEnd, lines, locale);
-  if (!read.ok) return { status: 'unreadable', kind, id, diagnostics: read.diagnostics };
+  // The kind the file was meant to be travels with its findings, so that a shared output can tell
+  // a finding inside a sensitive field of a file that is no document (see analysis/redact.ts).
+  if (!read.ok) return { status: 'unreadable', kind, id, diagnostics: read.diagnostics.map((d) => (d.data?.fields ? { ...d, data: { ...d.data, kind } } : d)) };
   const data = read.data;
   const diagnostics: Diagnostic[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -255,7 +257,34 @@ function yamlErrorDiagnostic(path: string, error: YAMLError, base: number, yamlT
       id = /: /.test(lineText(yamlText, start)) ? 'colon-in-value' : 'other';
       break;
   }
-  return yamlSyntax.diagnostic({ file: path, range }, locale, id, params, { yamlCode: error.code });
+  return yamlSyntax.diagnostic({ file: path, range }, locale, id, params, { yamlCode: error.code, fields: fieldsAround(yamlText, start, Math.max(end, start + 1)) });
+}
+
+/** A top-level `key:` at column 0 (plain, or quoted without escapes). */
+const TOP_LEVEL_KEY = /^(?:"([^"\\\r\n]*)"|'([^'\r\n]*)'|([^\s"'#?:[\]{},&*!|>%@`-][^:\r\n]*?|-[^\s:\r\n][^:\r\n]*?))[ \t]*:(?=[ \t\r\n]|$)/gm;
+
+/**
+ * The top-level fields whose text the offsets [start, end) of a YAML error may lie in, so that a
+ * shared output can leave out a message that quotes a sensitive field (a repeated key inside
+ * `needs:`). Over-approximates where the layout is not plain block style: every field named in a
+ * flow-style frontmatter, or in one where the error comes before the first field.
+ */
+export function fieldsAround(yamlText: string, start: number, end: number): string[] {
+  const keys: { name: string; at: number }[] = [];
+  TOP_LEVEL_KEY.lastIndex = 0;
+  for (let m = TOP_LEVEL_KEY.exec(yamlText); m; m = TOP_LEVEL_KEY.exec(yamlText)) keys.push({ name: (m[1] ?? m[2] ?? m[3]).trim(), at: m.index });
+  const flow = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*[ \t]*[{[]/.test(yamlText);
+  if (flow || !keys.length || keys[0].at > start) {
+    // Every word followed by a colon: the fields may be anywhere.
+    const all = new Set<string>(keys.map((k) => k.name));
+    for (const m of yamlText.matchAll(/(["']?)([^\s"',{}[\]:#]+)\1[ \t]*:/g)) all.add(m[2]);
+    return [...all];
+  }
+  const out = new Set<string>();
+  let from = 0;
+  while (from + 1 < keys.length && keys[from + 1].at <= start) from++;
+  for (let k = from; k < keys.length && (k === from || keys[k].at < end); k++) out.add(keys[k].name);
+  return [...out];
 }
 
 function lineText(text: string, offset: number): string {

@@ -3,7 +3,7 @@
  * `- 2026-11-02 meeting @zhang-wei @wang-fang: summary`. Parsed with remark so that list items
  * inside code blocks or HTML are not mistaken for entries.
  */
-import type { List, ListItem, Root, RootContent } from 'mdast';
+import type { ListItem, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isCalendarDate } from '../dates.js';
@@ -30,7 +30,11 @@ export interface Mention {
   end: number;
 }
 
-export type LogProblem = 'date' | 'channel' | 'mention' | 'colon' | 'summary';
+/**
+ * `too-deep` and `too-large`: a part of the log beyond the limits of exact (CommonMark) reading,
+ * which was then read line by line; see {@link MAX_NESTING} and {@link MAX_EXACT_PART}.
+ */
+export type LogProblem = 'date' | 'channel' | 'mention' | 'colon' | 'summary' | 'too-deep' | 'too-large';
 
 export interface MalformedEntry {
   problem: LogProblem;
@@ -57,22 +61,72 @@ export function parseInteractionLog(body: string): ParsedLog {
   if (!/\d{4}[-/.年]\d/.test(body)) return { entries: [], malformed: [] };
   if (!needsFullMarkdown(body)) return parseByLines(body);
   // Only the parts that need CommonMark get it: a code block at the top of a 200 000-line log
-  // must not send the whole log through the full parser (tens of seconds).
+  // must not send the whole log through the full parser (tens of seconds). Consecutive parts that
+  // need it go together, up to GROUP characters (the parser's time per character grows with the length); one part beyond a limit is read line by
+  // line, with a finding that says so (the full parser's time grows with depth times length).
   const result: ParsedLog = { entries: [], malformed: [] };
   const starts = blockStarts(body);
-  const needs = starts.map((s, k) => needsFullMarkdown(body.slice(s, starts[k + 1] ?? body.length)));
-  for (let i = 0; i < starts.length; ) {
-    const slow = needs[i];
-    let j = i + 1;
-    while (j < starts.length && needs[j] === slow) j++;
-    const from = starts[i];
-    const part = body.slice(from, starts[j] ?? body.length);
-    const parsed = slow ? parseWithRemark(part) : parseByLines(part);
+  const ends = starts.map((_, k) => starts[k + 1] ?? body.length);
+  const needs = starts.map((s, k) => needsFullMarkdown(body.slice(s, ends[k])));
+  const add = (parsed: ParsedLog, from: number) => {
     for (const e of parsed.entries) result.entries.push({ ...e, start: e.start + from, end: e.end + from, channelStart: e.channelStart + from, mentions: e.mentions.map((m) => ({ ...m, start: m.start + from, end: m.end + from })) });
     for (const m of parsed.malformed) result.malformed.push({ ...m, start: m.start + from, end: m.end + from });
+  };
+  for (let i = 0; i < starts.length; ) {
+    const from = starts[i];
+    if (!needs[i]) {
+      let j = i + 1;
+      while (j < starts.length && !needs[j]) j++;
+      add(parseByLines(body.slice(from, ends[j - 1])), from);
+      i = j;
+      continue;
+    }
+    const part = body.slice(from, ends[i]);
+    const limit = beyondLimits(part);
+    if (limit) {
+      // Reported before the entries of the part, at the line that is too deep (or the part's first line).
+      result.malformed.push({ problem: limit.problem, value: String(limit.problem === 'too-deep' ? MAX_NESTING : MAX_EXACT_PART), start: from + limit.start, end: from + limit.end });
+      add(parseByLines(part), from);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < starts.length && needs[j] && ends[j] - from <= GROUP && !beyondLimits(body.slice(starts[j], ends[j]))) j++;
+    add(parseWithRemark(body.slice(from, ends[j - 1])), from);
     i = j;
   }
   return result;
+}
+
+/**
+ * The deepest nesting read exactly, in columns of the run of indentation, list markers and `>`
+ * that starts a line (a tab counts 4): a log nested deeper (thousands of lists in 8 KB) would cost
+ * the full parser minutes, or overflow the stack.
+ */
+export const MAX_NESTING = 40;
+/** The longest part of a log (between two places where Markdown starts afresh) read exactly. */
+export const MAX_EXACT_PART = 64 * 1024;
+const GROUP = 16 * 1024;
+
+const NESTING = /(?<![^\r\n])(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$))+/g;
+
+/** Where a part is beyond the limits of exact reading: its first line nested too deep, or the part's first line when it is too long. */
+function beyondLimits(part: string): { problem: 'too-deep' | 'too-large'; start: number; end: number } | undefined {
+  const lineEnd = (at: number) => {
+    const m = /\r\n|\r|\n/g;
+    m.lastIndex = at;
+    return m.exec(part)?.index ?? part.length;
+  };
+  NESTING.lastIndex = 0;
+  for (let m = NESTING.exec(part); m; m = NESTING.exec(part)) {
+    // Indentation of a blank line nests nothing.
+    if (/^[ \t]*$/.test(m[0]) && /^(?:[\r\n]|$)/.test(part.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
+    let columns = 0;
+    for (const c of m[0]) columns += c === '\t' ? 4 : 1;
+    if (columns > MAX_NESTING) return { problem: 'too-deep', start: m.index, end: lineEnd(m.index) };
+  }
+  if (part.length > MAX_EXACT_PART) return { problem: 'too-large', start: 0, end: lineEnd(0) };
+  return undefined;
 }
 
 /**
@@ -208,15 +262,22 @@ export function parseWithRemark(body: string): ParsedLog {
   return result;
 }
 
+/** Every list item in document order; iterative, so no nesting depth can overflow the stack. */
 function visitListItems(nodes: RootContent[], fn: (item: ListItem) => void): void {
-  for (const node of nodes) {
-    if (node.type === 'list') {
-      for (const item of (node as List).children) {
-        fn(item);
-        visitListItems(item.children, fn);
-      }
-    } else if ('children' in node && Array.isArray(node.children)) {
-      visitListItems(node.children as RootContent[], fn);
+  const stack: RootContent[][] = [nodes];
+  const index: number[] = [0];
+  while (stack.length) {
+    const top = stack.length - 1;
+    const node = stack[top][index[top]++];
+    if (!node) {
+      stack.pop();
+      index.pop();
+      continue;
+    }
+    if (node.type === 'listItem') fn(node as ListItem);
+    if ('children' in node && Array.isArray(node.children)) {
+      stack.push(node.children as RootContent[]);
+      index.push(0);
     }
   }
 }

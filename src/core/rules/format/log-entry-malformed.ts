@@ -17,5 +17,13 @@ export const logEntryMalformed = defineRule({
     'problem.mention': { en: () => 'no @person is named before the colon', zh: () => '冒号前没有 @人员' },
     'problem.colon': { en: () => 'the `:` between the people and the summary is missing', zh: () => '人员与摘要之间缺少冒号 `:`' },
     'problem.summary': { en: () => 'the summary after `:` is empty', zh: () => '冒号后的摘要为空' },
+    'problem.too-deep': {
+      en: (p) => `this line is nested more than ${p.value} columns deep (indentation, list markers or \`>\`), beyond the limit Keyplan reads exactly; this part of the log was read line by line, where only list items at the start of a line are entries`,
+      zh: (p) => `这一行的嵌套超过 ${p.value} 列（缩进、列表符号或 \`>\`），超出 Keyplan 精确解析的上限；这一部分已按行读取，只有从行首开始的列表项才算记录`,
+    },
+    'problem.too-large': {
+      en: (p) => `the part of the log starting here is longer than ${p.value} characters without a blank line or a top-level entry to split it, beyond the limit Keyplan reads exactly; it was read line by line, so entries inside code blocks or quotes may be counted`,
+      zh: (p) => `从这里开始的这一部分超过 ${p.value} 个字符，中间没有空行或顶层记录可以分隔，超出 Keyplan 精确解析的上限；已按行读取，代码块或引用中的内容可能被当作记录`,
+    },
   },
 });
