@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { parseArgs, ParseArgsConfig } from 'node:util';
 import { isValidDate } from '../core/dates.js';
-import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
+import { localeOfTag, type Locale } from '../core/i18n/locale.js';
 import { UsageError } from './errors.js';
 import type { Formatter } from './formatters/formatter.js';
 import { styleFor, type Style } from './output/style.js';
@@ -63,11 +63,13 @@ export function defineCommand<O extends OptionsSpec>(command: Command<O>): Comma
 /** --locale, then KEYPLAN_LOCALE, then a Chinese or English LANG; otherwise keyplan.yaml decides. */
 export function chooseLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale | undefined {
   if (flag) {
-    if (!/^(en|zh)/i.test(flag)) throw new UsageError(`unknown locale '${flag}' (use en or zh-cn)`);
-    return normalizeLocale(flag);
+    const locale = localeOfTag(flag);
+    if (!locale) throw new UsageError(`unknown locale '${flag}' (use en or zh-cn)`);
+    return locale;
   }
   for (const v of [env.KEYPLAN_LOCALE, env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
-    if (v && /^(en|zh)/i.test(v)) return normalizeLocale(v);
+    const locale = localeOfTag(v);
+    if (locale) return locale;
   }
   return undefined;
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { checkWorkspace, type SourceFile } from '../../core/check/pipeline.js';
 import { today } from '../../core/dates.js';
 import { diffWorkspaces } from '../../core/diff/diff.js';
+import { DIFF_PHRASES } from '../../core/i18n/diff.js';
+import { localizeText } from '../../core/i18n/locale.js';
 import { chooseLocale, defineCommand, parseAsOf, print, reportProblems } from '../command.js';
 import { writeDiffMatrices } from '../diff-matrix.js';
 import { UsageError } from '../errors.js';
@@ -99,7 +101,7 @@ export const diff = defineCommand({
         includeSensitive: values['include-sensitive'] === true,
       },
     );
-    const header: DiffHeader = { base: base.label, head: head ? head.label : headResult.locale === 'zh-cn' ? '工作区' : 'working tree' };
+    const header: DiffHeader = { base: base.label, head: head ? head.label : localizeText(DIFF_PHRASES.workingTree, headResult.locale) };
     if (values['matrix-dir']) header.matrix = await writeDiffMatrices(workspaceDiff, baseResult, headResult, values['matrix-dir'], cwd, values.force);
     print(call, formatter, { diff: workspaceDiff, header, base, head }, headResult.locale);
     return reportProblems(io, [], failed);

@@ -1,8 +1,9 @@
 /**
  * Message catalogue of the core, in English and Simplified Chinese: the messages that belong to no
  * rule (a rule's messages live in its file) — cadence explanations, editor texts (hover,
- * completion, quick fixes), the matrix's words and shared-output notices. Every text goes through
- * the same `Message` shape and `localize`, so the CLI and the editor say exactly the same thing.
+ * completion, quick fixes), the matrix's words, `keyplan check`'s summary line and shared-output
+ * notices (the diff's words are in diff.ts). Every text goes through the same `Message` shape and
+ * `localize`, so the CLI and the editor say exactly the same thing.
  */
 import { localize, type Locale, type Message, type Params } from './locale.js';
 import { word } from './vocabulary.js';
@@ -11,6 +12,8 @@ export { isLocale, localize, localizeText, normalizeLocale, LOCALES, type Locale
 export { word, type Vocabulary } from './vocabulary.js';
 
 export const code = (s: unknown) => `\`${String(s)}\``;
+/** `1 file`, `2 files` (English). */
+const plural = (n: unknown, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const list = (values: unknown, sep = ', ') => (Array.isArray(values) ? values : String(values ?? '').split('|')).join(sep);
 /** "Did you mean …?" after a message, when the finding has a suggestion. */
 export const hint: Message = {
@@ -57,6 +60,19 @@ export const messages = {
   'cadence.unknown': {
     en: (p) => `${p.name}: no cadence can be computed because the account's tier is unknown.`,
     zh: (p) => `${p.name}：客户分级未知，无法计算互动节奏。`,
+  },
+  // --- `keyplan check`: the closing line of its text output
+  'check.summary': {
+    en: (p) => {
+      const checked = `${plural(p.documents, 'document')} checked`;
+      if (!p.total) return `✔ No problems; ${checked}.`;
+      return `✖ ${plural(p.total, 'problem')} (${plural(p.errors, 'error')}, ${plural(p.warnings, 'warning')}, ${p.infos} info) in ${plural(p.files, 'file')}; ${checked}.`;
+    },
+    zh: (p) => {
+      const checked = `已检查 ${p.documents} 个文档`;
+      if (!p.total) return `✔ 没有问题；${checked}。`;
+      return `✖ ${p.total} 个问题（${p.errors} 个错误、${p.warnings} 个警告、${p.infos} 个提示），涉及 ${p.files} 个文件；${checked}。`;
+    },
   },
   // --- shared outputs (CI formats, pull-request summaries)
   // --- keyplan.yaml: what is used instead of a value that could not be used (appended to its finding)

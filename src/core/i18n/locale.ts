@@ -17,6 +17,11 @@ export function normalizeLocale(value: string | undefined | null): Locale {
   return v.startsWith('zh') ? 'zh-cn' : 'en';
 }
 
+/** A tag that names a language Keyplan speaks (`en…` or `zh…`, any case), as its locale; otherwise undefined. */
+export function localeOfTag(value: string | undefined | null): Locale | undefined {
+  return value && /^(en|zh)/i.test(value) ? normalizeLocale(value) : undefined;
+}
+
 export type Params = Record<string, string | number | undefined>;
 /** A message in every locale: the one shape of translated text in Keyplan. */
 export type Message = { en: (p: Params) => string; zh: (p: Params) => string };

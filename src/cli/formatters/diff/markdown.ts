@@ -106,15 +106,15 @@ function accountSection(a: AccountDiff, w: DiffWords, header: DiffHeader): strin
 
   const ix = a.interactions;
   if (ix.added.length || ix.edited.length || ix.removed.length) {
-    const met = ix.met.map((m) => `${escapeMarkdown(m.name)}${m.count > 1 ? ` ×${m.count}` : ''}`).join(w.zh ? '、' : ', ');
+    const met = w.list(ix.met.map((m) => `${escapeMarkdown(m.name)}${m.count > 1 ? ` ×${m.count}` : ''}`));
     const extra = [ix.edited.length ? `${ix.edited.length} ${t.edited}` : '', ix.removed.length ? `${ix.removed.length} ${t.removedEntries}` : ''].filter(Boolean).join(', ');
     out.push(`**${t.interactions}: ${ix.added.length}**${met ? ` — ${t.met} ${met}` : ''}${extra ? ` (${extra})` : ''}`, '');
     const entryRows = [...ix.added.map((i) => ['', i]), ...ix.edited.map((i) => [t.edited, i]), ...ix.removed.map((i) => [t.removedEntries, i])] as [string, typeof ix.added[number]][];
     if (entryRows.length) {
       const table = markdownTable([t.date, t.channel, t.with, t.summary], entryRows.map(([tag, i]) => [
-        `${i.date}${tag ? ` (${tag})` : ''}`, w.word(i.channel), i.people.map((p) => escapeMarkdown(p.name)).join(w.zh ? '、' : ', '), escapeMarkdown(shorten(i.summary)),
+        `${i.date}${tag ? ` (${tag})` : ''}`, w.word(i.channel), w.list(i.people.map((p) => escapeMarkdown(p.name))), escapeMarkdown(shorten(i.summary)),
       ]));
-      out.push(details(`${entryRows.length} ${w.zh ? '条记录' : entryRows.length === 1 ? 'entry' : 'entries'}`, table));
+      out.push(details(w.entries(entryRows.length), table));
     }
   }
 
@@ -160,7 +160,7 @@ function findingsBlock(introduced: FindingRef[], resolved: FindingRef[], severit
   const head = `**${t.findings}**: ${intro.length} ${t.introduced}, ${res.length} ${t.resolved}${hidden ? ` (+${hidden} ${t.infoHidden})` : ''}`;
   if (!rows.length) return `${head}\n`;
   const table = markdownTable(['', t.severity, t.rule, t.where, t.message], rows);
-  return `${head}\n\n${rows.length > FOLD_AFTER || !intro.length ? details(`${rows.length} ${w.zh ? '条' : rows.length === 1 ? 'finding' : 'findings'}`, table) : table}`;
+  return `${head}\n\n${rows.length > FOLD_AFTER || !intro.length ? details(w.findings(rows.length), table) : table}`;
 }
 
 export const markdown: Formatter<DiffOutput> = ({ diff, header }, { locale }) => formatDiffMarkdown(diff, header, locale);

@@ -62,8 +62,8 @@ function accountBlock(a: AccountDiff, w: DiffWords, style: Style): string {
   ]);
   const ix = a.interactions;
   if (ix.added.length || ix.edited.length || ix.removed.length) {
-    const met = ix.met.map((m) => `${plain(m.name)}${m.count > 1 ? ` ×${m.count}` : ''}`).join(w.zh ? '、' : ', ');
-    const entry = (i: (typeof ix.added)[number], tag = '') => `${i.date} ${w.word(i.channel)} ${i.people.map((p) => plain(p.name)).join(w.zh ? '、' : ', ')}: ${plain(shorten(i.summary))}${tag ? ` (${tag})` : ''}`;
+    const met = w.list(ix.met.map((m) => `${plain(m.name)}${m.count > 1 ? ` ×${m.count}` : ''}`));
+    const entry = (i: (typeof ix.added)[number], tag = '') => `${i.date} ${w.word(i.channel)} ${w.list(i.people.map((p) => plain(p.name)))}: ${plain(shorten(i.summary))}${tag ? ` (${tag})` : ''}`;
     section(`${t.interactions}: ${ix.added.length}${met ? ` — ${t.met} ${met}` : ''}`, [
       ...ix.added.map((i) => entry(i)),
       ...ix.edited.map((i) => entry(i, t.edited)),

@@ -3,13 +3,11 @@
  * text made safe for the terminal; skipped files are noted on stderr.
  */
 import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
-import type { Locale } from '../../../core/i18n/catalogue.js';
+import { t, type Locale } from '../../../core/i18n/catalogue.js';
 import type { Style } from '../../output/style.js';
 import { forTerminal, oneLine, terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
 import type { Findings, Summary } from './model.js';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, displayPath: (file: string) => string, locale: Locale = 'en'): string {
   const color: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, info: style.blue };
@@ -26,14 +24,9 @@ function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, d
   }
   if (lines.length) lines.push('');
   const total = summary.errors + summary.warnings + summary.infos;
-  if (locale === 'zh-cn') {
-    const checked = `已检查 ${summary.documents} 个文档`;
-    lines.push(style.bold(total === 0 ? `✔ 没有问题；${checked}。` : `✖ ${total} 个问题（${summary.errors} 个错误、${summary.warnings} 个警告、${summary.infos} 个提示），涉及 ${summary.files} 个文件；${checked}。`));
-  } else {
-    const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info`;
-    const checked = `${plural(summary.documents, 'document')} checked`;
-    lines.push(style.bold(total === 0 ? `✔ No problems; ${checked}.` : `✖ ${plural(total, 'problem')} (${counts}) in ${plural(summary.files, 'file')}; ${checked}.`));
-  }
+  lines.push(style.bold(t(locale, 'check.summary', {
+    total, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, files: summary.files, documents: summary.documents,
+  })));
   return lines.join('\n') + '\n';
 }
 
