@@ -294,6 +294,26 @@ describe('unreadable documents do not cause reference findings', () => {
     assert.deepEqual(r.diagnostics.map((d) => `${where(d)} ${d.rule}`), ['a.md:1:1 yaml-syntax']);
   });
 
+  it('a person file that is not UTF-8: its id still counts as known (mentions, reports_to, plan contacts)', () => {
+    const bytes = Buffer.concat([Buffer.from(md(['kind: person', 'id: zhang-wei', 'account: acme', 'name: Zhang'])), Buffer.from([0xff, 0xfe, 0x0a])]);
+    const plan = md(['kind: relationship-plan', 'account: acme', 'period: {start: 2026-01-01, end: 2026-12-31}', 'contacts: [{person: zhang-wei}]']);
+    const r = check({
+      'a.md': account(),
+      'people/zhang-wei.md': new Uint8Array(bytes),
+      'people/wang-fang.md': person('wang-fang', 'acme', ['reports_to: zhang-wei']),
+      'plan.md': plan,
+      'log.md': log('acme', '- 2026-01-05 call @zhang-wei @wang-fang: hi\n'),
+    });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.file} ${d.rule}`), ['people/zhang-wei.md encoding']);
+    assert.deepEqual(r.unreadable.map((u) => [u.path, u.kind, u.id]), [['people/zhang-wei.md', 'person', 'zhang-wei']]);
+  });
+
+  it('the check result lists every unreadable document with why, by path', () => {
+    const r = check({ 'b.md': md(['kind: person', 'id: x', 'account: acme', 'name: [']), 'a.md': '---\nkind: account\nid: acme\n' });
+    assert.deepEqual(r.unreadable.map((u) => u.path), ['a.md', 'b.md']);
+    assert.ok(r.unreadable.every((u) => typeof u.reason === 'string' && u.reason.length > 0));
+  });
+
   it('but a genuinely missing person is still reported', () => {
     const broken = md(['kind: person', 'id: zhang-wei', 'account: acme', 'name: [']);
     const r = check({ 'a.md': account(), 'b.md': broken, 'p.md': person('wang-fang', 'acme', ['reports_to: li-ming']) });

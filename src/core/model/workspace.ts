@@ -85,6 +85,8 @@ export interface UnreadableDocument {
   path: string;
   kind?: DocumentKind;
   id?: string;
+  /** The first finding's message: why it could not be read. */
+  reason?: string;
 }
 
 export interface BuildResult {
