@@ -44,3 +44,27 @@ export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], ch
   const result = checkWorkspace(scope ? scope.files : files, { locale, asOf });
   return { root, result, focus, failed, notes, scope, displayPath };
 }
+
+/**
+ * The note `overdue`, `report`, `matrix` and `export` print when documents could not be read (they
+ * are left out of those views; `check` reports them as findings): how many and which, with why.
+ * Nothing when every document was read.
+ */
+export function unreadableNotes(loaded: Pick<LoadedWorkspace, 'result' | 'displayPath'>): string[] {
+  const { unreadable } = loaded.result;
+  if (!unreadable.length) return [];
+  const n = unreadable.length;
+  const files = unreadable.map((u) => `${loaded.displayPath(u.path)}${u.reason ? ` (${u.reason})` : ''}`).join('; ');
+  return [`${n} document${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} left out (run keyplan check for details): ${files}`];
+}
+
+/** The unreadable documents as the JSON outputs list them: `[{ file, reason }]`, workspace-relative. */
+export function unreadableList(loaded: Pick<LoadedWorkspace, 'result'>): { file: string; reason: string }[] {
+  return loaded.result.unreadable.map((u) => ({ file: u.path, reason: u.reason ?? '' }));
+}
+
+/** ` (its account plan, a.md, could not be read)` when an account id is defined only in unreadable files. */
+export function unreadableAccount(loaded: Pick<LoadedWorkspace, 'result' | 'displayPath'>, id: string): string {
+  const files = loaded.result.unreadable.filter((u) => u.kind === 'account' && u.id === id).map((u) => loaded.displayPath(u.path));
+  return files.length ? ` (its account plan, ${files.join(', ')}, could not be read: run keyplan check)` : '';
+}

@@ -18,18 +18,38 @@ describe('workspace model: the foundation rules', () => {
 });
 
 describe('workspace model: ids and references', () => {
-  it('duplicate account id: reported on the second file, naming the first', () => {
-    const r = check({ 'a/account.md': account('acme'), 'b/account.md': account('acme') });
-    assert.deepEqual(r.diagnostics.map((d) => `${where(d)} ${d.rule}`), ['b/account.md:3:5 duplicate-id']);
-    assert.equal(r.diagnostics[0].message, 'Another account already uses the id `acme` (a/account.md). Ids must be unique.');
+  it('duplicate account id: an error on every file, naming the others and the one used (the first by path)', () => {
+    const r = check({ 'b/account.md': account('acme'), 'a/account.md': account('acme') });
+    assert.deepEqual(r.diagnostics.map((d) => `${where(d)} ${d.rule}`), ['a/account.md:3:5 duplicate-id', 'b/account.md:3:5 duplicate-id']);
+    assert.deepEqual(r.diagnostics.map((d) => d.severity), ['error', 'error']);
+    assert.equal(r.diagnostics[0].message, 'The account id `acme` is also defined in b/account.md. Ids must be unique; until this is fixed a/account.md is used and findings about `acme` may be incomplete.');
+    assert.match(r.diagnostics[1].message, /also defined in a\/account\.md\./);
     assert.equal(r.workspace.accounts.get('acme')!.doc!.path, 'a/account.md');
   });
 
-  it('duplicate person id: reported on the second file, naming the first', () => {
-    const r = check({ 'a.md': account(), 'people/a.md': person('zhang-wei'), 'people/b.md': person('zhang-wei') });
-    assert.deepEqual(r.diagnostics.map((d) => `${where(d)} ${d.rule}`), ['people/b.md:3:5 duplicate-id']);
-    assert.match(r.diagnostics[0].message, /Another person already uses the id `zhang-wei` \(people\/a\.md\)/);
+  it('duplicate person id: an error on every file (three files: each names the two others)', () => {
+    const r = check({ 'a.md': account(), 'people/c.md': person('zhang-wei'), 'people/a.md': person('zhang-wei'), 'people/b.md': person('zhang-wei') });
+    assert.deepEqual(r.diagnostics.map((d) => `${where(d)} ${d.rule}`), ['people/a.md:3:5 duplicate-id', 'people/b.md:3:5 duplicate-id', 'people/c.md:3:5 duplicate-id']);
+    assert.match(r.diagnostics[0].message, /The person id `zhang-wei` is also defined in people\/b\.md, people\/c\.md\./);
+    assert.match(r.diagnostics[2].message, /also defined in people\/a\.md, people\/b\.md\. .* people\/a\.md is used/);
+    assert.deepEqual(r.diagnostics[2].data?.other, ['people/a.md', 'people/b.md']);
     assert.equal(r.workspace.accounts.get('acme')!.people.length, 1);
+    assert.equal(r.workspace.people.get('zhang-wei')!.doc.path, 'people/a.md');
+  });
+
+  it('duplicate person id in two accounts: no cross-account warning cascades from the copy that is not used', () => {
+    const r = check({
+      'acme.md': account('acme'), 'beta.md': account('beta'),
+      'people/a.md': person('zhang-wei', 'acme'), 'people/b.md': person('zhang-wei', 'beta'),
+      'beta-log.md': log('beta', '- 2026-11-01 meeting @zhang-wei: kick-off\n'),
+    });
+    assert.deepEqual(r.diagnostics.filter((d) => ['duplicate-id', 'cross-account-reference'].includes(d.rule)).map((d) => `${d.file} ${d.rule}`),
+      ['people/a.md duplicate-id', 'people/b.md duplicate-id']);
+  });
+
+  it('zh-CN: the duplicate-id message names the other files', () => {
+    const r = check({ 'a/account.md': account('acme'), 'b/account.md': account('acme') }, 'zh-cn');
+    assert.match(r.diagnostics[0].message, /客户标识 `acme` 也在 b\/account\.md 中定义/);
   });
 
   it('the same id for an account and a person is not a duplicate (ids are unique per kind)', () => {
@@ -272,6 +292,26 @@ describe('unreadable documents do not cause reference findings', () => {
   it('an account file with an unclosed fence: its id is not reported as unknown', () => {
     const r = check({ 'a.md': '---\nkind: account\nid: acme\nname: Acme\n', 'p.md': person('zhang-wei') });
     assert.deepEqual(r.diagnostics.map((d) => `${where(d)} ${d.rule}`), ['a.md:1:1 yaml-syntax']);
+  });
+
+  it('a person file that is not UTF-8: its id still counts as known (mentions, reports_to, plan contacts)', () => {
+    const bytes = Buffer.concat([Buffer.from(md(['kind: person', 'id: zhang-wei', 'account: acme', 'name: Zhang'])), Buffer.from([0xff, 0xfe, 0x0a])]);
+    const plan = md(['kind: relationship-plan', 'account: acme', 'period: {start: 2026-01-01, end: 2026-12-31}', 'contacts: [{person: zhang-wei}]']);
+    const r = check({
+      'a.md': account(),
+      'people/zhang-wei.md': new Uint8Array(bytes),
+      'people/wang-fang.md': person('wang-fang', 'acme', ['reports_to: zhang-wei']),
+      'plan.md': plan,
+      'log.md': log('acme', '- 2026-01-05 call @zhang-wei @wang-fang: hi\n'),
+    });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.file} ${d.rule}`), ['people/zhang-wei.md encoding']);
+    assert.deepEqual(r.unreadable.map((u) => [u.path, u.kind, u.id]), [['people/zhang-wei.md', 'person', 'zhang-wei']]);
+  });
+
+  it('the check result lists every unreadable document with why, by path', () => {
+    const r = check({ 'b.md': md(['kind: person', 'id: x', 'account: acme', 'name: [']), 'a.md': '---\nkind: account\nid: acme\n' });
+    assert.deepEqual(r.unreadable.map((u) => u.path), ['a.md', 'b.md']);
+    assert.ok(r.unreadable.every((u) => typeof u.reason === 'string' && u.reason.length > 0));
   });
 
   it('but a genuinely missing person is still reported', () => {

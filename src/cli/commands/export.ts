@@ -15,7 +15,7 @@ import { defineCommand, print, render, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
 import { BRIEF_FORMATS } from '../formatters/brief/index.js';
 import { pickFormatter } from '../formatters/formatter.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, unreadableAccount, unreadableNotes } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
 export const exportCommand = defineCommand({
@@ -46,10 +46,11 @@ export const exportCommand = defineCommand({
     // `keyplan export east-china-telecom`: an account id; `keyplan export samples`: a folder.
     const [first, ...rest] = positionals;
     const account = first !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(first) && !existsSync(path.resolve(io.cwd, first)) ? first : undefined;
-    const { result, failed, notes } = await loadWorkspace(call, account ? rest : positionals);
+    const loaded = await loadWorkspace(call, account ? rest : positionals);
+    const { result, failed, notes } = loaded;
     if (account && !result.workspace.accounts.get(account)?.doc) {
       const suggestion = closest(account, [...result.workspace.accounts.values()].filter((a) => a.doc).map((a) => a.id));
-      throw new UsageError(`no account '${account}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+      throw new UsageError(`no account '${account}' in this workspace${unreadableAccount(loaded, account) || (suggestion ? `; did you mean '${suggestion}'?` : '')}`);
     }
     const brief = buildBriefs(result, { accounts: account ? [account] : undefined, includeSensitive: values['include-sensitive'] === true });
     if (!values.out) print(call, formatter, brief, result.locale);
@@ -58,6 +59,6 @@ export const exportCommand = defineCommand({
       const n = brief.accounts.length;
       io.stdout.write(`Wrote ${values.out} (${n} account${n === 1 ? '' : 's'}${brief.sensitive === 'included' ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})\n`);
     }
-    return reportProblems(io, notes, failed);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });

@@ -13,7 +13,7 @@ import { pickFormatter } from '../formatters/formatter.js';
 import { MATRIX_FORMATS } from '../formatters/matrix/index.js';
 import { MATRIX_SIZE } from '../formatters/matrix/model.js';
 import { terminalSafe } from '../output/terminal.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, unreadableAccount, unreadableNotes } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
 export const matrix = defineCommand({
@@ -37,12 +37,13 @@ export const matrix = defineCommand({
     const formatter = pickFormatter(MATRIX_FORMATS, values.format);
     const sizeBy = values['size-by'];
     if (sizeBy !== 'temperature' && sizeBy !== 'coverage') throw new UsageError(`--size-by takes temperature or coverage, not '${sizeBy}'`);
-    const { result, failed, notes } = await loadWorkspace(call, paths);
+    const loaded = await loadWorkspace(call, paths);
+    const { result, failed, notes } = loaded;
     try {
       const model = matrixModel(result, account);
       if (!model) {
         const suggestion = closest(account, [...result.workspace.accounts.keys()]);
-        throw new Error(`no account '${account}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+        throw new Error(`no account '${account}' in this workspace${unreadableAccount(loaded, account) || (suggestion ? `; did you mean '${suggestion}'?` : '')}`);
       }
       const data = { model, layout: layoutMatrix(model, { ...MATRIX_SIZE, sizeBy }) };
       if (values.svg) {
@@ -55,6 +56,6 @@ export const matrix = defineCommand({
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    return reportProblems(io, notes, failed);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });

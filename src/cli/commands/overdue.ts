@@ -10,7 +10,7 @@ import { pickFormatter } from '../formatters/formatter.js';
 import { OVERDUE_FORMATS } from '../formatters/overdue/index.js';
 import { overdueRows } from '../formatters/overdue/rows.js';
 import { anyInFocus } from '../paths.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, unreadableNotes } from '../workspace.js';
 
 export const overdue = defineCommand({
   name: 'overdue',
@@ -35,7 +35,9 @@ export const overdue = defineCommand({
     const { values, positionals, io } = call;
     const formatter = pickFormatter(OVERDUE_FORMATS, values.format);
     if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw new UsageError(`--tier takes A, B or C, not '${values.tier}'`);
-    const { result, focus, failed, notes } = await loadWorkspace(call, positionals);
+    const loaded = await loadWorkspace(call, positionals);
+    const { result, failed, notes } = loaded;
+    const { focus } = loaded;
     const shownStates = new Set(['overdue', 'planned-missed', 'never', 'due-soon', ...(values.all ? ['ok'] : [])]);
     const cadences = result.cadences
       .filter((c) => shownStates.has(c.state))
@@ -44,6 +46,6 @@ export const overdue = defineCommand({
       .filter((c) => anyInFocus(focus, [c.person.doc.path, ...(c.account.doc ? [c.account.doc.path] : [])]))
       .sort((a, b) => urgency(b) - urgency(a) || a.account.id.localeCompare(b.account.id) || a.person.id.localeCompare(b.person.id));
     print(call, formatter, { asOf: result.asOf, rows: overdueRows(cadences), explain: values.explain ?? false }, result.locale);
-    return reportProblems(io, notes, failed);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });

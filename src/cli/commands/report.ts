@@ -4,7 +4,7 @@ import { defineCommand, print, reportProblems } from '../command.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { REPORT_FORMATS } from '../formatters/report/index.js';
 import { anyInFocus } from '../paths.js';
-import { loadWorkspace } from '../workspace.js';
+import { loadWorkspace, unreadableList, unreadableNotes } from '../workspace.js';
 
 export const report = defineCommand({
   name: 'report',
@@ -17,10 +17,14 @@ export const report = defineCommand({
   async run(call) {
     const { values, positionals, io } = call;
     const formatter = pickFormatter(REPORT_FORMATS, values.format);
-    const { result, focus, failed, notes } = await loadWorkspace(call, positionals);
+    const loaded = await loadWorkspace(call, positionals);
+    const { result, failed, notes } = loaded;
+    const { focus } = loaded;
     const data = buildReport(result);
     data.accounts = data.accounts.filter((a) => anyInFocus(focus, [a.file ?? '', ...a.people.map((p) => p.file)]));
-    print(call, formatter, data, result.locale);
-    return reportProblems(io, notes, failed);
+    // Only when there is one, so that a workspace read whole prints what it always printed.
+    const unreadable = unreadableList(loaded);
+    print(call, formatter, unreadable.length ? { ...data, unreadable } : data, result.locale);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });

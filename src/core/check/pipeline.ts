@@ -46,6 +46,8 @@ export interface CheckResult {
   activity: AccountActivity[];
   documents: KeyplanDocument[];
   skipped: SkippedFile[];
+  /** Files meant as Keyplan documents that could not be read (left out of every view), by path. */
+  unreadable: UnreadableDocument[];
   filesRead: number;
 }
 
@@ -187,7 +189,9 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
         nulWarning = decoded.ok;
       }
       if (!decoded.ok && decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
-        return { diagnostics: [encoding.diagnostic({ file: file.path, range: FIRST_CHARACTERS }, locale, 'not-utf8')] };
+        const finding = encoding.diagnostic({ file: file.path, range: FIRST_CHARACTERS }, locale, 'not-utf8');
+        const id = span ? /^id[ \t]*:[ \t]*["']?([a-z0-9-]+)/m.exec(latin1.slice(span.yamlStart, span.yamlEnd))?.[1] : undefined;
+        return { diagnostics: [finding], unreadable: { path: file.path, kind, id, reason: finding.message } };
       }
       if (!decoded.ok) return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
     }
@@ -195,7 +199,10 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
   }
   const outcome = withNulWarning(parseKeyplanDocument(file.path, text, locale), nulWarning, file.path, locale);
   if (outcome.status === 'ignored') return { diagnostics: [] };
-  if (outcome.status === 'unreadable') return { diagnostics: outcome.diagnostics, unreadable: { path: file.path, kind: outcome.kind, id: outcome.id } };
+  if (outcome.status === 'unreadable') {
+    const reason = (outcome.diagnostics.find((d) => d.severity === 'error') ?? outcome.diagnostics[0])?.message;
+    return { diagnostics: outcome.diagnostics, unreadable: { path: file.path, kind: outcome.kind, id: outcome.id, reason } };
+  }
   const parsed = outcome.document;
   const errors = schemaSetFor(config).validate(parsed.kind, parsed.data);
   const diagnostics = [...outcome.diagnostics, ...schemaDiagnostics(parsed, parsed.kind, errors, locale)];
@@ -297,7 +304,8 @@ export class IncrementalChecker {
     }
     for (const id of this.accountMemo.keys()) if (!analysed.has(id)) this.accountMemo.delete(id);
     const diagnostics = finalize(all, ws, config);
-    return { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, filesRead: this.files.size };
+    unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, unreadable, filesRead: this.files.size };
   }
 }
 

@@ -85,6 +85,8 @@ export interface UnreadableDocument {
   path: string;
   kind?: DocumentKind;
   id?: string;
+  /** The first finding's message: why it could not be read. */
+  reason?: string;
 }
 
 export interface BuildResult {
@@ -113,17 +115,32 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     return a;
   };
 
-  // 1. Account plans and people, with duplicate ids.
-  const firstAccountDoc = new Map<string, KeyplanDocument>();
-  for (const doc of documents) {
-    if (doc.kind !== 'account' || typeof doc.data.id !== 'string') continue;
-    const data = doc.data as unknown as AccountData;
-    const first = firstAccountDoc.get(data.id);
-    if (first) {
-      report(doc, duplicateId, 'default', ['id'], { kind: 'account', id: data.id, other: first.path });
-      continue;
+  // 1. Account plans and people, with duplicate ids. Of several files that define one id, the first
+  // by path (compared character by character) is used, whatever order the files were read in; every
+  // one of them gets the error, naming the others.
+  const byPath = (a: KeyplanDocument, b: KeyplanDocument) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const definitions = (kind: 'account' | 'person') => {
+    const out = new Map<string, KeyplanDocument[]>();
+    for (const doc of documents) {
+      if (doc.kind !== kind || typeof doc.data.id !== 'string' || (kind === 'person' && typeof doc.data.account !== 'string')) continue;
+      const list = out.get(doc.data.id);
+      if (list) list.push(doc);
+      else out.set(doc.data.id, [doc]);
     }
-    firstAccountDoc.set(data.id, doc);
+    for (const [id, docs] of out) {
+      if (docs.length < 2) continue;
+      docs.sort(byPath);
+      for (const doc of docs) {
+        const other = docs.filter((d) => d !== doc).map((d) => d.path);
+        report(doc, duplicateId, 'files', ['id'], { kind, id, other: other.join('|'), used: docs[0].path }, { other, used: docs[0].path });
+      }
+    }
+    return out;
+  };
+  const firstAccountDoc = new Map<string, KeyplanDocument>();
+  for (const [id, [doc]] of definitions('account')) {
+    const data = doc.data as unknown as AccountData;
+    firstAccountDoc.set(id, doc);
     const account = accountFor(data.id);
     account.doc = doc;
     account.data = data;
@@ -135,16 +152,13 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
       objectiveIds.add(o.id);
     });
   }
-  for (const doc of documents) {
-    if (doc.kind !== 'person' || typeof doc.data.id !== 'string' || typeof doc.data.account !== 'string') continue;
+  /** Person ids defined by more than one file: references to them are not judged against the one used. */
+  const duplicatedPeople = new Set<string>();
+  for (const [id, docs] of definitions('person')) {
+    const doc = docs[0];
+    if (docs.length > 1) duplicatedPeople.add(id);
     const data = doc.data as unknown as PersonData;
-    const first = ws.people.get(data.id);
-    if (first) {
-      report(doc, duplicateId, 'default', ['id'], { kind: 'person', id: data.id, other: first.doc.path });
-      continue;
-    }
-    const person: Person = { id: data.id, account: data.account, data, doc };
-    ws.people.set(data.id, person);
+    ws.people.set(id, { id, account: data.account, data, doc });
   }
 
   // 2. Every document's account reference.
@@ -175,7 +189,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
       const pool = account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : personIds();
       const suggestion = closest(id, pool);
       report(doc, unknownReference, 'person', path, { id, account, suggestion }, { reference: 'person', id, suggestion });
-    } else if (account && target.account !== account) {
+    } else if (account && target.account !== account && !duplicatedPeople.has(id)) {
       report(doc, crossAccountReference, 'default', path, { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
     }
   };
@@ -246,7 +260,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
           if (!target) {
             const suggestion = closest(m.id, account.people.map((p) => p.id));
             diagnostics.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
-          } else if (target.account !== account.id) {
+          } else if (target.account !== account.id && !duplicatedPeople.has(m.id)) {
             diagnostics.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));
           }
         }

@@ -1,5 +1,5 @@
 /** `duplicate-id`: Two documents (or two objectives of one account) share an id. */
-import { code } from '../../i18n/catalogue.js';
+import { code, list } from '../../i18n/catalogue.js';
 import { word } from '../../i18n/vocabulary.js';
 import { defineRule } from '../define.js';
 
@@ -9,9 +9,15 @@ export const duplicateId = defineRule({
   severity: 'error',
   summary: { en: 'Two documents (or two objectives of one account) share an id.', zh: '两个文档（或同一客户的两个目标）使用了相同的标识。' },
   messages: {
+    /** Two objectives of one account plan. */
     default: {
       en: (p) => `Another ${word('kind', p.kind, 'en')} already uses the id ${code(p.id)} (${p.other}). Ids must be unique.`,
       zh: (p) => `另一个${word('kind', p.kind, 'zh-cn')}已使用标识 ${code(p.id)}（${p.other}）。标识必须唯一。`,
+    },
+    /** Two or more files: reported on every one of them; `other` lists the other files, `used` the one that is used. */
+    files: {
+      en: (p) => `The ${word('kind', p.kind, 'en')} id ${code(p.id)} is also defined in ${list(p.other)}. Ids must be unique; until this is fixed ${p.used} is used and findings about ${code(p.id)} may be incomplete.`,
+      zh: (p) => `${word('kind', p.kind, 'zh-cn')}标识 ${code(p.id)} 也在 ${list(p.other, '、')} 中定义。标识必须唯一；修正之前使用 ${p.used}，与 ${code(p.id)} 有关的检查结果可能不完整。`,
     },
   },
 });
