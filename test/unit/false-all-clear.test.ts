@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../helpers.js';
+import { baseWorkspace, edit } from './helpers/diff-fixtures.js';
+import { buildCli, keyplan as keyplanIn, TempRepo } from './helpers/git-repo.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const SAMPLES = path.join(REPO_ROOT, 'samples');
@@ -37,5 +39,29 @@ describe('false all-clear: report', () => {
       assert.equal(listed.filter((l) => l.startsWith('  - warning ')).length, warnings);
       assert.equal(listed.filter((l) => l.startsWith('  - info ')).length, infos);
     }
+  });
+});
+
+describe('false all-clear: the PR comment', function () {
+  this.timeout(120_000);
+  let repo: TempRepo | undefined;
+  before(buildCli);
+  after(() => repo?.remove());
+
+  it('lists and counts every file of identical findings (3 files with the same error → 3 rows, 3 counted)', () => {
+    const base = baseWorkspace();
+    repo = new TempRepo(base);
+    repo.commit('base');
+    let head = base;
+    for (const [file, name] of [['accounts/acme/people/zhang-wei.md', '张伟'], ['accounts/acme/people/sun-li.md', '孙立'], ['accounts/globex/people/li-ming.md', '李明']]) {
+      head = edit(head, file, `name: ${name}`, `name: ${name}\ninfluense: 3`);
+    }
+    repo.commit('three typos', head);
+    const r = keyplanIn(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown', '--as-of', '2026-11-20'], repo.dir);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('|') && l.includes('unknown-field'));
+    assert.deepEqual(rows.map((l) => /people\/[a-z-]+\.md/.exec(l)?.[0]).sort(), ['people/li-ming.md', 'people/sun-li.md', 'people/zhang-wei.md']);
+    const counted = [...r.stdout.matchAll(/\*\*Findings\*\*: (\d+) introduced/g)].reduce((n, m) => n + Number(m[1]), 0);
+    assert.equal(counted, 3, r.stdout);
   });
 });
