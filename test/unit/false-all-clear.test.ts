@@ -65,3 +65,25 @@ describe('false all-clear: the PR comment', function () {
     assert.equal(counted, 3, r.stdout);
   });
 });
+
+describe('false all-clear: overdue filters that match nothing', () => {
+  it('an --owner who owns nothing is a usage error with a suggestion and the owners, not "Nobody is overdue"', () => {
+    const r = keyplan(['overdue', '--owner', 'li-nna', ...AS_OF]);
+    assert.equal(r.status, 2, r.stdout);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /no owner 'li-nna'.*did you mean 'li-na'\?.*owners: chen-hao, li-na, wu-tao, yang-fan/);
+    const typo = keyplan(['overdue', '--owner', 'wanglei', ...AS_OF]);
+    assert.equal(typo.status, 2);
+    assert.doesNotMatch(typo.stdout, /Nobody is overdue/);
+  });
+  it('a real owner still filters (plan contact owners count too)', () => {
+    const r = keyplan(['overdue', '--owner', 'yang-fan', ...AS_OF]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /李明/);
+  });
+  it('a --tier that is not A, B or C is a usage error with a suggestion', () => {
+    const r = keyplan(['overdue', '--tier', 'a', ...AS_OF]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--tier takes A, B or C, not 'a'; did you mean 'A'\?/);
+  });
+});
