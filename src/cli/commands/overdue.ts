@@ -4,6 +4,7 @@
  * soon, most urgent first: the list a key-account manager works through each week.
  */
 import { urgency } from '../../core/analysis/cadence.js';
+import { closest } from '../../core/suggest.js';
 import { defineCommand, print, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
@@ -34,10 +35,11 @@ export const overdue = defineCommand({
   async run(call) {
     const { values, positionals, io } = call;
     const formatter = pickFormatter(OVERDUE_FORMATS, values.format);
-    if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw new UsageError(`--tier takes A, B or C, not '${values.tier}'`);
+    if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw new UsageError(`--tier takes A, B or C, not '${values.tier}'${closest(values.tier, ['A', 'B', 'C']) ? `; did you mean '${closest(values.tier, ['A', 'B', 'C'])}'?` : ''}`);
     const loaded = await loadWorkspace(call, positionals);
     const { result, failed, notes } = loaded;
     const { focus } = loaded;
+    if (values.owner) checkOwner(values.owner, result);
     const shownStates = new Set(['overdue', 'planned-missed', 'never', 'due-soon', ...(values.all ? ['ok'] : [])]);
     const cadences = result.cadences
       .filter((c) => shownStates.has(c.state))
@@ -49,3 +51,14 @@ export const overdue = defineCommand({
     return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });
+
+/** An `--owner` that owns nothing would print a false all-clear: it is a usage error naming the owners. */
+function checkOwner(owner: string, result: Awaited<ReturnType<typeof loadWorkspace>>['result']): void {
+  const owners = new Set<string>();
+  for (const a of result.workspace.accounts.values()) if (typeof a.data?.owner === 'string') owners.add(a.data.owner);
+  for (const c of result.cadences) if (c.owner) owners.add(c.owner);
+  if (owners.has(owner)) return;
+  const suggestion = closest(owner, owners);
+  const known = [...owners].sort();
+  throw new UsageError(`no owner '${owner}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''} (owners: ${known.join(', ') || 'none'})`);
+}

@@ -9,11 +9,15 @@ import { KEY_ROLES } from './values.js';
 
 export type { Headline, HeadlineKind } from './model.js';
 
-/** One finding placed twice (on the person file and on the plan entry) counts once. */
+/**
+ * Each finding once per file: a finding repeated in one file (the same words at two places) counts
+ * once, but identical messages in different files are different findings — three files with the
+ * same error are three findings, each listed with its file.
+ */
 export function uniqueFindings<T extends FindingRef>(list: readonly T[]): T[] {
   const seen = new Set<string>();
   return list.filter((f) => {
-    const key = `${f.rule}\u0000${f.message}`;
+    const key = `${f.rule}\u0000${f.file}\u0000${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -35,11 +35,10 @@ export const text: Formatter<WorkspaceReport> = (data) => {
     const counts = `${last} · overdue ${a.counts.overdue} · planned missed ${a.counts.plannedMissed} · never met ${a.counts.never} · due soon ${a.counts.dueSoon}`;
     const quadrants = 'quadrants: ' + QUADRANT_LABELS.map(([k, label]) => `${label} ${a.quadrants[k]}`).join(' · ');
     const people = textTable(PEOPLE_HEADER, a.people.map(personCells)).trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
-    // The same finding is often placed twice (person file and plan entry); list it once.
-    const seen = new Set<string>();
-    const findings = a.findings
-      .filter((f) => f.severity !== 'info' && !seen.has(f.rule + f.message) && seen.add(f.rule + f.message))
-      .map((f) => `  - ${f.severity} ${f.rule}: ${f.message} (${f.file}:${f.line})`);
+    // Every finding at every place it is made, infos included, exactly as `check` counts them: the
+    // count line above the list counts these lines (a finding placed on a person file and on a plan
+    // entry is two lines, each with its place).
+    const findings = a.findings.map((f) => `  - ${f.severity} ${f.rule}: ${f.message} (${f.file}:${f.line})`);
     return [head, ...partLines(a).map((l) => `  ${l}`), `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a)}${findings.length ? ':' : ''}`, ...findings].join('\n');
   });
   return `Keyplan report as of ${report.asOf}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}\n\n${blocks.join('\n\n')}\n`;
