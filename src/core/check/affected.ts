@@ -111,6 +111,26 @@ export function affectedScope(all: readonly SourceFile[], changed: readonly Chan
 
   const accounts = new Set<string>();
   for (const i of changedInfos) if (i.account) accounts.add(i.account);
+  // Documents elsewhere whose own findings the change can alter bring their accounts in too: those
+  // that declare or reference an id a changed document declares (now or before: duplicates, broken
+  // or cross-account references), and everyone whose reporting line runs into a changed person (a
+  // cycle is reported on every member). A changed account plan changes the "did you mean" of
+  // every reference to an unknown account.
+  const changedIds = new Set<string>(changedInfos.flatMap((i) => i.declares));
+  const everyInfo = all.filter((f) => f.path !== CONFIG_FILE).map((f) => info(f));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of everyInfo) {
+      if (i.kind === 'person' && i.reportsTo && changedIds.has(i.reportsTo)) for (const id of i.declares) if (!changedIds.has(id)) { changedIds.add(id); grew = true; }
+    }
+  }
+  const declaredAccounts0 = new Set(everyInfo.filter((i) => i.kind === 'account').flatMap((i) => i.declares));
+  const accountChanged = changedInfos.some((i) => i.kind === 'account');
+  for (const i of everyInfo) {
+    if (i.account === undefined) continue;
+    if ([...i.declares, ...i.references].some((id) => changedIds.has(id))) accounts.add(i.account);
+    else if (accountChanged && i.kind !== 'account' && !declaredAccounts0.has(i.account)) accounts.add(i.account);
+  }
   const ids = new Set<string>(accounts);
   for (const i of changedInfos) for (const id of [...i.declares, ...i.references]) ids.add(id);
 
