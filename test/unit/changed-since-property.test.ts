@@ -134,8 +134,8 @@ describe('keyplan check --changed-since: never more lenient than a full check (p
   it('an escaped id and an ignore-file change are each seen', () => {
     const base = workspace();
     // A person whose id is written with escapes is deleted: the plan of another account that lists it changes.
-    const b = { ...base, 'accounts/south/relationship-plan-2026.md': base['accounts/south/relationship-plan-2026.md'].replace('contacts:\n', `contacts:\n  - {person: ${escaped('li-west')}, layer: key}\n`) };
-    const a = { ...b };
+    const b: Record<string, string> = { ...base, 'accounts/south/relationship-plan-2026.md': base['accounts/south/relationship-plan-2026.md'].replace('contacts:\n', `contacts:\n  - {person: ${escaped('li-west')}, layer: key}\n`) };
+    const a: Record<string, string> = { ...b };
     delete a['accounts/west/people/li-west.md'];
     checkProperty(b, a);
     assert.ok(isIgnoreFile('a/b/.gitignore') && isIgnoreFile('.gitignore') && !isIgnoreFile('x.gitignore'));
