@@ -7,7 +7,7 @@
  */
 import { affectedScope, isIgnoreFile, type ChangedFile, type Scope } from '../core/check/affected.js';
 import { CONFIG_FILE, type SourceFile } from '../core/check/pipeline.js';
-import { changedPaths, findRepo, GitError, readBlobs, resolveCommit, workspaceRepo } from './git.js';
+import { changedPaths, findRepo, GitError, readBlobs, resolveCommit, trackedPaths, workspaceRepo } from './git.js';
 
 export interface ChangedScope extends Scope {
   ref: string;
@@ -24,6 +24,10 @@ export function scopeChangedSince(root: string, ref: string, files: readonly Sou
   if (!sha) throw new GitError(`unknown revision '${ref}' for --changed-since (in a shallow clone, fetch it first: git fetch --depth=1 origin ${ref})`);
   const wsRepo = workspaceRepo(repo, root);
   const changes = changedPaths(wsRepo, sha).filter((c) => relevant(c.path) || (c.from !== undefined && relevant(c.from)));
+  // Every file read that git does not track is new, whatever git's own exclude files say.
+  const tracked = trackedPaths(wsRepo);
+  const listed = new Set(changes.map((c) => c.path));
+  for (const f of files) if (!tracked.has(f.path) && !listed.has(f.path)) changes.push({ status: 'untracked', path: f.path });
   // A file name that is not UTF-8 cannot be read by name: never pass it silently.
   const badNames = changes.filter((c) => c.invalidName).map((c) => JSON.stringify(c.from !== undefined ? `${c.from} → ${c.path}` : c.path));
   if (badNames.length) {

@@ -276,6 +276,20 @@ export function changedPaths(repo: GitRepo, base: string, head?: string): Change
   return result;
 }
 
+/**
+ * Workspace-relative paths of the files git tracks (in the index). A file Keyplan reads that is not
+ * among them is new, even when git's own exclude files (`.git/info/exclude`, `core.excludesFile`),
+ * which Keyplan does not read, hide it from `git ls-files --others --exclude-standard`.
+ */
+export function trackedPaths(repo: GitRepo): Set<string> {
+  const result = new Set<string>();
+  for (const bytes of nulFields(git(repo.top, ['ls-files', '--cached', '-z', '--', ...pathspec(repo)]).stdout)) {
+    const rel = inWorkspace(repo, bytes.toString('utf8'));
+    if (rel) result.add(rel);
+  }
+  return result;
+}
+
 /** BASE path → HEAD path for every file git sees as renamed. */
 export function renames(repo: GitRepo, base: string, head?: string): Map<string, string> {
   return new Map(changedPaths(repo, base, head).filter((c) => c.status === 'renamed' && c.from !== undefined).map((c) => [c.from!, c.path]));

@@ -121,4 +121,18 @@ describe('keyplan check --changed-since is never more lenient than check (git)',
     assert.equal(note(full.stderr).length, 1, full.stderr);
     assert.deepEqual(note(scoped.stderr), note(full.stderr));
   });
+
+  it('a new document hidden from git by .git/info/exclude (which Keyplan does not read) is still checked', () => {
+    repo = new TempRepo(workspace());
+    const base = repo.commit('base');
+    writeFileSync(path.join(repo.dir, '.git', 'info', 'exclude'), 'secret-*.md\n');
+    repo.write({ 'accounts/west/people/secret-west.md': personDoc({ id: 'secret-west', account: 'west', name: 'Secret', influence: 11 }) });
+    const full = check([]);
+    const scoped = check(['--changed-since', base]);
+    assert.equal(full.status, 1);
+    assert.equal(scoped.status, 1, scoped.stderr);
+    const on = (r: { json: CheckJson }) => r.json.diagnostics.filter((d) => d.file === 'accounts/west/people/secret-west.md');
+    assert.ok(on(full).length > 0);
+    assert.deepEqual(on(scoped), on(full));
+  });
 });
