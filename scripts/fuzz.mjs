@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '50' }, seed: { type: 'string' } } });
 const figures = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'keyplan-fuzz-')), 'figures.json');
-const specs = ['fuzz-core', 'fuzz-language', 'round-trip', 'yaml-test-suite', 'hostile-inputs', 'hostile-outputs', 'sensitive'].map((f) => `test/unit/${f}.test.ts`);
+const specs = ['fuzz-core', 'fuzz-language', 'round-trip', 'yaml-test-suite', 'hostile-inputs', 'hostile-outputs', 'sensitive', 'changed-since-property'].map((f) => `test/unit/${f}.test.ts`);
 const started = Date.now();
 const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--node-option', 'import=tsx', '--extension', 'ts', '--timeout', '0', '--reporter', 'spec', ...specs], {
   cwd: root,

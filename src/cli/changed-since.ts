@@ -1,10 +1,13 @@
 /**
  * `keyplan check --changed-since REF`: which files changed since REF (committed, staged, unstaged
  * and untracked), what they were at REF, and from that the part of the workspace to check.
+ *
+ * Old contents are read by blob id (from `git diff --raw -z`), never by path. A change to what is
+ * read at all (keyplan.yaml, a .gitignore anywhere in the workspace) checks the whole workspace.
  */
-import { affectedScope, type ChangedFile, type Scope } from '../core/check/affected.js';
+import { affectedScope, isIgnoreFile, type ChangedFile, type Scope } from '../core/check/affected.js';
 import { CONFIG_FILE, type SourceFile } from '../core/check/pipeline.js';
-import { changedPaths, findRepo, GitError, readAt, resolveCommit, workspaceRepo } from './git.js';
+import { changedPaths, findRepo, GitError, readBlobs, resolveCommit, trackedPaths, workspaceRepo } from './git.js';
 
 export interface ChangedScope extends Scope {
   ref: string;
@@ -12,7 +15,7 @@ export interface ChangedScope extends Scope {
   changed: string[];
 }
 
-const relevant = (p: string) => p === CONFIG_FILE || p.toLowerCase().endsWith('.md');
+const relevant = (p: string) => p === CONFIG_FILE || isIgnoreFile(p) || p.toLowerCase().endsWith('.md');
 
 export function scopeChangedSince(root: string, ref: string, files: readonly SourceFile[]): ChangedScope {
   const repo = findRepo(root);
@@ -21,23 +24,33 @@ export function scopeChangedSince(root: string, ref: string, files: readonly Sou
   if (!sha) throw new GitError(`unknown revision '${ref}' for --changed-since (in a shallow clone, fetch it first: git fetch --depth=1 origin ${ref})`);
   const wsRepo = workspaceRepo(repo, root);
   const changes = changedPaths(wsRepo, sha).filter((c) => relevant(c.path) || (c.from !== undefined && relevant(c.from)));
-  // The old side of every change: modified and deleted files, and where renamed files came from.
-  const oldPaths = new Set<string>();
-  for (const c of changes) {
-    if (c.status === 'modified' || c.status === 'deleted' || c.status === 'type-changed') oldPaths.add(c.path);
-    if (c.from !== undefined) oldPaths.add(c.from);
+  // Every file read that git does not track is new, whatever git's own exclude files say.
+  const tracked = trackedPaths(wsRepo);
+  const listed = new Set(changes.map((c) => c.path));
+  for (const f of files) if (!tracked.has(f.path) && !listed.has(f.path)) changes.push({ status: 'untracked', path: f.path });
+  // A file name that is not UTF-8 cannot be read by name: never pass it silently.
+  const badNames = changes.filter((c) => c.invalidName).map((c) => JSON.stringify(c.from !== undefined ? `${c.from} → ${c.path}` : c.path));
+  if (badNames.length) {
+    throw new GitError(`${badNames.join(', ')}: file name${badNames.length === 1 ? ' is' : 's are'} not valid UTF-8, so Keyplan cannot read ${badNames.length === 1 ? 'it' : 'them'}; rename ${badNames.length === 1 ? 'it' : 'them'} (the characters shown as \uFFFD)`);
   }
-  const before = readAt(wsRepo, sha, [...oldPaths]);
+  const before = readBlobs(wsRepo, [...new Set(changes.map((c) => c.oldBlob).filter((b): b is string => b !== undefined))]);
   const changed: ChangedFile[] = [];
-  const seen = new Set<string>();
-  const add = (p: string) => {
-    if (seen.has(p) || !relevant(p)) return;
-    seen.add(p);
-    changed.push({ path: p, before: before.get(p) });
+  const seen = new Map<string, ChangedFile>();
+  const add = (p: string, blob: string | undefined) => {
+    if (!relevant(p)) return;
+    let c = seen.get(p);
+    if (!c) {
+      seen.set(p, (c = { path: p }));
+      changed.push(c);
+    }
+    const old = blob === undefined ? undefined : before.get(blob);
+    if (old !== undefined && c.before === undefined) c.before = old;
   };
   for (const c of changes) {
-    add(c.path);
-    if (c.from !== undefined) add(c.from);
+    if (c.from !== undefined) {
+      add(c.path, undefined);
+      add(c.from, c.oldBlob);
+    } else add(c.path, c.oldBlob);
   }
-  return { ...affectedScope(files, changed), ref, changed: [...seen].sort() };
+  return { ...affectedScope(files, changed), ref, changed: [...seen.keys()].sort() };
 }

@@ -1,7 +1,7 @@
 /**
  * Reading a workspace from git revisions with plumbing commands: no checkout, no temporary clone.
  * `git ls-tree` lists a revision's files, `git cat-file --batch` reads all their blobs in one
- * process, `git diff --name-status -M` finds renames. Works in shallow clones as long as the
+ * process, `git diff --raw -M` finds renames and old blob ids. Works in shallow clones as long as the
  * revisions involved have been fetched.
  */
 import { spawnSync } from 'node:child_process';
@@ -114,10 +114,14 @@ function inWorkspace(repo: GitRepo, repoPath: string): string | undefined {
 
 const pathspec = (repo: GitRepo) => (repo.prefix ? [repo.prefix] : ['.']);
 
-/** Reads blobs by object name (`<sha>` or `<rev>:<path>`) with one `git cat-file --batch`. Missing ones are left out. */
+/**
+ * Reads blobs by object id with one `git cat-file --batch`. Missing ones are left out. Only ids are
+ * accepted: a path could hold a newline, which would shift every later answer of the batch.
+ */
 export function readBlobs(repo: GitRepo, names: string[]): Map<string, Buffer> {
   const result = new Map<string, Buffer>();
   if (!names.length) return result;
+  for (const n of names) if (!/^[0-9a-f]{40,64}$/i.test(n)) throw new Error(`readBlobs takes object ids, not '${n}'`);
   const { stdout } = git(repo.top, ['cat-file', '--batch'], { input: names.join('\n') + '\n' });
   let at = 0;
   for (const name of names) {
@@ -199,38 +203,89 @@ export interface ChangedPath {
   path: string;
   /** Old path of a renamed or copied file. */
   from?: string;
+  /** The blob at `base` (modified, deleted, type-changed files; where a renamed or copied file came from). */
+  oldBlob?: string;
+  /** A path (or `from`) whose bytes are not valid UTF-8: `path` then holds a lossy rendering of it. */
+  invalidName?: boolean;
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function decodeName(bytes: Buffer): { name: string; valid: boolean } {
+  try {
+    return { name: utf8.decode(bytes), valid: true };
+  } catch {
+    return { name: bytes.toString('utf8'), valid: false };
+  }
+}
+
+/** Splits NUL-separated git output into byte fields (names are kept as bytes until checked). */
+function nulFields(out: Buffer): Buffer[] {
+  const fields: Buffer[] = [];
+  let at = 0;
+  for (let nul = out.indexOf(0, at); nul >= 0; nul = out.indexOf(0, at)) {
+    fields.push(out.subarray(at, nul));
+    at = nul + 1;
+  }
+  if (at < out.length) fields.push(out.subarray(at));
+  return fields;
+}
+
+const NO_BLOB = /^0+$/;
 
 /**
  * Files that differ between `base` and `head` (a commit, or the working tree when undefined,
- * untracked files included), with renames detected. Paths outside the workspace are left out.
+ * untracked files included), with renames detected and the blob each had at `base` (from
+ * `git diff --raw`, so old contents are asked for by object id, never by a path). Paths outside
+ * the workspace are left out.
  */
 export function changedPaths(repo: GitRepo, base: string, head?: string): ChangedPath[] {
-  const args = ['diff', '--name-status', '-z', '-M', '--no-ext-diff', base, ...(head ? [head] : []), '--', ...pathspec(repo)];
-  const fields = git(repo.top, args).stdout.toString('utf8').split('\0');
+  const args = ['diff', '--raw', '-z', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', base, ...(head ? [head] : []), '--', ...pathspec(repo)];
+  const fields = nulFields(git(repo.top, args).stdout);
   const result: ChangedPath[] = [];
   for (let i = 0; i < fields.length; ) {
-    const code = fields[i++];
-    if (!code) continue;
+    const header = fields[i++].toString('utf8');
+    if (!header.startsWith(':')) continue;
+    // :<old mode> <new mode> <old sha> <new sha> <status letter + score>
+    const [, , oldSha, , code = ''] = header.slice(1).split(' ');
+    const oldBlob = oldSha && !NO_BLOB.test(oldSha) ? oldSha : undefined;
     const letter = code[0];
     if (letter === 'R' || letter === 'C') {
-      const from = inWorkspace(repo, fields[i++]);
-      const to = inWorkspace(repo, fields[i++]);
-      if (to !== undefined) result.push({ status: letter === 'R' ? 'renamed' : 'copied', path: to, from });
-      else if (from !== undefined && letter === 'R') result.push({ status: 'deleted', path: from });
+      const fromName = decodeName(fields[i++] ?? Buffer.alloc(0));
+      const toName = decodeName(fields[i++] ?? Buffer.alloc(0));
+      const invalidName = !fromName.valid || !toName.valid || undefined;
+      const from = inWorkspace(repo, fromName.name);
+      const to = inWorkspace(repo, toName.name);
+      if (to !== undefined) result.push({ status: letter === 'R' ? 'renamed' : 'copied', path: to, from, oldBlob: from !== undefined ? oldBlob : undefined, invalidName });
+      else if (from !== undefined && letter === 'R') result.push({ status: 'deleted', path: from, oldBlob, invalidName });
       continue;
     }
-    const p = inWorkspace(repo, fields[i++]);
+    const name = decodeName(fields[i++] ?? Buffer.alloc(0));
+    const p = inWorkspace(repo, name.name);
     if (p === undefined) continue;
     const status = letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : letter === 'T' ? 'type-changed' : 'modified';
-    result.push({ status, path: p });
+    result.push({ status, path: p, oldBlob: status === 'added' ? undefined : oldBlob, invalidName: !name.valid || undefined });
   }
   if (!head) {
-    const untracked = git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspec(repo)]).stdout.toString('utf8').split('\0');
-    for (const p of untracked) {
-      const rel = p && inWorkspace(repo, p);
-      if (rel) result.push({ status: 'untracked', path: rel });
+    const untracked = nulFields(git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspec(repo)]).stdout);
+    for (const bytes of untracked) {
+      const name = decodeName(bytes);
+      const rel = name.name && inWorkspace(repo, name.name);
+      if (rel) result.push({ status: 'untracked', path: rel, invalidName: !name.valid || undefined });
     }
+  }
+  return result;
+}
+
+/**
+ * Workspace-relative paths of the files git tracks (in the index). A file Keyplan reads that is not
+ * among them is new, even when git's own exclude files (`.git/info/exclude`, `core.excludesFile`),
+ * which Keyplan does not read, hide it from `git ls-files --others --exclude-standard`.
+ */
+export function trackedPaths(repo: GitRepo): Set<string> {
+  const result = new Set<string>();
+  for (const bytes of nulFields(git(repo.top, ['ls-files', '--cached', '-z', '--', ...pathspec(repo)]).stdout)) {
+    const rel = inWorkspace(repo, bytes.toString('utf8'));
+    if (rel) result.add(rel);
   }
   return result;
 }
@@ -238,16 +293,4 @@ export function changedPaths(repo: GitRepo, base: string, head?: string): Change
 /** BASE path → HEAD path for every file git sees as renamed. */
 export function renames(repo: GitRepo, base: string, head?: string): Map<string, string> {
   return new Map(changedPaths(repo, base, head).filter((c) => c.status === 'renamed' && c.from !== undefined).map((c) => [c.from!, c.path]));
-}
-
-/** Contents of workspace files at a revision (missing ones are left out). */
-export function readAt(repo: GitRepo, rev: string, paths: string[]): Map<string, Buffer> {
-  const names = paths.map((p) => `${rev}:${repo.prefix}${p}`);
-  const blobs = readBlobs(repo, names);
-  const result = new Map<string, Buffer>();
-  paths.forEach((p, i) => {
-    const b = blobs.get(names[i]);
-    if (b) result.set(p, b);
-  });
-  return result;
 }

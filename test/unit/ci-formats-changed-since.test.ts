@@ -93,10 +93,13 @@ describe('keyplan check --changed-since: the affected part of the workspace', ()
     after = replace(after, 'accounts/south/people/zhang-south.md', 'coverage: in-depth', 'coverage: in-depth\nreports_to: zhang-east');
     after = replace(after, 'accounts/east/people/zhang-east.md', 'coverage: in-depth', 'coverage: in-depth\nreports_to: zhang-north');
     const base2 = { ...base, 'accounts/south/people/zhang-south.md': after['accounts/south/people/zhang-south.md'], 'accounts/east/people/zhang-east.md': after['accounts/east/people/zhang-east.md'] };
-    // Only north's file changes; the cycle's other members live in accounts outside the scope.
+    // Only north's file changes, but the cycle is reported on every member: the accounts of the
+    // people whose reporting line runs into north's are checked too (south also through an influence).
     const { scope, shown } = compare(base2, after);
-    assert.deepEqual(scope.accounts, ['north']);
-    assert.ok(shown.some((d) => d.rule === 'reports-to-cycle' && d.file === 'accounts/north/people/zhang-north.md'));
+    assert.deepEqual(scope.accounts, ['east', 'north', 'south']);
+    for (const f of ['north/people/zhang-north', 'south/people/zhang-south', 'east/people/zhang-east']) {
+      assert.ok(shown.some((d) => d.rule === 'reports-to-cycle' && d.file === `accounts/${f}.md`), f);
+    }
   });
 
   it('unknown references with "did you mean" suggestions, from the account and from all accounts', () => {

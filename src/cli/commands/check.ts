@@ -79,7 +79,7 @@ export const check = defineCommand({
 
 /** What --changed-since checked, for the log. */
 function scopeNote(scope: ChangedScope, documents: number): string {
-  if (scope.full) return `keyplan: ${scope.changed.includes('keyplan.yaml') ? 'keyplan.yaml changed' : 'a changed document names no account'} since ${scope.ref}; checking the whole workspace.\n`;
+  if (scope.full) return `keyplan: ${scope.reason ?? 'a change to what is read'} since ${scope.ref}; checking the whole workspace.\n`;
   if (!scope.changed.length) return `keyplan: no Keyplan files changed since ${scope.ref}; nothing to check.\n`;
   const accounts = scope.accounts.length ? ` and the rest of ${scope.accounts.length === 1 ? 'account' : 'accounts'} ${scope.accounts.join(', ')}` : '';
   return `keyplan: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} changed since ${scope.ref}; checking ${documents} document${documents === 1 ? '' : 's'}: the changed ones${accounts}.\n`;

@@ -5,14 +5,19 @@
  * findings. Checking `files` and keeping the findings on `focus` gives exactly what a full check
  * gives on `focus`, at the cost of the affected accounts only.
  *
- * Which other documents matter is found conservatively: any file whose text contains an id the
- * focused documents declare or reference (duplicates, reference targets, people who report into
- * them), following reporting lines forward so that a reporting cycle is always seen whole.
+ * Which other documents matter is decided from the parsed documents of both revisions (never from
+ * a search of file bytes, which misses an id written with a YAML escape): every document that
+ * declares or references an id the focused documents (now and before the change) declare or
+ * reference (duplicates, reference targets, people who report into them), following reporting
+ * lines forward so that a reporting cycle is always seen whole. A change to what is read at all
+ * (keyplan.yaml, a .gitignore) checks the whole workspace.
  */
-import { CONFIG_FILE, type SourceFile } from './pipeline.js';
+import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
 import { parseKeyplanDocument } from '../parse/document.js';
-import { findFrontmatter, sniffKind } from '../parse/frontmatter.js';
 import { decodeText } from '../parse/text.js';
+
+/** A `.gitignore` in the workspace: it changes which files are read. */
+export const isIgnoreFile = (p: string): boolean => p === '.gitignore' || p.endsWith('/.gitignore');
 
 export interface ChangedFile {
   path: string;
@@ -29,6 +34,8 @@ export interface Scope {
   accounts: string[];
   /** True when everything had to be checked (keyplan.yaml changed, or a document names no account). */
   full: boolean;
+  /** Why everything is checked, for the log ("keyplan.yaml changed"). */
+  reason?: string;
 }
 
 interface DocInfo {
@@ -42,9 +49,13 @@ interface DocInfo {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
 
+/** The text the full check reads (same size limit, same decoding: a NUL byte is tolerated). */
 function textOf(content: Uint8Array | string): string | undefined {
+  const size = typeof content === 'string' ? content.length : content.byteLength;
+  if (size > MAX_FILE_BYTES) return undefined;
   if (typeof content === 'string') return content;
-  const decoded = decodeText(content);
+  let decoded = decodeText(content);
+  if (!decoded.ok && decoded.reason === 'binary') decoded = decodeText(content, true);
   return decoded.ok ? decoded.text : undefined;
 }
 
@@ -82,19 +93,11 @@ export function documentInfo(path: string, content: Uint8Array | string): DocInf
   return info;
 }
 
-function contentBytes(content: Uint8Array | string): Buffer {
-  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-}
-
-function isAccountFile(content: Uint8Array | string): boolean {
-  const text = typeof content === 'string' ? content : Buffer.from(content.subarray(0, 65536)).toString('latin1');
-  const span = findFrontmatter(text);
-  return !!span && sniffKind(text.slice(span.yamlStart, span.yamlEnd)) === 'account';
-}
-
 export function affectedScope(all: readonly SourceFile[], changed: readonly ChangedFile[]): Scope {
-  const everything = (): Scope => ({ files: [...all], focus: new Set(all.map((f) => f.path)), accounts: [], full: true });
-  if (changed.some((c) => c.path === CONFIG_FILE)) return everything();
+  const everything = (reason: string): Scope => ({ files: [...all], focus: new Set(all.map((f) => f.path)), accounts: [], full: true, reason });
+  if (changed.some((c) => c.path === CONFIG_FILE)) return everything(`${CONFIG_FILE} changed`);
+  const ignoreFile = changed.find((c) => isIgnoreFile(c.path));
+  if (ignoreFile) return everything(`${ignoreFile.path} changed (it decides which files are read)`);
 
   const byPath = new Map(all.map((f) => [f.path, f]));
   const infos = new Map<string, DocInfo>();
@@ -108,14 +111,33 @@ export function affectedScope(all: readonly SourceFile[], changed: readonly Chan
 
   const accounts = new Set<string>();
   for (const i of changedInfos) if (i.account) accounts.add(i.account);
+  // Documents elsewhere whose own findings the change can alter bring their accounts in too: those
+  // that declare or reference an id a changed document declares (now or before: duplicates, broken
+  // or cross-account references), and everyone whose reporting line runs into a changed person (a
+  // cycle is reported on every member). A changed account plan changes the "did you mean" of
+  // every reference to an unknown account.
+  const changedIds = new Set<string>(changedInfos.flatMap((i) => i.declares));
+  const everyInfo = all.filter((f) => f.path !== CONFIG_FILE).map((f) => info(f));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of everyInfo) {
+      if (i.kind === 'person' && i.reportsTo && changedIds.has(i.reportsTo)) for (const id of i.declares) if (!changedIds.has(id)) { changedIds.add(id); grew = true; }
+    }
+  }
+  const declaredAccounts0 = new Set(everyInfo.filter((i) => i.kind === 'account').flatMap((i) => i.declares));
+  const accountChanged = changedInfos.some((i) => i.kind === 'account');
+  for (const i of everyInfo) {
+    if (i.account === undefined) continue;
+    if ([...i.declares, ...i.references].some((id) => changedIds.has(id))) accounts.add(i.account);
+    else if (accountChanged && i.kind !== 'account' && !declaredAccounts0.has(i.account)) accounts.add(i.account);
+  }
   const ids = new Set<string>(accounts);
   for (const i of changedInfos) for (const id of [...i.declares, ...i.references]) ids.add(id);
 
-  const bytes = new Map<string, Buffer>();
-  const contains = (f: SourceFile, id: string) => {
-    let b = bytes.get(f.path);
-    if (!b) bytes.set(f.path, (b = contentBytes(f.content)));
-    return b.includes(id);
+  // Every document's ids as parsed (a YAML escape or any other spelling of an id is seen).
+  const mentions = (f: SourceFile) => {
+    const i = info(f);
+    return [...i.declares, ...i.references, ...(i.account !== undefined ? [i.account] : [])];
   };
   const searched = new Set<string>();
   const selected = new Set<string>(changedNow.map((f) => f.path));
@@ -123,7 +145,7 @@ export function affectedScope(all: readonly SourceFile[], changed: readonly Chan
     // Every file that mentions an id of interest (only newly added ids need a new pass).
     const fresh = [...ids].filter((id) => !searched.has(id));
     for (const id of fresh) searched.add(id);
-    if (fresh.length) for (const f of all) if (f.path !== CONFIG_FILE && !selected.has(f.path) && fresh.some((id) => contains(f, id))) selected.add(f.path);
+    if (fresh.length) for (const f of all) if (f.path !== CONFIG_FILE && !selected.has(f.path) && mentions(f).some((id) => fresh.includes(id))) selected.add(f.path);
     const before = ids.size;
     for (const p of selected) {
       const i = info(byPath.get(p)!);
@@ -141,13 +163,13 @@ export function affectedScope(all: readonly SourceFile[], changed: readonly Chan
     if (i.account !== undefined && accounts.has(i.account)) focus.add(p);
     // A relationship plan or portrait without an account is checked against every person in the
     // workspace (for "did you mean"), so it needs the whole workspace.
-    if (focus.has(p) && (i.kind === 'relationship-plan' || i.kind === 'org-portrait') && i.account === undefined) return everything();
+    if (focus.has(p) && (i.kind === 'relationship-plan' || i.kind === 'org-portrait') && i.account === undefined) return everything('a changed document names no account');
   }
   // "No account x — did you mean y?" suggests from every account: bring the account plans along
   // when a focused document names an account that none of the selected files declares.
   const declaredAccounts = new Set([...selected].map((p) => info(byPath.get(p)!)).filter((i) => i.kind === 'account').flatMap((i) => i.declares));
   if ([...focus].some((p) => { const a = info(byPath.get(p)!).account; return a !== undefined && !declaredAccounts.has(a); })) {
-    for (const f of all) if (f.path !== CONFIG_FILE && isAccountFile(f.content)) selected.add(f.path);
+    for (const f of all) if (f.path !== CONFIG_FILE && info(f).kind === 'account') selected.add(f.path);
   }
   const files = all.filter((f) => f.path === CONFIG_FILE || selected.has(f.path));
   return { files, focus, accounts: [...accounts].sort(), full: false };
