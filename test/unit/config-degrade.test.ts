@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 import path from 'node:path';
-import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.js';
+import { checkWorkspace, loadConfig, type SourceFile } from '../../src/core/check/pipeline.js';
 import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
@@ -195,5 +195,14 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.match(r.stderr, /keyplan: could not read locked\/? \(EACCES\)/);
     });
+  });
+});
+
+describe('keyplan.yaml: a finding about its bytes stays inside the file', () => {
+  it('a one-byte keyplan.yaml that is not text (found by the fuzz test, seed -76204913)', () => {
+    const { diagnostics } = loadConfig({ path: 'keyplan.yaml', content: Uint8Array.from([0]) });
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].rule, 'encoding');
+    assert.deepEqual(diagnostics[0].range, { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
   });
 });

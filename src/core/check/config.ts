@@ -11,7 +11,7 @@ import { encoding } from '../rules/format/encoding.js';
 import { schema } from '../rules/format/schema.js';
 import { ruleInfo } from '../rules/index.js';
 import { branchErrors, schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
-import { FIRST_CHARACTERS, withoutBom, type SourceFile } from './source.js';
+import { firstCharacters, withoutBom, type SourceFile } from './source.js';
 
 export const CONFIG_FILE = 'keyplan.yaml';
 
@@ -37,7 +37,7 @@ export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale
   const fileLocale = localeOverride ?? 'en';
   if (!file) return builtIn(fileLocale);
   const decoded = typeof file.content === 'string' ? { ok: true as const, text: withoutBom(file.content) } : decodeText(file.content);
-  if (!decoded.ok) return builtIn(fileLocale, [encoding.diagnostic({ file: file.path, range: FIRST_CHARACTERS }, fileLocale, 'not-utf8')], 'not-utf8');
+  if (!decoded.ok) return builtIn(fileLocale, [encoding.diagnostic({ file: file.path, range: firstCharacters(file.content) }, fileLocale, 'not-utf8')], 'not-utf8');
   const text = decoded.text;
   const source = new YamlFile(file.path, text, { yamlStart: 0, yamlEnd: text.length, bodyStart: text.length, closed: true });
   const read = readYaml(file.path, text, 0, text.length, source.lines, fileLocale);

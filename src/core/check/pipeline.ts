@@ -16,7 +16,7 @@ import { accountFindings, effectiveSeverity } from '../rules/index.js';
 import { schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
 import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
-import { FIRST_CHARACTERS, withoutBom, type SourceFile } from './source.js';
+import { firstCharacters, withoutBom, type SourceFile } from './source.js';
 import { buildWorkspace, type Account, type UnreadableDocument, type Workspace } from '../model/workspace.js';
 
 export interface SkippedFile {
@@ -78,7 +78,7 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
         nulWarning = decoded.ok;
       }
       if (!decoded.ok && decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
-        const finding = encoding.diagnostic({ file: file.path, range: FIRST_CHARACTERS }, locale, 'not-utf8');
+        const finding = encoding.diagnostic({ file: file.path, range: firstCharacters(file.content) }, locale, 'not-utf8');
         const id = span ? /^id[ \t]*:[ \t]*["']?([a-z0-9-]+)/m.exec(latin1.slice(span.yamlStart, span.yamlEnd))?.[1] : undefined;
         return { diagnostics: [finding], unreadable: { path: file.path, kind, id, reason: finding.message } };
       }
@@ -214,7 +214,9 @@ function accountKey(ws: Workspace, account: Account, asOf: string, locale: Local
 /** Adds the NUL-byte warning to a document's own findings. */
 function withNulWarning(outcome: ReturnType<typeof parseKeyplanDocument>, nul: boolean, path: string, locale: Locale): ReturnType<typeof parseKeyplanDocument> {
   if (!nul || outcome.status === 'ignored') return outcome;
-  const warning = encoding.diagnostic({ file: path, range: FIRST_CHARACTERS }, locale, 'nul', {}, undefined, 'warning');
+  // On the opening `---` fence, which every Keyplan document starts with.
+  const fence = { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } };
+  const warning = encoding.diagnostic({ file: path, range: fence }, locale, 'nul', {}, undefined, 'warning');
   return { ...outcome, diagnostics: [warning, ...outcome.diagnostics] };
 }
 

@@ -6,8 +6,16 @@ export interface SourceFile {
   content: Uint8Array | string;
 }
 
-/** Where a finding about a whole file's bytes goes. */
-export const FIRST_CHARACTERS = { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } };
+/** Where a finding about a whole file's bytes goes: its first (up to three) characters, never past the first line's end. */
+export function firstCharacters(content: Uint8Array | string): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  let n = 0;
+  while (n < 3 && n < content.length) {
+    const c = typeof content === 'string' ? content.charCodeAt(n) : content[n];
+    if (c === 0x0a || c === 0x0d) break;
+    n++;
+  }
+  return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 + n } };
+}
 
 /** Text given as a string (by an editor) may still start with a byte-order mark; positions never count it. */
 export function withoutBom(text: string): string {
