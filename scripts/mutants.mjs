@@ -171,8 +171,8 @@ export const MUTANTS = [
   {
     id: 'duplicate-person-id',
     description: 'a second person with the same id is dropped silently (no duplicate-id)',
-    find: "report(doc, duplicateId, 'default', ['id'], { kind: 'person',",
-    replace: "void (doc, duplicateId, 'default', ['id'], { kind: 'person',",
+    find: "report(doc, duplicateId, 'files', ['id'], { kind, id, other: other.join('|'), used: docs[0].path },",
+    replace: "void (doc, duplicateId, 'files', ['id'], { kind, id, other: other.join('|'), used: docs[0].path },",
     tests: [T('workspace')],
   },
   {
