@@ -5,7 +5,8 @@
 //   node scripts/fuzz.mjs [--scale N] [--seed S]
 //
 // --scale  multiplies every property's number of cases (default 50; `npm test` runs scale 1)
-// --seed   replays a failure fast-check reported
+// --seed   replays a failure fast-check reported (without it, the fuzz-* properties draw new cases
+//          each run; `npm test` always runs the same ones)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ const started = Date.now();
 const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--node-option', 'import=tsx', '--extension', 'ts', '--timeout', '0', '--reporter', 'spec', ...specs], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, KEYPLAN_FUZZ_SCALE: values.scale, KEYPLAN_FIGURES: figures, ...(values.seed ? { KEYPLAN_FUZZ_SEED: values.seed } : {}) },
+  env: { ...process.env, KEYPLAN_FUZZ_SCALE: values.scale, KEYPLAN_FIGURES: figures, ...(values.seed ? { KEYPLAN_FUZZ_SEED: values.seed } : { KEYPLAN_FUZZ_RANDOM: '1' }) },
 });
 if (fs.existsSync(figures)) {
   const data = JSON.parse(fs.readFileSync(figures, 'utf8'));

@@ -10,6 +10,7 @@ import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import { checkWorkspace, loadConfig, type SourceFile } from '../../src/core/check/pipeline.js';
 import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
+import { findingProblems } from './helpers/generators.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const PIN = '2026-11-20';
@@ -199,10 +200,27 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
 });
 
 describe('keyplan.yaml: a finding about its bytes stays inside the file', () => {
-  it('a one-byte keyplan.yaml that is not text (found by the fuzz test, seed -76204913)', () => {
-    const { diagnostics } = loadConfig({ path: 'keyplan.yaml', content: Uint8Array.from([0]) });
+  // Both found by the fuzz test: a NUL byte made the file "not UTF-8" with a range counted in bytes.
+  for (const [name, bytes] of [
+    ['a one-byte keyplan.yaml holding NUL (seed -76204913)', [0]],
+    ['NUL then U+0080, valid UTF-8 (seed -2024231203, TZ=Asia/Shanghai run)', [0, 194, 128]],
+  ] as const) {
+    it(name, () => {
+      const files = [{ path: 'keyplan.yaml', content: Uint8Array.from(bytes) }];
+      const { diagnostics, config } = loadConfig(files[0]);
+      assert.equal(diagnostics.length, 1);
+      assert.equal(diagnostics[0].severity, 'error');
+      assert.notEqual(diagnostics[0].rule, 'encoding', 'the bytes are UTF-8: the finding is about what they say');
+      assert.ok(config.unreadable, 'the built-in settings are used, and said to be');
+      assert.deepEqual(findingProblems(files, diagnostics), []);
+      assert.equal(diagnostics[0].message.match(/built-in settings/g)?.length, 1, 'the fallback is said once');
+    });
+  }
+
+  it('a keyplan.yaml that is not UTF-8 is the encoding finding, on its first bytes', () => {
+    const { diagnostics } = loadConfig({ path: 'keyplan.yaml', content: Uint8Array.from([0x6c, 0xff, 0x3a]) });
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].rule, 'encoding');
-    assert.deepEqual(diagnostics[0].range, { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
+    assert.deepEqual(diagnostics[0].range, { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } });
   });
 });

@@ -36,7 +36,7 @@ export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale
   };
   const fileLocale = localeOverride ?? 'en';
   if (!file) return builtIn(fileLocale);
-  const decoded = typeof file.content === 'string' ? { ok: true as const, text: withoutBom(file.content) } : decodeText(file.content);
+  const decoded = typeof file.content === 'string' ? { ok: true as const, text: withoutBom(file.content) } : decodeText(file.content, true); // a NUL byte is the YAML reader's to report, with its position
   if (!decoded.ok) return builtIn(fileLocale, [encoding.diagnostic({ file: file.path, range: firstCharacters(file.content) }, fileLocale, 'not-utf8')], 'not-utf8');
   const text = decoded.text;
   const source = new YamlFile(file.path, text, { yamlStart: 0, yamlEnd: text.length, bodyStart: text.length, closed: true });

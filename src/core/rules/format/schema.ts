@@ -61,8 +61,8 @@ export const schema = defineRule({
       zh: (p) => `${code(p.field)}：${p.detail}。`,
     },
     'config-not-mapping': {
-      en: (p) => `keyplan.yaml must be a group of settings (\`key: value\` lines); found ${found.en(p)}. The built-in settings are used instead.`,
-      zh: (p) => `keyplan.yaml 必须是一组设置（\`键: 值\` 形式）；实际为${found.zh(p)}。已改用内置设置。`,
+      en: (p) => `keyplan.yaml must be a group of settings (\`key: value\` lines); found ${found.en(p)}.`,
+      zh: (p) => `keyplan.yaml 必须是一组设置（\`键: 值\` 形式）；实际为${found.zh(p)}。`,
     },
     'max-below-ideal': {
       en: (p) => `The maximum interval (${p.max} days) is shorter than the ideal one (${p.ideal} days).`,
