@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkWorkspace, loadConfig, type SourceFile } from '../../src/core/check/pipeline.js';
 import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
@@ -182,6 +182,20 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.match(r.stderr, /could not read keyplan\.yaml \(not a regular file but a named pipe; not opened, the built-in settings were used\)/);
       assert.match(r.stderr, /note: accounts\/acme\/pipe\.md is not a regular file \(a named pipe\); not read/);
+    });
+
+    it('a Markdown file or folder whose name is not UTF-8 fails the check (exit 2), named; a real U+FFFD name is read', function () {
+      if (process.platform !== 'linux') this.skip(); // macOS and Windows refuse such names
+      const dir = temp(workspace('locale: en\n'));
+      const people = Buffer.from(path.join(dir, 'accounts/acme/people/'));
+      writeFileSync(Buffer.concat([people, Buffer.from([0x62, 0xff]), Buffer.from('.md')]), md(['kind: person', 'id: bad', 'account: acme', 'name: B']));
+      mkdirSync(Buffer.concat([people, Buffer.from([0xfe])]));
+      writeFileSync(path.join(dir, 'accounts/acme/people/ok\uFFFD.md'), md(['kind: person', 'id: fine', 'account: acme', 'name: F', 'influense: 3']));
+      const r = keyplan(['check'], dir);
+      assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /could not read accounts\/acme\/people\/b\uFFFD\.md \(the file name is not valid UTF-8/);
+      assert.match(r.stderr, /could not read accounts\/acme\/people\/\uFFFD\/? \(the folder name is not valid UTF-8/);
+      assert.match(r.stdout, /people\/ok\uFFFD\.md:\d+:\d+ error unknown-field/, 'a name that really holds U+FFFD is read and checked');
     });
 
     // As root, chmod 000 does not stop reading a folder, so it cannot be made unreadable: skipped, saying why.
