@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkWorkspace, loadConfig, type SourceFile } from '../../src/core/check/pipeline.js';
-import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
+import { md, removeDir, REPO_ROOT, unprivileged, writeTempWorkspace } from '../helpers.js';
 import { findingProblems } from './helpers/generators.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
@@ -198,17 +198,18 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       assert.match(r.stdout, /people\/ok\uFFFD\.md:\d+:\d+ error unknown-field/, 'a name that really holds U+FFFD is read and checked');
     });
 
-    // As root, chmod 000 does not stop reading a folder, so it cannot be made unreadable: skipped, saying why.
-    const root = process.getuid?.() === 0;
-    const unreadableFolder = root
-      ? 'an unreadable folder is reported (SKIPPED: running as root, where chmod 000 does not stop reads)'
-      : 'an unreadable folder is reported (exit 2), not skipped silently';
-    (root || process.platform === 'win32' ? it.skip : it)(unreadableFolder, () => {
+    // As root, chmod 000 does not stop reading a folder: the command then runs as `nobody`.
+    const command = unprivileged([process.execPath, BIN]);
+    (command && process.platform !== 'win32' ? it : it.skip)('an unreadable folder is reported (exit 2), not skipped silently', () => {
       const dir = temp({ ...workspace('locale: en\n'), 'locked/x.md': md(['kind: account', 'id: locked', 'name: L', 'tier: C', 'owner: li-na']) });
+      chmodSync(dir, 0o755);
       chmodSync(path.join(dir, 'locked'), 0o000);
-      const r = keyplan(['check'], dir);
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+      const r = spawnSync(command![0], [...command!.slice(1), 'check', '--as-of', PIN], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+      chmodSync(path.join(dir, 'locked'), 0o755);
       assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.match(r.stderr, /keyplan: could not read locked\/? \(EACCES\)/);
+      assert.match(r.stdout, /documents? checked/, 'the rest is still checked');
     });
   });
 });
