@@ -50,7 +50,7 @@ const SETTINGS = [
   'dark_after: 15',
   'exclude: ["drafts/**"]',
   'rules:',
-  '  dark-account: error',
+  '  account-dark: error',
   '  single-threaded: { A: error, B: warning, C: no }',
   '',
 ].join('\n');
@@ -64,7 +64,7 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       assert.deepEqual(r.config.cadence.B.default, { ideal: 20, max: 25 });
       assert.equal(r.config.darkAfter, 15);
       assert.deepEqual(r.config.exclude, ['drafts/**']);
-      assert.deepEqual(r.config.rules, { 'dark-account': 'error', 'single-threaded': { A: 'error', B: 'warning' } });
+      assert.deepEqual(r.config.rules, { 'account-dark': 'error', 'single-threaded': { A: 'error', B: 'warning' } });
     });
 
     it('is reported once, at the bad leaf, with "did you mean" and the fallback named (not the anyOf artefact)', () => {
@@ -82,6 +82,14 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       const [d, ...rest] = configFindings(check(workspace('rules:\n  single-threaded: warn\n')));
       assert.equal(rest.length, 0);
       assert.match(d.message, /Did you mean `warning`\?.*Using the built-in severity of `single-threaded` \(A: warning, B: warning, C: info\) instead\./);
+    });
+
+    it('a rule id that does not exist is reported with "did you mean", and the other rule settings apply', () => {
+      const { config, diagnostics } = loadConfig({ path: 'keyplan.yaml', content: 'rules:\n  single-thread: off\n  missing-coach: error\n' });
+      assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.rule}`), ['2:3 unknown-field']);
+      assert.match(diagnostics[0].message, /`single-thread`.*Did you mean `single-threaded`\?/);
+      assert.equal(config.rules['missing-coach'], 'error');
+      assert.equal(config.rules['single-thread'], undefined);
     });
 
     it('a cadence with max below ideal is reported like a person\'s, and only that cadence is ignored', () => {
