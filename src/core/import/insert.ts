@@ -1,7 +1,9 @@
 /**
  * Putting imported entries into a log file's text without changing any other byte: each entry goes
  * in date order after the last entry of the log dated on or before it (after that list item's
- * continuation lines), or, in a log without entries, at the end after a blank line. The file's
+ * continuation lines) — or, when that entry is of an earlier month and a later entry of the new
+ * entry's month follows, right before that one (under its month heading) — before the first
+ * entry when it is older than all, or, in a log without entries, at the end after a blank line. The file's
  * line endings are kept; nothing already there is moved, re-wrapped or re-encoded.
  *
  * Kept apart from the editor's and `keyplan log`'s appending on purpose: one entry line in, one
@@ -70,6 +72,14 @@ function insertionFor(text: string, entry: DatedLine): Insertion {
     return { offset: lineStart, text: `${entry.line}${eol}` };
   }
   const last = before.reduce((a, b) => (b.start > a.start ? b : a));
+  // Logs are often grouped under month headings: an entry of a month the log already has goes
+  // right before that month's first later entry, not after the previous month's last one.
+  const month = entry.date.slice(0, 7);
+  const after = entries.filter((e) => e.date > entry.date && e.start > last.start);
+  const next = after.length ? after.reduce((a, b) => (b.start < a.start ? b : a)) : undefined;
+  if (next && next.date.slice(0, 7) === month && last.date.slice(0, 7) !== month) {
+    return { offset: bodyStart + lastLineBreakEnd(body, next.start), text: `${entry.line}${eol}` };
+  }
   return { offset: bodyStart + itemEnd(body, last.end), text: `${eol}${entry.line}` };
 }
 
