@@ -224,6 +224,10 @@ describe('keyplan import', function () {
         ['bad.ics', 'BEGIN:VCALENDAR\r\nthis is no content line\r\nEND:VCALENDAR\r\n', /bad\.ics: not a valid iCalendar file: invalid line/],
         ['empty.ics', '', /empty\.ics: not an iCalendar file: no BEGIN:VCALENDAR/],
         ['vcard.ics', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:x\r\nEND:VCARD\r\n', /vcard\.ics: not an iCalendar file/],
+        ['baddate.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:d1\r\nDTSTART:notadate\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /baddate\.ics: event d1 cannot be read: invalid date-time value/],
+        ['badrule.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:r1\r\nDTSTART:20261101T100000Z\r\nRRULE:garbage\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /badrule\.ics: event r1 cannot be read/],
+        ['nostart.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:s1\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /nostart\.ics: event s1 has no DTSTART/],
+        ['unclosed.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u1\r\n', /unclosed\.ics: not a valid iCalendar file: invalid ical body/],
         ['latin1.ics', Buffer.from([0x42, 0x45, 0x47, 0x49, 0x4e, 0x3a, 0xe9, 0x0d, 0x0a]), /latin1\.ics: not UTF-8 text/],
       ];
       for (const [name, content, message] of cases) {

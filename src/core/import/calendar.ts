@@ -94,7 +94,13 @@ export function readCalendar(text: string, options: ReadOptions): CalendarReadin
       const uid = stringValue(ve.getFirstPropertyValue('uid'));
       if (uid && ve.hasProperty('recurrence-id') && masters.has(uid)) continue; // read with its series
       if (uid && !ve.hasProperty('recurrence-id') && masters.get(uid) !== ve) continue; // a repeated UID: the first one counts
-      readEvent(ve, uid ? exceptions.get(uid) ?? [] : [], options, limit, reading);
+      try {
+        readEvent(ve, uid ? exceptions.get(uid) ?? [] : [], options, limit, reading);
+      } catch (err) {
+        // ical.js reads values lazily: a DTSTART of `notadate`, an RRULE it cannot read.
+        if (err instanceof CalendarError) throw err;
+        throw new CalendarError(`event ${uid ?? '(without UID)'} cannot be read: ${(err as Error).message}`);
+      }
     }
   } finally {
     ICAL.TimezoneService.reset();
