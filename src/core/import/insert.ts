@@ -13,6 +13,7 @@ import { parseInteractionLog } from '../parse/interaction-log.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
 import { appendLogEntry, detectEol, newLogDocument } from '../language/log-entry.js';
 import type { Insertion } from '../language/log-entry.js';
+import type { LogEntry } from '../parse/interaction-log.js';
 
 export interface DatedLine {
   date: string;
@@ -22,34 +23,46 @@ export interface DatedLine {
 /** The text with every line inserted (in the order of their dates; same dates keep their order). */
 export function insertEntries(fileText: string, lines: DatedLine[]): string {
   let text = fileText;
-  for (const l of [...lines].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-    const ins = insertionFor(text, l);
-    text = text.slice(0, ins.offset) + ins.text + text.slice(ins.offset);
-  }
+  for (const ins of [...insertionsFor(fileText, lines)].reverse()) text = text.slice(0, ins.offset) + ins.text + text.slice(ins.offset);
   return text;
 }
 
-/** The insertions that turn `fileText` into {@link insertEntries}' result, as offsets into the original text (for an editor edit). */
+/**
+ * The insertions, as offsets into `fileText` in ascending order (for an editor edit): every line's
+ * place is found among the log's own entries, parsed once; lines that go to one place are joined
+ * there in date order.
+ */
 export function insertionsFor(fileText: string, lines: DatedLine[]): Insertion[] {
-  // Applied one by one on the growing text; mapped back to offsets of the original, where every
-  // insertion lands between original characters.
-  const result: { offset: number; text: string; seq: number }[] = [];
-  let text = fileText;
-  const inserted: { at: number; length: number }[] = [];
-  let seq = 0;
-  for (const l of [...lines].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-    const ins = insertionFor(text, l);
-    let original = ins.offset;
-    for (const i of inserted) if (i.at < ins.offset) original -= Math.min(i.length, ins.offset - i.at);
-    result.push({ offset: original, text: ins.text, seq: seq++ });
-    for (const i of inserted) if (i.at >= ins.offset) i.at += ins.text.length;
-    inserted.push({ at: ins.offset, length: ins.text.length });
-    text = text.slice(0, ins.offset) + ins.text + text.slice(ins.offset);
+  const sorted = [...lines].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (!sorted.length) return [];
+  const log = readLog(fileText);
+  if (!log.entries.length) {
+    // A log without entries: all of them where the editor's Log Interaction would put one.
+    const eol = detectEol(fileText);
+    const first = appendAt(fileText, sorted[0].line);
+    return [{ offset: first.offset, text: first.text.replace(sorted[0].line, () => sorted.map((l) => l.line).join(eol)) }];
   }
-  // Insertions at one offset in the order they were made.
   const merged = new Map<number, string>();
-  for (const r of result.sort((a, b) => a.offset - b.offset || a.seq - b.seq)) merged.set(r.offset, (merged.get(r.offset) ?? '') + r.text);
-  return [...merged].map(([offset, t]) => ({ offset, text: t }));
+  for (const l of sorted) {
+    const ins = insertionFor(log, l);
+    merged.set(ins.offset, (merged.get(ins.offset) ?? '') + ins.text);
+  }
+  return [...merged].sort((a, b) => a[0] - b[0]).map(([offset, text]) => ({ offset, text }));
+}
+
+interface Log {
+  text: string;
+  body: string;
+  bodyStart: number;
+  entries: LogEntry[];
+  eol: string;
+}
+
+function readLog(text: string): Log {
+  const span = findFrontmatter(text);
+  const bodyStart = span ? span.bodyStart : 0;
+  const body = text.slice(bodyStart);
+  return { text, body, bodyStart, entries: parseInteractionLog(body).entries, eol: detectEol(text) };
 }
 
 /** A new log for the account and year, holding the lines. */
@@ -57,13 +70,8 @@ export function newLogWith(account: string, year: number, lines: DatedLine[], eo
   return insertEntries(newLogDocument(account, year, undefined, eol), lines);
 }
 
-function insertionFor(text: string, entry: DatedLine): Insertion {
-  const span = findFrontmatter(text);
-  const bodyStart = span ? span.bodyStart : 0;
-  const body = text.slice(bodyStart);
-  const { entries } = parseInteractionLog(body);
-  if (!entries.length) return appendAt(text, entry.line);
-  const eol = detectEol(text);
+function insertionFor(log: Log, entry: DatedLine): Insertion {
+  const { body, bodyStart, entries, eol } = log;
   const before = entries.filter((e) => e.date <= entry.date);
   if (!before.length) {
     // Older than every entry: before the first one's list item, at the start of its line.
