@@ -34,8 +34,8 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
 }
 
 export function cardHtml(p: MatrixPerson, s: MatrixStrings): string {
-  // A role's colour class only for the known roles; any other role text stays text.
-  const roleClass = (r: string) => (p.color === r && ROLE_CLASSES.has(r) ? r : 'other');
+  // Every known buying role in its colour (as on the marker); any other role text stays text.
+  const roleClass = (r: string) => (ROLE_CLASSES.has(r) ? r : 'other');
   return `
     <strong>${escapeXml(p.name)}</strong>${p.title ? ` <span class="kp-dim">${escapeXml(p.title)}</span>` : ''}
     <div>${p.roles.map((r) => `<span class="kp-badge kp-role-${roleClass(r)}">${escapeXml(r)}</span>`).join(' ')}</div>
