@@ -7,6 +7,8 @@ import { matrixModel, roleColor, roleColors, type MatrixModel, type MatrixPerson
 import { textWidth } from '../../src/core/matrix/text-width.js';
 import { cardHtml } from '../../src/webview/html.js';
 import { validateMessage } from '../../src/webview/messages.js';
+import { historyKey, markerKey, type KeyPress } from '../../src/webview/keys.js';
+import { MoveHistory, applyTextEdits, invertTextEdits, moveStep } from '../../src/core/matrix/history.js';
 
 function person(id: string, x: number, y: number, extra: Partial<MatrixPerson> = {}): MatrixPerson {
   return { id, name: id, roles: [], color: 'other', colors: ['other'], stance: 'neutral', influence: y, coverage: 'brief', position: { x, y }, quadrant: 'axis', cadenceState: 'ok', explanation: '', temperature: 50, ...extra };
@@ -291,6 +293,8 @@ describe('matrix webview messages', () => {
     assert.deepEqual(validateMessage({ type: 'open', person: 'zhang-wei' }, people), { type: 'open', person: 'zhang-wei' });
     assert.deepEqual(validateMessage({ type: 'sizeBy', value: 'coverage' }, people), { type: 'sizeBy', value: 'coverage' });
     assert.deepEqual(validateMessage({ type: 'ready', extra: 1 }, people), { type: 'ready' });
+    assert.deepEqual(validateMessage({ type: 'undo', person: 'x' }, people), { type: 'undo' });
+    assert.deepEqual(validateMessage({ type: 'redo' }, people), { type: 'redo' });
   });
 
   it('rejects unknown people, out-of-range values and unknown types', () => {
@@ -303,7 +307,74 @@ describe('matrix webview messages', () => {
       { type: 'open', person: '../../etc/passwd' },
       { type: 'sizeBy', value: 'money' },
       { type: 'exec', command: 'rm -rf /' },
+      { type: 'undo ' }, { type: 'Redo' }, { type: ['undo'] },
       null, 'move', 42,
     ]) assert.equal(validateMessage(m, people), undefined, JSON.stringify(m));
+  });
+});
+
+describe('matrix keyboard', () => {
+  const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
+  it('arrows move a marker one step, Enter and Space open, Escape leaves', () => {
+    assert.deepEqual(markerKey(key('ArrowRight'), false), { type: 'move', dx: 1, dy: 0 });
+    assert.deepEqual(markerKey(key('ArrowLeft'), false), { type: 'move', dx: -1, dy: 0 });
+    assert.deepEqual(markerKey(key('ArrowUp'), true), { type: 'move', dx: 0, dy: 1 });
+    assert.deepEqual(markerKey(key('ArrowDown'), true), { type: 'move', dx: 0, dy: -1 });
+    assert.deepEqual(markerKey(key('Enter'), false), { type: 'open' });
+    assert.deepEqual(markerKey(key(' '), false), { type: 'open' });
+    assert.deepEqual(markerKey(key('Escape'), false), { type: 'leave' });
+    assert.equal(markerKey(key('Tab'), false), undefined, 'Tab moves the focus as usual');
+    assert.equal(markerKey(key('ArrowRight', { ctrlKey: true }), false), undefined);
+    assert.equal(markerKey(key('ArrowRight', { shiftKey: true }), false), undefined);
+  });
+
+  it('Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, and Cmd on a Mac, undo and redo', () => {
+    assert.deepEqual(historyKey(key('z', { ctrlKey: true }), false), { type: 'undo' });
+    assert.deepEqual(historyKey(key('Z', { ctrlKey: true, shiftKey: true }), false), { type: 'redo' });
+    assert.deepEqual(historyKey(key('y', { ctrlKey: true }), false), { type: 'redo' });
+    assert.deepEqual(historyKey(key('z', { metaKey: true }), true), { type: 'undo' });
+    assert.deepEqual(historyKey(key('z', { metaKey: true, shiftKey: true }), true), { type: 'redo' });
+    assert.equal(historyKey(key('z', { ctrlKey: true }), true), undefined, 'Ctrl+Z is not undo on a Mac');
+    assert.equal(historyKey(key('z', { metaKey: true }), false), undefined);
+    assert.equal(historyKey(key('z'), false), undefined);
+    assert.equal(historyKey(key('z', { ctrlKey: true, altKey: true }), false), undefined);
+    assert.deepEqual(markerKey(key('z', { ctrlKey: true }), false), { type: 'undo' }, 'on a marker too');
+  });
+});
+
+describe('matrix undo and redo of moves', () => {
+  const text = '---\r\nkind: person\r\nid: x\r\nname: "王芳" # 采购\r\nstance: neutral # since Q3\r\ninfluence: 3\r\n---\r\nBody\r\n';
+
+  it('the inverse edits give back every byte, also when keys were added', () => {
+    for (const [source, stance, influence] of [[text, 'champion', 5], ['---\nkind: person\nid: x\nname: X\n---\n', 'skeptic', 2]] as const) {
+      const edits = placementEdits(source, stance, influence)!;
+      const after = applyOffsetEdits(source, edits);
+      assert.notEqual(after, source);
+      assert.equal(applyTextEdits(after, invertTextEdits(source, edits)), source);
+      const step = moveStep('file:///x.md', 'x', source, edits);
+      assert.equal(step.after, after);
+      assert.equal(applyTextEdits(step.after, step.backward), source);
+      assert.equal(applyTextEdits(step.before, step.forward), after);
+    }
+  });
+
+  it('undo, redo, a new move clears the redos, and a changed file is forgotten', () => {
+    const h = new MoveHistory();
+    const a = moveStep('a', 'x', text, placementEdits(text, 'champion', 5)!);
+    const b = moveStep('b', 'y', text, placementEdits(text, 'opponent', 1)!);
+    h.record(a);
+    h.record(b);
+    assert.equal(h.peekUndo(), b);
+    h.undone();
+    assert.equal(h.peekRedo(), b);
+    assert.equal(h.peekUndo(), a);
+    h.redone();
+    assert.deepEqual(h.size, { undo: 2, redo: 0 });
+    h.undone();
+    h.record(moveStep('a', 'x', a.after, placementEdits(a.after, 'supporter', 4)!));
+    assert.deepEqual(h.size, { undo: 2, redo: 0 }, 'a new move: nothing to redo');
+    h.drop('a');
+    assert.deepEqual(h.size, { undo: 0, redo: 0 });
   });
 });
