@@ -15,7 +15,7 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
   const s = state.strings;
   const roles = ['EB', 'TB', 'UB', 'Coach', 'other']
     .map((r) => `<li><span class="kp-swatch kp-role-${r}"></span>${escapeXml(s.roles[r] ?? r)}</li>`)
-    .join('');
+    .join('') + `<li><span class="kp-swatch kp-swatch-split"></span>${escapeXml(s.severalRoles)}</li>`;
   const unplaced = layout.unplaced.length
     ? `<h3>${escapeXml(s.unplaced)} (${layout.unplaced.length})</h3><ul class="kp-unplaced">${layout.unplaced
         .map((p) => `<li><button data-open="${escapeXml(p.id)}">${escapeXml(p.name)}</button> <span class="kp-dim">${escapeXml(p.stance)} · ${escapeXml(p.influence ?? '?')}</span></li>`)

@@ -102,15 +102,31 @@ function showCard(id: string, anchor: Element): void {
   if (!p || !state) return;
   carded = id;
   card.innerHTML = cardHtml(p, state.strings);
-  // Beside the marker, on whichever side has room; the card never covers the marker it describes.
+  // Beside the marker (right, left, below or above, in that order of preference): where it fits in
+  // the window and covers the fewest other markers. It never covers the marker it describes.
   const box = anchor.getBoundingClientRect();
   const host = root.getBoundingClientRect();
   card.hidden = false;
   const width = card.offsetWidth;
-  const right = box.right - host.left + 8;
-  card.style.left = `${right + width <= host.width || box.left - host.left - 8 - width < 0 ? right : box.left - host.left - 8 - width}px`;
-  card.style.top = `${Math.max(0, box.top - host.top)}px`;
-  card.hidden = false;
+  const height = card.offsetHeight;
+  const middle = (box.left + box.right) / 2 - host.left;
+  const spots = [
+    { left: box.right - host.left + 8, top: box.top - host.top },
+    { left: box.left - host.left - 8 - width, top: box.top - host.top },
+    { left: middle - width / 2, top: box.bottom - host.top + 8 },
+    { left: middle - width / 2, top: box.top - host.top - 8 - height },
+  ];
+  const others = [...root.querySelectorAll<SVGGElement>('.kp-person')].filter((g) => g !== anchor).map((g) => g.getBoundingClientRect());
+  const cost = (spot: { left: number; top: number }) => {
+    const l = host.left + spot.left;
+    const t = host.top + spot.top;
+    const outside = l < 0 || t < 0 || l + width > window.innerWidth || t + height > window.innerHeight || spot.left + width > Math.max(host.width, window.innerWidth - host.left);
+    const covered = others.filter((o) => o.left < l + width && l < o.right && o.top < t + height && t < o.bottom).length;
+    return (outside ? 1000 : 0) + covered;
+  };
+  const best = spots.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  card.style.left = `${Math.max(0, best.left)}px`;
+  card.style.top = `${Math.max(0, best.top)}px`;
 }
 
 function hideCard(): void {

@@ -6,6 +6,8 @@ import type { MatrixModel, SizeBy } from '../core/matrix/model.js';
 export interface MatrixStrings {
   legendTitle: string;
   roles: Record<string, string>;
+  /** The legend's entry for a marker split between several roles. */
+  severalRoles: string;
   sizeBy: string;
   temperature: string;
   coverage: string;

@@ -19,11 +19,11 @@ function model(people: MatrixPerson[]): MatrixModel {
 }
 
 describe('matrix layout', () => {
-  for (const n of [1, 2, 5, 12, 40]) {
+  for (const n of [1, 2, 3, 4, 5, 12, 40]) {
     it(`${n} people in one cell never overlap and stay inside the cell`, () => {
-      for (const [w, h] of [[720, 560], [300, 260]]) {
-        const layout = layoutMatrix(model(Array.from({ length: n }, (_, i) => person(`p${i}`, 1, 4))), { width: w, height: h, sizeBy: 'temperature' });
-        const cell = cellRect(layout.plot, { x: 1, y: 4 });
+      for (const [w, h, x, y] of [[720, 560, 1, 4], [300, 260, 1, 4], [720, 560, 0, 3], [300, 260, 0, 2], [1200, 500, 0, 5]]) {
+        const layout = layoutMatrix(model(Array.from({ length: n }, (_, i) => person(`p${i}`, x, y))), { width: w, height: h, sizeBy: 'temperature' });
+        const cell = cellRect(layout.plot, { x, y });
         assert.equal(layout.markers.length, n);
         for (const m of layout.markers) {
           assert.ok(m.r >= 2, 'markers stay visible');
@@ -75,6 +75,21 @@ describe('matrix layout', () => {
       assert.ok(Math.abs(middle - (cell.x + cell.width / 2)) < 0.01, `the group's middle ${middle} is the cell's ${cell.x + cell.width / 2}`);
       const mean = xs.reduce((a, b) => a + b, 0) / n;
       assert.ok(Math.abs(mean - (cell.x + cell.width / 2)) < 0.01, 'no row leans left');
+    });
+  }
+
+  for (const n of [2, 3, 4]) {
+    it(`${n} neutral people in one cell are stacked on the axis, none in the skeptic or supporter half`, () => {
+      for (const [w, h] of [[720, 560], [300, 260]]) {
+        const layout = layoutMatrix(model(Array.from({ length: n }, (_, i) => person(`p${i}`, 0, 3))), { width: w, height: h, sizeBy: 'temperature' });
+        const axis = layout.plot.x + layout.plot.width / 2;
+        const cell = cellRect(layout.plot, { x: 0, y: 3 });
+        const fits = cell.height / n >= 28;
+        for (const m of layout.markers) {
+          if (fits) assert.ok(Math.abs(m.cx - axis) < 0.01, `${m.person.id} on the axis at ${w}x${h}`);
+          assert.ok(m.cy - m.r >= cell.y - 0.01 && m.cy + m.r <= cell.y + cell.height + 0.01, 'inside the cell');
+        }
+      }
     });
   }
 
@@ -161,7 +176,11 @@ describe('matrix SVG: every role, the legend, the unplaced people', () => {
       assert.deepEqual(colours('three'), ['EB', 'TB', 'UB']);
       assert.deepEqual(colours('one'), ['TB']);
       assert.match(svg, /data-person="both" data-colors="Coach UB"/);
+      // The standalone legend explains the split marker (the webview's side panel does too).
+      if (standalone) assert.match(svg, /data-role="several".*several roles: a slice each/);
     }
+    const single = layoutMatrix(model([person('one', 0, 3, { roles: ['TB'], color: 'TB', colors: ['TB'] })]), { width: 720, height: 560, sizeBy: 'temperature' });
+    assert.doesNotMatch(renderMatrixSvg(model(single.markers.map((m) => m.person)), single, { locale: 'en', standalone: true }), /data-role="several"/, 'no split marker, no legend entry for one');
   });
 
   it('the hover card shows every known role in its colour', () => {
@@ -182,9 +201,10 @@ describe('matrix SVG: every role, the legend, the unplaced people', () => {
   for (const locale of ['en', 'zh-cn'] as const) {
     for (const width of [720, 420, 260]) {
       it(`legend items never overlap each other or the note (${locale}, ${width} wide)`, () => {
-        const layout = layoutMatrix(model([person('a', 1, 4)]), { width, height: 560, sizeBy: 'temperature' });
-        const foot = footLayout(model([]), layout, locale);
-        assert.equal(foot.items.length, 5);
+        const split = person('s', 1, 4, { roles: ['EB', 'UB'], color: 'EB', colors: ['EB', 'UB'] });
+        const layout = layoutMatrix(model([split]), { width, height: 560, sizeBy: 'temperature' });
+        const foot = footLayout(model([split]), layout, locale);
+        assert.equal(foot.items.length, 6, 'five roles and the split marker');
         const all = [...foot.items, foot.note];
         for (const b of all) assert.ok(b.x >= 0 && b.x + b.width <= layout.width - 16 + 0.01, `${JSON.stringify(b)} inside the drawing`);
         for (let i = 0; i < all.length; i++) {
@@ -194,7 +214,7 @@ describe('matrix SVG: every role, the legend, the unplaced people', () => {
             assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x, `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`);
           }
         }
-        const svg = renderMatrixSvg(model([]), layout, { locale, standalone: true });
+        const svg = renderMatrixSvg(model([split]), layout, { locale, standalone: true });
         const height = Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]);
         assert.ok(Math.max(...all.map((b) => b.y)) + 14 <= height, 'the legend fits in the drawing');
       });

@@ -64,14 +64,20 @@ function sizeFactor(p: MatrixPerson, sizeBy: SizeBy): number {
   return 0.55 + 0.45 * Math.max(0, Math.min(1, v));
 }
 
+/** The least height of a slot when the people of a neutral cell are stacked in one column. */
+const MIN_STACKED_SLOT = 28;
+
 /**
  * The slots of `n` people in a cell: a grid of as many columns as keeps the slots about square,
  * never more columns than people (one person sits at the centre, not in the left half of two
- * columns), the last row centred when it is not full. `r` is the largest radius a slot holds.
+ * columns), the last row centred when it is not full. In the neutral column (`onAxis`), people
+ * are stacked on the axis while they fit, so that nobody neutral is drawn in the skeptic or
+ * supporter half. `r` is the largest radius a slot holds.
  */
-export function slots(rect: Rect, n: number): { cx: number; cy: number }[] & { r: number; labelled: boolean } {
+export function slots(rect: Rect, n: number, onAxis = false): { cx: number; cy: number }[] & { r: number; labelled: boolean } {
   const count = Math.max(1, n);
-  const cols = Math.max(1, Math.min(count, Math.ceil(Math.sqrt((count * rect.width) / rect.height))));
+  const stacked = onAxis && rect.height / count >= MIN_STACKED_SLOT;
+  const cols = stacked ? 1 : Math.max(1, Math.min(count, Math.ceil(Math.sqrt((count * rect.width) / rect.height))));
   const rows = Math.ceil(count / cols);
   const slotW = rect.width / cols;
   const slotH = rect.height / rows;
@@ -125,7 +131,7 @@ export function layoutMatrix(model: MatrixModel, options: LayoutOptions): Matrix
   for (const [key, people] of byCell) {
     const [x, y] = key.split(',').map(Number);
     const rect = cellRect(plot, { x, y });
-    const placed = slots(rect, people.length);
+    const placed = slots(rect, people.length, x === 0);
     const slotR = Math.min(maxR, placed.r);
     people.forEach((p, i) => {
       const { cx, cy } = placed[i];

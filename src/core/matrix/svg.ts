@@ -34,7 +34,8 @@ const STANDALONE_STYLE = `
   .kp-q{fill-opacity:.06}.kp-q-champions{fill:#1a7f37}.kp-q-blockers{fill:#cf222e}.kp-q-fans{fill:#0969da}.kp-q-naysayers{fill:#9a6700}
   .kp-qlabel{fill:#57606a;font-weight:600;font-size:13px}.kp-muted{fill:#57606a;font-size:11px}
   .kp-role-EB{fill:#cf222e}.kp-role-TB{fill:#0969da}.kp-role-UB{fill:#1a7f37}.kp-role-Coach{fill:#8250df}.kp-role-other{fill:#6e7781}
-  .kp-marker{stroke:#ffffff;stroke-width:1.5}.kp-segment{stroke:#ffffff;stroke-width:1}.kp-prev{fill:none;stroke:#8c959f;stroke-dasharray:2 2;opacity:.7}
+  .kp-marker{stroke:#ffffff;stroke-width:1.5}.kp-segment{stroke:#ffffff;stroke-width:1}.kp-split{fill:none;stroke:#57606a}
+  .kp-name{paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}.kp-prev{fill:none;stroke:#8c959f;stroke-dasharray:2 2;opacity:.7}
   .kp-target{stroke:#57606a;stroke-dasharray:4 3;fill:none}.kp-arrow{fill:#57606a}`;
 
 export interface SvgOptions {
@@ -152,6 +153,17 @@ export function footLayout(model: MatrixModel, layout: MatrixLayout, L: Locale):
     items.push({ role, label, x, y, width });
     x += width + GAP;
   }
+  // A split marker is explained when the drawing has one.
+  if (model.people.some((p) => (p.colors?.length ?? 1) > 1)) {
+    const label = t(L, 'matrix.legend.several-roles');
+    const width = SWATCH + textWidth(label, LEGEND_FONT);
+    if (x > left && x + width > right) {
+      x = left;
+      y += ROW;
+    }
+    items.push({ role: 'several', label, x, y, width });
+    x += width + GAP;
+  }
   const text = t(L, 'matrix.target-note', { asOf: model.asOf });
   const noteWidth = textWidth(text, LEGEND_FONT);
   if (right - noteWidth < x) {
@@ -179,6 +191,10 @@ export function footLayout(model: MatrixModel, layout: MatrixLayout, L: Locale):
 function drawFoot(foot: FootLayout): string {
   const parts: string[] = [];
   for (const i of foot.items) {
+    if (i.role === 'several') {
+      parts.push(`<g class="kp-legend-item" data-role="several"><circle class="kp-split" cx="${n(i.x + 6)}" cy="${n(i.y + 6)}" r="5.5"/><path class="kp-split" d="M${n(i.x + 6)},${n(i.y + 0.5)} V${n(i.y + 11.5)}"/><text class="kp-text kp-muted" x="${n(i.x + SWATCH)}" y="${n(i.y + 10)}">${escapeXml(i.label)}</text></g>`);
+      continue;
+    }
     parts.push(`<g class="kp-legend-item" data-role="${escapeXml(i.role)}"><circle class="kp-marker kp-role-${escapeXml(i.role)}" cx="${n(i.x + 6)}" cy="${n(i.y + 6)}" r="6"/><text class="kp-text kp-muted" x="${n(i.x + SWATCH)}" y="${n(i.y + 10)}">${escapeXml(i.label)}</text></g>`);
   }
   parts.push(`<text class="kp-text kp-muted" x="${n(foot.note.x + foot.note.width)}" y="${n(foot.note.y + 10)}" text-anchor="end">${escapeXml(foot.note.text)}</text>`);

@@ -22,6 +22,7 @@ function strings(): MatrixStrings {
   return {
     legendTitle: t('Buying role'),
     roles: { EB: t('EB economic buyer'), TB: t('TB technical buyer'), UB: t('UB user buyer'), Coach: t('Coach'), other: t('Other') },
+    severalRoles: t('Several roles: a slice each'),
     sizeBy: t('Marker size'), temperature: t('Temperature'), coverage: t('Coverage'),
     unplaced: t('Stance or influence unknown'), lastInteraction: t('Last interaction'), cadence: t('Cadence'),
     influence: t('Influence'), stance: t('Stance'), coverageLabel: t('Coverage'),
