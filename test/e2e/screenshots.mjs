@@ -174,7 +174,7 @@ async function runTheme(theme) {
       const { png } = checkScreenshot(await page.screenshot(), theme, `matrix-${theme} before the hover`);
       const problems = [];
       for (const id of placed) {
-        const circle = webview.locator(`g.kp-person[data-person="${id}"] circle`);
+        const circle = webview.locator(`g.kp-person[data-person="${id}"] circle.kp-marker`);
         const box = await circle.boundingBox();
         const marker = centre(box);
         const cell = cellOf(plot, marker);
@@ -224,7 +224,7 @@ async function runTheme(theme) {
       const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       // Playwright's stability check never settles on SVG inside the nested webview frames;
       // `force` still moves the real mouse onto the marker.
-      await webview.locator('g.kp-person[data-person="zhang-wei"] circle').hover({ force: true });
+      await webview.locator('g.kp-person[data-person="zhang-wei"] circle.kp-marker').hover({ force: true });
       await page.screenshot({ path: path.join(os.tmpdir(), `keyplan-e2e-hover-${theme}.png`) });
       const card = webview.locator('#card');
       await card.getByText('张伟', { exact: true }).waitFor({ timeout: 5_000 });
@@ -233,7 +233,7 @@ async function runTheme(theme) {
       const { png } = checkScreenshot(shot, theme, `matrix-${theme}.png`);
       assert.ok(await card.isVisible(), 'the card is visible');
       const box = await card.boundingBox();
-      const marker = await webview.locator('g.kp-person[data-person="zhang-wei"] circle').boundingBox();
+      const marker = await webview.locator('g.kp-person[data-person="zhang-wei"] circle.kp-marker').boundingBox();
       assert.ok(box && box.width > 120 && box.height > 60, `the card's box is ${JSON.stringify(box)}`);
       assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1440 && box.y + box.height <= 900, `the card ${JSON.stringify(box)} is inside the window`);
       assert.ok(!overlap(box, marker), `the card ${JSON.stringify(box)} covers the marker ${JSON.stringify(marker)}`);
@@ -253,7 +253,7 @@ async function runTheme(theme) {
       const focused = async () => (await webview.locator('g.kp-person:focus').count()) ? webview.locator('g.kp-person:focus').getAttribute('data-person') : undefined;
       // Undefined while the matrix is being redrawn (the marker is replaced).
       const cellOfPerson = async (id) => {
-        const box = await marker(id).locator('circle').boundingBox({ timeout: 2_000 }).catch(() => null);
+        const box = await marker(id).locator('circle.kp-marker').boundingBox({ timeout: 2_000 }).catch(() => null);
         return box ? cellOf(plot, centre(box)) : undefined;
       };
       const until = async (what, check) => {
@@ -272,7 +272,7 @@ async function runTheme(theme) {
         assert.deepEqual(await webview.locator('g.kp-person.kp-selected').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-person'))), ['wang-fang'], `${what}: the selection is on the moved marker`);
       };
       // A click selects the marker and keeps the focus in the panel (no editor opens).
-      await marker('chen-jing').locator('circle').click({ force: true });
+      await marker('chen-jing').locator('circle.kp-marker').click({ force: true });
       await until('a click focuses chen-jing', async () => (await focused()) === 'chen-jing');
       assert.equal(await page.locator('.tabs-container .tab', { hasText: 'chen-jing.md' }).count(), 0, 'a click does not open the person');
       // Tab goes from marker to marker (in the order of the ids) to wang-fang.

@@ -35,7 +35,7 @@ const STANDALONE_STYLE = `
   .kp-qlabel{fill:#57606a;font-weight:600;font-size:13px}.kp-muted{fill:#57606a;font-size:11px}
   .kp-role-EB{fill:#cf222e}.kp-role-TB{fill:#0969da}.kp-role-UB{fill:#1a7f37}.kp-role-Coach{fill:#8250df}.kp-role-other{fill:#6e7781}
   .kp-marker{stroke:#ffffff;stroke-width:1.5}.kp-segment{stroke:#ffffff;stroke-width:1}.kp-split{fill:none;stroke:#57606a}
-  .kp-name{paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}.kp-prev{fill:none;stroke:#8c959f;stroke-dasharray:2 2;opacity:.7}
+  .kp-marker-bg{fill:#ffffff}.kp-name{paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}.kp-prev{fill:none;stroke:#8c959f;stroke-dasharray:2 2;opacity:.7}
   .kp-target{stroke:#57606a;stroke-dasharray:4 3;fill:none}.kp-arrow{fill:#57606a}`;
 
 export interface SvgOptions {
@@ -83,6 +83,8 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
     const label = `${p.name}${p.title ? `, ${p.title}` : ''}${p.roles.length ? ` (${p.roles.join('/')})` : ''}`;
     const colors = p.colors?.length ? p.colors : [p.color];
     out.push(`<g class="kp-person" data-person="${escapeXml(p.id)}" data-colors="${colors.join(' ')}" tabindex="0" role="button" aria-label="${escapeXml(label)}">`);
+    // An opaque disc under the marker: a translucent role colour does not show the axes through it.
+    out.push(`<circle class="kp-marker-bg" cx="${n(m.cx)}" cy="${n(m.cy)}" r="${n(m.r)}"/>`);
     out.push(`<circle class="kp-marker kp-role-${colors[0]}" cx="${n(m.cx)}" cy="${n(m.cy)}" r="${n(m.r)}"><title>${escapeXml(label)}</title></circle>`);
     // Several buying roles: the marker is split into equal slices, one per role, clockwise from the
     // top, the most important role's slice being the circle underneath.
