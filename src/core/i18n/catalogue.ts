@@ -132,6 +132,11 @@ export const messages = {
   'matrix.axis.stance': { en: () => 'Stance toward us →', zh: () => '对我方的支持度 →' },
   'matrix.axis.influence': { en: () => 'Influence on the decision →', zh: () => '对决策的影响力 →' },
   'matrix.target-note': { en: (p) => `dashed arrow: target position · ${p.asOf}`, zh: (p) => `虚线箭头：目标位置 · ${p.asOf}` },
+  'matrix.legend.several-roles': { en: () => 'several roles: a slice each', zh: () => '多个角色：每个角色一块' },
+  'matrix.unplaced.person': {
+    en: (p) => `${p.name}: stance ${word('stance', p.stance, 'en')}, influence ${p.influence}`,
+    zh: (p) => `${p.name}：态度 ${word('stance', p.stance, 'zh-cn')}，影响力 ${p.influence}`,
+  },
   'matrix.unplaced': { en: (p) => `Unplaced: stance or influence unknown (${p.n})`, zh: (p) => `未定位（态度或影响力未知）(${p.n})` },
 } satisfies Record<string, Message>;
 
