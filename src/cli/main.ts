@@ -10,6 +10,7 @@ import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { matrix } from './commands/matrix.js';
+import { map } from './commands/map.js';
 import { overdue } from './commands/overdue.js';
 import { report } from './commands/report.js';
 import { UsageError } from './errors.js';
@@ -17,7 +18,7 @@ import { UsageError } from './errors.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, diff, exportCommand];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, exportCommand];
 
 export const HELP = `Usage: keyplan <command> [paths...] [options]
 

@@ -1,0 +1,185 @@
+/**
+ * Geometry of the decision-chain map, shared by the SVG and the webview: a layered tree by
+ * reporting line (roots at the top, each report one layer below their manager), the people with
+ * neither a manager nor reports grouped in rows below the trees, formal lines as elbows and
+ * informal lines as curves drawn beneath the cards.
+ *
+ * Cards never overlap, for any number of people: every leaf of a tree gets its own column and a
+ * manager sits above the middle of their reports, so two cards of one layer are at least one column
+ * apart; the group below starts under the deepest layer. A cycle in `reports_to` (reported by
+ * `reports-to-cycle`) is cut at its member with the smallest id, who becomes a root; the line is
+ * still drawn (as a curve, `cycle: true`). Everything is iterative: no recursion on the depth of an
+ * org chart, and the work is linear in people and lines.
+ */
+import type { MapEdge, MapModel } from './model.js';
+
+export const CARD = { width: 176, height: 64 };
+const GAP_X = 28;
+const GAP_Y = 76;
+const MARGIN = 24;
+/** Space above the group of people without a reporting line, for its heading. */
+const GROUP_GAP = 56;
+
+export interface NodeBox {
+  id: string;
+  /** Top-left corner of the card. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  cx: number;
+  cy: number;
+  /** The layer (0: a root); the group below the trees has its own rows. */
+  depth: number;
+  group: 'tree' | 'unattached';
+}
+
+export interface EdgePath extends MapEdge {
+  /** SVG path data from the `from` card to the `to` card. */
+  d: string;
+  /** The line is part of a path to the decision (map model `paths`). */
+  onPath: boolean;
+  /** A reporting line that closes a cycle: drawn as a curve, not as part of the tree. */
+  cycle?: boolean;
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  /** In the order of the model's nodes. */
+  nodes: NodeBox[];
+  /** In the order of the model's edges. */
+  edges: EdgePath[];
+  /** Where the people without a reporting line are (and their heading goes), when there are any. */
+  unattached?: { x: number; y: number; width: number; height: number };
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** The point where a line from the card's centre toward (tx, ty) leaves the card. */
+function exitPoint(b: NodeBox, tx: number, ty: number): [number, number] {
+  const dx = tx - b.cx;
+  const dy = ty - b.cy;
+  if (dx === 0 && dy === 0) return [b.cx, b.y];
+  const t = Math.min(dx === 0 ? Infinity : b.width / 2 / Math.abs(dx), dy === 0 ? Infinity : b.height / 2 / Math.abs(dy));
+  return [b.cx + dx * t, b.cy + dy * t];
+}
+
+/** A curve between two cards that bows to the side of its direction, so that a line back does not cover it. */
+function curve(a: NodeBox, b: NodeBox, bow: number): string {
+  const mx = (a.cx + b.cx) / 2;
+  const my = (a.cy + b.cy) / 2;
+  const dx = b.cx - a.cx;
+  const dy = b.cy - a.cy;
+  const len = Math.hypot(dx, dy) || 1;
+  const k = Math.min(90, Math.max(30, len * bow));
+  const qx = mx - (dy / len) * k;
+  const qy = my + (dx / len) * k;
+  const [sx, sy] = exitPoint(a, qx, qy);
+  const [ex, ey] = exitPoint(b, qx, qy);
+  return `M${r1(sx)},${r1(sy)} Q${r1(qx)},${r1(qy)} ${r1(ex)},${r1(ey)}`;
+}
+
+export function layoutMap(model: MapModel): MapLayout {
+  const ids = model.nodes.map((n) => n.id);
+  const known = new Set(ids);
+  const parent = new Map<string, string>();
+  for (const n of model.nodes) if (n.reportsTo && known.has(n.reportsTo) && n.reportsTo !== n.id) parent.set(n.id, n.reportsTo);
+
+  // 1. Cut every cycle at its smallest id (walks each chain once: linear).
+  const cut = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of ids) {
+    if (state.has(start)) continue;
+    const chain: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && !state.has(at)) {
+      state.set(at, 'open');
+      chain.push(at);
+      at = parent.get(at);
+    }
+    if (at !== undefined && state.get(at) === 'open') {
+      const cycle = chain.slice(chain.indexOf(at));
+      const smallest = [...cycle].sort()[0];
+      cut.add(smallest);
+      parent.delete(smallest);
+    }
+    for (const id of chain) state.set(id, 'done');
+  }
+
+  // 2. Children in id order; roots with reports form trees, the others the group below.
+  const children = new Map<string, string[]>();
+  for (const id of ids) {
+    const p = parent.get(id);
+    if (p !== undefined) children.set(p, [...(children.get(p) ?? []), id]);
+  }
+  const roots = ids.filter((id) => !parent.has(id));
+  const treeRoots = roots.filter((id) => children.has(id));
+  const loners = roots.filter((id) => !children.has(id));
+
+  // 3. Columns: each leaf its own, a manager above the middle of their reports (iterative post-order).
+  const column = new Map<string, number>();
+  const depth = new Map<string, number>();
+  let next = 0;
+  for (const root of treeRoots) {
+    depth.set(root, 0);
+    const stack: [string, number][] = [[root, 0]];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const kids = children.get(top[0]) ?? [];
+      if (top[1] < kids.length) {
+        const child = kids[top[1]++];
+        depth.set(child, depth.get(top[0])! + 1);
+        stack.push([child, 0]);
+        continue;
+      }
+      stack.pop();
+      column.set(top[0], kids.length ? (column.get(kids[0])! + column.get(kids[kids.length - 1])!) / 2 : next++);
+    }
+  }
+  const treeColumns = next;
+  let layers = 0;
+  for (const d of depth.values()) layers = Math.max(layers, d + 1);
+
+  const boxes = new Map<string, NodeBox>();
+  const box = (id: string, x: number, y: number, d: number, group: NodeBox['group']): NodeBox => ({
+    id, x: r1(x), y: r1(y), width: CARD.width, height: CARD.height, cx: r1(x + CARD.width / 2), cy: r1(y + CARD.height / 2), depth: d, group,
+  });
+  for (const [id, col] of column) {
+    const d = depth.get(id)!;
+    boxes.set(id, box(id, MARGIN + col * (CARD.width + GAP_X), MARGIN + d * (CARD.height + GAP_Y), d, 'tree'));
+  }
+
+  // 4. The group below: rows as wide as the trees (at least 4 cards, at most as many as there are).
+  let unattached: MapLayout['unattached'];
+  if (loners.length) {
+    const cols = Math.min(loners.length, Math.max(4, treeColumns));
+    const top = MARGIN + layers * (CARD.height + GAP_Y) + (layers ? GROUP_GAP - GAP_Y / 2 : GROUP_GAP - MARGIN);
+    loners.forEach((id, i) => {
+      const row = Math.floor(i / cols);
+      boxes.set(id, box(id, MARGIN + (i % cols) * (CARD.width + GAP_X), top + row * (CARD.height + GAP_X), row, 'unattached'));
+    });
+    const rows = Math.ceil(loners.length / cols);
+    unattached = { x: MARGIN / 2, y: r1(top - 28), width: cols * (CARD.width + GAP_X) - GAP_X + MARGIN, height: r1(rows * (CARD.height + GAP_X) - GAP_X + 28 + MARGIN / 2) };
+  }
+
+  // 5. Lines: a reporting line as an elbow from the report up to the manager; others as curves.
+  const onPath = new Set<string>();
+  for (const p of model.paths) for (const s of p.steps) onPath.add(s.kind === 'reports-to' && s.direction === 'down' ? `${s.kind} ${s.to} ${s.from}` : `${s.kind} ${s.from} ${s.to}`);
+  const edges: EdgePath[] = model.edges.map((e) => {
+    const a = boxes.get(e.from);
+    const b = boxes.get(e.to);
+    const base = { ...e, onPath: onPath.has(`${e.kind} ${e.from} ${e.to}`) };
+    if (!a || !b) return { ...base, d: '' };
+    if (e.kind === 'reports-to' && parent.get(e.from) === e.to) {
+      const mid = r1(a.y - GAP_Y / 2);
+      return { ...base, d: `M${a.cx},${a.y} V${mid} H${b.cx} V${r1(b.y + b.height)}` };
+    }
+    return { ...base, d: curve(a, b, e.kind === 'reports-to' ? 0.35 : 0.25), ...(e.kind === 'reports-to' && cut.has(e.from) ? { cycle: true } : {}) };
+  });
+
+  const nodes = model.nodes.map((n) => boxes.get(n.id)!);
+  const right = Math.max(MARGIN * 2 + CARD.width, ...nodes.map((b) => b.x + b.width + MARGIN), unattached ? unattached.x + unattached.width + MARGIN / 2 : 0);
+  const bottom = Math.max(MARGIN * 2 + CARD.height, ...nodes.map((b) => b.y + b.height + MARGIN));
+  return { width: Math.ceil(right), height: Math.ceil(bottom), nodes, edges, ...(unattached ? { unattached } : {}) };
+}
