@@ -13,12 +13,14 @@
  */
 import type { MapEdge, MapModel } from './model.js';
 
-export const CARD = { width: 176, height: 64 };
+export const CARD = { width: 204, height: 64 };
 const GAP_X = 28;
 const GAP_Y = 76;
 const MARGIN = 24;
 /** Space above the group of people without a reporting line, for its heading. */
 const GROUP_GAP = 56;
+/** Wide enough for the group's heading. */
+const MIN_GROUP_WIDTH = 300;
 
 export interface NodeBox {
   id: string;
@@ -65,19 +67,53 @@ function exitPoint(b: NodeBox, tx: number, ty: number): [number, number] {
   return [b.cx + dx * t, b.cy + dy * t];
 }
 
-/** A curve between two cards that bows to the side of its direction, so that a line back does not cover it. */
-function curve(a: NodeBox, b: NodeBox, bow: number): string {
-  const mx = (a.cx + b.cx) / 2;
-  const my = (a.cy + b.cy) / 2;
+/** The control point of a curve between two cards bowed by `k` (negative: to the other side). */
+function control(a: NodeBox, b: NodeBox, k: number): [number, number] {
   const dx = b.cx - a.cx;
   const dy = b.cy - a.cy;
   const len = Math.hypot(dx, dy) || 1;
-  const k = Math.min(90, Math.max(30, len * bow));
-  const qx = mx - (dy / len) * k;
-  const qy = my + (dx / len) * k;
-  const [sx, sy] = exitPoint(a, qx, qy);
-  const [ex, ey] = exitPoint(b, qx, qy);
-  return `M${r1(sx)},${r1(sy)} Q${r1(qx)},${r1(qy)} ${r1(ex)},${r1(ey)}`;
+  return [(a.cx + b.cx) / 2 - (dy / len) * k, (a.cy + b.cy) / 2 + (dx / len) * k];
+}
+
+/** How many other cards a quadratic curve crosses (sampled; cards grown by a small margin). */
+function crossings(from: [number, number], q: [number, number], to: [number, number], others: NodeBox[]): number {
+  let hits = 0;
+  for (const o of others) {
+    for (let i = 1; i < 16; i++) {
+      const t = i / 16;
+      const x = (1 - t) * (1 - t) * from[0] + 2 * (1 - t) * t * q[0] + t * t * to[0];
+      const y = (1 - t) * (1 - t) * from[1] + 2 * (1 - t) * t * q[1] + t * t * to[1];
+      if (x > o.x - 4 && x < o.x + o.width + 4 && y > o.y - 4 && y < o.y + o.height + 4) {
+        hits++;
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/**
+ * A curve between two cards that bows to one side, so that a line back does not cover it. Of a few
+ * bows either side, the first that crosses no other card is taken (else the one crossing fewest):
+ * lines go around cards where they can, and are drawn beneath them where they cannot.
+ */
+function curve(a: NodeBox, b: NodeBox, bow: number, cards: NodeBox[]): string {
+  const len = Math.hypot(b.cx - a.cx, b.cy - a.cy);
+  const others = cards.filter((c) => c !== a && c !== b && Math.max(a.x, b.x) + 400 > c.x && Math.min(a.x, b.x) - 400 < c.x + c.width);
+  let best: { q: [number, number]; hits: number } | undefined;
+  for (const f of [bow, -bow, bow * 2, -bow * 2, bow * 3.5, -bow * 3.5]) {
+    const k = Math.sign(f) * Math.min(260, Math.max(30, len * Math.abs(f)));
+    const q = control(a, b, k);
+    const from = exitPoint(a, q[0], q[1]);
+    const to = exitPoint(b, q[0], q[1]);
+    const hits = crossings(from, q, to, others);
+    if (!best || hits < best.hits) best = { q, hits };
+    if (hits === 0) break;
+  }
+  const q = best!.q;
+  const [sx, sy] = exitPoint(a, q[0], q[1]);
+  const [ex, ey] = exitPoint(b, q[0], q[1]);
+  return `M${r1(sx)},${r1(sy)} Q${r1(q[0])},${r1(q[1])} ${r1(ex)},${r1(ey)}`;
 }
 
 export function layoutMap(model: MapModel): MapLayout {
@@ -160,10 +196,11 @@ export function layoutMap(model: MapModel): MapLayout {
       boxes.set(id, box(id, MARGIN + (i % cols) * (CARD.width + GAP_X), top + row * (CARD.height + GAP_X), row, 'unattached'));
     });
     const rows = Math.ceil(loners.length / cols);
-    unattached = { x: MARGIN / 2, y: r1(top - 28), width: cols * (CARD.width + GAP_X) - GAP_X + MARGIN, height: r1(rows * (CARD.height + GAP_X) - GAP_X + 28 + MARGIN / 2) };
+    unattached = { x: MARGIN / 2, y: r1(top - 28), width: Math.max(MIN_GROUP_WIDTH, cols * (CARD.width + GAP_X) - GAP_X + MARGIN), height: r1(rows * (CARD.height + GAP_X) - GAP_X + 28 + MARGIN / 2) };
   }
 
   // 5. Lines: a reporting line as an elbow from the report up to the manager; others as curves.
+  const allBoxes = [...boxes.values()];
   const onPath = new Set<string>();
   for (const p of model.paths) for (const s of p.steps) onPath.add(s.kind === 'reports-to' && s.direction === 'down' ? `${s.kind} ${s.to} ${s.from}` : `${s.kind} ${s.from} ${s.to}`);
   const edges: EdgePath[] = model.edges.map((e) => {
@@ -175,7 +212,7 @@ export function layoutMap(model: MapModel): MapLayout {
       const mid = r1(a.y - GAP_Y / 2);
       return { ...base, d: `M${a.cx},${a.y} V${mid} H${b.cx} V${r1(b.y + b.height)}` };
     }
-    return { ...base, d: curve(a, b, e.kind === 'reports-to' ? 0.35 : 0.25), ...(e.kind === 'reports-to' && cut.has(e.from) ? { cycle: true } : {}) };
+    return { ...base, d: curve(a, b, e.kind === 'reports-to' ? 0.35 : 0.25, allBoxes), ...(e.kind === 'reports-to' && cut.has(e.from) ? { cycle: true } : {}) };
   });
 
   const nodes = model.nodes.map((n) => boxes.get(n.id)!);

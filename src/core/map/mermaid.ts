@@ -55,7 +55,7 @@ export function renderMermaid(model: MapModel, options: MermaidOptions): string 
   edges.forEach((e, i) => {
     // Manager above report: the line is written from the manager.
     if (e.kind === 'reports-to') lines.push(`  ${ids.get(e.to)} --- ${ids.get(e.from)}`);
-    else lines.push(`  ${ids.get(e.from)} -.${e.strength ? ` ${e.strength} ` : ''}.-> ${ids.get(e.to)}`);
+    else lines.push(`  ${ids.get(e.from)} ${e.strength ? `-. ${e.strength} .->` : '-.->'} ${ids.get(e.to)}`);
     if (onPath.has(`${e.kind} ${e.from} ${e.to}`)) highlighted.push(i);
   });
   lines.push(...STYLES.map((s) => `  ${s}`));

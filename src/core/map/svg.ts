@@ -98,9 +98,9 @@ export function renderMapSvg(model: MapModel, layout: MapLayout, options: MapSvg
     out.push(`<title>${escapeXml(label)}</title>`);
     out.push(`<rect class="kp-card" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="6"/>`);
     out.push(`<rect class="kp-role kp-role-${node.color}" x="${b.x}" y="${b.y}" width="5" height="${b.height}" rx="2"/>`);
-    out.push(`<text class="kp-text kp-name" x="${b.x + 12}" y="${b.y + 19}">${escapeXml(fit(node.name, 22))}</text>`);
-    if (node.title) out.push(`<text class="kp-text kp-muted" x="${b.x + 12}" y="${b.y + 36}">${escapeXml(fit(node.title, 27))}</text>`);
-    out.push(`<text class="kp-text kp-muted" x="${b.x + 12}" y="${b.y + 53}">${escapeXml(fit(cardDetails(node, L), 27))}</text>`);
+    out.push(`<text class="kp-text kp-name" x="${b.x + 12}" y="${b.y + 19}">${escapeXml(fit(node.name, 26))}</text>`);
+    if (node.title) out.push(`<text class="kp-text kp-muted" x="${b.x + 12}" y="${b.y + 36}">${escapeXml(fit(node.title, 31))}</text>`);
+    out.push(`<text class="kp-text kp-muted" x="${b.x + 12}" y="${b.y + 53}">${escapeXml(fit(cardDetails(node, L), 31))}</text>`);
     if (node.marks.includes('no-path') || node.marks.includes('uncovered')) {
       out.push(`<circle class="kp-badge" cx="${b.x + b.width - 10}" cy="${b.y + 10}" r="7"/><text class="kp-badge-text" x="${b.x + b.width - 10}" y="${b.y + 14}" text-anchor="middle">!</text>`);
     }
