@@ -18,7 +18,7 @@
  * one breadth-first search per target over the account's links: bounded for any input, cycles included.
  */
 import type { Account, Person } from '../model/workspace.js';
-import { influenceLinks, type InfluenceStrength } from '../model/person.js';
+import { influenceLinks, type InfluenceStrength } from '../model/influences.js';
 
 export type LinkKind = 'reports-to' | 'influences';
 

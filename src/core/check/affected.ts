@@ -15,7 +15,7 @@
 import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
 import { parseKeyplanDocument } from '../parse/document.js';
 import { decodeText } from '../parse/text.js';
-import { influenceLinks } from '../model/person.js';
+import { influenceLinks } from '../model/influences.js';
 
 /** A `.gitignore` in the workspace: it changes which files are read. */
 export const isIgnoreFile = (p: string): boolean => p === '.gitignore' || p.endsWith('/.gitignore');

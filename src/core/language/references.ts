@@ -7,7 +7,7 @@ import type { KeyplanDocument } from '../parse/document.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
 import type { OrgPortraitData, PersonData, RelationshipPlanData } from '../model/types.js';
 import type { Workspace } from '../model/workspace.js';
-import { influenceLinks } from '../model/person.js';
+import { influenceLinks } from '../model/influences.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 import { cursorContext } from './context.js';
 import { insideQuotes } from './ranges.js';

@@ -11,7 +11,7 @@ import type { Locale, Params } from '../i18n/catalogue.js';
 import type { LogEntry } from '../parse/interaction-log.js';
 import { closest } from '../suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
-import { influenceLinks } from './person.js';
+import { influenceLinks } from './influences.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 import type { Rule } from '../rules/define.js';
 import { logEntryMalformed } from '../rules/format/log-entry-malformed.js';
