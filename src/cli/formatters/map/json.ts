@@ -2,4 +2,4 @@
 import type { Formatter } from '../formatter.js';
 import type { DecisionMap } from './model.js';
 
-export const json: Formatter<DecisionMap> = ({ model, layout }) => JSON.stringify({ ...model, layout }, null, 2) + '\n';
+export const json: Formatter<DecisionMap> = ({ model, layout }) => JSON.stringify({ version: 1, ...model, layout }, null, 2) + '\n';
