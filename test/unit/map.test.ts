@@ -15,6 +15,8 @@ import { renderMapSvg } from '../../src/core/map/svg.js';
 import { mapText } from '../../src/core/map/text.js';
 import { removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
 import { AS_OF, workspace, type PersonOpts } from './helpers/workspace.js';
+import { accountOf, baseWorkspace, changed, diffOf, edit, personDoc } from './helpers/diff-fixtures.js';
+import { formatDiffMarkdown } from '../../src/cli/formatters/diff/markdown.js';
 
 const SAMPLES = path.join(REPO_ROOT, 'samples');
 
@@ -333,5 +335,42 @@ describe('keyplan map', function () {
     } finally {
       removeDir(dir);
     }
+  });
+});
+
+// --- diff
+
+describe('keyplan diff: the decision chain before and after', () => {
+  const HEADER = { base: 'main (1a2b3c4)', head: 'working tree' };
+  const evil = 'Evil ``` </details> "q" #1 @octocat';
+
+  it('reports added and removed lines with the map of the people concerned, and draws them as Mermaid in the comment', () => {
+    const before = baseWorkspace();
+    let after = changed(before, {
+      'accounts/acme/people/wang-fang.md': personDoc({ id: 'wang-fang', name: JSON.stringify(`王芳 ${evil}`), roles: ['UB'], influence: 2, stance: 'opponent', coverage: 'brief', extra: ['reports_to: zhang-wei'] }),
+    });
+    after = edit(after, 'accounts/acme/people/zhang-wei.md', 'kind: person', 'kind: person\ninfluences: [{person: sun-li, strength: strong}]');
+    const diff = diffOf(before, after);
+    const map = accountOf(diff, 'acme').map!;
+    assert.deepEqual(map.added, [{ kind: 'reports-to', from: 'wang-fang', to: 'zhang-wei' }, { kind: 'influences', from: 'zhang-wei', to: 'sun-li', strength: 'strong' }]);
+    assert.deepEqual(map.removed, []);
+    assert.deepEqual(map.people, ['sun-li', 'wang-fang', 'zhang-wei']);
+    assert.deepEqual(map.before.edges, []);
+    assert.equal(map.after.edges.length, 2);
+    const md = formatDiffMarkdown(diff, HEADER, 'en');
+    const charts = [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+    assert.equal(charts.length, 2);
+    assert.ok(charts[1].includes('  p_zhang_wei --- p_wang_fang') && charts[1].includes('  p_zhang_wei -. strong .-> p_sun_li'));
+    // The hostile name can neither close the code block nor open HTML.
+    for (const chart of charts) assert.ok(!chart.includes('```') && !chart.includes('</details>') && !chart.includes('"q"'));
+    assert.match(md, /\*\*Decision chain\*\*: 2 added, 0 removed/);
+    assert.match(formatDiffMarkdown(diff, HEADER, 'zh-cn'), /\*\*决策链\*\*：?/);
+  });
+
+  it('no decision-chain section when no line changed', () => {
+    const before = baseWorkspace();
+    const diff = diffOf(before, edit(before, 'accounts/acme/people/wang-fang.md', 'stance: opponent', 'stance: supporter'));
+    assert.equal(accountOf(diff, 'acme').map, undefined);
+    assert.ok(!formatDiffMarkdown(diff, HEADER, 'en').includes('```mermaid'));
   });
 });

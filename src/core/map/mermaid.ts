@@ -28,14 +28,14 @@ export interface MermaidOptions {
   only?: ReadonlySet<string>;
 }
 
-const STYLES = [
-  'classDef champion fill:#dafbe1,stroke:#1a7f37',
-  'classDef supporter fill:#eefbf1,stroke:#1a7f37',
-  'classDef skeptic fill:#fff8c5,stroke:#9a6700',
-  'classDef opponent fill:#ffebe9,stroke:#cf222e,stroke-width:3px',
-  'classDef left fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3,color:#8c959f',
-  'classDef nopath stroke:#cf222e,stroke-width:3px,stroke-dasharray:6 3',
-];
+const STYLES: Record<string, string> = {
+  champion: 'fill:#dafbe1,stroke:#1a7f37',
+  supporter: 'fill:#eefbf1,stroke:#1a7f37',
+  skeptic: 'fill:#fff8c5,stroke:#9a6700',
+  opponent: 'fill:#ffebe9,stroke:#cf222e,stroke-width:3px',
+  left: 'fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:3 3,color:#8c959f',
+  nopath: 'stroke:#cf222e,stroke-width:3px,stroke-dasharray:6 3',
+};
 
 export function renderMermaid(model: MapModel, options: MermaidOptions): string {
   const L = options.locale;
@@ -58,13 +58,16 @@ export function renderMermaid(model: MapModel, options: MermaidOptions): string 
     else lines.push(`  ${ids.get(e.from)} ${e.strength ? `-. ${e.strength} .->` : '-.->'} ${ids.get(e.to)}`);
     if (onPath.has(`${e.kind} ${e.from} ${e.to}`)) highlighted.push(i);
   });
-  lines.push(...STYLES.map((s) => `  ${s}`));
   const classes = new Map<string, string[]>();
   for (const n of shown) {
     const cls = n.status === 'left' ? 'left' : n.marks.includes('no-path') ? 'nopath' : ['champion', 'supporter', 'skeptic', 'opponent'].includes(n.stance) ? n.stance : undefined;
     if (cls) classes.set(cls, [...(classes.get(cls) ?? []), ids.get(n.id)!]);
   }
-  for (const [cls, members] of classes) lines.push(`  class ${members.join(',')} ${cls}`);
+  // Only the styles the chart uses, in a fixed order.
+  for (const [cls, style] of Object.entries(STYLES)) {
+    const members = classes.get(cls);
+    if (members) lines.push(`  classDef ${cls} ${style}`, `  class ${members.join(',')} ${cls}`);
+  }
   if (highlighted.length) lines.push(`  linkStyle ${highlighted.join(',')} stroke:#bf8700,stroke-width:3px`);
   return lines.join('\n') + '\n';
 }
