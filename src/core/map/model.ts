@@ -6,6 +6,13 @@
  * and the paths to the decision. Pure and `asOf`-aware; the SVG, Mermaid, text and the webview all
  * draw this model through the same layout (layout.ts). Personal notes (`needs`, `career`,
  * `preferences`, `communication_style`) are not part of it.
+ *
+ * For a front end: `mapModel(result, account)` → `layoutMap(model)` (layout.ts: card boxes and line
+ * paths) → `renderMapSvg(model, layout, { standalone: false })` (svg.ts), then style it with the
+ * theme. Each card is `<g class="kp-node …" data-person="id">` (hover: the person card; click: open
+ * the person), each line a `<path data-kind data-from data-to>`; informal lines carry the class
+ * `kp-influences` (to toggle them) and the lines of a path to the decision `kp-on-path` (and
+ * `layout.edges[i].onPath`), so a webview can highlight the way to the EB without its own geometry.
  */
 import type { CheckResult } from '../check/pipeline.js';
 import { chainLinks, decisionPaths, KEY_PLAYER_INFLUENCE, onOurSide, SUPPORTIVE_STANCES, type ChainLink, type DecisionPath } from '../analysis/decision-chain.js';
