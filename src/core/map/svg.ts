@@ -64,7 +64,7 @@ export function cardLabel(node: MapNode, locale: Locale): string {
   return [node.name + (node.title ? `, ${node.title}` : ''), cardDetails(node, locale), ...marks].filter(Boolean).join(' · ');
 }
 
-const LEGEND_HEIGHT = 40;
+const LEGEND_HEIGHT = 60;
 
 export function renderMapSvg(model: MapModel, layout: MapLayout, options: MapSvgOptions): string {
   const L = options.locale;
@@ -127,5 +127,18 @@ function legend(layout: MapLayout, L: Locale): { markup: string; width: number }
     parts.push(`<rect class="kp-role-${role}" x="${x}" y="${y + 2}" width="5" height="12"/><text class="kp-text kp-muted" x="${x + 10}" y="${y + 12}">${escapeXml(label)}</text>`);
     x += 22 + units(label) * 6.5;
   }
-  return { markup: parts.join(''), width: x + 8 };
+  const firstRow = x;
+  // The marks: a blocker's red border, a left person's grey dashed card, the badge of an uncovered key player or of no path.
+  x = 24;
+  const y2 = y + 20;
+  const row2 = (cls: string, label: string) => {
+    parts.push(`<g class="${cls}"><rect class="kp-card" x="${x}" y="${y2 + 1}" width="22" height="14" rx="3"/></g><text class="kp-text kp-muted" x="${x + 28}" y="${y2 + 12}">${escapeXml(label)}</text>`);
+    x += 40 + units(label) * 6.5;
+  };
+  row2('kp-blocker', t(L, 'map.mark.blocker'));
+  row2('kp-left', t(L, 'map.mark.left'));
+  row2('kp-uncovered', t(L, 'map.mark.uncovered'));
+  parts.push(`<circle class="kp-badge" cx="${x + 7}" cy="${y2 + 8}" r="7"/><text class="kp-badge-text" x="${x + 7}" y="${y2 + 12}" text-anchor="middle">!</text><text class="kp-text kp-muted" x="${x + 20}" y="${y2 + 12}">${escapeXml(`${t(L, 'map.mark.uncovered')} / ${t(L, 'map.mark.no-path')}`)}</text>`);
+  x += 32 + units(`${t(L, 'map.mark.uncovered')} / ${t(L, 'map.mark.no-path')}`) * 6.5;
+  return { markup: parts.join(''), width: Math.max(x, firstRow) + 8 };
 }
