@@ -212,6 +212,21 @@ describe('map layout', () => {
     assert.ok(e.d.startsWith(`M${at('c').cx},${at('c').y} `) && e.d.endsWith(` V${at('a').y + CARD.height}`), e.d);
   });
 
+  it('stacks a large team of people without reports in a few columns, their lines along a spine', () => {
+    const team = [node('boss'), ...Array.from({ length: 30 }, (_, i) => node(`m${String(i).padStart(2, '0')}`, 'boss'))];
+    const layout = layoutMap(modelOf(team));
+    assertNoOverlap(layout, 'team of 30');
+    const columns = new Set(layout.nodes.filter((b) => b.id !== 'boss').map((b) => b.x));
+    assert.equal(columns.size, 6, 'ceil(sqrt(30)) columns');
+    const boss = layout.nodes.find((b) => b.id === 'boss')!;
+    for (const e of layout.edges) {
+      const b = layout.nodes.find((x) => x.id === e.from)!;
+      assert.ok(e.d.startsWith(`M${b.x},${b.cy} H${b.x - 14} `) && e.d.endsWith(`H${boss.cx} V${boss.y + CARD.height}`), e.d);
+    }
+    // Four reports are not stacked; nor is a team where someone has reports.
+    assert.equal(new Set(layoutMap(modelOf([node('boss'), ...['a', 'b', 'c', 'd'].map((id) => node(id, 'boss'))])).nodes.map((b) => b.y)).size, 2);
+  });
+
   it('cuts a reporting cycle at its smallest id without hanging, and still draws every line', () => {
     const nodes = [node('c', 'a'), node('a', 'b'), node('b', 'c'), node('d', 'b')];
     const layout = layoutMap(modelOf(nodes));

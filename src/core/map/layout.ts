@@ -1,12 +1,13 @@
 /**
  * Geometry of the decision-chain map, shared by the SVG and the webview: a layered tree by
  * reporting line (roots at the top, each report one layer below their manager), the people with
- * neither a manager nor reports grouped in rows below the trees, formal lines as elbows and
- * informal lines as curves drawn beneath the cards.
+ * neither a manager nor reports grouped in rows below the trees, a large team without reports of
+ * its own stacked in a few columns, formal lines as elbows and informal lines as curves drawn
+ * beneath the cards.
  *
- * Cards never overlap, for any number of people: every leaf of a tree gets its own column and a
- * manager sits above the middle of their reports, so two cards of one layer are at least one column
- * apart; the group below starts under the deepest layer. A cycle in `reports_to` (reported by
+ * Cards never overlap, for any number of people: every leaf of a tree gets its own column (a stacked
+ * team its own block of columns and layers) and a manager sits above the middle of their reports,
+ * so two cards of one layer are at least one column apart; the group below starts under the deepest layer. A cycle in `reports_to` (reported by
  * `reports-to-cycle`) is cut at its member with the smallest id, who becomes a root; the line is
  * still drawn (as a curve, `cycle: true`). Everything is iterative: no recursion on the depth of an
  * org chart, and the work is linear in people and lines.
@@ -21,6 +22,8 @@ const MARGIN = 24;
 const GROUP_GAP = 56;
 /** Wide enough for the group's heading. */
 const MIN_GROUP_WIDTH = 300;
+/** Reports (without reports of their own) from which a manager's team is stacked. */
+const STACK_FROM = 5;
 
 export interface NodeBox {
   id: string;
@@ -154,8 +157,12 @@ export function layoutMap(model: MapModel): MapLayout {
   const loners = roots.filter((id) => !children.has(id));
 
   // 3. Columns: each leaf its own, a manager above the middle of their reports (iterative post-order).
+  // A manager with STACK_FROM or more reports who have no reports themselves gets them stacked in a
+  // few columns below (a flat team of 30 is 6 columns wide, not 30); their lines run along a spine
+  // in the gap to the left of each column.
   const column = new Map<string, number>();
   const depth = new Map<string, number>();
+  const stacked = new Set<string>();
   let next = 0;
   for (const root of treeRoots) {
     depth.set(root, 0);
@@ -163,6 +170,19 @@ export function layoutMap(model: MapModel): MapLayout {
     while (stack.length) {
       const top = stack[stack.length - 1];
       const kids = children.get(top[0]) ?? [];
+      if (top[1] === 0 && kids.length >= STACK_FROM && kids.every((k) => !children.has(k))) {
+        const cols = Math.ceil(Math.sqrt(kids.length));
+        const rows = Math.ceil(kids.length / cols);
+        kids.forEach((k, i) => {
+          stacked.add(k);
+          column.set(k, next + Math.floor(i / rows));
+          depth.set(k, depth.get(top[0])! + 1 + (i % rows));
+        });
+        column.set(top[0], next + (cols - 1) / 2);
+        next += cols;
+        stack.pop();
+        continue;
+      }
       if (top[1] < kids.length) {
         const child = kids[top[1]++];
         depth.set(child, depth.get(top[0])! + 1);
@@ -208,6 +228,10 @@ export function layoutMap(model: MapModel): MapLayout {
     const b = boxes.get(e.to);
     const base = { ...e, onPath: onPath.has(`${e.kind} ${e.from} ${e.to}`) };
     if (!a || !b) return { ...base, d: '' };
+    if (e.kind === 'reports-to' && parent.get(e.from) === e.to && stacked.has(e.from)) {
+      const mid = r1(b.y + b.height + GAP_Y / 2);
+      return { ...base, d: `M${a.x},${a.cy} H${r1(a.x - GAP_X / 2)} V${mid} H${b.cx} V${r1(b.y + b.height)}` };
+    }
     if (e.kind === 'reports-to' && parent.get(e.from) === e.to) {
       const mid = r1(a.y - GAP_Y / 2);
       return { ...base, d: `M${a.cx},${a.y} V${mid} H${b.cx} V${r1(b.y + b.height)}` };
