@@ -7,10 +7,11 @@
  *
  * Cards never overlap, for any number of people: every leaf of a tree gets its own column (a stacked
  * team its own block of columns and layers) and a manager sits above the middle of their reports,
- * so two cards of one layer are at least one column apart; the group below starts under the deepest layer. A cycle in `reports_to` (reported by
- * `reports-to-cycle`) is cut at its member with the smallest id, who becomes a root; the line is
- * still drawn (as a curve, `cycle: true`). Everything is iterative: no recursion on the depth of an
- * org chart, and the work is linear in people and lines.
+ * so two cards of one layer are at least one column apart; the group below starts under the
+ * deepest layer. A cycle in `reports_to` (reported by `reports-to-cycle`) is cut at its member with
+ * the smallest id, who becomes a root; the line is still drawn (as a curve, `cycle: true`).
+ * Everything is iterative (no recursion on the depth of an org chart) and bounded: linear in
+ * people, and for the curves, a few tries per informal line against the cards near it.
  */
 import type { MapEdge, MapModel } from './model.js';
 
