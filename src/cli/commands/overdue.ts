@@ -1,7 +1,8 @@
 /**
  * `keyplan overdue [paths] [--format text|json|markdown] [--owner ID] [--tier A|B|C] [--all]
  * [--explain]`: contacts that are overdue, missed a planned interaction, were never met or are due
- * soon, most urgent first: the list a key-account manager works through each week.
+ * soon, most urgent first, then the accounts gone dark: the list a key-account manager works
+ * through each week.
  */
 import { urgency } from '../../core/analysis/cadence.js';
 import { closest } from '../../core/suggest.js';
@@ -9,14 +10,14 @@ import { defineCommand, print, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { OVERDUE_FORMATS } from '../formatters/overdue/index.js';
-import { overdueRows } from '../formatters/overdue/rows.js';
+import { darkAccountRows, overdueRows } from '../formatters/overdue/rows.js';
 import { anyInFocus } from '../paths.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 
 export const overdue = defineCommand({
   name: 'overdue',
   summary: `  overdue [paths...]   Contacts that are overdue, missed a planned interaction, were never met
-                       or are due soon, most urgent first
+                       or are due soon, most urgent first; then accounts gone dark
 `,
   help: `overdue:
   --format <f>         text (default), json or markdown
@@ -47,7 +48,11 @@ export const overdue = defineCommand({
       .filter((c) => !values.owner || c.owner === values.owner || c.account.data?.owner === values.owner)
       .filter((c) => anyInFocus(focus, [c.person.doc.path, ...(c.account.doc ? [c.account.doc.path] : [])]))
       .sort((a, b) => urgency(b) - urgency(a) || a.account.id.localeCompare(b.account.id) || a.person.id.localeCompare(b.person.id));
-    print(call, formatter, { asOf: result.asOf, rows: overdueRows(cadences), explain: values.explain ?? false }, result.locale);
+    const darkAccounts = darkAccountRows(result.activity, result.diagnostics, result.workspace.config.darkAfter)
+      .filter((a) => !values.tier || a.tier === values.tier)
+      .filter((a) => !values.owner || a.owner === values.owner)
+      .filter((a) => anyInFocus(focus, [a.file]));
+    print(call, formatter, { asOf: result.asOf, rows: overdueRows(cadences), darkAccounts, explain: values.explain ?? false }, result.locale);
     return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });

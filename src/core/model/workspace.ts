@@ -9,7 +9,7 @@ import type { KeyplanDocument } from '../parse/document.js';
 import type { DocumentKind } from '../kinds.js';
 import type { Locale, Params } from '../i18n/catalogue.js';
 import type { LogEntry } from '../parse/interaction-log.js';
-import { closest } from '../suggest.js';
+import { closest, suggester } from '../suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
 import { influenceLinks } from './influences.js';
 import type { DataPath } from '../parse/yaml-locate.js';
@@ -51,6 +51,12 @@ export interface Account {
   logs: KeyplanDocument[];
   /** Newest first. */
   interactions: Interaction[];
+  /**
+   * Files of this account's people that cannot be used: unreadable, or a duplicate id whose used
+   * copy is in another account. While there are any, the rules that judge the account's contacts
+   * as a whole (single-threaded, EB, Coach) are not applied: they would judge a set we cannot see.
+   */
+  peopleNotSeen?: string[];
 }
 
 export class Workspace {
@@ -86,6 +92,8 @@ export interface UnreadableDocument {
   path: string;
   kind?: DocumentKind;
   id?: string;
+  /** The `account:` a quick look could see. */
+  account?: string;
   /** The first finding's message: why it could not be read. */
   reason?: string;
 }
@@ -133,7 +141,9 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
       docs.sort(byPath);
       for (const doc of docs) {
         const other = docs.filter((d) => d !== doc).map((d) => d.path);
-        report(doc, duplicateId, 'files', ['id'], { kind, id, other: other.join('|'), used: docs[0].path }, { other, used: docs[0].path });
+        // A person copy not used, in another account than the used one: that account's contacts are incomplete.
+        const paused = kind === 'person' && doc !== docs[0] && doc.data.account !== docs[0].data.account ? String(doc.data.account) : undefined;
+        report(doc, duplicateId, 'files', ['id'], { kind, id, other: other.join('|'), used: docs[0].path, paused }, { other, used: docs[0].path });
       }
     }
     return out;
@@ -155,9 +165,15 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
   /** Person ids defined by more than one file: references to them are not judged against the one used. */
   const duplicatedPeople = new Set<string>();
+  const notSeen = (account: string, path: string) => {
+    const a = accountFor(account);
+    (a.peopleNotSeen ??= []).push(path);
+  };
+  for (const u of unreadable) if (u.kind === 'person' && u.account) notSeen(u.account, u.path);
   for (const [id, docs] of definitions('person')) {
     const doc = docs[0];
     if (docs.length > 1) duplicatedPeople.add(id);
+    for (const copy of docs.slice(1)) if (copy.data.account !== doc.data.account) notSeen(String(copy.data.account), copy.path);
     const data = doc.data as unknown as PersonData;
     ws.people.set(id, { id, account: data.account, data, doc });
   }
@@ -181,14 +197,19 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
 
   // 3. Person references: checks the id exists and belongs to the same account.
-  const personIds = () => [...ws.people.keys()];
+  // One suggester per account (prepared on first need): a log may mention thousands of unknown ids.
+  const suggesters = new Map<string | undefined, (id: string) => string | undefined>();
+  const suggestPerson = (id: string, account: string | undefined) => {
+    let suggest = suggesters.get(account);
+    if (!suggest) suggesters.set(account, (suggest = suggester(account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : ws.people.keys())));
+    return suggest(id);
+  };
   const checkPerson = (doc: KeyplanDocument, path: DataPath, id: unknown, account: string | undefined) => {
     if (typeof id !== 'string') return;
     const target = ws.people.get(id);
     if (!target && unseenPeople.has(id)) return;
     if (!target) {
-      const pool = account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : personIds();
-      const suggestion = closest(id, pool);
+      const suggestion = suggestPerson(id, account);
       report(doc, unknownReference, 'person', path, { id, account, suggestion }, { reference: 'person', id, suggestion });
     } else if (account && target.account !== account && !duplicatedPeople.has(id)) {
       report(doc, crossAccountReference, 'default', path, { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
@@ -259,7 +280,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
           const target = ws.people.get(m.id);
           if (!target && unseenPeople.has(m.id)) continue;
           if (!target) {
-            const suggestion = closest(m.id, account.people.map((p) => p.id));
+            const suggestion = suggestPerson(m.id, account.id);
             diagnostics.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
           } else if (target.account !== account.id && !duplicatedPeople.has(m.id)) {
             diagnostics.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));

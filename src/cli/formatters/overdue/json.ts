@@ -1,5 +1,5 @@
-/** `keyplan overdue --format json`: `{ version, asOf, contacts }`, one object per row. */
+/** `keyplan overdue --format json`: `{ version, asOf, contacts, darkAccounts }`, one object per row. */
 import type { Formatter } from '../formatter.js';
 import type { Overdue } from './rows.js';
 
-export const json: Formatter<Overdue> = ({ asOf, rows }) => JSON.stringify({ version: 1, asOf, contacts: rows }, null, 2) + '\n';
+export const json: Formatter<Overdue> = ({ asOf, rows, darkAccounts }) => JSON.stringify({ version: 1, asOf, contacts: rows, darkAccounts }, null, 2) + '\n';
