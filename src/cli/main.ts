@@ -11,6 +11,7 @@ import { diff } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { matrix } from './commands/matrix.js';
+import { map } from './commands/map.js';
 import { overdue } from './commands/overdue.js';
 import { report } from './commands/report.js';
 import { UsageError } from './errors.js';
@@ -18,7 +19,7 @@ import { UsageError } from './errors.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, diff, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, exportCommand, importCommand];
 
 export const HELP = `Usage: keyplan <command> [paths...] [options]
 
