@@ -12,6 +12,7 @@ import { closest } from '../suggest.js';
 import { parseInteractionLog, type ParsedLog } from './interaction-log.js';
 import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js';
 import { YAML_OPTIONS } from './yaml-options.js';
+import { fastYamlMapping } from './fast-yaml.js';
 
 /** Same limit the yaml package applies by default; named here because it is a safety limit. */
 const MAX_ALIAS_COUNT = 100;
@@ -214,12 +215,17 @@ export type YamlRead = { ok: true; data: unknown } | { ok: false; diagnostics: D
  */
 export function readYaml(path: string, text: string, yamlStart: number, yamlEnd: number, lines: LineIndex, locale: Locale): YamlRead {
   const yamlText = text.slice(yamlStart, yamlEnd);
+  const source = yamlSource(yamlText);
+  // The plain frontmatter most files have: data without an AST (positions come later, from the
+  // exact parse, only for a file with a finding). Anything else takes the exact way below.
+  const fast = fastYamlMapping(source);
+  if (fast) return { ok: true, data: fast };
   const fail = (range: Range, variant: YamlProblem): YamlRead => ({ ok: false, diagnostics: [yamlSyntax.diagnostic({ file: path, range }, locale, variant)] });
   const firstLine = lines.position(yamlStart).line;
   let yamlDoc: YamlDocument;
   let data: unknown;
   try {
-    yamlDoc = parseDocument(yamlSource(yamlText), YAML_OPTIONS);
+    yamlDoc = parseDocument(source, YAML_OPTIONS);
     if (yamlDoc.errors.length === 0) data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // The yaml package throws for alias expansion beyond the limit; deep nesting can overflow the stack.
