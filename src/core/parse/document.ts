@@ -13,6 +13,7 @@ import { parseInteractionLog, type ParsedLog } from './interaction-log.js';
 import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js';
 import { YAML_OPTIONS } from './yaml-options.js';
 import { fastYamlMapping } from './fast-yaml.js';
+import { locateBlock } from './block-locate.js';
 
 /** Same limit the yaml package applies by default; named here because it is a safety limit. */
 const MAX_ALIAS_COUNT = 100;
@@ -89,7 +90,7 @@ export class YamlFile {
 
   /** Range of a key or value in the frontmatter, falling back to the `kind:` line, then the opening fence. */
   locate(path: DataPath, target: LocateTarget = 'value'): Range {
-    const quick = path.length === 1 && typeof path[0] === 'string' ? locateTopLevel(this.yamlText, path[0], target) : undefined;
+    const quick = path.length === 1 && typeof path[0] === 'string' ? locateTopLevel(this.yamlText, path[0], target) : path.length > 1 && !this.yamlDoc ? locateBlock(this.yamlText, path, target) : undefined;
     if (quick) return this.lines.range(this.span.yamlStart + quick[0], this.span.yamlStart + quick[1]);
     const found = path.length ? locateInYaml(this.yaml, this.yamlText, path, target) : null;
     const fallback = found ?? (path[0] !== 'kind' ? locateInYaml(this.yaml, this.yamlText, ['kind'], 'key') : null);

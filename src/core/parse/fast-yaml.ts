@@ -73,6 +73,11 @@ export function setFastYaml(on: boolean): void {
   enabled = on;
 }
 
+/** True for a text in the plain subset the fast ways answer for (no anchors, tags, explicit keys, tabs…). */
+export function plainYaml(source: string): boolean {
+  return !EXACT_ONLY.test(source);
+}
+
 /**
  * The data of a YAML text that must hold one mapping, or undefined when the exact way has to
  * decide. `source` is the text as the `yaml` package is given it (lone CRs already made LFs).
