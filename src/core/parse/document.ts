@@ -172,7 +172,9 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   const yamlText = text.slice(span.yamlStart, span.yamlEnd);
   const sniffed = sniffKind(yamlText);
   if (sniffed === null) return { status: 'ignored' };
-  const lines = new LineIndex(text);
+  // Line positions only when a finding needs them (most documents have none).
+  let lineIndex: LineIndex | undefined;
+  const lines = (): LineIndex => (lineIndex ??= new LineIndex(text));
   const where = (range: Range) => ({ file: path, range });
 
   if (!isDocumentKind(sniffed)) {
@@ -181,14 +183,14 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
     if (!suggestion) return { status: 'ignored' };
     const at = Math.max(0, yamlText.search(/^["']?kind["']?[ \t]*:/m));
     const valueAt = yamlText.indexOf(sniffed, at);
-    const range = lines.range(span.yamlStart + valueAt, span.yamlStart + valueAt + sniffed.length);
+    const range = lines().range(span.yamlStart + valueAt, span.yamlStart + valueAt + sniffed.length);
     return { status: 'unreadable', diagnostics: [unknownKind.diagnostic(where(range), locale, 'default', { value: sniffed, suggestion, allowed: DOCUMENT_KINDS.join('|') }, { value: sniffed, suggestion, allowed: [...DOCUMENT_KINDS] })] };
   }
 
   const kind = sniffed;
   const id = /^id[ \t]*:[ \t]*["']?([a-z0-9-]+)/m.exec(yamlText)?.[1];
   if (!span.closed) {
-    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 1)), locale, 'unclosed')] };
+    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines(), 1)), locale, 'unclosed')] };
   }
 
   const read = readYaml(path, text, span.yamlStart, span.yamlEnd, lines, locale);
@@ -198,7 +200,7 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   const data = read.data;
   const diagnostics: Diagnostic[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 2)), locale, 'empty')] };
+    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines(), 2)), locale, 'empty')] };
   }
   const record = data as Record<string, unknown>;
   if (!isDocumentKind(record.kind)) return { status: 'ignored' };
@@ -214,7 +216,7 @@ export type YamlRead = { ok: true; data: unknown } | { ok: false; diagnostics: D
  * Parses the YAML between two offsets of a file (a frontmatter, or all of keyplan.yaml) into plain
  * data, or into findings placed in the file: one implementation for every YAML Keyplan reads.
  */
-export function readYaml(path: string, text: string, yamlStart: number, yamlEnd: number, lines: LineIndex, locale: Locale): YamlRead {
+export function readYaml(path: string, text: string, yamlStart: number, yamlEnd: number, lineIndex: LineIndex | (() => LineIndex), locale: Locale): YamlRead {
   const yamlText = text.slice(yamlStart, yamlEnd);
   const source = yamlSource(yamlText);
   // The plain frontmatter most files have: data without an AST (positions come later, from the
@@ -222,6 +224,7 @@ export function readYaml(path: string, text: string, yamlStart: number, yamlEnd:
   const fast = fastYamlMapping(source);
   if (fast) return { ok: true, data: fast };
   const fail = (range: Range, variant: YamlProblem): YamlRead => ({ ok: false, diagnostics: [yamlSyntax.diagnostic({ file: path, range }, locale, variant)] });
+  const lines = typeof lineIndex === 'function' ? lineIndex() : lineIndex;
   const firstLine = lines.position(yamlStart).line;
   let yamlDoc: YamlDocument;
   let data: unknown;
