@@ -41,6 +41,8 @@ export interface BenchOptions {
   build: boolean;
   extension: boolean;
   activationRuns: number;
+  samples: boolean;
+  samplesRuns: number;
   log: (message: string) => void;
 }
 

@@ -28,10 +28,11 @@ describe('benchmark suite (smoke run, no timing assertions)', function () {
       package: false,
       build: false,
       activationRuns: 1,
+      samplesRuns: 1,
       log: () => {},
     });
     const ids = rows.map((r) => r.id);
-    for (const id of ['floor', 'api-full', 'api-cross-file', 'api-report', 'cli-check', 'rss', 'incremental-stance', 'incremental-rename', 'diff', 'changed-since', 'bundle-extension', 'bundle-webview', 'vsix', 'activation-require', 'activation']) {
+    for (const id of ['floor', 'api-full', 'api-cross-file', 'api-report', 'cli-check', 'rss', 'incremental-stance', 'incremental-rename', 'diff', 'changed-since', 'node-e0', 'samples-check', 'bundle-extension', 'bundle-webview', 'vsix', 'activation-require', 'activation']) {
       assert.ok(ids.includes(id), `row ${id} is missing (rows: ${ids.join(', ')})`);
     }
     for (const r of rows.filter((x) => x.status === 'ok' && x.unit)) {

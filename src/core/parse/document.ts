@@ -12,6 +12,8 @@ import { closest } from '../suggest.js';
 import { parseInteractionLog, type ParsedLog } from './interaction-log.js';
 import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js';
 import { YAML_OPTIONS } from './yaml-options.js';
+import { fastYamlMapping } from './fast-yaml.js';
+import { locateBlock } from './block-locate.js';
 
 /** Same limit the yaml package applies by default; named here because it is a safety limit. */
 const MAX_ALIAS_COUNT = 100;
@@ -88,7 +90,7 @@ export class YamlFile {
 
   /** Range of a key or value in the frontmatter, falling back to the `kind:` line, then the opening fence. */
   locate(path: DataPath, target: LocateTarget = 'value'): Range {
-    const quick = path.length === 1 && typeof path[0] === 'string' ? locateTopLevel(this.yamlText, path[0], target) : undefined;
+    const quick = path.length === 1 && typeof path[0] === 'string' ? locateTopLevel(this.yamlText, path[0], target) : path.length > 1 && !this.yamlDoc ? locateBlock(this.yamlText, path, target) : undefined;
     if (quick) return this.lines.range(this.span.yamlStart + quick[0], this.span.yamlStart + quick[1]);
     const found = path.length ? locateInYaml(this.yaml, this.yamlText, path, target) : null;
     const fallback = found ?? (path[0] !== 'kind' ? locateInYaml(this.yaml, this.yamlText, ['kind'], 'key') : null);
@@ -170,7 +172,9 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   const yamlText = text.slice(span.yamlStart, span.yamlEnd);
   const sniffed = sniffKind(yamlText);
   if (sniffed === null) return { status: 'ignored' };
-  const lines = new LineIndex(text);
+  // Line positions only when a finding needs them (most documents have none).
+  let lineIndex: LineIndex | undefined;
+  const lines = (): LineIndex => (lineIndex ??= new LineIndex(text));
   const where = (range: Range) => ({ file: path, range });
 
   if (!isDocumentKind(sniffed)) {
@@ -179,7 +183,7 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
     if (!suggestion) return { status: 'ignored' };
     const at = Math.max(0, yamlText.search(/^["']?kind["']?[ \t]*:/m));
     const valueAt = yamlText.indexOf(sniffed, at);
-    const range = lines.range(span.yamlStart + valueAt, span.yamlStart + valueAt + sniffed.length);
+    const range = lines().range(span.yamlStart + valueAt, span.yamlStart + valueAt + sniffed.length);
     return { status: 'unreadable', diagnostics: [unknownKind.diagnostic(where(range), locale, 'default', { value: sniffed, suggestion, allowed: DOCUMENT_KINDS.join('|') }, { value: sniffed, suggestion, allowed: [...DOCUMENT_KINDS] })] };
   }
 
@@ -187,7 +191,7 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   const id = sniffValue(yamlText, 'id');
   const account = sniffValue(yamlText, 'account');
   if (!span.closed) {
-    return { status: 'unreadable', kind, id, account, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 1)), locale, 'unclosed')] };
+    return { status: 'unreadable', kind, id, account, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines(), 1)), locale, 'unclosed')] };
   }
 
   const read = readYaml(path, text, span.yamlStart, span.yamlEnd, lines, locale);
@@ -197,7 +201,7 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   const data = read.data;
   const diagnostics: Diagnostic[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { status: 'unreadable', kind, id, account, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 2)), locale, 'empty')] };
+    return { status: 'unreadable', kind, id, account, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines(), 2)), locale, 'empty')] };
   }
   const record = data as Record<string, unknown>;
   if (!isDocumentKind(record.kind)) return { status: 'ignored' };
@@ -213,14 +217,20 @@ export type YamlRead = { ok: true; data: unknown } | { ok: false; diagnostics: D
  * Parses the YAML between two offsets of a file (a frontmatter, or all of keyplan.yaml) into plain
  * data, or into findings placed in the file: one implementation for every YAML Keyplan reads.
  */
-export function readYaml(path: string, text: string, yamlStart: number, yamlEnd: number, lines: LineIndex, locale: Locale): YamlRead {
+export function readYaml(path: string, text: string, yamlStart: number, yamlEnd: number, lineIndex: LineIndex | (() => LineIndex), locale: Locale): YamlRead {
   const yamlText = text.slice(yamlStart, yamlEnd);
+  const source = yamlSource(yamlText);
+  // The plain frontmatter most files have: data without an AST (positions come later, from the
+  // exact parse, only for a file with a finding). Anything else takes the exact way below.
+  const fast = fastYamlMapping(source);
+  if (fast) return { ok: true, data: fast };
   const fail = (range: Range, variant: YamlProblem): YamlRead => ({ ok: false, diagnostics: [yamlSyntax.diagnostic({ file: path, range }, locale, variant)] });
+  const lines = typeof lineIndex === 'function' ? lineIndex() : lineIndex;
   const firstLine = lines.position(yamlStart).line;
   let yamlDoc: YamlDocument;
   let data: unknown;
   try {
-    yamlDoc = parseDocument(yamlSource(yamlText), YAML_OPTIONS);
+    yamlDoc = parseDocument(source, YAML_OPTIONS);
     if (yamlDoc.errors.length === 0) data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // The yaml package throws for alias expansion beyond the limit; deep nesting can overflow the stack.

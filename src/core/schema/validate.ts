@@ -21,6 +21,10 @@ import { schema } from '../rules/format/schema.js';
 import { unknownField } from '../rules/format/unknown-field.js';
 import { closest } from '../suggest.js';
 import type { DataPath } from '../parse/yaml-locate.js';
+import * as precompiled from './validators.generated.cjs';
+
+/** Validators compiled at build time for the built-in vocabulary (scripts/precompile-schemas.ts). */
+const PRECOMPILED = precompiled as unknown as { fingerprint: string } & Record<string, unknown>;
 
 export type JsonSchema = Record<string, any>;
 
@@ -37,30 +41,76 @@ export const CONFIG_SCHEMA: JsonSchema = configSchema;
 /** Annotation keywords of our schemas; registered so ajv's strict mode still catches real typos. */
 const ANNOTATIONS = ['x-sensitive', ...SCHEMA_TEXT_KEYWORDS];
 
+/** The options every Keyplan validator is compiled with (at build time too: scripts/precompile-schemas.ts). */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+
+/** A new Ajv with Keyplan's formats and annotation keywords. */
+export function newAjv(options: Record<string, unknown> = {}): Ajv2020 {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options });
+  addFormats(ajv, ['date']);
+  for (const k of ANNOTATIONS) ajv.addKeyword(k);
+  return ajv;
+}
+
+/** Every schema a SchemaSet compiles, by name. */
+export const COMPILED_SCHEMAS: [DocumentKind | 'config', JsonSchema][] = [...(Object.entries(KIND_SCHEMAS) as [DocumentKind, JsonSchema][]), ['config', CONFIG_SCHEMA]];
+
+/** The definitions for a vocabulary: roles and channels are open, the workspace's keyplan.yaml extends the enums. */
+export function defsFor(config: Pick<KeyplanConfig, 'roles' | 'channels'>): JsonSchema {
+  const defs = structuredClone(DEFS_SCHEMA);
+  const $defs = defs.$defs as Record<string, JsonSchema>;
+  $defs.role = withEnumValues($defs.role, config.roles, { en: 'Role defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的角色。' });
+  $defs.channel = withEnumValues($defs.channel, config.channels, { en: 'Channel defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的互动方式。' });
+  // Extra roles may have their own cadence defaults per tier.
+  const tierCadence = $defs.tier_cadence;
+  for (const role of config.roles) {
+    if (!tierCadence.properties[role]) tierCadence.properties[role] = { $ref: '#/$defs/cadence', title: `${role} cadence`, description: `Default cadence for people holding the ${role} role.` };
+  }
+  return defs;
+}
+
+/**
+ * A fingerprint of everything a compiled validator depends on: the schemas (definitions for the
+ * vocabulary included) and the compile options. Precompiled validators are used only when theirs
+ * equals the running one, so a schema edited without regenerating them is compiled at run time.
+ */
+export function schemaFingerprint(defs: JsonSchema): string {
+  const text = JSON.stringify([AJV_OPTIONS, ANNOTATIONS, defs, COMPILED_SCHEMAS]);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${text.length}-${(h1 >>> 0).toString(16)}-${(h2 >>> 0).toString(16)}`;
+}
+
 export class SchemaSet {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly roots = new Map<string, JsonSchema>();
+  private ajv?: Ajv2020;
   readonly defs: JsonSchema;
 
   constructor(config: Pick<KeyplanConfig, 'roles' | 'channels'>) {
-    // Roles and channels are open vocabularies: the workspace's keyplan.yaml extends the enums.
-    this.defs = structuredClone(DEFS_SCHEMA);
-    const $defs = this.defs.$defs as Record<string, JsonSchema>;
-    $defs.role = withEnumValues($defs.role, config.roles, { en: 'Role defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的角色。' });
-    $defs.channel = withEnumValues($defs.channel, config.channels, { en: 'Channel defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的互动方式。' });
-    // Extra roles may have their own cadence defaults per tier.
-    const tierCadence = $defs.tier_cadence;
-    for (const role of config.roles) {
-      if (!tierCadence.properties[role]) tierCadence.properties[role] = { $ref: '#/$defs/cadence', title: `${role} cadence`, description: `Default cadence for people holding the ${role} role.` };
-    }
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
-    for (const k of ANNOTATIONS) ajv.addKeyword(k);
-    ajv.addSchema(this.defs);
-    for (const [kind, schema] of [...Object.entries(KIND_SCHEMAS), ['config', CONFIG_SCHEMA] as const]) {
-      this.validators.set(kind, ajv.compile(schema));
+    this.defs = defsFor(config);
+    // The built-in vocabulary's validators are compiled at build time (compiling them took most of
+    // a small workspace's check); any other vocabulary compiles each kind on first use.
+    const pre = PRECOMPILED.fingerprint === schemaFingerprint(this.defs) ? PRECOMPILED : undefined;
+    for (const [kind, schema] of COMPILED_SCHEMAS) {
       this.roots.set(kind, schema);
+      if (pre) this.validators.set(kind, pre[kind] as ValidateFunction);
     }
+  }
+
+  private compile(kind: DocumentKind | 'config'): ValidateFunction {
+    if (!this.ajv) {
+      this.ajv = newAjv();
+      this.ajv.addSchema(this.defs);
+    }
+    const v = this.ajv.compile(this.roots.get(kind)!);
+    this.validators.set(kind, v);
+    return v;
   }
 
   /** The root schema of a kind (for completion and hover). */
@@ -69,7 +119,7 @@ export class SchemaSet {
   }
 
   validate(kind: DocumentKind | 'config', data: unknown): ErrorObject[] {
-    const v = this.validators.get(kind)!;
+    const v = this.validators.get(kind) ?? this.compile(kind);
     return v(data) ? [] : [...(v.errors ?? [])];
   }
 }

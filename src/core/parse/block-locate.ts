@@ -1,0 +1,160 @@
+/**
+ * Finds a nested key's position in a block-style frontmatter without the YAML AST: the findings on
+ * a relationship plan point at `contacts[i].person` or `contacts[i].next`, and parsing every plan
+ * with the `yaml` package only for such a position was the largest part of a 10k check's finding
+ * stage. Only the plain layout is answered for (block mappings and block lists, simple keys, one-line
+ * scalars); anything else returns undefined and goes the exact way (yaml-locate.ts).
+ * test/unit/block-locate.test.ts checks it against the exact way on generated plan files.
+ */
+import type { DataPath, LocateTarget } from './yaml-locate.js';
+import { plainYaml } from './fast-yaml.js';
+
+interface Line {
+  start: number;
+  /** Offset of the line's end (before its line break). */
+  end: number;
+  /** Column of the first non-space character; -1 for a blank or comment-only line. */
+  indent: number;
+}
+
+const SIMPLE_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)/;
+/** A one-line scalar after `key:`: plain, or quoted without escapes, then an optional comment. */
+const ONE_LINE_SCALAR = /^(?:"[^"\\]*"|'[^']*'|[^\s"'[{|>&*!%@`#,-][^#]*?|-[^\s#][^#]*?)(?=[ \t]*(?:[ \t]#.*)?$)/;
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const blank = i === end || text.charCodeAt(i) === 35; // empty, or a comment
+    out.push({ start, end, indent: blank ? -1 : i - start });
+    if (nl === text.length) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+/** The value text after `key:` on its line, without a trailing comment; '' when the value starts on a later line. */
+function inlineValue(text: string, from: number, end: number): string | undefined {
+  const rest = text.slice(from, end);
+  const trimmed = rest.replace(/^[ \t]+/, '');
+  if (trimmed === '' || trimmed.startsWith('#')) return '';
+  const m = ONE_LINE_SCALAR.exec(trimmed);
+  return m ? m[0] : undefined;
+}
+
+type Found = [number, number];
+
+/**
+ * [start, end) of the key or value at `path` relative to the YAML text, or undefined when the
+ * layout is not the plain one this scanner knows (then the AST decides).
+ */
+export function locateBlock(source: string, path: DataPath, target: LocateTarget): Found | undefined {
+  // A lone CR is a line break as for the `yaml` package (document.ts): same length, same offsets.
+  const yamlText = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  if (path.length < 2 || typeof path[path.length - 1] !== 'string' || !plainYaml(yamlText)) return undefined;
+  // The AST never matches a null key by name (yaml-locate.ts skips it): leave such paths to it.
+  if (path.some((p) => typeof p === 'string' && /^(?:~|null|Null|NULL)$/.test(p))) return undefined;
+  const lines = splitLines(yamlText);
+  let first = 0;
+  while (first < lines.length && lines[first].indent < 0) first++;
+  if (first === lines.length || lines[first].indent !== 0) return undefined;
+  // The current mapping: its first key at (line, column); its entries run until line `until`.
+  let line = first;
+  let column = 0;
+  let until = lines.length;
+  for (let s = 0; s < path.length; s++) {
+    const segment = path[s];
+    if (typeof segment !== 'string') return undefined;
+    const key = findKey(yamlText, lines, line, column, until, segment);
+    if (!key) return undefined;
+    const last = s === path.length - 1;
+    const keyRange: Found = [key.at, key.at + segment.length];
+    if (last) {
+      if (target === 'key') return keyRange;
+      if (key.value === undefined || key.value === '' || key.deeper) return undefined;
+      const start = yamlText.indexOf(key.value, key.at + segment.length);
+      return [start, start + key.value.length];
+    }
+    // The path goes on: the value must be a block list on the following lines, entered by index.
+    if (key.value !== '' || typeof path[s + 1] !== 'number') return undefined;
+    const item = listItem(lines, yamlText, key.line + 1, key.next, column, path[s + 1] as number);
+    if (!item) return undefined;
+    line = item.line;
+    column = item.column;
+    until = item.until;
+    s++; // the index is consumed
+  }
+  return undefined;
+}
+
+interface KeyAt {
+  line: number;
+  at: number;
+  /** The one-line value ('' when it starts on the next line; undefined when not a simple scalar). */
+  value: string | undefined;
+  /** True when lines indented deeper follow (a multi-line value). */
+  deeper: boolean;
+  /** The line of the mapping's next key (or `until`). */
+  next: number;
+}
+
+/** The one entry `key:` of the mapping whose keys stand at `column` from line `from` (the first possibly after a `- `). */
+function findKey(text: string, lines: Line[], from: number, column: number, until: number, key: string): KeyAt | undefined {
+  let found: KeyAt | undefined;
+  for (let l = from; l < until; l++) {
+    const line = lines[l];
+    if (line.indent < 0) continue;
+    const at = l === from ? line.start + column : line.start + line.indent;
+    if (l !== from) {
+      if (line.indent < column) return undefined;
+      if (line.indent > column) {
+        if (found && found.next === until && l > found.line) found.deeper = true;
+        continue;
+      }
+    }
+    // A line at the mapping's column: one of its keys, in the simple form, or the layout is not plain.
+    const m = SIMPLE_KEY.exec(text.slice(at, line.end));
+    if (!m) return undefined;
+    const value = inlineValue(text, at + m[0].length, line.end);
+    if (value === undefined) {
+      // Not a one-line scalar: a block scalar's header (its text is on deeper lines), or a flow
+      // collection closed on the same line; anything else (a quoted text going on) is not plain.
+      const rest = text.slice(at + m[0].length, line.end);
+      const blockScalar = /^[ \t]+[|>][1-9+-]*[ \t]*(?:#.*)?$/.test(rest);
+      const flowOnOneLine = /^[ \t]+[[{]/.test(rest) && /[\]}][ \t]*(?:[ \t]#.*)?$/.test(rest);
+      if (!blockScalar && !flowOnOneLine) return undefined;
+    }
+    if (found && found.next === until) found.next = l;
+    if (m[1] === key) {
+      if (found) return undefined; // a duplicate: the exact way reports it
+      found = { line: l, at, value, deeper: false, next: until };
+    }
+  }
+  return found;
+}
+
+/** Line, column and extent of item `index` of the block list in lines [from, until) nested under a key at `column`. */
+function listItem(lines: Line[], text: string, from: number, until: number, column: number, index: number): { line: number; column: number; until: number } | undefined {
+  let dash = -1;
+  const items: number[] = [];
+  for (let l = from; l < until; l++) {
+    const line = lines[l];
+    if (line.indent < 0) continue;
+    if (dash < 0) dash = line.indent;
+    if (line.indent <= column || line.indent < dash) return undefined;
+    if (line.indent === dash) {
+      if (!/^- (?! *-(?:[ \t]|$))[ ]*\S/.test(text.slice(line.start + dash, line.end))) return undefined;
+      items.push(l);
+    }
+  }
+  if (index < 0 || index >= items.length) return undefined;
+  const l = items[index];
+  const afterDash = text.slice(lines[l].start + dash + 1, lines[l].end);
+  const contentColumn = dash + 1 + (afterDash.length - afterDash.trimStart().length);
+  return { line: l, column: contentColumn, until: items[index + 1] ?? until };
+}

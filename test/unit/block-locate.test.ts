@@ -1,0 +1,125 @@
+/**
+ * The AST-free locator of nested keys (src/core/parse/block-locate.ts) against the exact one
+ * (locateInYaml over the `yaml` package's AST): wherever it answers, the same range, for every
+ * key and value path of generated plan files, people and accounts in every style, and of soup.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseDocument } from 'yaml';
+import { locateBlock } from '../../src/core/parse/block-locate.js';
+import { parseKeyplanDocument } from '../../src/core/parse/document.js';
+import { locateInYaml, type DataPath } from '../../src/core/parse/yaml-locate.js';
+import { YAML_OPTIONS } from '../../src/core/parse/yaml-options.js';
+import { arbWorkspace, params, soup, workspaceFiles } from './helpers/generators.js';
+
+/** Every path into the data down to a key of a list item's mapping, plus some that do not exist. */
+function pathsOf(data: Record<string, unknown>): DataPath[] {
+  const out: DataPath[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    out.push([k, 'missing'], [k, 0, 'missing']);
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        if (item && typeof item === 'object' && !Array.isArray(item)) for (const k2 of Object.keys(item)) out.push([k, i, k2]);
+      });
+      out.push([k, v.length, 'person']);
+    } else if (v && typeof v === 'object') for (const k2 of Object.keys(v)) out.push([k, k2]);
+  }
+  return out;
+}
+
+function compare(yamlText: string, paths: DataPath[]): number {
+  let answered = 0;
+  let ast: ReturnType<typeof parseDocument> | undefined;
+  for (const path of paths) {
+    for (const target of ['key', 'value'] as const) {
+      const quick = locateBlock(yamlText, path, target);
+      if (quick === undefined) continue;
+      answered++;
+      ast ??= parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS);
+      assert.deepEqual(quick, locateInYaml(ast, yamlText, path, target), `${JSON.stringify(path)} ${target} in ${JSON.stringify(yamlText)}`);
+    }
+  }
+  return answered;
+}
+
+const arbValue = fc.oneof(
+  fc.constantFrom('li-na', 'zhang-wei', '2026-10-01', 'key', '"quoted"', "'single'", '"with # hash"', 'a b c', 'x # comment', '张伟', '[a, b]', '{a: 1}', '|\n{deeper}first\n{deeper}second', '>-\n{deeper}folded', 'plain\n{deeper}continued', '', '"two\n{deeper}lines"', '1e3', 'null', 'true'),
+);
+const arbItem = fc.uniqueArray(fc.constantFrom('person', 'layer', 'stage', 'next', 'content', 'owner', 'target_stance'), { minLength: 1, maxLength: 6 }).chain((keys) => fc.tuple(fc.constant(keys), fc.array(arbValue, { minLength: keys.length, maxLength: keys.length }), fc.array(fc.constantFrom('', '', '', '  # c', '\n', '\n    # between'), { minLength: keys.length, maxLength: keys.length })));
+/** A relationship plan with a block list of contacts, in the layouts people write by hand. */
+const arbBlockPlan = fc
+  .tuple(fc.constantFrom(0, 2, 4), fc.constantFrom(1, 2, 3), fc.array(arbItem, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+  .map(([dash, gap, items, eol, commentAfterKey]) => {
+    const keyColumn = dash + 1 + gap;
+    const lines = ['kind: relationship-plan', 'account: acme', `contacts:${commentAfterKey ? '  # who' : ''}`];
+    for (const [keys, values, extras] of items) {
+      keys.forEach((k, i) => {
+        const value = values[i].replaceAll('{deeper}', ' '.repeat(keyColumn + 2));
+        const prefix = i === 0 ? `${' '.repeat(dash)}-${' '.repeat(gap)}` : ' '.repeat(keyColumn);
+        lines.push(`${prefix}${k}:${value ? ` ${value}` : ''}${extras[i]}`);
+      });
+    }
+    lines.push('owner: li-na');
+    return lines.join('\n').replace(/\n/g, eol) + eol;
+  });
+
+describe('block locator: the same ranges as the YAML AST', function () {
+  this.timeout(120_000);
+
+  it('never disagrees on a path of generated documents in every style', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(arbWorkspace, (w) => {
+        for (const [path, text] of Object.entries(workspaceFiles(w))) {
+          const outcome = parseKeyplanDocument(path, text, 'en');
+          if (outcome.status !== 'document') continue;
+          answered += compare(outcome.document.yamlText, pathsOf(outcome.document.data));
+        }
+      }),
+      params(300),
+    );
+    // The generated plans write their lists in flow style: only nested mappings' keys could be answered.
+    assert.ok(answered >= 0);
+  });
+
+  it('agrees on every contact path of block-style plans written by hand', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(arbBlockPlan, (text) => {
+        let ok = false;
+        try {
+          ok = parseDocument(text.replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS).errors.length === 0;
+        } catch {
+          ok = false;
+        }
+        if (!ok) return;
+        const paths: DataPath[] = [];
+        for (let i = 0; i < 5; i++) for (const k of ['person', 'layer', 'stage', 'next', 'content', 'owner', 'target_stance', 'missing']) paths.push(['contacts', i, k]);
+        answered += compare(text, paths);
+      }),
+      params(3000),
+    );
+    assert.ok(answered > 3000, `only ${answered} paths answered`);
+  });
+
+  it('agrees on soup lists (never a different range)', () => {
+    let answered = 0;
+    const item = fc.array(fc.constantFrom('person: a', 'next: 2026-01-02', ' # c', '"q"', "'s'", '|', '>-', '\n', '\n  ', '\n    ', '\n      ', '- ', '-', 'x', ': ', '[a]', '{b: 1}', '#', ' ', '"', 'person:', 'next:'), { maxLength: 30 });
+    fc.assert(
+      fc.property(item, soup, (parts, tail) => {
+        for (const text of [`kind: relationship-plan\ncontacts:\n  - ${parts.join('')}\n`, `contacts:\n- ${parts.join('')}\n${tail}`]) {
+          let ok = false;
+          try {
+            ok = parseDocument(text, YAML_OPTIONS).errors.length === 0;
+          } catch {
+            ok = false;
+          }
+          if (!ok) continue;
+          answered += compare(text, [['contacts', 0, 'person'], ['contacts', 0, 'next'], ['contacts', 1, 'person'], ['contacts', 1, 'next']]);
+        }
+      }),
+      params(3000),
+    );
+    assert.ok(answered > 100, `only ${answered} paths answered`);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The validators compiled at build time (src/core/schema/validators.generated.cjs): current with the
+ * schemas, used for the built-in vocabulary, and giving exactly the errors of validators compiled at
+ * run time, on valid documents and on documents with wrong values.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { BUILTIN_CHANNELS, BUILTIN_ROLES } from '../../src/core/parse/config.js';
+import { parseKeyplanDocument } from '../../src/core/parse/document.js';
+import { SchemaSet, COMPILED_SCHEMAS, defsFor, newAjv } from '../../src/core/schema/validate.js';
+import { GENERATED, precompiledSource } from '../../scripts/precompile-schemas.js';
+import { arbWorkspace, params, workspaceFiles } from './helpers/generators.js';
+
+const BUILTIN = { roles: [...BUILTIN_ROLES], channels: [...BUILTIN_CHANNELS] };
+
+describe('precompiled schema validators', function () {
+  this.timeout(120_000);
+
+  it('are current with schemas/*.json (else run: node --import tsx scripts/precompile-schemas.ts)', () => {
+    assert.ok(readFileSync(GENERATED, 'utf8') === precompiledSource(), 'src/core/schema/validators.generated.cjs is stale');
+  });
+
+  it('are used for the built-in vocabulary, and not for another', () => {
+    const set = new SchemaSet(BUILTIN);
+    for (const [kind] of COMPILED_SCHEMAS) set.validate(kind, {});
+    assert.equal((set as unknown as { ajv?: unknown }).ajv, undefined, 'compiled at run time');
+    const other = new SchemaSet({ roles: [...BUILTIN_ROLES, 'Gatekeeper'], channels: ['visit'] });
+    other.validate('person', {});
+    assert.notEqual((other as unknown as { ajv?: unknown }).ajv, undefined);
+  });
+
+  it('give the same errors as validators compiled at run time', () => {
+    const pre = new SchemaSet(BUILTIN);
+    const ajv = newAjv();
+    ajv.addSchema(defsFor(BUILTIN));
+    const runtime = new Map(COMPILED_SCHEMAS.map(([kind, schema]) => [kind, ajv.compile(schema)]));
+    const wrong = fc.constantFrom<unknown>(null, 7, -1, 1.5, '', 'x', 'not-a-date', '2026-02-30', true, [], [1, 'a'], {}, { a: 1 }, ['EB', 'EB'], 'champion');
+    let invalid = 0;
+    fc.assert(
+      fc.property(arbWorkspace, fc.array(fc.tuple(fc.nat(), wrong), { maxLength: 4 }), (w, mutations) => {
+        for (const [path, text] of Object.entries(workspaceFiles(w))) {
+          const outcome = parseKeyplanDocument(path, text, 'en');
+          if (outcome.status !== 'document') continue;
+          const data: Record<string, unknown> = structuredClone(outcome.document.data);
+          const keys = Object.keys(data);
+          for (const [i, value] of mutations) data[i % 3 === 0 ? `extra_${i}` : keys[i % keys.length]] = value;
+          const v = runtime.get(outcome.document.kind)!;
+          const expected = v(data) ? [] : [...(v.errors ?? [])];
+          if (expected.length) invalid++;
+          assert.deepStrictEqual(pre.validate(outcome.document.kind, data), expected);
+        }
+      }),
+      params(200),
+    );
+    assert.ok(invalid > 50, `only ${invalid} invalid documents`);
+  });
+});
