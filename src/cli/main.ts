@@ -9,6 +9,7 @@ import { COMMON_OPTIONS, version, type Command, type Io } from './command.js';
 import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
+import { log } from './commands/log.js';
 import { matrix } from './commands/matrix.js';
 import { overdue } from './commands/overdue.js';
 import { report } from './commands/report.js';
@@ -17,7 +18,7 @@ import { UsageError } from './errors.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, diff, exportCommand];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, diff, exportCommand, log];
 
 export const HELP = `Usage: keyplan <command> [paths...] [options]
 

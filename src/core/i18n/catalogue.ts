@@ -126,6 +126,50 @@ export const messages = {
   'fix.rename-field': { en: (p) => `Rename the field to '${p.field}'`, zh: (p) => `将字段改名为 '${p.field}'` },
   'fix.add-required-field': { en: (p) => `Add the required field '${p.field}'`, zh: (p) => `添加必填字段 '${p.field}'` },
   'fix.log-interaction': { en: () => 'Log an interaction today…', zh: () => '记录今天的互动…' },
+  // --- logging an interaction (`keyplan log`, the editor's Log Interaction): why nothing was written
+  'log.unknown-person': {
+    en: (p) => `no person ${code(p.value)} in this workspace (give a person id or a name as written in their portrait).${p.suggestion ? ` Did you mean ${code(p.suggestion)}?` : ''} Nothing was written.`,
+    zh: (p) => `此工作区中没有人员 ${code(p.value)}（请填写人员标识或个人画像中的姓名）。${p.suggestion ? `是否应为 ${code(p.suggestion)}？` : ''}未写入任何内容。`,
+  },
+  'log.ambiguous-person': {
+    en: (p) => `${code(p.value)} is the name of several people: ${p.ids}. Give the person id instead. Nothing was written.`,
+    zh: (p) => `${code(p.value)} 对应多位人员：${p.ids}。请改用人员标识。未写入任何内容。`,
+  },
+  'log.other-account': {
+    en: (p) => `${code(p.person)} works at ${code(p.account)}, not at ${code(p.mainAccount)} like ${code(p.main)}: one entry is about one account. Nothing was written.`,
+    zh: (p) => `${code(p.person)} 属于客户 ${code(p.account)}，而 ${code(p.main)} 属于 ${code(p.mainAccount)}：一条记录只能属于一个客户。未写入任何内容。`,
+  },
+  'log.unknown-channel': {
+    en: (p) => `${code(p.value)} is not a configured interaction channel.${hint.en(p)} Allowed: ${list(p.allowed)}. Nothing was written.`,
+    zh: (p) => `${code(p.value)} 不是已配置的互动方式。${hint.zh(p)}可用取值：${list(p.allowed, '、')}。未写入任何内容。`,
+  },
+  'log.invalid-date': {
+    en: (p) => `${code(p.value)} is not a date written YYYY-MM-DD. Nothing was written.`,
+    zh: (p) => `${code(p.value)} 不是 YYYY-MM-DD 格式的日期。未写入任何内容。`,
+  },
+  'log.future-date': {
+    en: (p) => `${p.value} is after today (${p.asOf}): log an interaction once it has happened, and plan future meetings with \`next:\` in the relationship plan or \`--next\`. Nothing was written.`,
+    zh: (p) => `${p.value} 晚于今天（${p.asOf}）：请在互动发生后再记录；未来的会面请在关系规划中用 \`next:\` 或 \`--next\` 安排。未写入任何内容。`,
+  },
+  'log.empty-summary': { en: () => 'the summary is empty: say in one line what was discussed. Nothing was written.', zh: () => '摘要为空：请用一行写明沟通内容。未写入任何内容。' },
+  'log.invalid-due': {
+    en: (p) => `the due date ${code(p.value)} is not a date written YYYY-MM-DD. Nothing was written.`,
+    zh: (p) => `截止日期 ${code(p.value)} 不是 YYYY-MM-DD 格式的日期。未写入任何内容。`,
+  },
+  'log.due-without-next': { en: () => 'a due date needs a next step (--next "…"). Nothing was written.', zh: () => '截止日期需要配合后续行动（--next "…"）。未写入任何内容。' },
+  'log.two-next': {
+    en: () => 'the summary already names a next step (`Next: …`); give it either there or with --next, not both. Nothing was written.',
+    zh: () => '摘要中已写明后续行动（`Next: …`）；请只在摘要中或用 --next 给出一次。未写入任何内容。',
+  },
+  'log.target-taken': {
+    en: (p) => `${p.path} exists but is not a log of this account that Keyplan can read. Fix its frontmatter first; nothing was written.`,
+    zh: (p) => `${p.path} 已存在，但不是 Keyplan 能读取的该客户互动记录。请先修正其 frontmatter；未写入任何内容。`,
+  },
+  'log.bad-path': { en: (p) => `Keyplan cannot create a log for this account: ${p.reason}. Nothing was written.`, zh: (p) => `无法为该客户创建互动记录：${p.reason}。未写入任何内容。` },
+  'log.written': {
+    en: (p) => `Logged in ${p.path}${p.created ? ' (new log)' : ''}: ${p.entry}`,
+    zh: (p) => `已记录到 ${p.path}${p.created ? '（新建互动记录）' : ''}：${p.entry}`,
+  },
   // --- influence–support matrix (SVG and its text form); quadrant, stance and role words are in vocabulary.ts
   'matrix.title': { en: (p) => `${p.account}: influence–support matrix`, zh: (p) => `${p.account}: 支持度-影响力矩阵` },
   'matrix.axis.stance': { en: () => 'Stance toward us →', zh: () => '对我方的支持度 →' },

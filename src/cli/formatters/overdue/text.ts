@@ -2,9 +2,23 @@
 import { textTable } from '../../output/table.js';
 import { forTerminal } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
-import { cells, HEADER, type Overdue } from './rows.js';
+import { cells, FOLLOW_UP_HEADER, followUpCells, HEADER, type Overdue } from './rows.js';
 
-export const text: Formatter<Overdue> = ({ asOf, rows: raw, explain }) => {
+export const text: Formatter<Overdue> = (data) => {
+  if (data.onlyFollowUps) return followUpsText(data);
+  return contactsText(data) + (data.followUps.length ? '\n' + followUpsText(data) : '');
+};
+
+/** The follow-ups due or past due: a second table (or the only one with `--follow-ups`). */
+function followUpsText({ asOf, followUps }: Overdue): string {
+  if (!followUps.length) return `No follow-up is due on ${asOf}.\n`;
+  const rows = forTerminal(followUps);
+  const overdue = rows.filter((r) => r.state === 'overdue').length;
+  return `Follow-ups due or past due on ${asOf} (most overdue first):\n\n` + textTable(FOLLOW_UP_HEADER, rows.map(followUpCells))
+    + `\n${rows.length} follow-up${rows.length === 1 ? '' : 's'}: ${overdue} past due, ${rows.length - overdue} due today.\n`;
+}
+
+function contactsText({ asOf, rows: raw, explain }: Overdue): string {
   if (!raw.length) return `Nobody is overdue or due soon on ${asOf}.\n`;
   const rows = forTerminal(raw);
   let out = `Contacts needing attention on ${asOf} (most urgent first):\n\n` + textTable(HEADER, rows.map(cells));
@@ -12,4 +26,4 @@ export const text: Formatter<Overdue> = ({ asOf, rows: raw, explain }) => {
   const overdue = rows.filter((r) => r.state === 'overdue').length;
   out += `\n${rows.length} contact${rows.length === 1 ? '' : 's'}: ${overdue} overdue, ${rows.filter((r) => r.state === 'planned-missed').length} planned missed, ${rows.filter((r) => r.state === 'never').length} never met, ${rows.filter((r) => r.state === 'due-soon').length} due soon.\n`;
   return out;
-};
+}
