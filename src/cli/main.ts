@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, version, type Command, type Io } from './command.js';
+import { brief } from './commands/brief.js';
 import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
@@ -18,7 +19,7 @@ import { UsageError } from './errors.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, diff, exportCommand, log];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, diff, exportCommand, log, brief];
 
 export const HELP = `Usage: keyplan <command> [paths...] [options]
 
