@@ -123,6 +123,15 @@ describe('keyplan log (#17)', function () {
     assert.deepEqual(snapshot(dir), before);
   });
 
+  it('refuses to write into a log it cannot read (broken frontmatter), byte for byte untouched', async () => {
+    dir = writeTempWorkspace(files('---\nkind: interaction-log\naccount: acme\nyear: [2026\n---\n\nMy notes.\n'));
+    const before = snapshot(dir);
+    const r = await cli(['log', 'zhang-wei', 'x'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /interactions-2026\.md exists but is not a log of this account that Keyplan can read/);
+    assert.deepEqual(snapshot(dir), before);
+  });
+
   it('the core and the editor share one edit: planLogEntry + appendPlannedEntry give the line of the new entry', () => {
     const sources: SourceFile[] = Object.entries(files(`${HEAD}\n- 2026-11-02 visit @zhang-wei: first`)).map(([p, content]) => ({ path: p, content }));
     const result = checkWorkspace(sources, { asOf: AS_OF, locale: 'zh-cn' });

@@ -6,7 +6,7 @@
  * (`planLogEntry`, shared with the editor's Log Interaction); an unknown or ambiguous person, an
  * unknown channel or a date after today is refused with exit code 2 and nothing is written.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { appendPlannedEntry, formatLogEntry, planLogEntry } from '../../core/language/log-entry.js';
 import { t } from '../../core/i18n/catalogue.js';
@@ -52,6 +52,8 @@ export const log = defineCommand({
     if (!plan.ok) throw new UsageError(plan.message);
 
     const target = path.join(root, ...plan.path.split('/'));
+    // A file Keyplan could not read as this account's log (broken frontmatter, not UTF-8) is never written into.
+    if (!plan.log && existsSync(target)) throw new UsageError(t(result.locale, 'log.target-taken', { path: loaded.displayPath(plan.path) }));
     const current = plan.log ? await readExact(target, loaded.displayPath(plan.path)) : undefined;
     const edit = appendPlannedEntry(plan, current);
     await writeOutputFile(target, edit.text, { seal: 'none', expect: current, what: 'the log entry', base: root });
