@@ -1,4 +1,5 @@
 /** Small builders shared by the unit tests. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,3 +82,15 @@ export const AJV_JARGON = [
   'instancePath',
   '#/',
 ];
+
+/**
+ * How to run a command without root's power to read and write anything, for the tests of
+ * permission errors: as root with `setpriv` (util-linux), the command runs as `nobody`; as anyone
+ * else it runs as it is. Undefined when the tests run as root and cannot drop privileges. The
+ * folders the command reads must then be readable by others (mkdtemp makes them 0700).
+ */
+export function unprivileged(command: string[]): string[] | undefined {
+  if (process.getuid?.() !== 0) return command;
+  const probe = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
+  return probe.status === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...command] : undefined;
+}

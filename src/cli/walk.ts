@@ -79,8 +79,15 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
       }
     }
     const subdirs: Promise<void>[] = [];
+    const badNames = entries.some((e) => e.name.includes('\uFFFD')) ? await undecodableNames(dir) : undefined;
     for (const entry of entries) {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      // Node shows a name that is not UTF-8 with U+FFFD, and no file has that name: reading it would
+      // look like a file deleted meanwhile. Never pass it silently (a Markdown file or any folder).
+      if (badNames?.has(entry.name) && (entry.isDirectory() || entry.name.toLowerCase().endsWith('.md')) && !ignored(relPath, entry.isDirectory())) {
+        options.onSkip?.({ path: entry.isDirectory() ? `${relPath}/` : relPath, error: `the ${entry.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8, so Keyplan cannot read it: rename it, the characters shown as \uFFFD` });
+        continue;
+      }
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || ignored(relPath, true)) continue;
         subdirs.push(visit(path.join(dir, entry.name), relPath));
@@ -96,6 +103,28 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
   }
   await visit(root, '');
   return out.sort();
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The names in a folder that are not valid UTF-8, as Node shows them (with U+FFFD). Asked only when
+ * a name shows U+FFFD, which a real name may also hold: that one is read as usual.
+ */
+async function undecodableNames(dir: string): Promise<Set<string>> {
+  try {
+    const raw = await fs.readdir(dir, { encoding: 'buffer' });
+    return new Set(raw.filter((name) => {
+      try {
+        strictUtf8.decode(name);
+        return false;
+      } catch {
+        return true;
+      }
+    }).map((name) => name.toString('utf8')));
+  } catch {
+    return new Set();
+  }
 }
 
 /** A file that could not be read: an error unless it simply vanished (deleted while the workspace was read). */

@@ -53,6 +53,35 @@ describe('Commands and views', () => {
     assert.ok(attention.some((g) => g.group === 'account-dark' && g.items.includes('青禾医疗')));
   });
 
+  it('a document that cannot be read is named in the portfolio and the status bar, never dropped silently', async () => {
+    const api = await keyplan();
+    const rel = 'accounts/qinghe-medical/people/zz-broken.md';
+    const uri = sampleUri(rel);
+    const create = new vscode.WorkspaceEdit();
+    create.createFile(uri, { contents: new TextEncoder().encode('---\nkind: person\nid: zz-broken\naccount: qinghe-medical\nname: [Broken\n---\n') });
+    assert.equal(await vscode.workspace.applyEdit(create), true);
+    try {
+      const tree = api.portfolio!;
+      const group = await untilChecked(api, () => tree.getChildren().find((n) => n.type === 'unreadable-group'), 'the unreadable node at the top of the portfolio');
+      assert.deepEqual(tree.getChildren()[0], group, 'above the accounts');
+      assert.equal(tree.getTreeItem(group).label, '1 document could not be read');
+      const [file] = tree.getChildren(group);
+      const item = tree.getTreeItem(file);
+      assert.equal(item.label, rel);
+      assert.match(String(item.tooltip), /\S/, 'the reason is shown');
+      assert.equal(item.command?.arguments?.[0]?.toString(), uri.toString(), 'a click opens the file');
+      assert.equal(api.statusText, '$(bell-dot) 3 overdue $(warning) 1 unreadable');
+      assert.deepEqual(tree.snapshot().map((g) => g.accounts.map((a) => a.id)), [['east-china-telecom'], ['yuanhang-auto'], ['qinghe-medical']], 'the accounts are still listed');
+    } finally {
+      const remove = new vscode.WorkspaceEdit();
+      remove.deleteFile(uri, { ignoreIfNotExists: true });
+      await vscode.workspace.applyEdit(remove);
+      await untilChecked(api, () => (api.result?.unreadable.length === 0 ? true : undefined), 'the broken file to leave the index');
+    }
+    assert.equal(api.statusText, '$(bell-dot) 3 overdue');
+    assert.equal(api.portfolio!.getChildren().some((n) => n.type === 'unreadable-group'), false);
+  });
+
   it('the matrix opens, receives the model, and a drag edits exactly two values', async () => {
     await vscode.commands.executeCommand('keyplan.openMatrix', 'east-china-telecom');
     const api = await keyplan();

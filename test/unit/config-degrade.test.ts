@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkWorkspace, loadConfig, type SourceFile } from '../../src/core/check/pipeline.js';
-import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
+import { md, removeDir, REPO_ROOT, unprivileged, writeTempWorkspace } from '../helpers.js';
 import { findingProblems } from './helpers/generators.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
@@ -50,7 +50,7 @@ const SETTINGS = [
   'dark_after: 15',
   'exclude: ["drafts/**"]',
   'rules:',
-  '  dark-account: error',
+  '  account-dark: error',
   '  single-threaded: { A: error, B: warning, C: no }',
   '',
 ].join('\n');
@@ -64,7 +64,7 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       assert.deepEqual(r.config.cadence.B.default, { ideal: 20, max: 25 });
       assert.equal(r.config.darkAfter, 15);
       assert.deepEqual(r.config.exclude, ['drafts/**']);
-      assert.deepEqual(r.config.rules, { 'dark-account': 'error', 'single-threaded': { A: 'error', B: 'warning' } });
+      assert.deepEqual(r.config.rules, { 'account-dark': 'error', 'single-threaded': { A: 'error', B: 'warning' } });
     });
 
     it('is reported once, at the bad leaf, with "did you mean" and the fallback named (not the anyOf artefact)', () => {
@@ -82,6 +82,14 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       const [d, ...rest] = configFindings(check(workspace('rules:\n  single-threaded: warn\n')));
       assert.equal(rest.length, 0);
       assert.match(d.message, /Did you mean `warning`\?.*Using the built-in severity of `single-threaded` \(A: warning, B: warning, C: info\) instead\./);
+    });
+
+    it('a rule id that does not exist is reported with "did you mean", and the other rule settings apply', () => {
+      const { config, diagnostics } = loadConfig({ path: 'keyplan.yaml', content: 'rules:\n  single-thread: off\n  missing-coach: error\n' });
+      assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.rule}`), ['2:3 unknown-field']);
+      assert.match(diagnostics[0].message, /`single-thread`.*Did you mean `single-threaded`\?/);
+      assert.equal(config.rules['missing-coach'], 'error');
+      assert.equal(config.rules['single-thread'], undefined);
     });
 
     it('a cadence with max below ideal is reported like a person\'s, and only that cadence is ignored', () => {
@@ -184,17 +192,32 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       assert.match(r.stderr, /note: accounts\/acme\/pipe\.md is not a regular file \(a named pipe\); not read/);
     });
 
-    // As root, chmod 000 does not stop reading a folder, so it cannot be made unreadable: skipped, saying why.
-    const root = process.getuid?.() === 0;
-    const unreadableFolder = root
-      ? 'an unreadable folder is reported (SKIPPED: running as root, where chmod 000 does not stop reads)'
-      : 'an unreadable folder is reported (exit 2), not skipped silently';
-    (root || process.platform === 'win32' ? it.skip : it)(unreadableFolder, () => {
-      const dir = temp({ ...workspace('locale: en\n'), 'locked/x.md': md(['kind: account', 'id: locked', 'name: L', 'tier: C', 'owner: li-na']) });
-      chmodSync(path.join(dir, 'locked'), 0o000);
+    it('a Markdown file or folder whose name is not UTF-8 fails the check (exit 2), named; a real U+FFFD name is read', function () {
+      if (process.platform !== 'linux') this.skip(); // macOS and Windows refuse such names
+      const dir = temp(workspace('locale: en\n'));
+      const people = Buffer.from(path.join(dir, 'accounts/acme/people/'));
+      writeFileSync(Buffer.concat([people, Buffer.from([0x62, 0xff]), Buffer.from('.md')]), md(['kind: person', 'id: bad', 'account: acme', 'name: B']));
+      mkdirSync(Buffer.concat([people, Buffer.from([0xfe])]));
+      writeFileSync(path.join(dir, 'accounts/acme/people/ok\uFFFD.md'), md(['kind: person', 'id: fine', 'account: acme', 'name: F', 'influense: 3']));
       const r = keyplan(['check'], dir);
       assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /could not read accounts\/acme\/people\/b\uFFFD\.md \(the file name is not valid UTF-8/);
+      assert.match(r.stderr, /could not read accounts\/acme\/people\/\uFFFD\/? \(the folder name is not valid UTF-8/);
+      assert.match(r.stdout, /people\/ok\uFFFD\.md:\d+:\d+ error unknown-field/, 'a name that really holds U+FFFD is read and checked');
+    });
+
+    // As root, chmod 000 does not stop reading a folder: the command then runs as `nobody`.
+    const command = unprivileged([process.execPath, BIN]);
+    (command && process.platform !== 'win32' ? it : it.skip)('an unreadable folder is reported (exit 2), not skipped silently', () => {
+      const dir = temp({ ...workspace('locale: en\n'), 'locked/x.md': md(['kind: account', 'id: locked', 'name: L', 'tier: C', 'owner: li-na']) });
+      chmodSync(dir, 0o755);
+      chmodSync(path.join(dir, 'locked'), 0o000);
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+      const r = spawnSync(command![0], [...command!.slice(1), 'check', '--as-of', PIN], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+      chmodSync(path.join(dir, 'locked'), 0o755);
+      assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.match(r.stderr, /keyplan: could not read locked\/? \(EACCES\)/);
+      assert.match(r.stdout, /documents? checked/, 'the rest is still checked');
     });
   });
 });

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import { account, md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
 import { baseWorkspace, edit } from './helpers/diff-fixtures.js';
 import { buildCli, keyplan as keyplanIn, TempRepo } from './helpers/git-repo.js';
 
@@ -85,5 +86,47 @@ describe('false all-clear: overdue filters that match nothing', () => {
     const r = keyplan(['overdue', '--tier', 'a', ...AS_OF]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--tier takes A, B or C, not 'a'; did you mean 'A'\?/);
+  });
+});
+
+describe('false all-clear: overdue lists dark accounts', () => {
+  it('after the contacts, in text, Markdown and JSON (samples: 青禾医疗, 86 days)', () => {
+    const text = keyplan(['overdue', ...AS_OF]);
+    assert.equal(text.status, 0, text.stderr);
+    const dark = text.stdout.slice(text.stdout.indexOf('Accounts gone dark'));
+    assert.ok(text.stdout.indexOf('Accounts gone dark') > text.stdout.indexOf('Contacts needing attention'), text.stdout);
+    assert.match(dark, /青禾医疗 \(C\)\s+2026-08-26\s+86\s+60\s+chen-hao/);
+    assert.doesNotMatch(dark, /华东电信|远航汽车/);
+    assert.match(dark, /1 dark account\./);
+    const md = keyplan(['overdue', '--format', 'markdown', ...AS_OF]);
+    assert.match(md.stdout, /### Accounts gone dark\n\n\| Account \| Last interaction \| Days \| Dark after \| Owner \|\n[^\n]+\n\| 青禾医疗 \\\(C\\\) \| 2026-08-26 \| 86 \| 60 \| chen-hao \|/);
+    const json = JSON.parse(keyplan(['overdue', '--format', 'json', ...AS_OF]).stdout);
+    assert.deepEqual(json.darkAccounts.map((a: { account: string; daysSince: number; darkAfter: number; file: string }) => [a.account, a.daysSince, a.darkAfter, a.file]),
+      [['qinghe-medical', 86, 60, 'accounts/qinghe-medical/account.md']]);
+  });
+  it('--tier, --owner and paths filter the dark accounts as they filter contacts', () => {
+    assert.doesNotMatch(keyplan(['overdue', '--tier', 'A', ...AS_OF]).stdout, /Accounts gone dark/);
+    assert.match(keyplan(['overdue', '--tier', 'C', ...AS_OF]).stdout, /Accounts gone dark[\s\S]*青禾医疗/);
+    assert.doesNotMatch(keyplan(['overdue', '--owner', 'li-na', ...AS_OF]).stdout, /Accounts gone dark/);
+    assert.match(keyplan(['overdue', '--owner', 'chen-hao', ...AS_OF]).stdout, /Accounts gone dark[\s\S]*青禾医疗/);
+    assert.doesNotMatch(keyplan(['overdue', 'accounts/east-china-telecom', ...AS_OF]).stdout, /Accounts gone dark/);
+    assert.match(keyplan(['overdue', 'accounts/qinghe-medical', ...AS_OF]).stdout, /Accounts gone dark[\s\S]*青禾医疗/);
+  });
+  it('an account nobody is overdue at but that went dark is not an all-clear; a rule turned off is off here too', () => {
+    const ws = writeTempWorkspace({
+      'keyplan.yaml': 'dark_after: 30\ncadence:\n  A:\n    default: { ideal: 300, max: 365 }\n',
+      'accounts/acme/account.md': account(),
+      'accounts/acme/people/p1.md': md(['kind: person', 'id: p1', 'account: acme', 'name: 王一', 'stance: supporter', 'influence: 3']),
+      'accounts/acme/interactions/2026.md': md(['kind: interaction-log', 'account: acme', 'year: 2026'], '\n- 2026-09-01 visit @p1: 拜访\n'),
+    });
+    try {
+      const r = keyplan(['overdue', '.', ...AS_OF], ws);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^Nobody is overdue or due soon on 2026-11-20\.\n\nAccounts gone dark[\s\S]*Acme 公司 \(A\)\s+2026-09-01\s+80\s+30\s+li-na/);
+      writeFileSync(path.join(ws, 'keyplan.yaml'), 'dark_after: 30\nrules:\n  account-dark: off\ncadence:\n  A:\n    default: { ideal: 300, max: 365 }\n');
+      assert.equal(keyplan(['overdue', '.', ...AS_OF], ws).stdout, 'Nobody is overdue or due soon, and no account has gone dark, on 2026-11-20.\n');
+    } finally {
+      removeDir(ws);
+    }
   });
 });

@@ -82,4 +82,15 @@ describe('rules: one file per rule, documented', () => {
     assert.equal(effectiveSeverity(config, 'missing-coach', 'warning', 'B'), 'warning');
     assert.equal(effectiveSeverity(config, 'missing-coach', 'warning', 'C'), null);
   });
+
+  it('keyplan.yaml `rules:` knows exactly these rule ids (so a typo is reported with "did you mean", and the editor completes them)', () => {
+    const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'keyplan-config.schema.json'), 'utf8'));
+    const listed = schema.properties.rules.properties as Record<string, { description: string; 'x-description-zh': string }>;
+    assert.deepEqual(Object.keys(listed).sort(), RULES.map((r) => r.id).sort());
+    for (const rule of RULES) {
+      assert.equal(listed[rule.id].description, rule.summary.en, rule.id);
+      assert.equal(listed[rule.id]['x-description-zh'], rule.summary.zh, rule.id);
+    }
+    assert.equal(schema.properties.rules.additionalProperties, false);
+  });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEntryLine, parseInteractionLog } from '../../src/core/parse/interaction-log.js';
 import { ruleInfo } from '../../src/core/rules/index.js';
-import { account, check, FIXTURES, log, md, only, person, span, where } from '../helpers.js';
+import { account, check, checkAll, FIXTURES, log, md, only, person, span, where } from '../helpers.js';
 
 const lines = (ds: { file: string; range: { start: { line: number; column: number } }; rule: string }[]) =>
   ds.map((d) => `${where(d as never)} ${d.rule}`);
@@ -45,6 +45,33 @@ describe('workspace model: ids and references', () => {
     });
     assert.deepEqual(r.diagnostics.filter((d) => ['duplicate-id', 'cross-account-reference'].includes(d.rule)).map((d) => `${d.file} ${d.rule}`),
       ['people/a.md duplicate-id', 'people/b.md duplicate-id']);
+  });
+
+  it('duplicate person id in two accounts: the account whose copy is not used gets no false single-threaded, missing EB or missing Coach, and the error says so', () => {
+    const eb = ['roles: [EB, Coach]', 'stance: supporter', 'influence: 5', 'coverage: in-depth'];
+    const files = {
+      'accounts/acme/account.md': account('acme'), 'accounts/beta/account.md': account('beta'),
+      'accounts/acme/people/boss.md': person('boss', 'acme', eb), 'accounts/beta/people/boss.md': person('boss', 'beta', eb),
+    };
+    const people = ['single-threaded', 'missing-economic-buyer', 'missing-coach'];
+    const r = checkAll(files);
+    assert.deepEqual(r.diagnostics.filter((d) => people.includes(d.rule)).map((d) => `${d.file} ${d.rule}`), ['accounts/acme/account.md single-threaded']);
+    const copy = r.diagnostics.find((d) => d.file === 'accounts/beta/people/boss.md' && d.rule === 'duplicate-id')!;
+    assert.match(copy.message, /Account `beta` is missing this contact meanwhile, so its contacts are not judged as a whole/);
+    assert.doesNotMatch(r.diagnostics.find((d) => d.file === 'accounts/acme/people/boss.md')!.message, /missing this contact/, 'the used copy says nothing of the kind');
+    // Once the id is fixed, beta is judged again.
+    const fixed = checkAll({ ...files, 'accounts/beta/people/boss.md': person('boss-b', 'beta', ['roles: [TB]']) });
+    assert.deepEqual(fixed.diagnostics.filter((d) => d.file === 'accounts/beta/account.md' && people.includes(d.rule)).map((d) => d.rule).sort(), ['missing-coach', 'missing-economic-buyer', 'single-threaded']);
+  });
+
+  it('a person file that cannot be read: its account gets no false missing EB (the EB may be in it); other accounts are judged', () => {
+    const r = checkAll({
+      'accounts/acme/account.md': account('acme'), 'accounts/beta/account.md': account('beta'),
+      'accounts/acme/people/boss.md': md(['kind: person', 'id: boss', 'account: acme', 'name: [Boss', 'roles: [EB]']),
+      'accounts/beta/people/p.md': person('p', 'beta'),
+    });
+    assert.deepEqual(r.diagnostics.filter((d) => d.rule === 'missing-economic-buyer').map((d) => d.file), ['accounts/beta/account.md']);
+    assert.ok(r.diagnostics.some((d) => d.file === 'accounts/acme/people/boss.md' && d.severity === 'error'), 'the file itself is an error');
   });
 
   it('zh-CN: the duplicate-id message names the other files', () => {

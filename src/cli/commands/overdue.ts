@@ -1,8 +1,8 @@
 /**
  * `keyplan overdue [paths] [--format text|json|markdown] [--owner ID] [--tier A|B|C] [--all]
  * [--explain] [--follow-ups]`: contacts that are overdue, missed a planned interaction, were never
- * met or are due soon, most urgent first, then the follow-ups due or past due: the list a
- * key-account manager works through each week.
+ * met or are due soon, most urgent first, then the accounts gone dark, then the follow-ups due or
+ * past due: the list a key-account manager works through each week.
  */
 import { urgency } from '../../core/analysis/cadence.js';
 import { dueFollowUps } from '../../core/analysis/follow-ups.js';
@@ -11,14 +11,14 @@ import { defineCommand, print, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { OVERDUE_FORMATS } from '../formatters/overdue/index.js';
-import { followUpRows, overdueRows } from '../formatters/overdue/rows.js';
+import { darkAccountRows, followUpRows, overdueRows } from '../formatters/overdue/rows.js';
 import { anyInFocus } from '../paths.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 
 export const overdue = defineCommand({
   name: 'overdue',
   summary: `  overdue [paths...]   Contacts that are overdue, missed a planned interaction, were never met
-                       or are due soon, most urgent first
+                       or are due soon, most urgent first; then accounts gone dark
 `,
   help: `overdue:
   --format <f>         text (default), json or markdown
@@ -52,13 +52,20 @@ export const overdue = defineCommand({
       .filter((c) => !values.owner || c.owner === values.owner || c.account.data?.owner === values.owner)
       .filter((c) => anyInFocus(focus, [c.person.doc.path, ...(c.account.doc ? [c.account.doc.path] : [])]))
       .sort((a, b) => urgency(b) - urgency(a) || a.account.id.localeCompare(b.account.id) || a.person.id.localeCompare(b.person.id));
+    const darkAccounts = darkAccountRows(result.activity, result.diagnostics, result.workspace.config.darkAfter)
+      .filter((a) => !values.tier || a.tier === values.tier)
+      .filter((a) => !values.owner || a.owner === values.owner)
+      .filter((a) => anyInFocus(focus, [a.file]));
     // Follow-ups are the account owner's: --owner and --tier filter them by their account.
     const followUps = dueFollowUps(result.workspace, result.asOf)
       .filter((f) => !values.tier || f.account.tier === values.tier)
       .filter((f) => !values.owner || f.owner === values.owner)
       .filter((f) => anyInFocus(focus, [f.interaction.doc.path, ...(f.account.doc ? [f.account.doc.path] : [])]));
     const onlyFollowUps = values['follow-ups'] === true;
-    print(call, formatter, { asOf: result.asOf, rows: onlyFollowUps ? [] : overdueRows(cadences), followUps: followUpRows(followUps), onlyFollowUps, explain: values.explain ?? false }, result.locale);
+    print(call, formatter, {
+      asOf: result.asOf, rows: onlyFollowUps ? [] : overdueRows(cadences), darkAccounts: onlyFollowUps ? [] : darkAccounts,
+      followUps: followUpRows(followUps), onlyFollowUps, explain: values.explain ?? false,
+    }, result.locale);
     return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });

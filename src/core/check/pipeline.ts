@@ -8,7 +8,7 @@ import { today } from '../dates.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { documentChecks } from '../schema/document-checks.js';
 import { KeyplanDocument, parseKeyplanDocument } from '../parse/document.js';
-import { findFrontmatter, sniffKind } from '../parse/frontmatter.js';
+import { findFrontmatter, sniffKind, sniffValue } from '../parse/frontmatter.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { isDocumentKind } from '../kinds.js';
 import { encoding } from '../rules/format/encoding.js';
@@ -79,8 +79,8 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
       }
       if (!decoded.ok && decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
         const finding = encoding.diagnostic({ file: file.path, range: firstCharacters(file.content) }, locale, 'not-utf8');
-        const id = span ? /^id[ \t]*:[ \t]*["']?([a-z0-9-]+)/m.exec(latin1.slice(span.yamlStart, span.yamlEnd))?.[1] : undefined;
-        return { diagnostics: [finding], unreadable: { path: file.path, kind, id, reason: finding.message } };
+        const yaml = span ? latin1.slice(span.yamlStart, span.yamlEnd) : '';
+        return { diagnostics: [finding], unreadable: { path: file.path, kind, id: sniffValue(yaml, 'id'), account: sniffValue(yaml, 'account'), reason: finding.message } };
       }
       if (!decoded.ok) return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
     }
@@ -90,7 +90,7 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
   if (outcome.status === 'ignored') return { diagnostics: [] };
   if (outcome.status === 'unreadable') {
     const reason = (outcome.diagnostics.find((d) => d.severity === 'error') ?? outcome.diagnostics[0])?.message;
-    return { diagnostics: outcome.diagnostics, unreadable: { path: file.path, kind: outcome.kind, id: outcome.id, reason } };
+    return { diagnostics: outcome.diagnostics, unreadable: { path: file.path, kind: outcome.kind, id: outcome.id, account: outcome.account, reason } };
   }
   const parsed = outcome.document;
   const errors = schemaSetFor(config).validate(parsed.kind, parsed.data);
@@ -208,7 +208,7 @@ function accountKey(ws: Workspace, account: Account, asOf: string, locale: Local
     const contacts = (plan.data as { contacts?: { person?: unknown }[] }).contacts;
     if (Array.isArray(contacts)) for (const c of contacts) if (typeof c?.person === 'string') serials.push(ws.people.get(c.person)?.doc.serial ?? -1);
   }
-  return `${asOf}|${locale}|${serials.join(',')}`;
+  return `${asOf}|${locale}|${serials.join(',')}|${account.peopleNotSeen?.join(',') ?? ''}`;
 }
 
 /** Adds the NUL-byte warning to a document's own findings. */

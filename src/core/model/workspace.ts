@@ -52,6 +52,12 @@ export interface Account {
   logs: KeyplanDocument[];
   /** Newest first. */
   interactions: Interaction[];
+  /**
+   * Files of this account's people that cannot be used: unreadable, or a duplicate id whose used
+   * copy is in another account. While there are any, the rules that judge the account's contacts
+   * as a whole (single-threaded, EB, Coach) are not applied: they would judge a set we cannot see.
+   */
+  peopleNotSeen?: string[];
 }
 
 export class Workspace {
@@ -87,6 +93,8 @@ export interface UnreadableDocument {
   path: string;
   kind?: DocumentKind;
   id?: string;
+  /** The `account:` a quick look could see. */
+  account?: string;
   /** The first finding's message: why it could not be read. */
   reason?: string;
 }
@@ -134,7 +142,9 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
       docs.sort(byPath);
       for (const doc of docs) {
         const other = docs.filter((d) => d !== doc).map((d) => d.path);
-        report(doc, duplicateId, 'files', ['id'], { kind, id, other: other.join('|'), used: docs[0].path }, { other, used: docs[0].path });
+        // A person copy not used, in another account than the used one: that account's contacts are incomplete.
+        const paused = kind === 'person' && doc !== docs[0] && doc.data.account !== docs[0].data.account ? String(doc.data.account) : undefined;
+        report(doc, duplicateId, 'files', ['id'], { kind, id, other: other.join('|'), used: docs[0].path, paused }, { other, used: docs[0].path });
       }
     }
     return out;
@@ -156,9 +166,15 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
   /** Person ids defined by more than one file: references to them are not judged against the one used. */
   const duplicatedPeople = new Set<string>();
+  const notSeen = (account: string, path: string) => {
+    const a = accountFor(account);
+    (a.peopleNotSeen ??= []).push(path);
+  };
+  for (const u of unreadable) if (u.kind === 'person' && u.account) notSeen(u.account, u.path);
   for (const [id, docs] of definitions('person')) {
     const doc = docs[0];
     if (docs.length > 1) duplicatedPeople.add(id);
+    for (const copy of docs.slice(1)) if (copy.data.account !== doc.data.account) notSeen(String(copy.data.account), copy.path);
     const data = doc.data as unknown as PersonData;
     ws.people.set(id, { id, account: data.account, data, doc });
   }

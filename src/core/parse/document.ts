@@ -1,7 +1,7 @@
 /** Parsing one Markdown file into a Keyplan document. */
 import { parseDocument, type Document as YamlDocument, type YAMLError } from 'yaml';
 import type { Diagnostic, Range, Severity } from '../diagnostic.js';
-import { findFrontmatter, sniffKind, type FrontmatterSpan } from './frontmatter.js';
+import { findFrontmatter, sniffKind, sniffValue, type FrontmatterSpan } from './frontmatter.js';
 import type { Locale, Params } from '../i18n/catalogue.js';
 import type { Rule } from '../rules/define.js';
 import { unknownKind } from '../rules/format/unknown-kind.js';
@@ -152,7 +152,7 @@ export type ParseOutcome =
    * and kind a quick look could still see, so that other files' references to it are not reported
    * as broken (no rule may fire on data it cannot see).
    */
-  | { status: 'unreadable'; diagnostics: Diagnostic[]; kind?: DocumentKind; id?: string };
+  | { status: 'unreadable'; diagnostics: Diagnostic[]; kind?: DocumentKind; id?: string; account?: string };
 
 const DISABLE_COMMENT = /#\s*keyplan-disable\s+([a-z0-9-]+(?:[ \t,]+[a-z0-9-]+)*)/g;
 
@@ -184,19 +184,20 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   }
 
   const kind = sniffed;
-  const id = /^id[ \t]*:[ \t]*["']?([a-z0-9-]+)/m.exec(yamlText)?.[1];
+  const id = sniffValue(yamlText, 'id');
+  const account = sniffValue(yamlText, 'account');
   if (!span.closed) {
-    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 1)), locale, 'unclosed')] };
+    return { status: 'unreadable', kind, id, account, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 1)), locale, 'unclosed')] };
   }
 
   const read = readYaml(path, text, span.yamlStart, span.yamlEnd, lines, locale);
   // The kind the file was meant to be travels with its findings, so that a shared output can tell
   // a finding inside a sensitive field of a file that is no document (see analysis/redact.ts).
-  if (!read.ok) return { status: 'unreadable', kind, id, diagnostics: read.diagnostics.map((d) => (d.data?.fields ? { ...d, data: { ...d.data, kind } } : d)) };
+  if (!read.ok) return { status: 'unreadable', kind, id, account, diagnostics: read.diagnostics.map((d) => (d.data?.fields ? { ...d, data: { ...d.data, kind } } : d)) };
   const data = read.data;
   const diagnostics: Diagnostic[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { status: 'unreadable', kind, id, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 2)), locale, 'empty')] };
+    return { status: 'unreadable', kind, id, account, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines, 2)), locale, 'empty')] };
   }
   const record = data as Record<string, unknown>;
   if (!isDocumentKind(record.kind)) return { status: 'ignored' };

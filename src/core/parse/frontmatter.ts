@@ -43,3 +43,8 @@ export function sniffKind(yamlText: string): string | null {
   const m = KIND_LINE.exec(yamlText) ?? (FLOW_MAPPING.test(yamlText) ? KIND_IN_FLOW.exec(yamlText) : null);
   return m ? m[3] : null;
 }
+
+/** A top-level `key: id-like-value` a quick look can see in a frontmatter that cannot be parsed. */
+export function sniffValue(yamlText: string, key: 'id' | 'account'): string | undefined {
+  return new RegExp(`^${key}[ \\t]*:[ \\t]*["']?([a-z0-9-]+)`, 'm').exec(yamlText)?.[1];
+}

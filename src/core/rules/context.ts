@@ -24,6 +24,11 @@ export interface AccountContext {
 export const at = (doc: KeyplanDocument, path: DataPath, target: 'key' | 'value' = 'value'): { file: string; range: Range } => ({ file: doc.path, range: doc.locate(path, target) });
 
 export const isActive = (p: Person) => p.data.status !== 'left';
+/**
+ * Whether every person file of the account could be used. The rules that judge the contacts as a
+ * whole (single-threaded, EB, Coach) wait until it can: the file's own error says why.
+ */
+export const allPeopleSeen = (account: Account) => !account.peopleNotSeen?.length;
 export const hasRole = (p: Person, role: string) => Array.isArray(p.data.roles) && p.data.roles.includes(role);
 export const personName = (p: Person) => String(p.data.name ?? p.id);
 export const accountName = (account: Account) => String(account.data?.name ?? account.id);

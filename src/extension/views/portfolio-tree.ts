@@ -18,7 +18,15 @@ type Node =
   | { type: 'account'; account: AccountReport }
   | { type: 'documents'; account: AccountReport }
   | { type: 'document'; account: string; doc: KeyplanDocument }
-  | { type: 'person'; account: string; cadence: PersonCadence };
+  | { type: 'person'; account: string; cadence: PersonCadence }
+  | { type: 'unreadable-group'; files: UnreadableFile[] }
+  | { type: 'unreadable'; file: UnreadableFile };
+
+/** A document left out of every view: it could not be read, or it is over the size limit. */
+interface UnreadableFile {
+  path: string;
+  reason: string;
+}
 
 const BAND_COLOR = { green: 'charts.green', amber: 'charts.yellow', red: 'charts.red' } as const;
 const STATE_ICON: Record<string, [string, string?]> = {
@@ -63,16 +71,29 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
     return this.accounts.filter((a) => (!this.onlyOverdue || a.counts.overdue > 0 || a.counts.plannedMissed > 0) && (!this.onlyMine || (me && a.owner === me)));
   }
 
+  /** Documents left out of the views, so the tree never looks complete when it is not. */
+  unreadable(): UnreadableFile[] {
+    if (!this.result) return [];
+    const t = vscode.l10n.t;
+    return [
+      ...this.result.unreadable.map((u) => ({ path: u.path, reason: u.reason ?? t('could not be read') })),
+      ...this.result.skipped.filter((s) => s.reason === 'too-large').map((s) => ({ path: s.path, reason: t('larger than the 10 MB a document may have; not read ({0})', s.detail ?? '') })),
+    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
   getChildren(node?: Node): Node[] {
     if (!this.result) return [];
+    if (node?.type === 'unreadable-group') return node.files.map((file) => ({ type: 'unreadable', file }));
     if (!node) {
+      const unreadable = this.unreadable();
       const groups = new Map<string, AccountReport[]>();
       for (const a of this.visibleAccounts()) {
         const key = this.groupBy === 'tier' ? a.tier ?? '?' : this.groupBy === 'owner' ? a.owner ?? '?' : a.health.band ?? 'unknown';
         groups.set(key, [...(groups.get(key) ?? []), a]);
       }
       const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort();
-      return order.filter((k) => groups.has(k)).map((k) => ({ type: 'group', id: `${this.groupBy}:${k}`, label: groupLabel(this.groupBy, k), accounts: groups.get(k)! }));
+      const accountGroups = order.filter((k) => groups.has(k)).map((k): Node => ({ type: 'group', id: `${this.groupBy}:${k}`, label: groupLabel(this.groupBy, k), accounts: groups.get(k)! }));
+      return unreadable.length ? [{ type: 'unreadable-group', files: unreadable }, ...accountGroups] : accountGroups;
     }
     if (node.type === 'group') return node.accounts.map((account) => ({ type: 'account', account }));
     if (node.type === 'account') {
@@ -131,6 +152,26 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         item.contextValue = 'document';
         return item;
       }
+      case 'unreadable-group': {
+        const n = node.files.length;
+        const item = new vscode.TreeItem(n === 1 ? t('1 document could not be read') : t('{0} documents could not be read', n), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'unreadable';
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.tooltip = t('These files are left out of the portfolio, the matrix and the counts until they can be read. Open one to see why.');
+        item.contextValue = 'unreadable';
+        return item;
+      }
+      case 'unreadable': {
+        const uri = this.index.uriOf(node.file.path);
+        const item = new vscode.TreeItem(node.file.path, vscode.TreeItemCollapsibleState.None);
+        item.id = `unreadable:${node.file.path}`;
+        item.resourceUri = uri;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.tooltip = node.file.reason; // plain text: a tooltip string is never rendered as Markdown
+        item.command = openCommand(uri);
+        item.contextValue = 'unreadableDocument';
+        return item;
+      }
       case 'person': {
         const c = node.cadence;
         const p = c.person;
@@ -162,7 +203,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
 
   /** The rows the tree shows, for tests: account ids per group, in order. */
   snapshot(): { group: string; accounts: { id: string; description: string; people: string[] }[] }[] {
-    return this.getChildren().map((g) => ({
+    return this.getChildren().filter((g) => g.type === 'group').map((g) => ({
       group: (g as { label: string }).label,
       accounts: this.getChildren(g).map((a) => {
         const item = this.getTreeItem(a);

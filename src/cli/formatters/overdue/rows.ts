@@ -2,8 +2,9 @@
  * The data of `keyplan overdue`: one row per contact a key-account manager should see this week,
  * most urgent first, and the cells and header every table format shows for a row.
  */
-import type { PersonCadence } from '../../../core/analysis/cadence.js';
+import type { AccountActivity, PersonCadence } from '../../../core/analysis/cadence.js';
 import type { FollowUp } from '../../../core/analysis/follow-ups.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
 
 export interface OverdueRow {
   state: string;
@@ -68,6 +69,51 @@ export const cells = (r: OverdueRow) => [
 
 export const HEADER = ['State', 'Account', 'Person', 'Roles', 'Last interaction', 'Days', 'Cadence ideal/max', 'Owner'];
 
+/** An account nobody has met for longer than `dark_after` days (the `account-dark` finding of `check`). */
+export interface DarkAccountRow {
+  account: string;
+  accountName: string;
+  tier?: string;
+  owner?: string;
+  lastInteraction?: string;
+  daysSince?: number;
+  darkAfter: number;
+  file: string;
+  explanation: string;
+}
+
+/**
+ * The dark accounts, as `check` reports them: one row per `account-dark` finding, so a rule turned
+ * off in keyplan.yaml or with `# keyplan-disable` is off here too. Longest silence first.
+ */
+export function darkAccountRows(activity: AccountActivity[], diagnostics: Diagnostic[], darkAfter: number): DarkAccountRow[] {
+  const findings = new Map(diagnostics.filter((d) => d.rule === 'account-dark').map((d) => [d.data?.account as string, d]));
+  return activity
+    .filter((a) => a.dark && a.account.doc && findings.has(a.account.id))
+    .map((a) => ({
+      account: a.account.id,
+      accountName: String(a.account.data?.name ?? a.account.id),
+      tier: a.account.data?.tier,
+      owner: a.account.data?.owner,
+      lastInteraction: a.last?.date,
+      daysSince: a.daysSince,
+      darkAfter,
+      file: a.account.doc!.path,
+      explanation: findings.get(a.account.id)!.message,
+    }))
+    .sort((x, y) => (y.daysSince ?? Infinity) - (x.daysSince ?? Infinity) || x.account.localeCompare(y.account));
+}
+
+export const DARK_HEADER = ['Account', 'Last interaction', 'Days', 'Dark after', 'Owner'];
+
+export const darkCells = (r: DarkAccountRow) => [
+  `${r.accountName}${r.tier ? ` (${r.tier})` : ''}`,
+  r.lastInteraction ?? 'never',
+  r.daysSince === undefined ? '-' : String(r.daysSince),
+  String(r.darkAfter),
+  r.owner ?? '-',
+];
+
 /** A follow-up (`Next (2026-12-05): …` in a log entry) that is due today or past due. */
 export interface FollowUpRow {
   state: 'due' | 'overdue';
@@ -118,6 +164,7 @@ export const FOLLOW_UP_HEADER = ['State', 'Due', 'Account', 'With', 'Next step',
 export interface Overdue {
   asOf: string;
   rows: OverdueRow[];
+  darkAccounts: DarkAccountRow[];
   /** Follow-ups due today or past due, most overdue first. */
   followUps: FollowUpRow[];
   /** `--follow-ups`: only the follow-ups. */

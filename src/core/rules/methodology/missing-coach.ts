@@ -1,5 +1,5 @@
 /** `missing-coach`: An A account without a Coach. */
-import { accountName, at, hasRole, isActive, type AccountContext } from '../context.js';
+import { type AccountContext, accountName, allPeopleSeen, at, hasRole, isActive } from '../context.js';
 import { defineRule } from '../define.js';
 
 export const missingCoach = defineRule({
@@ -15,7 +15,7 @@ export const missingCoach = defineRule({
     },
   },
   check: ({ account, locale }: AccountContext, rule) => {
-    if (!account.doc || !account.data || !account.tier || account.people.some((p) => isActive(p) && hasRole(p, 'Coach'))) return [];
+    if (!account.doc || !account.data || !account.tier || !allPeopleSeen(account) || account.people.some((p) => isActive(p) && hasRole(p, 'Coach'))) return [];
     return [rule.diagnostic(at(account.doc, ['tier']), locale, 'default', { account: accountName(account), tier: account.tier }, { account: account.id, tier: account.tier })];
   },
 });

@@ -1,5 +1,5 @@
 /** `missing-economic-buyer`: An A or B account without an active economic buyer (EB). */
-import { accountName, at, hasRole, isActive, type AccountContext } from '../context.js';
+import { type AccountContext, accountName, allPeopleSeen, at, hasRole, isActive } from '../context.js';
 import { defineRule } from '../define.js';
 
 export const missingEconomicBuyer = defineRule({
@@ -17,7 +17,7 @@ export const missingEconomicBuyer = defineRule({
   // Emitted for every tier: the per-tier default (C: off) decides where it shows, so keyplan.yaml
   // `rules:` can turn it on elsewhere.
   check: ({ account, locale }: AccountContext, rule) => {
-    if (!account.doc || !account.data || !account.tier || account.people.some((p) => isActive(p) && hasRole(p, 'EB'))) return [];
+    if (!account.doc || !account.data || !account.tier || !allPeopleSeen(account) || account.people.some((p) => isActive(p) && hasRole(p, 'EB'))) return [];
     return [rule.diagnostic(at(account.doc, ['tier']), locale, 'default', { account: accountName(account), tier: account.tier }, { account: account.id, tier: account.tier })];
   },
 });

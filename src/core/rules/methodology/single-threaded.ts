@@ -1,6 +1,6 @@
 /** `single-threaded`: Fewer than 3 active contacts, or only one covered more than briefly. */
 import type { Coverage } from '../../model/types.js';
-import { accountName, at, isActive, type AccountContext } from '../context.js';
+import { type AccountContext, accountName, allPeopleSeen, at, isActive } from '../context.js';
 
 const DEEP: Coverage[] = ['multiple', 'in-depth'];
 import { defineRule } from '../define.js';
@@ -22,7 +22,7 @@ export const singleThreaded = defineRule({
     },
   },
   check: ({ account, locale }: AccountContext, rule) => {
-    if (!account.doc || !account.data || !account.tier) return [];
+    if (!account.doc || !account.data || !account.tier || !allPeopleSeen(account)) return [];
     const active = account.people.filter(isActive);
     const where = at(account.doc, ['name']);
     const data = { account: account.id, tier: account.tier };

@@ -16,8 +16,10 @@ export const duplicateId = defineRule({
     },
     /** Two or more files: reported on every one of them; `other` lists the other files, `used` the one that is used. */
     files: {
-      en: (p) => `The ${word('kind', p.kind, 'en')} id ${code(p.id)} is also defined in ${list(p.other)}. Ids must be unique; until this is fixed ${p.used} is used and findings about ${code(p.id)} may be incomplete.`,
-      zh: (p) => `${word('kind', p.kind, 'zh-cn')}标识 ${code(p.id)} 也在 ${list(p.other, '、')} 中定义。标识必须唯一；修正之前使用 ${p.used}，与 ${code(p.id)} 有关的检查结果可能不完整。`,
+      en: (p) => `The ${word('kind', p.kind, 'en')} id ${code(p.id)} is also defined in ${list(p.other)}. Ids must be unique; until this is fixed ${p.used} is used and findings about ${code(p.id)} may be incomplete.`
+        + (p.paused ? ` Account ${code(p.paused)} is missing this contact meanwhile, so its contacts are not judged as a whole (single-threaded, economic buyer, Coach).` : ''),
+      zh: (p) => `${word('kind', p.kind, 'zh-cn')}标识 ${code(p.id)} 也在 ${list(p.other, '、')} 中定义。标识必须唯一；修正之前使用 ${p.used}，与 ${code(p.id)} 有关的检查结果可能不完整。`
+        + (p.paused ? `在此期间客户 ${code(p.paused)} 缺少这位联系人，因此暂不对其联系人整体做判断（单线联系、经济决策者、教练）。` : ''),
     },
   },
 });
