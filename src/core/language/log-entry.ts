@@ -163,15 +163,15 @@ export function planLogEntry(ws: Workspace, request: LogRequest, asOf: string, l
 
   const summary = request.summary.replace(/\s+/g, ' ').trim();
   if (!summary) return refuse('empty-summary');
-  if (request.due !== undefined && request.next === undefined) return refuse('due-without-next');
+  const next = request.next?.replace(/\s+/g, ' ').trim() || undefined;
+  if (request.due !== undefined && next === undefined) return refuse('due-without-next');
   if (request.due !== undefined && !isValidDate(request.due)) return refuse('invalid-due', { value: request.due });
   let full = summary;
-  if (request.next !== undefined) {
-    const next = request.next.replace(/\s+/g, ' ').trim();
+  if (next !== undefined) {
     if (parseNext(summary)) return refuse('two-next');
     // `Reviewed the quote. Next: …` (a full stop is added unless the summary ends a sentence already).
     const stop = /[.。!！?？;；]$/.test(summary) ? '' : /[\u3400-\u9fff]$/.test(summary) ? '。' : '.';
-    if (next) full = `${summary}${stop} Next${request.due ? ` (${request.due})` : ''}: ${next}`;
+    full = `${summary}${stop} Next${request.due ? ` (${request.due})` : ''}: ${next}`;
   }
   const entry: NewEntry = { date, channel, people: people.map((p) => p.id), summary: full };
 
