@@ -43,24 +43,74 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
 
 /** The closest candidate within a typo's distance (about a third of the word), or undefined. */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {
-  const v = value.toLowerCase();
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const lc = c.toLowerCase();
-    if (lc === v) return c;
-    // One- and two-letter values (`tier: D`) are one edit from everything: only a case difference counts.
-    const longest = Math.max(v.length, lc.length);
-    const limit = longest <= 2 ? 0 : Math.max(1, Math.min(MAX_EDITS, Math.floor(longest / 3)));
-    const d = editDistanceWithin(v, lc, limit);
-    const prefix = lc.startsWith(v) && v.length >= 3 ? 0.5 : 0;
-    const score = d - prefix;
-    if (d <= limit && score < bestScore) {
-      best = c;
-      bestScore = score;
+  return suggester(candidates)(value);
+}
+
+/**
+ * `closest` against one set of candidates, prepared once: for thousands of unknown values against
+ * thousands of ids (20,000 unknown @mentions in a log), most candidates are ruled out by a
+ * constant-time lower bound before any distance is computed.
+ */
+export function suggester(candidates: Iterable<string>): (value: string) => string | undefined {
+  const list = [...candidates].map((c) => ({ c, lc: c.toLowerCase(), mask: 0 }));
+  for (const e of list) e.mask = charMask(e.lc);
+  const names = list.map((e) => e.c);
+  const memo = new Map<string, string | undefined>();
+  // A bound on the distances computed in all: past it (a million, about a second), values get only
+  // the cheap suggestions (same letters in another case, a unique shared start). A suggestion is
+  // help, never a verdict, so this bounds the time without changing any finding.
+  let budget = MAX_DISTANCES;
+  return (value) => {
+    const v = value.toLowerCase();
+    if (memo.has(v)) return memo.get(v);
+    const found = suggest(v);
+    if (memo.size < 10_000) memo.set(v, found);
+    return found;
+  };
+  function suggest(v: string): string | undefined {
+    const mv = charMask(v);
+    let best: string | undefined;
+    let bestScore = Infinity;
+    for (const { c, lc, mask } of budget > 0 ? list : []) {
+      if (lc === v) return c;
+      // One- and two-letter values (`tier: D`) are one edit from everything: only a case difference counts.
+      const longest = Math.max(v.length, lc.length);
+      const limit = longest <= 2 ? 0 : Math.max(1, Math.min(MAX_EDITS, Math.floor(longest / 3)));
+      if (Math.abs(v.length - lc.length) > limit) continue;
+      // Every kind of character one string has and the other lacks costs at least one edit.
+      if (popcount(mv & ~mask) > limit || popcount(mask & ~mv) > limit) continue;
+      if (budget <= 0) continue;
+      budget--;
+      const d = editDistanceWithin(v, lc, limit);
+      const prefix = lc.startsWith(v) && v.length >= 3 ? 0.5 : 0;
+      const score = d - prefix;
+      if (d <= limit && score < bestScore) {
+        best = c;
+        bestScore = score;
+      }
     }
+    if (budget <= 0) best ??= list.find((e) => e.lc === v)?.c;
+    return best ?? uniquePrefixMatch(v, names);
   }
-  return best ?? uniquePrefixMatch(v, candidates);
+}
+
+/** How many edit distances one suggester computes at most. */
+export const MAX_DISTANCES = 1_000_000;
+
+/** Which of 32 classes of characters a string holds (letters one class each; others share classes). */
+function charMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    m |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** `suportive` → `supporter`: when no candidate is close, one that alone shares a 3+ letter start. */

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseInteractionLog, MAX_NESTING, MAX_EXACT_PART } from '../../src/core/parse/interaction-log.js';
+import { parseInteractionLog, MAX_NESTING, MAX_EXACT_PART, MAX_EXACT_TOTAL } from '../../src/core/parse/interaction-log.js';
 import { redactSensitive } from '../../src/core/analysis/redact.js';
 import { parseKeyplanDocument } from '../../src/core/parse/document.js';
 import { REPO_ROOT, removeDir } from '../helpers.js';
@@ -68,6 +68,32 @@ describe('bounded work for any interaction log', function () {
     assert.deepEqual(log.malformed.map((m) => [m.problem, m.start]), [['too-large', 0]]);
     assert.equal(log.entries[0].summary, 'first');
     assert.equal(log.entries.at(-1)!.summary, 'last');
+  });
+
+  it(`many small parts that need the full parser: past ${MAX_EXACT_TOTAL} characters in all, one finding, and the rest is read line by line`, () => {
+    // Each part is small and shallow; 1 MB of them took remark minutes before the budget.
+    const part = (i: number) => `## week ${i}\n\n- 2026-11-02 visit @a: \`code\` ${i}\n    - - - - nested\n\n`;
+    let body = '';
+    const offsets: number[] = [];
+    for (let i = 0; body.length < MAX_EXACT_TOTAL * 3; i++) {
+      offsets.push(body.length);
+      body += part(i);
+    }
+    const log = parseInteractionLog(body);
+    assert.deepEqual(log.malformed.map((m) => m.problem), ['budget']);
+    const at = log.malformed[0].start;
+    assert.match(body.slice(at - 1, at + 30), /^\n- 2026-11-02 visit @a:/, 'the finding is on the first entry read line by line');
+    // Only the parts that need the full parser count (half of each part here: the heading does not).
+    assert.ok(at > MAX_EXACT_TOTAL && at < MAX_EXACT_TOTAL * 2, `after about ${MAX_EXACT_TOTAL} characters read exactly, not ${at}`);
+    assert.equal(log.entries.length, offsets.length, 'every entry is still read, before and after the budget');
+    assert.equal(log.entries.at(-1)!.summary, `\`code\` ${offsets.length - 1}`);
+  });
+
+  it('a log written by hand with a few code blocks and quotes stays within the budget (no finding)', () => {
+    const body = Array.from({ length: 200 }, (_, i) => `- 2026-11-${String((i % 28) + 1).padStart(2, '0')} call @a: note ${i}\n${i % 20 === 0 ? '\n  ```\n  - 2026-01-01 not an entry\n  ```\n\n  > quoted\n' : ''}`).join('');
+    const log = parseInteractionLog(body);
+    assert.deepEqual(log.malformed, []);
+    assert.equal(log.entries.length, 200);
   });
 
   it('keyplan check reports the limit through the CLI, in English and Chinese, and checks the rest', () => {

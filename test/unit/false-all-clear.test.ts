@@ -89,7 +89,8 @@ describe('false all-clear: overdue filters that match nothing', () => {
   });
 });
 
-describe('false all-clear: overdue lists dark accounts', () => {
+describe('false all-clear: overdue lists dark accounts', function () {
+  this.timeout(120_000); // several CLI runs each
   it('after the contacts, in text, Markdown and JSON (samples: 青禾医疗, 86 days)', () => {
     const text = keyplan(['overdue', ...AS_OF]);
     assert.equal(text.status, 0, text.stderr);

@@ -1,7 +1,7 @@
 /** "Did you mean": the bounded edit distance agrees with the full one, and long input costs little. */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { closest, editDistanceWithin } from '../../src/core/suggest.js';
+import { closest, editDistanceWithin, MAX_DISTANCES, suggester } from '../../src/core/suggest.js';
 
 /** The textbook optimal-string-alignment distance, unbounded: the reference. */
 function fullDistance(a: string, b: string): number {
@@ -41,5 +41,40 @@ describe('suggestions ("did you mean")', () => {
     assert.equal(editDistanceWithin(long, `bb${long.slice(4)}bb`, 3), 4);
     assert.equal(editDistanceWithin(long, 'b'.repeat(10_000), 3), 4);
     assert.equal(closest(long, [`${long}x`, 'b'.repeat(10_000)]), `${long}x`);
+  });
+
+  it('the character-class filter never hides a suggestion the plain distance would make (same answers as a brute force)', () => {
+    const brute = (v: string, cands: string[]) => {
+      let best: string | undefined;
+      let bestScore = Infinity;
+      for (const c of cands) {
+        const lc = c.toLowerCase();
+        const lv = v.toLowerCase();
+        if (lc === lv) return c;
+        const longest = Math.max(lv.length, lc.length);
+        const limit = longest <= 2 ? 0 : Math.max(1, Math.min(3, Math.floor(longest / 3)));
+        const d = editDistanceWithin(lv, lc, limit);
+        const score = d - (lc.startsWith(lv) && lv.length >= 3 ? 0.5 : 0);
+        if (d <= limit && score < bestScore) [best, bestScore] = [c, score];
+      }
+      return best;
+    };
+    const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,14}$/);
+    fc.assert(fc.property(id, fc.array(id, { maxLength: 30 }), (v, cands) => {
+      const viaFilter = suggester(cands)(v);
+      const expected = brute(v, cands);
+      if (expected !== undefined) assert.equal(viaFilter, expected);
+    }), { numRuns: 3000, seed: 20261130 });
+  });
+
+  it('20,000 unknown @mentions against 1,000 people: every one reported, bounded work, near misses still suggested', () => {
+    const people = Array.from({ length: 1000 }, (_, i) => `person-${i}`);
+    const suggest = suggester(people);
+    assert.equal(suggest('persn-7'), 'person-7');
+    const answers = Array.from({ length: 20_000 }, (_, i) => suggest(`persn-${i}`));
+    // At most MAX_DISTANCES distances in all: past that, only the cheap suggestions remain.
+    assert.ok(answers.slice(0, 900).every((a, i) => a === `person-${i}`), 'the first ones are suggested');
+    assert.ok(MAX_DISTANCES <= 1_000_000);
+    assert.equal(suggest('Person-5'), 'person-5', 'a case difference is always found');
   });
 });

@@ -9,7 +9,7 @@ import type { KeyplanDocument } from '../parse/document.js';
 import type { DocumentKind } from '../kinds.js';
 import type { Locale, Params } from '../i18n/catalogue.js';
 import { parseNext, type LogEntry, type NextStep } from '../parse/interaction-log.js';
-import { closest } from '../suggest.js';
+import { closest, suggester } from '../suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 import type { Rule } from '../rules/define.js';
@@ -198,14 +198,19 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
 
   // 3. Person references: checks the id exists and belongs to the same account.
-  const personIds = () => [...ws.people.keys()];
+  // One suggester per account (prepared on first need): a log may mention thousands of unknown ids.
+  const suggesters = new Map<string | undefined, (id: string) => string | undefined>();
+  const suggestPerson = (id: string, account: string | undefined) => {
+    let suggest = suggesters.get(account);
+    if (!suggest) suggesters.set(account, (suggest = suggester(account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : ws.people.keys())));
+    return suggest(id);
+  };
   const checkPerson = (doc: KeyplanDocument, path: DataPath, id: unknown, account: string | undefined) => {
     if (typeof id !== 'string') return;
     const target = ws.people.get(id);
     if (!target && unseenPeople.has(id)) return;
     if (!target) {
-      const pool = account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : personIds();
-      const suggestion = closest(id, pool);
+      const suggestion = suggestPerson(id, account);
       report(doc, unknownReference, 'person', path, { id, account, suggestion }, { reference: 'person', id, suggestion });
     } else if (account && target.account !== account && !duplicatedPeople.has(id)) {
       report(doc, crossAccountReference, 'default', path, { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
@@ -259,6 +264,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
 
   // 5. Interaction logs.
+  let suggestChannel: ((value: string) => string | undefined) | undefined;
   for (const account of ws.accounts.values()) {
     for (const doc of account.logs) {
       const parsed = doc.log;
@@ -268,7 +274,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
       }
       for (const entry of parsed.entries) {
         if (canonicalChannel(config, entry.channel) === undefined) {
-          const suggestion = closest(entry.channel, channelNames(config));
+          const suggestion = (suggestChannel ??= suggester(channelNames(config)))(entry.channel);
           diagnostics.push(doc.diagnostic(unknownChannel, 'default', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale,
             { value: entry.channel, suggestion, allowed: config.channels.join('|') }, { value: entry.channel, suggestion, allowed: config.channels }));
         }
@@ -280,7 +286,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
           const target = ws.people.get(m.id);
           if (!target && unseenPeople.has(m.id)) continue;
           if (!target) {
-            const suggestion = closest(m.id, account.people.map((p) => p.id));
+            const suggestion = suggestPerson(m.id, account.id);
             diagnostics.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
           } else if (target.account !== account.id && !duplicatedPeople.has(m.id)) {
             diagnostics.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));

@@ -31,10 +31,11 @@ export interface Mention {
 }
 
 /**
- * `too-deep` and `too-large`: a part of the log beyond the limits of exact (CommonMark) reading,
- * which was then read line by line; see {@link MAX_NESTING} and {@link MAX_EXACT_PART}.
+ * `too-deep`, `too-large` and `budget`: a part of the log beyond the limits of exact (CommonMark)
+ * reading, which was then read line by line; see {@link MAX_NESTING}, {@link MAX_EXACT_PART} and
+ * {@link MAX_EXACT_TOTAL}.
  */
-export type LogProblem = 'date' | 'channel' | 'mention' | 'colon' | 'summary' | 'too-deep' | 'too-large';
+export type LogProblem = 'date' | 'channel' | 'mention' | 'colon' | 'summary' | 'too-deep' | 'too-large' | 'budget';
 
 export interface MalformedEntry {
   problem: LogProblem;
@@ -68,6 +69,7 @@ export function parseInteractionLog(body: string): ParsedLog {
   const starts = blockStarts(body);
   const ends = starts.map((_, k) => starts[k + 1] ?? body.length);
   const needs = starts.map((s, k) => needsFullMarkdown(body.slice(s, ends[k])));
+  let exact = 0; // characters read by the full parser so far
   const add = (parsed: ParsedLog, from: number) => {
     for (const e of parsed.entries) result.entries.push({ ...e, start: e.start + from, end: e.end + from, channelStart: e.channelStart + from, mentions: e.mentions.map((m) => ({ ...m, start: m.start + from, end: m.end + from })) });
     for (const m of parsed.malformed) result.malformed.push({ ...m, start: m.start + from, end: m.end + from });
@@ -90,8 +92,15 @@ export function parseInteractionLog(body: string): ParsedLog {
       i++;
       continue;
     }
+    if (exact + part.length > MAX_EXACT_TOTAL) {
+      // The full parser's time grows faster than the text: past the budget, the rest is read by lines.
+      result.malformed.push({ problem: 'budget', value: String(MAX_EXACT_TOTAL), start: from, end: from + firstLineLength(part) });
+      add(parseByLines(body.slice(from)), from);
+      break;
+    }
     let j = i + 1;
-    while (j < starts.length && needs[j] && ends[j] - from <= GROUP && !beyondLimits(body.slice(starts[j], ends[j]))) j++;
+    while (j < starts.length && needs[j] && ends[j] - from <= GROUP && exact + ends[j] - from <= MAX_EXACT_TOTAL && !beyondLimits(body.slice(starts[j], ends[j]))) j++;
+    exact += ends[j - 1] - from;
     add(parseWithRemark(body.slice(from, ends[j - 1])), from);
     i = j;
   }
@@ -106,9 +115,20 @@ export function parseInteractionLog(body: string): ParsedLog {
 export const MAX_NESTING = 40;
 /** The longest part of a log (between two places where Markdown starts afresh) read exactly. */
 export const MAX_EXACT_PART = 64 * 1024;
-const GROUP = 16 * 1024;
+/**
+ * How much of one log the full parser reads in all (its time per character grows with the length
+ * of what it reads and with nesting: 1 MB of small nested parts took minutes). Logs written by hand
+ * need full reading only around code blocks, quotes and nested lists, far below this.
+ */
+export const MAX_EXACT_TOTAL = 64 * 1024;
+const GROUP = 4 * 1024;
 
 const NESTING = /(?<![^\r\n])(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$))+/g;
+
+function firstLineLength(part: string): number {
+  const m = /\r\n|\r|\n/.exec(part);
+  return m ? m.index : part.length;
+}
 
 /** Where a part is beyond the limits of exact reading: its first line nested too deep, or the part's first line when it is too long. */
 function beyondLimits(part: string): { problem: 'too-deep' | 'too-large'; start: number; end: number } | undefined {

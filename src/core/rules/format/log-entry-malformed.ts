@@ -25,6 +25,10 @@ export const logEntryMalformed = defineRule({
       en: (p) => `this line is nested more than ${p.value} columns deep (indentation, list markers or \`>\`), beyond the limit Keyplan reads exactly; this part of the log was read line by line, where only list items at the start of a line are entries`,
       zh: (p) => `这一行的嵌套超过 ${p.value} 列（缩进、列表符号或 \`>\`），超出 Keyplan 精确解析的上限；这一部分已按行读取，只有从行首开始的列表项才算记录`,
     },
+    'problem.budget': {
+      en: (p) => `from here on, the parts of this log that need full Markdown reading (code blocks, quotes, nested lists) add up to more than ${p.value} characters, beyond what Keyplan reads exactly in one log; the rest was read line by line, so entries inside code blocks or quotes may be counted`,
+      zh: (p) => `从这里开始，本日志中需要完整 Markdown 解析的部分（代码块、引用、嵌套列表）累计超过 ${p.value} 个字符，超出 Keyplan 对单个日志精确解析的上限；其余部分已按行读取，代码块或引用中的内容可能被当作记录`,
+    },
     'problem.too-large': {
       en: (p) => `the part of the log starting here is longer than ${p.value} characters without a blank line or a top-level entry to split it, beyond the limit Keyplan reads exactly; it was read line by line, so entries inside code blocks or quotes may be counted`,
       zh: (p) => `从这里开始的这一部分超过 ${p.value} 个字符，中间没有空行或顶层记录可以分隔，超出 Keyplan 精确解析的上限；已按行读取，代码块或引用中的内容可能被当作记录`,
