@@ -82,12 +82,12 @@ export function sealState(text: string, style: SealStyle): 'sealed' | 'edited' |
   return sha256(text.slice(0, m.index) + '\n}\n') === m[1] ? 'sealed' : 'edited';
 }
 
-interface Snapshot {
+export interface Snapshot {
   stat: Stats;
   hash: string;
 }
 
-async function snapshot(file: string): Promise<Snapshot | undefined> {
+export async function snapshot(file: string): Promise<Snapshot | undefined> {
   let stat: Stats;
   try {
     stat = await fs.lstat(file);
@@ -99,7 +99,7 @@ async function snapshot(file: string): Promise<Snapshot | undefined> {
   return { stat, hash };
 }
 
-function same(a: Snapshot | undefined, b: Snapshot | undefined): boolean {
+export function same(a: Snapshot | undefined, b: Snapshot | undefined): boolean {
   if (!a || !b) return a === b;
   return a.stat.ino === b.stat.ino && a.stat.size === b.stat.size && a.stat.mtimeMs === b.stat.mtimeMs && a.hash === b.hash;
 }
@@ -113,7 +113,7 @@ function kindOf(stat: Stats): string {
 }
 
 /** One sentence for an operating-system error while writing in `dir`; other errors pass through. */
-function ioRefusal(err: unknown, dir: string, target: string): unknown {
+export function ioRefusal(err: unknown, dir: string, target: string): unknown {
   if (err instanceof WriteRefused) return err;
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
@@ -132,7 +132,7 @@ function ioRefusal(err: unknown, dir: string, target: string): unknown {
  * Refuses a path whose folders (below `base`) include a symbolic link or something that is not a
  * folder. Returns the first folder that does not exist, if any.
  */
-async function checkFolders(dir: string, base: string | undefined): Promise<string | undefined> {
+export async function checkFolders(dir: string, base: string | undefined): Promise<string | undefined> {
   const root = path.parse(dir).root;
   const inside = base !== undefined && (dir === base || dir.startsWith(base.endsWith(path.sep) ? base : base + path.sep));
   let at = inside ? base : root;
@@ -174,7 +174,7 @@ function alive(pid: number): boolean {
 }
 
 /** Takes `.<name>.keyplan-lock` next to the target; returns its release. */
-async function takeLock(target: string): Promise<() => Promise<void>> {
+export async function takeLock(target: string): Promise<() => Promise<void>> {
   const file = path.join(path.dirname(target), `.${path.basename(target)}.keyplan-lock`);
   for (let attempt = 0; ; attempt++) {
     try {

@@ -9,6 +9,7 @@ import { isDocumentKind } from '../core/kinds.js';
 import { noIcons } from './views/labels.js';
 import { AttentionTree } from './views/attention-tree.js';
 import { registerCommands } from './commands/commands.js';
+import { registerImportCalendar } from './commands/import-calendar.js';
 import { registerLanguageProviders } from './editor/language-providers.js';
 import { MatrixPanel } from './panels/matrix-panel.js';
 import { BRIEF_SCHEME, MeetingBriefProvider, prepareForMeeting } from './panels/meeting-brief.js';
@@ -84,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     context.subscriptions.push(...status);
     context.subscriptions.push(
       idx, treeView, attentionView,
-      ...registerLanguageProviders(idx), ...registerCommands(idx),
+      ...registerLanguageProviders(idx), ...registerCommands(idx), registerImportCalendar(idx),
       vscode.workspace.registerTextDocumentContentProvider(BRIEF_SCHEME, briefs),
       idx.onDidUpdate((result) => {
         tree.update(result);

@@ -132,6 +132,9 @@ function fallbackText(path: (string | number)[], config: KeyplanConfig, locale: 
       return typeof a === 'number' ? t(locale, 'config.fallback.item') : t(locale, 'config.fallback.channels');
     case 'channel_aliases':
       return t(locale, 'config.fallback.item');
+    case 'import':
+      if (a === 'online' || a === 'in_person') return t(locale, 'config.fallback.import-channel', { channel: a === 'online' ? config.import.online : config.import.inPerson });
+      return a === 'ignore' && typeof b === 'number' ? t(locale, 'config.fallback.item') : t(locale, 'config.fallback.ignored');
     case 'roles':
     case 'exclude':
       return typeof a === 'number' ? t(locale, 'config.fallback.item') : t(locale, 'config.fallback.ignored');

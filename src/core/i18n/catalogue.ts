@@ -98,6 +98,7 @@ export const messages = {
   'config.fallback.weight': { en: (p) => ` Using the built-in weight ${p.weight} instead.`, zh: (p) => `改用内置权重 ${p.weight}。` },
   'config.fallback.locale': { en: () => ' Using English instead.', zh: () => '改用英文。' },
   'config.fallback.channels': { en: () => ' Using the built-in channels instead.', zh: () => '改用内置的互动方式列表。' },
+  'config.fallback.import-channel': { en: (p) => ` Using the built-in ${code(p.channel)} instead.`, zh: (p) => `改用内置的 ${code(p.channel)}。` },
   'config.fallback.item': { en: () => ' This entry is ignored; the rest of the list applies.', zh: () => '忽略该项，列表其余各项仍然有效。' },
   'config.fallback.ignored': { en: () => ' This setting is ignored; the rest of keyplan.yaml applies.', zh: () => '忽略该设置，keyplan.yaml 其余设置仍然有效。' },
   'redacted.sensitive': {

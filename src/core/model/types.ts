@@ -78,6 +78,8 @@ export interface PersonData {
   preferences?: TextOrList;
   communication_style?: TextOrList;
   channels?: string[];
+  /** One address or several: how `keyplan import` recognises the person in a calendar. */
+  email?: TextOrList;
 }
 
 export interface PlanContact {
@@ -113,7 +115,7 @@ export interface InteractionLogData {
 export const KIND_FIELDS = {
   account: ['kind', 'id', 'name', 'tier', 'owner', 'team', 'industry', 'lifecycle', 'relationship_level', 'value', 'period', 'review', 'health', 'objectives'],
   'org-portrait': ['kind', 'account', 'procurement', 'pain_points', 'goals'],
-  person: ['kind', 'id', 'account', 'name', 'title', 'reports_to', 'influences', 'roles', 'influence', 'stance', 'coverage', 'cadence', 'status', 'needs', 'career', 'preferences', 'communication_style', 'channels'],
+  person: ['kind', 'id', 'account', 'name', 'title', 'reports_to', 'influences', 'roles', 'influence', 'stance', 'coverage', 'cadence', 'status', 'needs', 'career', 'preferences', 'communication_style', 'channels', 'email'],
   'relationship-plan': ['kind', 'id', 'account', 'period', 'budget', 'contacts'],
   'interaction-log': ['kind', 'account', 'year'],
 } as const satisfies {

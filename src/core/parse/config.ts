@@ -31,6 +31,8 @@ export interface KeyplanConfig {
   healthWeights: { relationship: number; experience: number; business: number };
   rules: Record<string, RuleSetting | Partial<Record<Tier, RuleSetting>>>;
   exclude: string[];
+  /** `keyplan import`: the channel of online and in-person meetings, and addresses never listed as unmatched. */
+  import: { online: string; inPerson: string; ignore: string[] };
   /** Set when keyplan.yaml exists but could not be read at all: the built-in settings are used. */
   unreadable?: 'not-utf8' | 'yaml' | 'not-mapping';
 }
@@ -57,6 +59,7 @@ export function defaultConfig(): KeyplanConfig {
     healthWeights: { relationship: 0.5, experience: 0.25, business: 0.25 },
     rules: {},
     exclude: [],
+    import: { online: 'meeting', inPerson: 'visit', ignore: [] },
   };
 }
 
@@ -100,6 +103,12 @@ export function resolveConfig(data: Record<string, unknown> | undefined): Keypla
   }
   if (data.rules && typeof data.rules === 'object') config.rules = data.rules as KeyplanConfig['rules'];
   if (Array.isArray(data.exclude)) config.exclude = data.exclude.map(String);
+  const imp = data.import as Record<string, unknown> | undefined;
+  if (imp && typeof imp === 'object') {
+    if (typeof imp.online === 'string') config.import.online = imp.online;
+    if (typeof imp.in_person === 'string') config.import.inPerson = imp.in_person;
+    if (Array.isArray(imp.ignore)) config.import.ignore = imp.ignore.filter((a): a is string => typeof a === 'string');
+  }
   return config;
 }
 

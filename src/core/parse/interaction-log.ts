@@ -54,6 +54,8 @@ const processor = unified().use(remarkParse);
 /** An item that starts like a date is meant as an entry; anything else is ordinary prose. */
 const DATE_LIKE = /^\d{4}[-/.年]\d{1,2}/;
 const ENTRY = /^(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\s:：@]+))?((?:[ \t,，、]*@[A-Za-z0-9][A-Za-z0-9-]*)*)[ \t]*([:：])?[ \t]*([^\r\n]*)$/;
+/** The marker `keyplan import` ends an imported entry with (see docs/format.md, "Imported entries"). */
+const IMPORT_MARKER = /[ \t]*<!-- ics:[^\s]* -->$/;
 // Mentions are matched case-insensitively so that `@Zhang-Wei` is reported as an unknown id, not ignored.
 const MENTION = /@([A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)/g;
 
@@ -315,7 +317,9 @@ export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEn
   if (!channel) return { problem: 'channel', ...whole };
   if (!mentionText.trim()) return { problem: 'mention', ...whole };
   if (!colon) return { problem: 'colon', ...whole };
-  if (!summary.trim()) return { problem: 'summary', ...whole };
+  // `keyplan import` keeps the calendar event's key in a trailing `<!-- ics:KEY -->`: not summary text.
+  const shown = summary.replace(IMPORT_MARKER, '');
+  if (!shown.trim()) return { problem: 'summary', ...whole };
   const mentions: Mention[] = [];
   for (const mm of line.matchAll(MENTION)) {
     // `foo@bar.com` is an e-mail address, not a mention.
@@ -326,7 +330,7 @@ export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEn
   const colonAt = date.length + (line.slice(date.length).search(/[:：]/));
   const people = mentions.filter((x) => x.start - offset < colonAt).map((x) => x.id);
   const channelStart = offset + line.indexOf(channel, date.length);
-  return { date, channel, people, mentions, summary: summary.trim(), start: offset, end: offset + line.length, channelStart };
+  return { date, channel, people, mentions, summary: shown.trim(), start: offset, end: offset + line.length, channelStart };
 }
 
 /** A follow-up named in an entry's summary: `Next: …` or, with a due date, `Next (2026-12-05): …`. */
