@@ -23,12 +23,8 @@ import { UsageError } from './errors.js';
 /** Reported like a usage error: `keyplan: <message>`, exit code 2. */
 export class WriteRefused extends UsageError {}
 
-/**
- * How the seal is kept: a comment on a last line (Markdown, SVG), or a last field (JSON). `none`:
- * a file of the user's (`keyplan log` appending to an interaction log) is written without a seal,
- * and only over exactly the text it was computed from (`expect`).
- */
-export type SealStyle = 'comment' | 'json' | 'none';
+/** How the seal is kept: a comment on a last line (Markdown, SVG), or a last field (JSON). */
+export type SealStyle = 'comment' | 'json';
 
 export interface WriteOptions {
   /** Replace a file Keyplan did not write, or edited since (or a symbolic link at the target). */
@@ -43,11 +39,6 @@ export interface WriteOptions {
    * Without it, every folder of the path is checked.
    */
   base?: string;
-  /**
-   * With `seal: 'none'`: the text the new content was computed from; the file must still hold
-   * exactly that (undefined: the file must not exist).
-   */
-  expect?: string;
   /** Called after the new content is written, before it replaces the target (tests simulate a race here). */
   beforeRename?: () => Promise<void> | void;
 }
@@ -59,7 +50,6 @@ const JSON_SEAL = /,\n {2}"keyplan-sha256": "([0-9a-f]{64})"\n\}\n$/;
 
 /** `content` with its seal (what is written to the file). */
 export function sealContent(content: string, style: SealStyle): string {
-  if (style === 'none') return content;
   if (style === 'comment') {
     const body = content.endsWith('\n') ? content : content + '\n';
     return `${body}<!-- keyplan-sha256: ${sha256(body)} -->\n`;
@@ -71,7 +61,6 @@ export function sealContent(content: string, style: SealStyle): string {
 
 /** 'sealed' if `text` is exactly what Keyplan wrote, 'edited' if it has a seal that no longer matches, else 'foreign'. */
 export function sealState(text: string, style: SealStyle): 'sealed' | 'edited' | 'foreign' {
-  if (style === 'none') return 'foreign';
   if (style === 'comment') {
     const m = COMMENT_SEAL.exec(text);
     if (!m || (m.index > 0 && text[m.index - 1] !== '\n')) return 'foreign';
@@ -208,16 +197,7 @@ export async function writeOutputFile(target: string, content: string, options: 
   let tempMade = false;
   try {
     const before = await snapshot(target);
-    if (options.seal === 'none') {
-      // A user's file: replaced only while it holds exactly what the edit was computed from.
-      if (!before && options.expect !== undefined) throw new WriteRefused(`${target} was deleted since Keyplan read it; nothing was written, run the command again`);
-      if (before && options.expect === undefined) throw new WriteRefused(`${target} appeared on disk while Keyplan was preparing ${options.what ?? 'it'}; nothing was written, run the command again`);
-      if (before?.stat.isSymbolicLink()) throw new WriteRefused(`${target} is a symbolic link; Keyplan does not write through links (edit the file it points to)`);
-      if (before && !before.stat.isFile()) throw new WriteRefused(`${target} is ${kindOf(before.stat)}; Keyplan only ever replaces regular files`);
-      if (before && !(await fs.readFile(target)).equals(Buffer.from(options.expect!, 'utf8'))) {
-        throw new WriteRefused(`${target} changed on disk while Keyplan was preparing ${options.what ?? 'it'}; nothing was written, run the command again`);
-      }
-    } else if (before) {
+    if (before) {
       if (before.stat.isDirectory()) throw new WriteRefused(`${target} is a folder; name a file to write`);
       if (before.stat.isSymbolicLink()) {
         if (!options.force) throw new WriteRefused(`${target} is a symbolic link; Keyplan does not write through links (use --force to replace the link itself)`);

@@ -6,7 +6,7 @@
  * (`planLogEntry`, shared with the editor's Log Interaction); an unknown or ambiguous person, an
  * unknown channel or a date after today is refused with exit code 2 and nothing is written.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { appendPlannedEntry, formatLogEntry, planLogEntry } from '../../core/language/log-entry.js';
 import { t } from '../../core/i18n/catalogue.js';
@@ -14,7 +14,8 @@ import { defineCommand, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
 import { terminalSafeLine } from '../output/terminal.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
-import { WriteRefused, writeOutputFile } from '../write.js';
+import { editTextFile } from '../edit.js';
+import { WriteRefused } from '../write.js';
 
 export const log = defineCommand({
   name: 'log',
@@ -52,27 +53,18 @@ export const log = defineCommand({
     if (!plan.ok) throw new UsageError(plan.message);
 
     const target = path.join(root, ...plan.path.split('/'));
+    const shown = loaded.displayPath(plan.path);
     // A file Keyplan could not read as this account's log (broken frontmatter, not UTF-8) is never written into.
-    if (!plan.log && existsSync(target)) throw new UsageError(t(result.locale, 'log.target-taken', { path: loaded.displayPath(plan.path) }));
-    const current = plan.log ? await readExact(target, loaded.displayPath(plan.path)) : undefined;
-    const edit = appendPlannedEntry(plan, current);
-    await writeOutputFile(target, edit.text, { seal: 'none', expect: current, what: 'the log entry', base: root });
-    io.stdout.write(terminalSafeLine(t(result.locale, 'log.written', { path: loaded.displayPath(plan.path), created: current === undefined ? 'new' : '', entry: formatLogEntry(plan.entry) })) + '\n');
+    if (!plan.log && existsSync(target)) throw new UsageError(t(result.locale, 'log.target-taken', { path: shown }));
+    let created = false;
+    // The same safe edit as `keyplan import`: computed from the bytes read, replaced only while they are unchanged.
+    await editTextFile(target, (current) => {
+      if (plan.log && current === undefined) throw new WriteRefused(`${shown} was deleted since Keyplan read it; nothing was written, run the command again`);
+      if (!plan.log && current !== undefined) throw new UsageError(t(result.locale, 'log.target-taken', { path: shown }));
+      created = current === undefined;
+      return appendPlannedEntry(plan, current).text;
+    }, { base: root });
+    io.stdout.write(terminalSafeLine(t(result.locale, 'log.written', { path: shown, created: created ? 'new' : '', entry: formatLogEntry(plan.entry) })) + '\n');
     return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
   },
 });
-
-/** The log's text exactly as its bytes say (a byte-order mark kept), or a refusal when it is not UTF-8 or gone. */
-async function readExact(file: string, shown: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (err) {
-    throw new WriteRefused(`could not read ${shown} (${(err as NodeJS.ErrnoException).code ?? String(err)}); nothing was written`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new WriteRefused(`${shown} is not valid UTF-8; nothing was written`);
-  }
-}
