@@ -13,6 +13,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { log } from './commands/log.js';
 import { matrix } from './commands/matrix.js';
+import { map } from './commands/map.js';
 import { overdue } from './commands/overdue.js';
 import { report } from './commands/report.js';
 import { UsageError } from './errors.js';
@@ -20,7 +21,7 @@ import { UsageError } from './errors.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, diff, exportCommand, importCommand, log, brief];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, exportCommand, importCommand, log, brief];
 
 export const HELP = `Usage: keyplan <command> [paths...] [options]
 

@@ -15,7 +15,7 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
   const s = state.strings;
   const roles = ['EB', 'TB', 'UB', 'Coach', 'other']
     .map((r) => `<li><span class="kp-swatch kp-role-${r}"></span>${escapeXml(s.roles[r] ?? r)}</li>`)
-    .join('');
+    .join('') + `<li><span class="kp-swatch kp-swatch-split"></span>${escapeXml(s.severalRoles)}</li>`;
   const unplaced = layout.unplaced.length
     ? `<h3>${escapeXml(s.unplaced)} (${layout.unplaced.length})</h3><ul class="kp-unplaced">${layout.unplaced
         .map((p) => `<li><button data-open="${escapeXml(p.id)}">${escapeXml(p.name)}</button> <span class="kp-dim">${escapeXml(p.stance)} · ${escapeXml(p.influence ?? '?')}</span></li>`)
@@ -34,8 +34,8 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
 }
 
 export function cardHtml(p: MatrixPerson, s: MatrixStrings): string {
-  // A role's colour class only for the known roles; any other role text stays text.
-  const roleClass = (r: string) => (p.color === r && ROLE_CLASSES.has(r) ? r : 'other');
+  // Every known buying role in its colour (as on the marker); any other role text stays text.
+  const roleClass = (r: string) => (ROLE_CLASSES.has(r) ? r : 'other');
   return `
     <strong>${escapeXml(p.name)}</strong>${p.title ? ` <span class="kp-dim">${escapeXml(p.title)}</span>` : ''}
     <div>${p.roles.map((r) => `<span class="kp-badge kp-role-${roleClass(r)}">${escapeXml(r)}</span>`).join(' ')}</div>

@@ -6,6 +6,8 @@ import type { MatrixModel, SizeBy } from '../core/matrix/model.js';
 export interface MatrixStrings {
   legendTitle: string;
   roles: Record<string, string>;
+  /** The legend's entry for a marker split between several roles. */
+  severalRoles: string;
   sizeBy: string;
   temperature: string;
   coverage: string;
@@ -27,7 +29,10 @@ export type FromWebview =
   | { type: 'ready' }
   | { type: 'open'; person: string }
   | { type: 'move'; person: string; stance: string; influence: number }
-  | { type: 'sizeBy'; value: SizeBy };
+  | { type: 'sizeBy'; value: SizeBy }
+  /** Undo or redo the last move made on this matrix (Ctrl+Z / Ctrl+Shift+Z in the panel). */
+  | { type: 'undo' }
+  | { type: 'redo' };
 
 /**
  * Checks a message from the webview against the people currently shown; anything else (an unknown
@@ -45,6 +50,9 @@ export function validateMessage(message: unknown, people: ReadonlySet<string>): 
       return typeof m.person === 'string' && people.has(m.person) && isValidPlacement(m.stance, m.influence)
         ? { type: 'move', person: m.person, stance: m.stance as string, influence: m.influence as number }
         : undefined;
+    case 'undo':
+    case 'redo':
+      return { type: m.type };
     case 'sizeBy':
       return m.value === 'temperature' || m.value === 'coverage' ? { type: 'sizeBy', value: m.value } : undefined;
     default:

@@ -8,7 +8,12 @@
 //     that person (`keyplan report --format json`: placement x, y, quadrant), the markers are
 //     exactly the placed people, and the screenshot shows the marker's colour at its centre;
 //   - the hover card is visible, inside the window, beside the hovered marker (not over it), and
-//     has text drawn in it.
+//     has text drawn in it;
+//   - the webview runs in the default theme (Light Modern / Dark Modern, by its theme id);
+//   - the keyboard works end to end in the real webview: Tab reaches a marker, each arrow key moves
+//     it one cell and the focus and selection stay on it after the redraw, Ctrl+Z / Ctrl+Shift+Z
+//     undo and redo the moves, Escape leaves the marker, a click selects without leaving the
+//     panel, Enter opens the person.
 //
 //   node test/e2e/screenshots.mjs            (after `node scripts/build.mjs`)
 import assert from 'node:assert/strict';
@@ -65,6 +70,20 @@ const inside = (point, box) => point.x > box.x && point.x < box.x + box.width &&
 const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const rgbOf = (css) => (/rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css) ?? []).slice(1, 4).map(Number);
 const alphaOf = (css) => Number(/rgba\([^,]+,[^,]+,[^,]+,\s*([\d.]+)\)/.exec(css)?.[1] ?? 1);
+
+/** The plot on screen: the outer grid lines bound it (page coordinates, across both webview frames). */
+async function plotBox(webview) {
+  const lines = await Promise.all((await webview.locator('line.kp-grid').all()).map((l) => l.boundingBox()));
+  return { left: Math.min(...lines.map((b) => b.x)), top: Math.min(...lines.map((b) => b.y)), right: Math.max(...lines.map((b) => b.x + b.width)), bottom: Math.max(...lines.map((b) => b.y + b.height)) };
+}
+
+/** The matrix cell (stance x −2…2, influence y 1…5) a point of the page falls in. */
+function cellOf(plot, at) {
+  return {
+    x: Math.floor(((at.x - plot.left) / (plot.right - plot.left)) * 5) - 2,
+    y: 5 - Math.floor(((at.y - plot.top) / (plot.bottom - plot.top)) * 5),
+  };
+}
 
 async function step(name, fn) {
   try {
@@ -136,6 +155,8 @@ async function runTheme(theme) {
       const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await webview.locator('svg.kp-matrix').waitFor({ timeout: 30_000 });
       for (const label of ['Champions', 'Blockers', 'Fans', 'Naysayers']) await webview.getByText(label, { exact: true }).first().waitFor({ timeout: 5_000 });
+      // The theme is the default one, not merely some light or dark theme.
+      assert.equal(await webview.locator('body').getAttribute('data-vscode-theme-id'), THEMES[theme]);
     });
 
     await step(`${theme}: each marker sits in the cell and quadrant the core computes for that person, drawn in its colour`, async () => {
@@ -145,9 +166,7 @@ async function runTheme(theme) {
       assert.ok(placed.length >= 5, `the core places ${placed.length} people of ${ACCOUNT}`);
       const ids = (await webview.locator('g.kp-person').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-person')))).sort();
       assert.deepEqual(ids, placed, 'one marker for each person the core places, and no other');
-      // The plot on screen: the outer grid lines bound it (page coordinates, across both webview frames).
-      const lines = await Promise.all((await webview.locator('line.kp-grid').all()).map((l) => l.boundingBox()));
-      const plot = { left: Math.min(...lines.map((b) => b.x)), top: Math.min(...lines.map((b) => b.y)), right: Math.max(...lines.map((b) => b.x + b.width)), bottom: Math.max(...lines.map((b) => b.y + b.height)) };
+      const plot = await plotBox(webview);
       assert.ok(plot.right - plot.left > 300 && plot.bottom - plot.top > 200, `the plot is ${JSON.stringify(plot)}`);
       const quadrants = {};
       for (const id of ['champions', 'blockers', 'fans', 'naysayers']) quadrants[id] = await webview.locator(`rect.kp-q-${id}`).boundingBox();
@@ -155,15 +174,23 @@ async function runTheme(theme) {
       const { png } = checkScreenshot(await page.screenshot(), theme, `matrix-${theme} before the hover`);
       const problems = [];
       for (const id of placed) {
-        const circle = webview.locator(`g.kp-person[data-person="${id}"] circle`);
-        const at = centre(await circle.boundingBox());
-        const cell = {
-          x: Math.floor(((at.x - plot.left) / (plot.right - plot.left)) * 5) - 2,
-          y: 5 - Math.floor(((at.y - plot.top) / (plot.bottom - plot.top)) * 5),
-        };
+        const circle = webview.locator(`g.kp-person[data-person="${id}"] circle.kp-marker`);
+        const box = await circle.boundingBox();
+        const marker = centre(box);
+        const cell = cellOf(plot, marker);
+        // A marker with several roles is split into slices; the first (most important) role's
+        // slice is the circle's, right of the centre: its colour is checked there.
+        const slices = ((await webview.locator(`g.kp-person[data-person="${id}"]`).getAttribute('data-colors')) ?? '').split(' ').length;
+        const angle = -Math.PI / 2 + Math.PI / slices;
+        const at = slices > 1 ? { x: marker.x + (box.width / 4) * Math.cos(angle), y: marker.y + (box.height / 4) * Math.sin(angle) } : marker;
+        // A person alone in a cell sits at its centre, not a quarter column aside.
+        const alone = placed.filter((other) => placements.get(other).x === placements.get(id).x && placements.get(other).y === placements.get(id).y).length === 1;
+        const cellWidth0 = (plot.right - plot.left) / 5;
+        const cellCentre = plot.left + (cell.x + 2.5) * cellWidth0;
+        if (alone && Math.abs(marker.x - cellCentre) > 2) problems.push(`${id}: alone in its cell, drawn at x ${marker.x.toFixed(1)}, the cell's centre is ${cellCentre.toFixed(1)}`);
         const expected = placements.get(id);
         if (cell.x !== expected.x || cell.y !== expected.y) problems.push(`${id}: on screen in cell (${cell.x}, ${cell.y}), the core says (${expected.x}, ${expected.y})`);
-        const shownIn = Object.keys(quadrants).filter((q) => inside(at, quadrants[q]));
+        const shownIn = Object.keys(quadrants).filter((q) => inside(marker, quadrants[q]));
         const expectedIn = expected.quadrant === 'axis' ? [] : [expected.quadrant];
         if (shownIn.join() !== expectedIn.join()) problems.push(`${id}: on screen in quadrant ${shownIn.join() || 'none (axis)'}, the core says ${expected.quadrant}`);
         // The marker's fill (over the cell's background when it is translucent) is what the screenshot shows at its centre.
@@ -176,6 +203,15 @@ async function runTheme(theme) {
         const pixel = png.pixel(Math.round(at.x), Math.round(at.y));
         if (fill.length !== 3 || pixel.some((v, i) => Math.abs(v - expectedPixel[i]) > 24)) problems.push(`${id}: the screenshot shows rgb(${pixel}) at the marker's centre, its fill ${css} over rgb(${background}) is rgb(${expectedPixel.map(Math.round)})`);
         if (pixel.every((v, i) => Math.abs(v - background[i]) <= 8)) problems.push(`${id}: the marker's centre rgb(${pixel}) is the cell's background`);
+        if (slices > 1) {
+          // Every role's slice shows a colour of its own.
+          const seen = new Set();
+          for (let k = 0; k < slices; k++) {
+            const a = -Math.PI / 2 + (Math.PI * (2 * k + 1)) / slices;
+            seen.add(png.pixel(Math.round(marker.x + (box.width / 4) * Math.cos(a)), Math.round(marker.y + (box.height / 4) * Math.sin(a))).join());
+          }
+          if (seen.size !== slices) problems.push(`${id}: ${slices} roles, but the marker shows ${seen.size} colours`);
+        }
       }
       assert.deepEqual(problems, []);
       // The plot follows the theme: its own most common colour is the theme's background.
@@ -188,7 +224,7 @@ async function runTheme(theme) {
       const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       // Playwright's stability check never settles on SVG inside the nested webview frames;
       // `force` still moves the real mouse onto the marker.
-      await webview.locator('g.kp-person[data-person="zhang-wei"] circle').hover({ force: true });
+      await webview.locator('g.kp-person[data-person="zhang-wei"] circle.kp-marker').hover({ force: true });
       await page.screenshot({ path: path.join(os.tmpdir(), `keyplan-e2e-hover-${theme}.png`) });
       const card = webview.locator('#card');
       await card.getByText('张伟', { exact: true }).waitFor({ timeout: 5_000 });
@@ -197,7 +233,7 @@ async function runTheme(theme) {
       const { png } = checkScreenshot(shot, theme, `matrix-${theme}.png`);
       assert.ok(await card.isVisible(), 'the card is visible');
       const box = await card.boundingBox();
-      const marker = await webview.locator('g.kp-person[data-person="zhang-wei"] circle').boundingBox();
+      const marker = await webview.locator('g.kp-person[data-person="zhang-wei"] circle.kp-marker').boundingBox();
       assert.ok(box && box.width > 120 && box.height > 60, `the card's box is ${JSON.stringify(box)}`);
       assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1440 && box.y + box.height <= 900, `the card ${JSON.stringify(box)} is inside the window`);
       assert.ok(!overlap(box, marker), `the card ${JSON.stringify(box)} covers the marker ${JSON.stringify(marker)}`);
@@ -207,6 +243,65 @@ async function runTheme(theme) {
       // The card is opaque: what the screenshot shows there is mostly the card's own background.
       const cardBackground = rgbOf(await card.evaluate((c) => getComputedStyle(c).backgroundColor));
       assert.ok(cardBackground.length === 3 && inCard.dominant.every((v, i) => Math.abs(v - cardBackground[i]) <= 24), `the card's background ${cardBackground} is what the screenshot shows there (${inCard.dominant})`);
+    });
+
+    await step(`${theme}: the keyboard moves a marker step by step, keeps the focus on it, undoes and redoes, leaves, and opens the person`, async () => {
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await page.mouse.move(0, 0);
+      const plot = await plotBox(webview);
+      const marker = (id) => webview.locator(`g.kp-person[data-person="${id}"]`);
+      const focused = async () => (await webview.locator('g.kp-person:focus').count()) ? webview.locator('g.kp-person:focus').getAttribute('data-person') : undefined;
+      // Undefined while the matrix is being redrawn (the marker is replaced).
+      const cellOfPerson = async (id) => {
+        const box = await marker(id).locator('circle.kp-marker').boundingBox({ timeout: 2_000 }).catch(() => null);
+        return box ? cellOf(plot, centre(box)) : undefined;
+      };
+      const until = async (what, check) => {
+        for (let i = 0; i < 100; i++) {
+          if (await check()) return;
+          await page.waitForTimeout(100);
+        }
+        assert.fail(`timed out waiting until ${what}; focus on ${await focused()}, wang-fang in ${JSON.stringify(await cellOfPerson('wang-fang'))}`);
+      };
+      const inCell = (x, y) => async () => {
+        const c = await cellOfPerson('wang-fang');
+        return c?.x === x && c?.y === y;
+      };
+      const stillFocused = async (what) => {
+        assert.equal(await focused(), 'wang-fang', `${what}: the focus stays on the moved marker`);
+        assert.deepEqual(await webview.locator('g.kp-person.kp-selected').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-person'))), ['wang-fang'], `${what}: the selection is on the moved marker`);
+      };
+      // A click selects the marker and keeps the focus in the panel (no editor opens).
+      await marker('chen-jing').locator('circle.kp-marker').click({ force: true });
+      await until('a click focuses chen-jing', async () => (await focused()) === 'chen-jing');
+      assert.equal(await page.locator('.tabs-container .tab', { hasText: 'chen-jing.md' }).count(), 0, 'a click does not open the person');
+      // Tab goes from marker to marker (in the order of the ids) to wang-fang.
+      for (let i = 0; i < 6 && (await focused()) !== 'wang-fang'; i++) await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'wang-fang', 'Tab reaches the marker');
+      await until('wang-fang is drawn as neutral, influence 3', inCell(0, 3));
+      await page.keyboard.press('ArrowRight');
+      await until('ArrowRight moves wang-fang to supporter', inCell(1, 3));
+      await stillFocused('after ArrowRight');
+      await page.keyboard.press('ArrowUp');
+      await until('ArrowUp moves wang-fang to influence 4', inCell(1, 4));
+      await stillFocused('after ArrowUp');
+      await page.keyboard.press('Control+z');
+      await until('Ctrl+Z undoes the last move', inCell(1, 3));
+      await page.keyboard.press('Control+z');
+      await until('Ctrl+Z undoes the move before', inCell(0, 3));
+      await page.keyboard.press('Control+Shift+z');
+      await until('Ctrl+Shift+Z redoes a move', inCell(1, 3));
+      await stillFocused('after undo and redo');
+      await page.keyboard.press('Escape');
+      await until('Escape leaves the marker', async () => (await focused()) === undefined);
+      assert.equal(await webview.locator('g.kp-person.kp-selected').count(), 0, 'Escape clears the selection');
+      assert.ok(await webview.locator('#card').isHidden(), 'Escape hides the card');
+      // From the plot, Tab enters the markers again; Enter opens the person.
+      await page.keyboard.press('Tab');
+      await until('Tab enters the markers again', async () => (await focused()) !== undefined);
+      for (let i = 0; i < 6 && (await focused()) !== 'wang-fang'; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: 'wang-fang.md' }).first().waitFor({ timeout: 10_000 });
     });
   } finally {
     await browser.close().catch(() => {});

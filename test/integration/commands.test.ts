@@ -110,6 +110,60 @@ describe('Commands and views', () => {
     assert.equal(panel.rejected, rejectedBefore + 2);
     panel.panel.dispose();
   });
+
+  it('the matrix moves a marker step by step as the arrow keys do, and undoes and redoes the moves from the panel', async () => {
+    await vscode.commands.executeCommand('keyplan.openMatrix', 'east-china-telecom');
+    const api = await keyplan();
+    const panel = api.matrix('east-china-telecom')!;
+    await panel.modelSent;
+    const uri = sampleUri(WANG_FANG);
+    const original = fs.readFileSync(uri.fsPath, 'utf8');
+    const text = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!.getText();
+    const at = () => panel.lastMessage?.model.people.find((p) => p.id === 'wang-fang')?.position;
+    // What the webview posts for ArrowRight, then ArrowUp, on wang-fang (neutral, 3): one step each.
+    assert.equal(await panel.receive({ type: 'move', person: 'wang-fang', stance: 'supporter', influence: 3 }), true);
+    const afterRight = original.replace('stance: neutral', 'stance: supporter');
+    assert.equal(text(), afterRight);
+    await api.whenIdle();
+    assert.deepEqual(at(), { x: 1, y: 3 });
+    assert.equal(await panel.receive({ type: 'move', person: 'wang-fang', stance: 'supporter', influence: 4 }), true);
+    const afterUp = afterRight.replace('influence: 3', 'influence: 4');
+    assert.equal(text(), afterUp);
+
+    // Ctrl+Z in the panel: the last move is undone, then the one before; nothing more to undo.
+    assert.equal(await panel.receive({ type: 'undo' }), true);
+    assert.equal(text(), afterRight, 'the last move undone, byte for byte');
+    await api.whenIdle();
+    assert.deepEqual(at(), { x: 1, y: 3 }, 'the matrix shows the undone move');
+    assert.equal(await panel.receive({ type: 'undo' }), true);
+    assert.equal(text(), original, 'every byte of the file is back');
+    assert.equal(await panel.receive({ type: 'undo' }), false, 'nothing left to undo');
+    // Ctrl+Shift+Z: redone in order.
+    assert.equal(await panel.receive({ type: 'redo' }), true);
+    assert.equal(text(), afterRight);
+    assert.equal(await panel.receive({ type: 'redo' }), true);
+    assert.equal(text(), afterUp);
+    assert.equal(await panel.receive({ type: 'redo' }), false, 'nothing left to redo');
+    await api.whenIdle();
+    assert.deepEqual(at(), { x: 1, y: 4 });
+
+    // The file changed after the move (the user typed in it): the undo is refused, nothing is written.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const typed = new vscode.WorkspaceEdit();
+    typed.insert(uri, document.positionAt(document.getText().length), '\nA note typed later.\n');
+    assert.ok(await vscode.workspace.applyEdit(typed));
+    const changed = text();
+    assert.equal(await panel.receive({ type: 'undo' }), false, 'refused: the file changed since the move');
+    assert.equal(text(), changed, 'nothing written');
+    assert.deepEqual(panel.history.size, { undo: 0, redo: 0 }, 'the stale moves of that file are forgotten');
+
+    // Messages that are not what the webview sends are rejected and counted.
+    const rejectedBefore = panel.rejected;
+    for (const m of [{ type: 'undo ' }, { type: 'UNDO' }, { type: 'redo', then: 'exec' } as unknown, 'undo']) await panel.receive(m);
+    assert.equal(panel.rejected, rejectedBefore + 3, 'three rejected (a redo with an extra field is just a redo)');
+    panel.panel.dispose();
+  });
+
   it('Log Interaction logs a past day with several people and an alias channel; its follow-up shows in Needs Attention', async () => {
     const api = await keyplan();
     const logUri = sampleUri(LOG);

@@ -14,6 +14,8 @@ import { buildCli, keyplan, type TempRepo } from './helpers/git-repo.js';
 const README = path.join(REPO_ROOT, 'README.md');
 const START = '<!-- diff-example:start -->';
 const END = '<!-- diff-example:end -->';
+const MAP_START = '<!-- map-example:start -->';
+const MAP_END = '<!-- map-example:end -->';
 const EXAMPLE_COMMAND = ['diff', 'main', 'plan-update-w47', '--format', 'markdown', '--as-of', '2026-11-20'];
 
 /** Commit ids in labels depend on the history; everything else must match exactly. */
@@ -42,6 +44,19 @@ describe('README: the pull-request example is real `keyplan diff` output', funct
     else assert.equal(normalize(readme.slice(start, end + END.length)), normalize(block), 'README example is stale: KEYPLAN_UPDATE_README=1 npx mocha test/unit/diff-readme.test.ts');
   });
 
+  it('shows the chart GitHub draws from the example: the changed part of 远航汽车\'s decision chain after the update', () => {
+    const readme = readFileSync(README, 'utf8');
+    const start = readme.indexOf(MAP_START);
+    const end = readme.indexOf(MAP_END);
+    assert.ok(start >= 0 && end > start, `README.md needs ${MAP_START} … ${MAP_END}`);
+    // The last Mermaid chart of the comment: 远航汽车 after the update.
+    const charts = [...output.matchAll(/```mermaid\n[\s\S]*?```/g)].map((m) => m[0]);
+    assert.equal(charts.length, 2, 'one account changed its lines: a chart before and one after');
+    const block = `${MAP_START}\n${charts[1]}\n${MAP_END}`;
+    if (process.env.KEYPLAN_UPDATE_README) writeFileSync(README, readme.slice(0, start) + block + readme.slice(end + MAP_END.length));
+    else assert.equal(readme.slice(start, end + MAP_END.length), block, 'README chart is stale: KEYPLAN_UPDATE_README=1 npx mocha test/unit/diff-readme.test.ts');
+  });
+
   it('shows every kind of change the example makes, and no personal notes', () => {
     for (const expected of [
       '王芳 moved neutral → supporter ▲',
@@ -51,6 +66,9 @@ describe('README: the pull-request example is real `keyplan diff` output', funct
       'back on track: 高峰, 唐丽',
       '| 马军 | removed from the plan |',
       'personal notes changed',
+      '**Decision chain**: 2 added, 1 removed',
+      '- 🆕 何平 → 高峰 (reports to)',
+      '  p_tang_li -. strong .-> p_gao_feng',
     ]) assert.ok(output.includes(expected), expected);
     for (const secret of ['免费试用', '控制成本']) assert.ok(!output.includes(secret), secret);
   });

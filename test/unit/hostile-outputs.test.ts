@@ -37,7 +37,7 @@ const ENTRIES = Object.entries(HOSTILE);
 const SVG_ELEMENTS = ['svg', 'title', 'style', 'rect', 'defs', 'marker', 'path', 'text', 'line', 'circle', 'g'];
 const HTML_ELEMENTS = ['root', 'div', 'strong', 'span', 'b', 'h3', 'ul', 'li', 'p', 'label', 'select', 'option', 'button'];
 const STRINGS: MatrixStrings = {
-  legendTitle: 'Buying role', roles: { EB: 'EB', TB: 'TB', UB: 'UB', Coach: 'Coach', other: 'Other' }, sizeBy: 'Marker size', temperature: 'Temperature', coverage: 'Coverage',
+  legendTitle: 'Buying role', roles: { EB: 'EB', TB: 'TB', UB: 'UB', Coach: 'Coach', other: 'Other' }, severalRoles: 'Several roles', sizeBy: 'Marker size', temperature: 'Temperature', coverage: 'Coverage',
   unplaced: 'Unplaced', lastInteraction: 'Last', cadence: 'Cadence', influence: 'Influence', stance: 'Stance', coverageLabel: 'Coverage', target: 'Target', previous: 'Previous', hint: 'Hint', empty: 'Empty',
 };
 

@@ -164,6 +164,15 @@ describe('language: completion', () => {
       assert.equal(block.find((i) => i.label === 'zhang-wei')!.detail, '张伟 · CTO');
     });
 
+    it('influences with a strength: the person completes from the account, the strength from its values', () => {
+      const person = complete(doc(['kind: person', 'id: wang-fang', 'account: acme', 'influences:', '  - person: |']), model);
+      assert.deepEqual(labels(person).sort(), ['li-ming', 'zhang-wei']);
+      const flow = complete(doc(['kind: person', 'id: wang-fang', 'account: acme', 'influences: [{person: |}]']), model);
+      assert.deepEqual(labels(flow).sort(), ['li-ming', 'zhang-wei']);
+      const strength = complete(doc(['kind: person', 'id: wang-fang', 'account: acme', 'influences:', '  - person: zhang-wei', '    strength: |']), model);
+      assert.deepEqual(labels(strength), ['weak', 'medium', 'strong']);
+    });
+
     it('a person of another account only sees their own colleagues', () => {
       assert.deepEqual(labels(complete(doc(['kind: person', 'id: new-one', 'account: beta', 'reports_to: |']), model)), ['zhao-lei']);
     });

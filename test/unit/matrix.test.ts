@@ -2,12 +2,16 @@ import assert from 'node:assert/strict';
 import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.js';
 import { applyOffsetEdits, placementEdits } from '../../src/core/language/placement-edit.js';
 import { cellRect, layoutMatrix, positionAt } from '../../src/core/matrix/layout.js';
-import { escapeXml, renderMatrixSvg } from '../../src/core/matrix/svg.js';
-import { matrixModel, roleColor, type MatrixModel, type MatrixPerson } from '../../src/core/matrix/model.js';
+import { escapeXml, footLayout, renderMatrixSvg } from '../../src/core/matrix/svg.js';
+import { matrixModel, roleColor, roleColors, type MatrixModel, type MatrixPerson } from '../../src/core/matrix/model.js';
+import { textWidth } from '../../src/core/matrix/text-width.js';
+import { cardHtml } from '../../src/webview/html.js';
 import { validateMessage } from '../../src/webview/messages.js';
+import { historyKey, markerKey, type KeyPress } from '../../src/webview/keys.js';
+import { MoveHistory, applyTextEdits, invertTextEdits, moveStep } from '../../src/core/matrix/history.js';
 
 function person(id: string, x: number, y: number, extra: Partial<MatrixPerson> = {}): MatrixPerson {
-  return { id, name: id, roles: [], color: 'other', stance: 'neutral', influence: y, coverage: 'brief', position: { x, y }, quadrant: 'axis', cadenceState: 'ok', explanation: '', temperature: 50, ...extra };
+  return { id, name: id, roles: [], color: 'other', colors: ['other'], stance: 'neutral', influence: y, coverage: 'brief', position: { x, y }, quadrant: 'axis', cadenceState: 'ok', explanation: '', temperature: 50, ...extra };
 }
 
 function model(people: MatrixPerson[]): MatrixModel {
@@ -15,11 +19,11 @@ function model(people: MatrixPerson[]): MatrixModel {
 }
 
 describe('matrix layout', () => {
-  for (const n of [1, 2, 5, 12, 40]) {
+  for (const n of [1, 2, 3, 4, 5, 12, 40]) {
     it(`${n} people in one cell never overlap and stay inside the cell`, () => {
-      for (const [w, h] of [[720, 560], [300, 260]]) {
-        const layout = layoutMatrix(model(Array.from({ length: n }, (_, i) => person(`p${i}`, 1, 4))), { width: w, height: h, sizeBy: 'temperature' });
-        const cell = cellRect(layout.plot, { x: 1, y: 4 });
+      for (const [w, h, x, y] of [[720, 560, 1, 4], [300, 260, 1, 4], [720, 560, 0, 3], [300, 260, 0, 2], [1200, 500, 0, 5]]) {
+        const layout = layoutMatrix(model(Array.from({ length: n }, (_, i) => person(`p${i}`, x, y))), { width: w, height: h, sizeBy: 'temperature' });
+        const cell = cellRect(layout.plot, { x, y });
         assert.equal(layout.markers.length, n);
         for (const m of layout.markers) {
           assert.ok(m.r >= 2, 'markers stay visible');
@@ -32,6 +36,58 @@ describe('matrix layout', () => {
             const b = layout.markers[j];
             assert.ok(Math.hypot(a.cx - b.cx, a.cy - b.cy) >= a.r + b.r - 0.01, `${a.person.id} and ${b.person.id} overlap at ${w}x${h}`);
           }
+        }
+      }
+    });
+  }
+
+  it('a person alone in a cell sits at its centre, where the previous-position circles and target arrows point', () => {
+    for (const [w, h] of [[720, 560], [900, 700], [300, 260], [1200, 500]]) {
+      const people = [
+        person('eb', 0, 5, { roles: ['EB'], color: 'EB', colors: ['EB'], previous: { x: 1, y: 4 } }),
+        person('s', 1, 2, { target: { x: 0, y: 5 } }),
+        person('lone', 1, 4),
+        person('c', 2, 1, { previous: { x: 1, y: 4 } }),
+      ];
+      const layout = layoutMatrix(model(people), { width: w, height: h, sizeBy: 'temperature' });
+      const at = (id: string) => layout.markers.find((m) => m.person.id === id)!;
+      for (const id of ['eb', 'lone', 's', 'c']) {
+        const cell = cellRect(layout.plot, at(id).person.position!);
+        assert.ok(Math.abs(at(id).cx - (cell.x + cell.width / 2)) < 0.01, `${id} is centred horizontally in its cell at ${w}x${h} (${at(id).cx} vs ${cell.x + cell.width / 2})`);
+        assert.ok(Math.abs(at(id).cy - (cell.y + cell.height / 2)) <= 6, `${id} is centred vertically at ${w}x${h}`);
+      }
+      // The neutral EB is on the vertical axis, not in the skeptic half.
+      assert.ok(Math.abs(at('eb').cx - (layout.plot.x + layout.plot.width / 2)) < 0.01, `a neutral person sits on the axis at ${w}x${h}`);
+      assert.deepEqual(positionAt(layout.plot, at('eb').cx, at('eb').cy), { x: 0, y: 5 });
+      // The circles and arrows point at exactly where a person alone in that cell is drawn.
+      assert.deepEqual(at('eb').previous, { cx: at('lone').cx, cy: at('lone').cy });
+      assert.deepEqual(at('c').previous, { cx: at('lone').cx, cy: at('lone').cy });
+      assert.deepEqual(at('s').target, { cx: at('eb').cx, cy: at('eb').cy });
+    }
+  });
+
+  for (const n of [2, 3, 5, 7]) {
+    it(`${n} people in one cell are centred in it as a group`, () => {
+      const layout = layoutMatrix(model(Array.from({ length: n }, (_, i) => person(`p${i}`, -1, 2))), { width: 720, height: 560, sizeBy: 'temperature' });
+      const cell = cellRect(layout.plot, { x: -1, y: 2 });
+      const xs = layout.markers.map((m) => m.cx);
+      const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
+      assert.ok(Math.abs(middle - (cell.x + cell.width / 2)) < 0.01, `the group's middle ${middle} is the cell's ${cell.x + cell.width / 2}`);
+      const mean = xs.reduce((a, b) => a + b, 0) / n;
+      assert.ok(Math.abs(mean - (cell.x + cell.width / 2)) < 0.01, 'no row leans left');
+    });
+  }
+
+  for (const n of [2, 3, 4]) {
+    it(`${n} neutral people in one cell are stacked on the axis, none in the skeptic or supporter half`, () => {
+      for (const [w, h] of [[720, 560], [300, 260]]) {
+        const layout = layoutMatrix(model(Array.from({ length: n }, (_, i) => person(`p${i}`, 0, 3))), { width: w, height: h, sizeBy: 'temperature' });
+        const axis = layout.plot.x + layout.plot.width / 2;
+        const cell = cellRect(layout.plot, { x: 0, y: 3 });
+        const fits = cell.height / n >= 28;
+        for (const m of layout.markers) {
+          if (fits) assert.ok(Math.abs(m.cx - axis) < 0.01, `${m.person.id} on the axis at ${w}x${h}`);
+          assert.ok(m.cy - m.r >= cell.y - 0.01 && m.cy + m.r <= cell.y + cell.height + 0.01, 'inside the cell');
         }
       }
     });
@@ -69,6 +125,13 @@ describe('matrix layout', () => {
     assert.equal(roleColor(['TB', 'Coach']), 'Coach');
     assert.equal(roleColor([]), 'other');
   });
+
+  it('keeps the colour of every buying role, most important first', () => {
+    assert.deepEqual(roleColors(['UB', 'EB']), ['EB', 'UB']);
+    assert.deepEqual(roleColors(['UB', 'Coach', 'TB']), ['Coach', 'TB', 'UB']);
+    assert.deepEqual(roleColors(['buyer', 'UB']), ['UB']);
+    assert.deepEqual(roleColors([]), ['other']);
+  });
 });
 
 describe('matrix SVG', () => {
@@ -93,6 +156,87 @@ describe('matrix SVG', () => {
     const layout = layoutMatrix(model([]), { width: 720, height: 560, sizeBy: 'temperature' });
     assert.match(renderMatrixSvg(model([]), layout, { locale: 'zh-cn', standalone: true }), /核心支持者.*关键阻力/s);
     assert.match(renderMatrixSvg(model([]), layout, { locale: 'en', standalone: false }), /Champions.*Blockers/s);
+  });
+});
+
+describe('matrix SVG: every role, the legend, the unplaced people', () => {
+  const boxes = (svg: string, selector: RegExp) => [...svg.matchAll(selector)].map((m) => m[1]);
+
+  it('a person with two roles shows both colours, one slice each (a single role: one colour)', () => {
+    const layout = layoutMatrix(model([
+      person('both', 1, 4, { roles: ['UB', 'Coach'], color: 'Coach', colors: ['Coach', 'UB'] }),
+      person('three', -1, 2, { roles: ['EB', 'TB', 'UB'], color: 'EB', colors: ['EB', 'TB', 'UB'] }),
+      person('one', 0, 3, { roles: ['TB'], color: 'TB', colors: ['TB'] }),
+    ]), { width: 720, height: 560, sizeBy: 'temperature' });
+    for (const standalone of [true, false]) {
+      const svg = renderMatrixSvg(model(layout.markers.map((m) => m.person)), layout, { locale: 'en', standalone });
+      const group = (id: string) => new RegExp(`<g class="kp-person" data-person="${id}"[^>]*>(.*?)</g>`, 's').exec(svg)![1];
+      const colours = (id: string) => boxes(group(id), /class="kp-(?:marker|segment) kp-role-(\w+)"/g);
+      assert.deepEqual(colours('both'), ['Coach', 'UB']);
+      assert.deepEqual(colours('three'), ['EB', 'TB', 'UB']);
+      assert.deepEqual(colours('one'), ['TB']);
+      assert.match(svg, /data-person="both" data-colors="Coach UB"/);
+      // The standalone legend explains the split marker (the webview's side panel does too).
+      if (standalone) assert.match(svg, /data-role="several".*several roles: a slice each/);
+    }
+    const single = layoutMatrix(model([person('one', 0, 3, { roles: ['TB'], color: 'TB', colors: ['TB'] })]), { width: 720, height: 560, sizeBy: 'temperature' });
+    assert.doesNotMatch(renderMatrixSvg(model(single.markers.map((m) => m.person)), single, { locale: 'en', standalone: true }), /data-role="several"/, 'no split marker, no legend entry for one');
+  });
+
+  it('the hover card shows every known role in its colour', () => {
+    const p = person('x', 1, 4, { roles: ['UB', 'Coach', '<b>'], color: 'Coach', colors: ['Coach', 'UB'] });
+    const html = cardHtml(p, { stance: 'Stance', influence: 'Influence', coverageLabel: 'Coverage', lastInteraction: 'Last', cadence: 'Cadence', temperature: 'Temperature' } as never);
+    assert.deepEqual(boxes(html, /kp-badge kp-role-(\w+)/g), ['UB', 'Coach', 'other']);
+    assert.match(html, /kp-role-other">&lt;b&gt;</);
+  });
+
+  it('measures CJK text as full-width and Latin text narrower', () => {
+    assert.equal(textWidth('经济决策者', 10), 50);
+    assert.equal(textWidth('，', 10), 10, 'fullwidth punctuation');
+    assert.ok(textWidth('EB', 10) < textWidth('经济', 10));
+    assert.ok(textWidth('EB 经济决策者', 11) > 'EB 经济决策者'.length * 6.5, 'wider than the old estimate, which ran into the next item');
+    assert.equal(textWidth('e\u0301', 10), textWidth('e', 10), 'a combining mark takes no room');
+  });
+
+  for (const locale of ['en', 'zh-cn'] as const) {
+    for (const width of [720, 420, 260]) {
+      it(`legend items never overlap each other or the note (${locale}, ${width} wide)`, () => {
+        const split = person('s', 1, 4, { roles: ['EB', 'UB'], color: 'EB', colors: ['EB', 'UB'] });
+        const layout = layoutMatrix(model([split]), { width, height: 560, sizeBy: 'temperature' });
+        const foot = footLayout(model([split]), layout, locale);
+        assert.equal(foot.items.length, 6, 'five roles and the split marker');
+        const all = [...foot.items, foot.note];
+        for (const b of all) assert.ok(b.x >= 0 && b.x + b.width <= layout.width - 16 + 0.01, `${JSON.stringify(b)} inside the drawing`);
+        for (let i = 0; i < all.length; i++) {
+          for (let j = i + 1; j < all.length; j++) {
+            const [a, b] = [all[i], all[j]];
+            if (a.y !== b.y) continue;
+            assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x, `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`);
+          }
+        }
+        const svg = renderMatrixSvg(model([split]), layout, { locale, standalone: true });
+        const height = Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]);
+        assert.ok(Math.max(...all.map((b) => b.y)) + 14 <= height, 'the legend fits in the drawing');
+      });
+    }
+  }
+
+  it('lists the people it cannot place, escaped, in the language of the drawing', () => {
+    const hostile = '<script>alert(1)</script>&';
+    const people = [person('a', 1, 4), { ...person('b', 0, 3), name: hostile, stance: 'unknown', influence: 2, position: undefined, quadrant: 'unplaced' as const }, { ...person('c', 0, 3), name: '赵敏', stance: 'supporter', influence: undefined, position: undefined, quadrant: 'unplaced' as const }];
+    const layout = layoutMatrix(model(people), { width: 720, height: 560, sizeBy: 'temperature' });
+    const en = renderMatrixSvg(model(people), layout, { locale: 'en', standalone: true });
+    assert.match(en, /Unplaced: stance or influence unknown \(2\)/);
+    assert.match(en, /&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;: stance unknown, influence 2/);
+    assert.match(en, /赵敏: stance supporter, influence \?/);
+    assert.doesNotMatch(en, /<script>/);
+    const zh = renderMatrixSvg(model(people), layout, { locale: 'zh-cn', standalone: true });
+    assert.match(zh, /未定位（态度或影响力未知）\(2\)/);
+    assert.match(zh, /赵敏：态度 支持，影响力 \?/);
+    const without = renderMatrixSvg(model([people[0]]), layoutMatrix(model([people[0]]), { width: 720, height: 560, sizeBy: 'temperature' }), { locale: 'en', standalone: true });
+    const h = (svg: string) => Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]);
+    assert.ok(h(en) > h(without), 'the list makes the drawing taller');
+    assert.doesNotMatch(without, /Unplaced/);
   });
 });
 
@@ -169,6 +313,8 @@ describe('matrix webview messages', () => {
     assert.deepEqual(validateMessage({ type: 'open', person: 'zhang-wei' }, people), { type: 'open', person: 'zhang-wei' });
     assert.deepEqual(validateMessage({ type: 'sizeBy', value: 'coverage' }, people), { type: 'sizeBy', value: 'coverage' });
     assert.deepEqual(validateMessage({ type: 'ready', extra: 1 }, people), { type: 'ready' });
+    assert.deepEqual(validateMessage({ type: 'undo', person: 'x' }, people), { type: 'undo' });
+    assert.deepEqual(validateMessage({ type: 'redo' }, people), { type: 'redo' });
   });
 
   it('rejects unknown people, out-of-range values and unknown types', () => {
@@ -181,7 +327,74 @@ describe('matrix webview messages', () => {
       { type: 'open', person: '../../etc/passwd' },
       { type: 'sizeBy', value: 'money' },
       { type: 'exec', command: 'rm -rf /' },
+      { type: 'undo ' }, { type: 'Redo' }, { type: ['undo'] },
       null, 'move', 42,
     ]) assert.equal(validateMessage(m, people), undefined, JSON.stringify(m));
+  });
+});
+
+describe('matrix keyboard', () => {
+  const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
+  it('arrows move a marker one step, Enter and Space open, Escape leaves', () => {
+    assert.deepEqual(markerKey(key('ArrowRight'), false), { type: 'move', dx: 1, dy: 0 });
+    assert.deepEqual(markerKey(key('ArrowLeft'), false), { type: 'move', dx: -1, dy: 0 });
+    assert.deepEqual(markerKey(key('ArrowUp'), true), { type: 'move', dx: 0, dy: 1 });
+    assert.deepEqual(markerKey(key('ArrowDown'), true), { type: 'move', dx: 0, dy: -1 });
+    assert.deepEqual(markerKey(key('Enter'), false), { type: 'open' });
+    assert.deepEqual(markerKey(key(' '), false), { type: 'open' });
+    assert.deepEqual(markerKey(key('Escape'), false), { type: 'leave' });
+    assert.equal(markerKey(key('Tab'), false), undefined, 'Tab moves the focus as usual');
+    assert.equal(markerKey(key('ArrowRight', { ctrlKey: true }), false), undefined);
+    assert.equal(markerKey(key('ArrowRight', { shiftKey: true }), false), undefined);
+  });
+
+  it('Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, and Cmd on a Mac, undo and redo', () => {
+    assert.deepEqual(historyKey(key('z', { ctrlKey: true }), false), { type: 'undo' });
+    assert.deepEqual(historyKey(key('Z', { ctrlKey: true, shiftKey: true }), false), { type: 'redo' });
+    assert.deepEqual(historyKey(key('y', { ctrlKey: true }), false), { type: 'redo' });
+    assert.deepEqual(historyKey(key('z', { metaKey: true }), true), { type: 'undo' });
+    assert.deepEqual(historyKey(key('z', { metaKey: true, shiftKey: true }), true), { type: 'redo' });
+    assert.equal(historyKey(key('z', { ctrlKey: true }), true), undefined, 'Ctrl+Z is not undo on a Mac');
+    assert.equal(historyKey(key('z', { metaKey: true }), false), undefined);
+    assert.equal(historyKey(key('z'), false), undefined);
+    assert.equal(historyKey(key('z', { ctrlKey: true, altKey: true }), false), undefined);
+    assert.deepEqual(markerKey(key('z', { ctrlKey: true }), false), { type: 'undo' }, 'on a marker too');
+  });
+});
+
+describe('matrix undo and redo of moves', () => {
+  const text = '---\r\nkind: person\r\nid: x\r\nname: "王芳" # 采购\r\nstance: neutral # since Q3\r\ninfluence: 3\r\n---\r\nBody\r\n';
+
+  it('the inverse edits give back every byte, also when keys were added', () => {
+    for (const [source, stance, influence] of [[text, 'champion', 5], ['---\nkind: person\nid: x\nname: X\n---\n', 'skeptic', 2]] as const) {
+      const edits = placementEdits(source, stance, influence)!;
+      const after = applyOffsetEdits(source, edits);
+      assert.notEqual(after, source);
+      assert.equal(applyTextEdits(after, invertTextEdits(source, edits)), source);
+      const step = moveStep('file:///x.md', 'x', source, edits);
+      assert.equal(step.after, after);
+      assert.equal(applyTextEdits(step.after, step.backward), source);
+      assert.equal(applyTextEdits(step.before, step.forward), after);
+    }
+  });
+
+  it('undo, redo, a new move clears the redos, and a changed file is forgotten', () => {
+    const h = new MoveHistory();
+    const a = moveStep('a', 'x', text, placementEdits(text, 'champion', 5)!);
+    const b = moveStep('b', 'y', text, placementEdits(text, 'opponent', 1)!);
+    h.record(a);
+    h.record(b);
+    assert.equal(h.peekUndo(), b);
+    h.undone();
+    assert.equal(h.peekRedo(), b);
+    assert.equal(h.peekUndo(), a);
+    h.redone();
+    assert.deepEqual(h.size, { undo: 2, redo: 0 });
+    h.undone();
+    h.record(moveStep('a', 'x', a.after, placementEdits(a.after, 'supporter', 4)!));
+    assert.deepEqual(h.size, { undo: 2, redo: 0 }, 'a new move: nothing to redo');
+    h.drop('a');
+    assert.deepEqual(h.size, { undo: 0, redo: 0 });
   });
 });

@@ -15,6 +15,7 @@
 import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
 import { parseKeyplanDocument } from '../parse/document.js';
 import { decodeText } from '../parse/text.js';
+import { influenceLinks } from '../model/influences.js';
 
 /** A `.gitignore` in the workspace: it changes which files are read. */
 export const isIgnoreFile = (p: string): boolean => p === '.gitignore' || p.endsWith('/.gitignore');
@@ -47,7 +48,6 @@ interface DocInfo {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
 
 /** The text the full check reads (same size limit, same decoding: a NUL byte is tolerated). */
 function textOf(content: Uint8Array | string): string | undefined {
@@ -80,7 +80,7 @@ export function documentInfo(path: string, content: Uint8Array | string): DocInf
     if (str(d.id)) info.declares.push(str(d.id)!);
     info.reportsTo = str(d.reports_to);
     if (info.reportsTo) info.references.push(info.reportsTo);
-    info.references.push(...strs(d.influences));
+    info.references.push(...influenceLinks(d).map((l) => l.person));
   } else if (doc.kind === 'relationship-plan') {
     if (str(d.id)) info.declares.push(str(d.id)!);
     for (const c of Array.isArray(d.contacts) ? d.contacts : []) if (c && typeof c === 'object' && str((c as Record<string, unknown>).person)) info.references.push(String((c as Record<string, unknown>).person));

@@ -10,6 +10,7 @@ import { cadenceChanges } from './cadence.js';
 import { documentsOf, type AccountContext } from './context.js';
 import { interactionChanges } from './interactions.js';
 import type { AccountDiff, FieldChange, HealthChange, HealthSnapshot, ObjectiveChange } from './model.js';
+import { mapChange } from './map.js';
 import { peopleChanges } from './people.js';
 import { planChanges } from './plans.js';
 import { BAND_RANK, CHURN_RANK, field, LEVEL_RANK, numeric, OBJECTIVE_RANK, ranked, REVIEW_RANK } from './values.js';
@@ -52,12 +53,14 @@ export function diffAccount(id: string, before: Account | undefined, after: Acco
   // A deleted account's log went with it; listing each of its entries as removed says nothing more.
   if (change !== 'removed') diff.interactions = interactionChanges(before, after, ctx);
   diff.cadence = cadenceChanges(id, ctx);
+  const map = change === 'changed' ? mapChange(before, after, ctx) : undefined;
+  if (map) diff.map = map;
 
   const changed =
     change !== 'changed' || diff.files.length || diff.fields.length || diff.objectives.length || diff.health || diff.people.length ||
     diff.plan.added.length || diff.plan.removed.length || diff.plan.contacts.length || diff.interactions.added.length ||
     diff.interactions.removed.length || diff.interactions.edited.length || diff.cadence.length ||
-    diff.findings.introduced.length || diff.findings.resolved.length || diff.findings.severityChanged.length;
+    diff.findings.introduced.length || diff.findings.resolved.length || diff.findings.severityChanged.length || diff.map;
   return changed ? diff : undefined;
 }
 

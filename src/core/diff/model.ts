@@ -12,6 +12,7 @@ import type { HealthBand, HealthPartName } from '../analysis/health.js';
 import type { DocumentKind } from '../kinds.js';
 import type { PersonView } from '../model/person.js';
 import type { Quadrant } from '../model/placement.js';
+import type { MapEdge, MapModel } from '../map/model.js';
 
 export const DIFF_VERSION = 1;
 
@@ -169,6 +170,18 @@ export interface AccountDiff {
   findings: FindingChanges;
   /** For an added or removed account: how many people and documents it holds. */
   size?: { people: number; documents: number };
+  /** Reporting or influence lines changed: which, and the map of the changed part at both revisions. */
+  map?: MapChange;
+}
+
+export interface MapChange {
+  added: MapEdge[];
+  removed: MapEdge[];
+  /** Every person at either end of a changed line, by id. */
+  people: string[];
+  /** The decision-chain map of those people at BASE and at HEAD (core/map). */
+  before: MapModel;
+  after: MapModel;
 }
 
 export interface WorkspaceDiff {

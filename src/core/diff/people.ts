@@ -5,6 +5,7 @@
  * changed" unless sensitive output was asked for.
  */
 import { personView } from '../model/person.js';
+import { influenceLinks } from '../model/influences.js';
 import { position, quadrant, stanceX } from '../model/placement.js';
 import { SENSITIVE_FIELDS } from '../analysis/redact.js';
 import type { Account, Person } from '../model/workspace.js';
@@ -67,11 +68,17 @@ function personDiff(a: Person, b: Person, includeSensitive = false): PersonDiff 
   if (sa.quadrant !== sb.quadrant) d.quadrant = { from: sa.quadrant, to: sb.quadrant };
   field(d.fields, 'title', a.data.title, b.data.title);
   field(d.fields, 'reports_to', a.data.reports_to, b.data.reports_to);
-  field(d.fields, 'influences', a.data.influences, b.data.influences);
+  field(d.fields, 'influences', influenceValues(a.data), influenceValues(b.data));
   field(d.fields, 'channels', a.data.channels, b.data.channels);
   field(d.fields, 'cadence', a.data.cadence, b.data.cadence);
   const sensitive = SENSITIVE_FIELDS.person;
   d.personalNotesChanged = sensitive.some((k) => !same((a.data as unknown as Record<string, unknown>)[k], (b.data as unknown as Record<string, unknown>)[k]));
   if (includeSensitive) for (const k of sensitive) field(d.fields, k, (a.data as unknown as Record<string, unknown>)[k], (b.data as unknown as Record<string, unknown>)[k]);
   return d;
+}
+
+/** `influences` as the diff shows it: ids, with the strength when recorded (`sun-jianguo (strong)`). */
+function influenceValues(data: { influences?: unknown }): unknown {
+  if (!Array.isArray(data.influences)) return data.influences;
+  return influenceLinks(data).map((l) => (l.strength ? `${l.person} (${l.strength})` : l.person));
 }

@@ -7,6 +7,7 @@ import type { KeyplanDocument } from '../parse/document.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
 import type { OrgPortraitData, PersonData, RelationshipPlanData } from '../model/types.js';
 import type { Workspace } from '../model/workspace.js';
+import { influenceLinks } from '../model/influences.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 import { cursorContext } from './context.js';
 import { insideQuotes } from './ranges.js';
@@ -84,7 +85,7 @@ export function referencesTo(ws: Workspace, kind: ReferenceKind, id: string, inc
     if (doc.kind === 'person') {
       const data = doc.data as unknown as PersonData;
       if (data.reports_to === id) at(doc, ['reports_to']);
-      (Array.isArray(data.influences) ? data.influences : []).forEach((x, i) => x === id && at(doc, ['influences', i]));
+      for (const link of influenceLinks(data)) if (link.person === id) at(doc, link.path);
     } else if (doc.kind === 'relationship-plan') {
       const data = doc.data as unknown as RelationshipPlanData;
       (Array.isArray(data.contacts) ? data.contacts : []).forEach((c, i) => c?.person === id && at(doc, ['contacts', i, 'person']));

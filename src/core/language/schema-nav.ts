@@ -33,7 +33,15 @@ export class SchemaNavigator {
   /** The reference kind a field holds (`person_ref` / `account_ref` in defs). */
   referenceKind(schema: JsonSchema | undefined): ReferenceKind | undefined {
     const ref = schema?.$ref as string | undefined;
-    if (!ref) return undefined;
+    // A union such as `influences` items (a person id, or `{person, strength}`): its reference branch.
+    if (!ref) {
+      const branches = (schema?.anyOf ?? schema?.oneOf) as JsonSchema[] | undefined;
+      for (const b of branches ?? []) {
+        const kind = this.referenceKind(b);
+        if (kind) return kind;
+      }
+      return undefined;
+    }
     if (ref.endsWith('/person_ref')) return 'person';
     if (ref.endsWith('/account_ref')) return 'account';
     return undefined;
@@ -45,8 +53,8 @@ export class SchemaNavigator {
     for (const seg of path) {
       const s = this.resolve(schema);
       if (!s) return undefined;
-      if (seg === '*' || typeof seg === 'number') schema = s.items;
-      else schema = s.properties?.[seg] ?? this.patternProperty(s, String(seg));
+      if (seg === '*' || typeof seg === 'number') schema = s.items ?? this.branches(s).find((b) => b.items)?.items;
+      else schema = s.properties?.[seg] ?? this.patternProperty(s, String(seg)) ?? this.branches(s).find((b) => b.properties?.[seg])?.properties?.[seg];
     }
     return schema;
   }
@@ -54,7 +62,16 @@ export class SchemaNavigator {
   /** Object properties allowed at a path. */
   properties(kind: DocumentKind | 'config', path: SchemaPath): [string, JsonSchema][] {
     const s = this.resolve(this.at(kind, path));
-    return s?.properties ? Object.entries(s.properties as Record<string, JsonSchema>) : [];
+    if (s?.properties) return Object.entries(s.properties as Record<string, JsonSchema>);
+    // A union with an object branch (`influences` items): that branch's fields.
+    const object = s ? this.branches(s).find((b) => b.properties) : undefined;
+    return object ? Object.entries(object.properties as Record<string, JsonSchema>) : [];
+  }
+
+  /** The branches of an `anyOf`/`oneOf`, resolved. */
+  private branches(s: JsonSchema): JsonSchema[] {
+    const list = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;
+    return (list ?? []).map((b) => this.resolve(b)).filter((b): b is JsonSchema => !!b);
   }
 
   /** Enum values (with descriptions in the locale) a value at this path may take. */

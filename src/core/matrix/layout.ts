@@ -64,6 +64,40 @@ function sizeFactor(p: MatrixPerson, sizeBy: SizeBy): number {
   return 0.55 + 0.45 * Math.max(0, Math.min(1, v));
 }
 
+/** The least height of a slot when the people of a neutral cell are stacked in one column. */
+const MIN_STACKED_SLOT = 28;
+
+/**
+ * The slots of `n` people in a cell: a grid of as many columns as keeps the slots about square,
+ * never more columns than people (one person sits at the centre, not in the left half of two
+ * columns), the last row centred when it is not full. In the neutral column (`onAxis`), people
+ * are stacked on the axis while they fit, so that nobody neutral is drawn in the skeptic or
+ * supporter half. `r` is the largest radius a slot holds.
+ */
+export function slots(rect: Rect, n: number, onAxis = false): { cx: number; cy: number }[] & { r: number; labelled: boolean } {
+  const count = Math.max(1, n);
+  const stacked = onAxis && rect.height / count >= MIN_STACKED_SLOT;
+  const cols = stacked ? 1 : Math.max(1, Math.min(count, Math.ceil(Math.sqrt((count * rect.width) / rect.height))));
+  const rows = Math.ceil(count / cols);
+  const slotW = rect.width / cols;
+  const slotH = rect.height / rows;
+  const labelled = count <= 4 && slotH >= 34;
+  const r = Math.min(slotW / 2 - 2, (labelled ? slotH - 14 : slotH) / 2 - 2);
+  const out = [] as unknown as { cx: number; cy: number }[] & { r: number; labelled: boolean };
+  for (let i = 0; i < count; i++) {
+    const row = Math.floor(i / cols);
+    const inRow = row === rows - 1 ? count - row * cols : cols;
+    const col = i % cols;
+    // A short last row is centred: its slots shift by half the missing slots.
+    const cx = rect.x + slotW * (col + 0.5 + (cols - inRow) / 2);
+    const cy = rect.y + slotH * (row + 0.5) - (labelled ? 6 : 0);
+    out.push({ cx, cy });
+  }
+  out.r = r;
+  out.labelled = labelled;
+  return out;
+}
+
 export function layoutMatrix(model: MatrixModel, options: LayoutOptions): MatrixLayout {
   const width = Math.max(240, options.width);
   const height = Math.max(200, options.height);
@@ -90,31 +124,23 @@ export function layoutMatrix(model: MatrixModel, options: LayoutOptions): Matrix
   }
 
   const markers: MarkerLayout[] = [];
-  const centre = (pos: Position) => {
-    const r = cellRect(plot, pos);
-    return { cx: r.x + r.width / 2, cy: r.y + r.height / 2 };
-  };
   const maxR = Math.min(cell.width, cell.height) * 0.22;
+  // Where a person alone in a cell sits: its centre (raised a little when the name goes below).
+  // Target arrows and "previous position" circles point at the same spot.
+  const solo = (pos: Position) => slots(cellRect(plot, pos), 1)[0];
   for (const [key, people] of byCell) {
     const [x, y] = key.split(',').map(Number);
     const rect = cellRect(plot, { x, y });
-    const n = people.length;
-    // Grid packing: choose columns so that slots are as square as the cell allows.
-    const cols = Math.max(1, Math.ceil(Math.sqrt((n * rect.width) / rect.height)));
-    const rows = Math.ceil(n / cols);
-    const slotW = rect.width / cols;
-    const slotH = rect.height / rows;
-    const labelled = n <= 4 && slotH >= 34;
-    const slotR = Math.min(maxR, slotW / 2 - 2, (labelled ? slotH - 14 : slotH) / 2 - 2);
+    const placed = slots(rect, people.length, x === 0);
+    const slotR = Math.min(maxR, placed.r);
     people.forEach((p, i) => {
-      const col = i % cols;
-      const row = Math.floor(i / cols);
-      const cx = rect.x + slotW * (col + 0.5);
-      const cy = rect.y + slotH * (row + 0.5) - (labelled ? 6 : 0);
+      const { cx, cy } = placed[i];
+      const target = p.target ? solo(p.target) : undefined;
+      const previous = p.previous ? solo(p.previous) : undefined;
       markers.push({
-        person: p, cx, cy, r: Math.max(2, slotR * sizeFactor(p, options.sizeBy)), showLabel: labelled,
-        target: p.target ? centre(p.target) : undefined,
-        previous: p.previous ? centre(p.previous) : undefined,
+        person: p, cx, cy, r: Math.max(2, slotR * sizeFactor(p, options.sizeBy)), showLabel: placed.labelled,
+        target: target && { cx: target.cx, cy: target.cy },
+        previous: previous && { cx: previous.cx, cy: previous.cy },
       });
     });
   }

@@ -19,6 +19,8 @@ export interface MatrixPerson {
   roles: string[];
   /** The role that picks the colour: EB first, then Coach, TB, UB. */
   color: RoleColor;
+  /** Every buying role's colour, in that order (`color` first); `['other']` without a known role. A marker shows them all. */
+  colors: RoleColor[];
   stance: string;
   influence?: number;
   coverage: string;
@@ -45,7 +47,13 @@ export interface MatrixModel {
 const COLOR_ORDER: RoleColor[] = ['EB', 'Coach', 'TB', 'UB'];
 
 export function roleColor(roles: string[]): RoleColor {
-  return COLOR_ORDER.find((r) => roles.includes(r)) ?? 'other';
+  return roleColors(roles)[0];
+}
+
+/** The colours of all of a person's known buying roles, most important first; `['other']` when none is known. */
+export function roleColors(roles: string[]): RoleColor[] {
+  const known = COLOR_ORDER.filter((r) => roles.includes(r));
+  return known.length ? known : ['other'];
 }
 
 export const COVERAGE_SCALE: Record<string, number> = { unknown: 0, none: 0.1, brief: 0.4, multiple: 0.7, 'in-depth': 1 };
@@ -75,6 +83,7 @@ export function matrixModel(result: CheckResult, accountId: string, previous?: M
       title: p.data.title,
       roles,
       color: roleColor(roles),
+      colors: roleColors(roles),
       stance: p.data.stance ?? 'unknown',
       influence: p.data.influence,
       coverage: p.data.coverage ?? 'unknown',

@@ -4,9 +4,10 @@
  */
 import { t, type Locale } from '../i18n/catalogue.js';
 import { values, word } from '../i18n/vocabulary.js';
-import type { MatrixModel } from './model.js';
+import type { MatrixModel, RoleColor } from './model.js';
 import { INFLUENCES, STANCES, type MatrixLayout } from './layout.js';
 import { stanceAt } from '../model/placement.js';
+import { textWidth } from './text-width.js';
 
 export function escapeXml(text: unknown): string {
   return String(text ?? '')
@@ -33,7 +34,8 @@ const STANDALONE_STYLE = `
   .kp-q{fill-opacity:.06}.kp-q-champions{fill:#1a7f37}.kp-q-blockers{fill:#cf222e}.kp-q-fans{fill:#0969da}.kp-q-naysayers{fill:#9a6700}
   .kp-qlabel{fill:#57606a;font-weight:600;font-size:13px}.kp-muted{fill:#57606a;font-size:11px}
   .kp-role-EB{fill:#cf222e}.kp-role-TB{fill:#0969da}.kp-role-UB{fill:#1a7f37}.kp-role-Coach{fill:#8250df}.kp-role-other{fill:#6e7781}
-  .kp-marker{stroke:#ffffff;stroke-width:1.5}.kp-prev{fill:none;stroke:#8c959f;stroke-dasharray:2 2;opacity:.7}
+  .kp-marker{stroke:#ffffff;stroke-width:1.5}.kp-segment{stroke:#ffffff;stroke-width:1}.kp-split{fill:none;stroke:#57606a}
+  .kp-marker-bg{fill:#ffffff}.kp-name{paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}.kp-prev{fill:none;stroke:#8c959f;stroke-dasharray:2 2;opacity:.7}
   .kp-target{stroke:#57606a;stroke-dasharray:4 3;fill:none}.kp-arrow{fill:#57606a}`;
 
 export interface SvgOptions {
@@ -46,8 +48,9 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
   const { plot, cell } = layout;
   const L = options.locale;
   const out: string[] = [];
-  // A standalone file carries its own legend below the plot.
-  const height = layout.height + (options.standalone ? LEGEND_HEIGHT : 0);
+  // A standalone file carries its own legend, and the people it cannot place, below the plot.
+  const foot = options.standalone ? footLayout(model, layout, L) : undefined;
+  const height = layout.height + (foot?.height ?? 0);
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${height}" width="${layout.width}" height="${height}" role="img" aria-label="${escapeXml(t(L, 'matrix.title', { account: model.accountName }))}" class="kp-matrix">`);
   if (options.standalone) out.push(`<title>${escapeXml(model.accountName)} · ${escapeXml(model.asOf)}</title><style>${STANDALONE_STYLE}</style><rect class="kp-bg" x="0" y="0" width="${layout.width}" height="${height}"/>`);
   out.push('<defs><marker id="kp-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="kp-arrow" d="M0,0 L10,5 L0,10 z"/></marker></defs>');
@@ -78,29 +81,131 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
   for (const m of layout.markers) {
     const p = m.person;
     const label = `${p.name}${p.title ? `, ${p.title}` : ''}${p.roles.length ? ` (${p.roles.join('/')})` : ''}`;
-    out.push(`<g class="kp-person" data-person="${escapeXml(p.id)}" tabindex="0" role="button" aria-label="${escapeXml(label)}">`);
-    out.push(`<circle class="kp-marker kp-role-${p.color}" cx="${n(m.cx)}" cy="${n(m.cy)}" r="${n(m.r)}"><title>${escapeXml(label)}</title></circle>`);
+    const colors = p.colors?.length ? p.colors : [p.color];
+    out.push(`<g class="kp-person" data-person="${escapeXml(p.id)}" data-colors="${colors.join(' ')}" tabindex="0" role="button" aria-label="${escapeXml(label)}">`);
+    // An opaque disc under the marker: a translucent role colour does not show the axes through it.
+    out.push(`<circle class="kp-marker-bg" cx="${n(m.cx)}" cy="${n(m.cy)}" r="${n(m.r)}"/>`);
+    out.push(`<circle class="kp-marker kp-role-${colors[0]}" cx="${n(m.cx)}" cy="${n(m.cy)}" r="${n(m.r)}"><title>${escapeXml(label)}</title></circle>`);
+    // Several buying roles: the marker is split into equal slices, one per role, clockwise from the
+    // top, the most important role's slice being the circle underneath.
+    out.push(...segments(m.cx, m.cy, m.r, colors).map((d) => `<path class="kp-segment kp-role-${d.color}" d="${d.d}"><title>${escapeXml(label)}</title></path>`));
     if (m.showLabel) out.push(`<text class="kp-text kp-name" x="${n(m.cx)}" y="${n(m.cy + m.r + 12)}" text-anchor="middle">${escapeXml(p.name)}</text>`);
     out.push('</g>');
   }
-  if (options.standalone) out.push(legend(model, layout, L));
+  if (foot) out.push(drawFoot(foot));
   out.push('</svg>');
   return out.join('');
 }
 
-const LEGEND_HEIGHT = 28;
+/** The slices of a marker after the first (which is the circle underneath), as SVG paths. */
+export function segments(cx: number, cy: number, r: number, colors: RoleColor[]): { color: RoleColor; d: string }[] {
+  const k = colors.length;
+  if (k < 2) return [];
+  const point = (i: number) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / k;
+    return `${n(cx + r * Math.cos(a))},${n(cy + r * Math.sin(a))}`;
+  };
+  return colors.slice(1).map((color, j) => {
+    const i = j + 1;
+    return { color, d: `M${n(cx)},${n(cy)} L${point(i)} A${n(r)},${n(r)} 0 0 1 ${point(i + 1)} Z` };
+  });
+}
 
-function legend(model: MatrixModel, layout: MatrixLayout, L: Locale): string {
-  const y = layout.height + 8;
-  const parts: string[] = [];
-  let x = layout.plot.x;
+/** The legend's font size (`kp-muted`) and the height of one of its rows. */
+const LEGEND_FONT = 11;
+const ROW = 18;
+const SWATCH = 16;
+const GAP = 14;
+
+export interface FootBox {
+  x: number;
+  y: number;
+  width: number;
+}
+
+export interface FootLayout {
+  /** One item per buying role: a swatch and its label, `x`…`x + width` on row `y`. */
+  items: (FootBox & { role: string; label: string })[];
+  /** The note about the dashed arrows, right-aligned. */
+  note: FootBox & { text: string };
+  /** People without a known stance or influence: a heading and one line each. */
+  unplaced: { heading: FootBox & { text: string }; lines: (FootBox & { text: string })[] } | undefined;
+  height: number;
+}
+
+/**
+ * Lays out the legend below the plot with measured text (see text-width.ts): items flow left to
+ * right and wrap to a new row rather than run into each other; the note goes to the right of the
+ * last row when it fits there, else on a row of its own. Then the people who are not on the
+ * matrix, so that a shared SVG never drops anyone without saying so.
+ */
+export function footLayout(model: MatrixModel, layout: MatrixLayout, L: Locale): FootLayout {
+  const left = layout.plot.x;
+  const right = layout.width - 16;
+  let y = layout.height + 8;
+  let x = left;
+  const items: FootLayout['items'] = [];
   for (const role of values('role')) {
     const label = word('role', role, L);
-    parts.push(`<circle class="kp-marker kp-role-${role}" cx="${x + 6}" cy="${y + 6}" r="6"/><text class="kp-text kp-muted" x="${x + 16}" y="${y + 10}">${escapeXml(label)}</text>`);
-    x += 24 + label.length * 6.5;
+    const width = SWATCH + textWidth(label, LEGEND_FONT);
+    if (x > left && x + width > right) {
+      x = left;
+      y += ROW;
+    }
+    items.push({ role, label, x, y, width });
+    x += width + GAP;
   }
-  const note = t(L, 'matrix.target-note', { asOf: model.asOf });
-  parts.push(`<text class="kp-text kp-muted" x="${layout.width - 16}" y="${y + 10}" text-anchor="end">${escapeXml(note)}</text>`);
+  // A split marker is explained when the drawing has one.
+  if (model.people.some((p) => (p.colors?.length ?? 1) > 1)) {
+    const label = t(L, 'matrix.legend.several-roles');
+    const width = SWATCH + textWidth(label, LEGEND_FONT);
+    if (x > left && x + width > right) {
+      x = left;
+      y += ROW;
+    }
+    items.push({ role: 'several', label, x, y, width });
+    x += width + GAP;
+  }
+  const text = t(L, 'matrix.target-note', { asOf: model.asOf });
+  const noteWidth = textWidth(text, LEGEND_FONT);
+  if (right - noteWidth < x) {
+    y += ROW;
+  }
+  const note = { text, x: right - noteWidth, y, width: noteWidth };
+  y += ROW;
+  let unplaced: FootLayout['unplaced'];
+  if (layout.unplaced.length) {
+    y += 4;
+    const heading = t(L, 'matrix.unplaced', { n: layout.unplaced.length });
+    const lines: (FootBox & { text: string })[] = [];
+    const head = { text: heading, x: left, y, width: textWidth(heading, LEGEND_FONT) };
+    for (const p of layout.unplaced) {
+      y += ROW;
+      const line = t(L, 'matrix.unplaced.person', { name: p.title ? `${p.name}, ${p.title}` : p.name, stance: p.stance, influence: p.influence ?? '?' });
+      lines.push({ text: line, x: left + 8, y, width: textWidth(line, LEGEND_FONT) });
+    }
+    y += ROW;
+    unplaced = { heading: head, lines };
+  }
+  return { items, note, unplaced, height: y - layout.height + 4 };
+}
+
+function drawFoot(foot: FootLayout): string {
+  const parts: string[] = [];
+  for (const i of foot.items) {
+    if (i.role === 'several') {
+      parts.push(`<g class="kp-legend-item" data-role="several"><circle class="kp-split" cx="${n(i.x + 6)}" cy="${n(i.y + 6)}" r="5.5"/><path class="kp-split" d="M${n(i.x + 6)},${n(i.y + 0.5)} V${n(i.y + 11.5)}"/><text class="kp-text kp-muted" x="${n(i.x + SWATCH)}" y="${n(i.y + 10)}">${escapeXml(i.label)}</text></g>`);
+      continue;
+    }
+    parts.push(`<g class="kp-legend-item" data-role="${escapeXml(i.role)}"><circle class="kp-marker kp-role-${escapeXml(i.role)}" cx="${n(i.x + 6)}" cy="${n(i.y + 6)}" r="6"/><text class="kp-text kp-muted" x="${n(i.x + SWATCH)}" y="${n(i.y + 10)}">${escapeXml(i.label)}</text></g>`);
+  }
+  parts.push(`<text class="kp-text kp-muted" x="${n(foot.note.x + foot.note.width)}" y="${n(foot.note.y + 10)}" text-anchor="end">${escapeXml(foot.note.text)}</text>`);
+  if (foot.unplaced) {
+    const { heading, lines } = foot.unplaced;
+    parts.push(`<g class="kp-unplaced"><text class="kp-text kp-muted kp-unplaced-heading" x="${n(heading.x)}" y="${n(heading.y + 10)}">${escapeXml(heading.text)}</text>`);
+    for (const l of lines) parts.push(`<text class="kp-text kp-muted" x="${n(l.x)}" y="${n(l.y + 10)}">${escapeXml(l.text)}</text>`);
+    parts.push('</g>');
+  }
   return parts.join('');
 }
 

@@ -66,7 +66,8 @@ export interface PersonData {
   name: string;
   title?: string;
   reports_to?: string;
-  influences?: string[];
+  /** A person id, or `{person, strength}` (see influenceLinks in person.ts). */
+  influences?: (string | { person: string; strength?: 'weak' | 'medium' | 'strong' })[];
   roles?: string[];
   influence?: number;
   stance?: Stance;

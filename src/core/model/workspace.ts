@@ -11,6 +11,7 @@ import type { Locale, Params } from '../i18n/catalogue.js';
 import { parseNext, type LogEntry, type NextStep } from '../parse/interaction-log.js';
 import { closest, suggester } from '../suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
+import { influenceLinks } from './influences.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 import type { Rule } from '../rules/define.js';
 import { logEntryMalformed } from '../rules/format/log-entry-malformed.js';
@@ -221,10 +222,10 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     const { data, doc } = person;
     if (data.reports_to === data.id) report(doc, unknownReference, 'self', ['reports_to'], { id: data.id, field: 'reports_to' });
     else checkPerson(doc, ['reports_to'], data.reports_to, data.account);
-    (Array.isArray(data.influences) ? data.influences : []).forEach((id, i) => {
-      if (id === data.id) report(doc, unknownReference, 'self', ['influences', i], { id, field: 'influences' });
-      else checkPerson(doc, ['influences', i], id, data.account);
-    });
+    for (const link of influenceLinks(data)) {
+      if (link.person === data.id) report(doc, unknownReference, 'self', link.path, { id: link.person, field: 'influences' });
+      else checkPerson(doc, link.path, link.person, data.account);
+    }
   }
   for (const doc of documents) {
     const account = typeof doc.data.account === 'string' ? doc.data.account : undefined;

@@ -11,6 +11,7 @@ import { accountFollowUps, type FollowUp } from '../analysis/follow-ups.js';
 import { sensitiveValues } from '../analysis/redact.js';
 import type { CheckResult } from '../check/pipeline.js';
 import { t, word, type Locale, type MessageId } from '../i18n/catalogue.js';
+import { influenceLinks } from '../model/influences.js';
 import { personView, type PersonView } from '../model/person.js';
 import { currentContacts } from '../model/plans.js';
 import type { AccountData, OrgPortraitData, PlanContact } from '../model/types.js';
@@ -95,8 +96,8 @@ export function buildMeetingBrief(result: CheckResult, personId: string, options
     account: { id: account.id, name: String(data.name ?? account.id), tier: account.tier, owner: str(data.owner) },
     reportsTo: reportsTo ? ref(reportsTo) : undefined,
     directReports: others.filter((p) => p.data.reports_to === person.id).map(ref).sort(byName),
-    influences: (Array.isArray(person.data.influences) ? person.data.influences : []).map((id) => ws.people.get(id)).filter((p): p is Person => !!p).map(ref),
-    influencedBy: others.filter((p) => Array.isArray(p.data.influences) && p.data.influences.includes(person.id)).map(ref).sort(byName),
+    influences: influenceLinks(person.data).map((l) => ws.people.get(l.person)).filter((p): p is Person => !!p).map(ref),
+    influencedBy: others.filter((p) => influenceLinks(p.data).some((l) => l.person === person.id)).map(ref).sort(byName),
     plan: contact ? {
       layer: str(contact.layer), stage: str(contact.stage), targetStage: str(contact.target_stage), targetStance: str(contact.target_stance),
       next: str(contact.next), owner: str(contact.owner), content: str(contact.content),

@@ -28,6 +28,7 @@ import { accountDark } from './cadence/account-dark.js';
 import { contactLeft } from './cadence/contact-left.js';
 import { missingEconomicBuyer } from './methodology/missing-economic-buyer.js';
 import { economicBuyerNotSupportive } from './methodology/economic-buyer-not-supportive.js';
+import { noPathToEconomicBuyer } from './methodology/no-path-to-economic-buyer.js';
 import { missingCoach } from './methodology/missing-coach.js';
 import { singleThreaded } from './methodology/single-threaded.js';
 import { keyPlayerUncovered } from './methodology/key-player-uncovered.js';
@@ -57,6 +58,7 @@ export const RULES = [
   contactLeft,
   missingEconomicBuyer,
   economicBuyerNotSupportive,
+  noPathToEconomicBuyer,
   missingCoach,
   singleThreaded,
   keyPlayerUncovered,

@@ -1,11 +1,14 @@
 /**
  * One webview panel per account showing its influence–support matrix. The panel sends the model
  * (no file paths), redraws when the workspace changes, and turns validated drag messages into
- * undoable edits of the person's `stance` and `influence`.
+ * undoable edits of the person's `stance` and `influence`. Ctrl+Z / Ctrl+Shift+Z in the panel
+ * arrive as `undo` / `redo` messages: the panel keeps the moves made from it and applies the
+ * inverse edit (or the move again), only while the file still holds the text the move left.
  */
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import { placementEdits } from '../../core/language/placement-edit.js';
+import { MoveHistory, moveStep } from '../../core/matrix/history.js';
 import { matrixModel, type SizeBy } from '../../core/matrix/model.js';
 import { validateMessage, type MatrixStrings, type ToWebview } from '../../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
@@ -19,11 +22,12 @@ function strings(): MatrixStrings {
   return {
     legendTitle: t('Buying role'),
     roles: { EB: t('EB economic buyer'), TB: t('TB technical buyer'), UB: t('UB user buyer'), Coach: t('Coach'), other: t('Other') },
+    severalRoles: t('Several roles: a slice each'),
     sizeBy: t('Marker size'), temperature: t('Temperature'), coverage: t('Coverage'),
     unplaced: t('Stance or influence unknown'), lastInteraction: t('Last interaction'), cadence: t('Cadence'),
     influence: t('Influence'), stance: t('Stance'), coverageLabel: t('Coverage'),
     target: t('Dashed arrow: target position'), previous: t('Faint circle: position at the last commit'),
-    hint: t('Drag a marker, or select it and use the arrow keys, to change stance and influence. Enter opens the person.'),
+    hint: t('Drag a marker, or Tab to it and use the arrow keys, to change stance and influence; Ctrl+Z undoes a move, Ctrl+Shift+Z redoes it. Enter or a double-click opens the person; Escape leaves the marker.'),
     empty: t('This account has no active people yet.'),
   };
 }
@@ -32,6 +36,8 @@ export class MatrixPanel {
   private sizeBy: SizeBy = 'temperature';
   private previous = new Map<string, { stance?: unknown; influence?: unknown }>();
   private people = new Set<string>();
+  /** The moves made from this panel, for undo and redo. */
+  readonly history = new MoveHistory();
   private readonly disposables: vscode.Disposable[] = [];
   /** The last model sent, for tests. */
   lastMessage?: ToWebview;
@@ -120,6 +126,7 @@ export class MatrixPanel {
     const result = await this.index.whenIdle();
     if (!result) return false;
     if (message.type === 'ready') this.post(result);
+    else if (message.type === 'undo' || message.type === 'redo') return this.undoRedo(message.type);
     else if (message.type === 'sizeBy') {
       this.sizeBy = message.value;
       this.post(result);
@@ -139,12 +146,41 @@ export class MatrixPanel {
           void vscode.window.showWarningMessage(vscode.l10n.t('Keyplan could not change {0}: fix the file’s frontmatter first.', person.doc.path));
           return false;
         }
+        const text = doc.getText();
         const edit = new vscode.WorkspaceEdit();
         for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-        return applyEditSafely(edit, [{ document: doc, version }]);
+        const ok = await applyEditSafely(edit, [{ document: doc, version }]);
+        if (ok && edits.length) this.history.record(moveStep(uri.toString(), person.id, text, edits));
+        return ok;
       }
     }
     return true;
+  }
+
+  /**
+   * Undoes the last move made on this matrix (or redoes the last undone one), as an edit of the
+   * same lines. Refused, with a message, when the file changed since: then the history of that
+   * file is forgotten, as its offsets no longer hold.
+   */
+  private async undoRedo(kind: 'undo' | 'redo'): Promise<boolean> {
+    const step = kind === 'undo' ? this.history.peekUndo() : this.history.peekRedo();
+    if (!step) return false;
+    const uri = vscode.Uri.parse(step.file);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const version = doc.version;
+    if (doc.getText() !== (kind === 'undo' ? step.after : step.before)) {
+      this.history.drop(step.file);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Keyplan did not undo or redo the move: {0} changed since. Nothing was written.', vscode.workspace.asRelativePath(uri)));
+      return false;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of kind === 'undo' ? step.backward : step.forward) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+    const ok = await applyEditSafely(edit, [{ document: doc, version }]);
+    if (ok) {
+      if (kind === 'undo') this.history.undone();
+      else this.history.redone();
+    }
+    return ok;
   }
 
   dispose(): void {

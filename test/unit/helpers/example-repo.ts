@@ -33,6 +33,9 @@ function weekOfChanges(repo: TempRepo): void {
   edit(`${yh}people/gao-feng.md`,
     ['influence: 5\nstance: unknown\ncoverage: none', 'roles: [EB]\ninfluence: 5\nstance: neutral\ncoverage: brief'],
     ['Buying role not confirmed yet — very likely the new economic buyer. Nobody from our side has met him.', 'Confirmed on 2026-11-16: he signs the MES budget (EB). First met through 赵磊.']);
+  // The decision chain: 唐丽's sway over 高峰 is strong; 何平 reports to 高峰 (liu-qiang was never written).
+  edit(`${yh}people/tang-li.md`, ['influences: [gao-feng]', 'influences: [{person: gao-feng, strength: strong}]']);
+  edit(`${yh}people/he-ping.md`, ['reports_to: liu-qiang', 'reports_to: gao-feng']);
   append(`${yh}interactions-2026.md`, [
     '- 2026-11-16 visit @gao-feng @zhao-lei: 赵磊引荐首次拜访高总，介绍试点成果；高总关注与原单位 MES 的对比。Next: 12 月安排参观试点产线',
     '- 2026-11-19 meeting @tang-li: 与唐总确认电池包产线试点范围（补上 11-12 未成行的拜访）。',

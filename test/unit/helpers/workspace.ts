@@ -74,6 +74,10 @@ export interface PersonOpts {
   coverage?: string;
   cadence?: [number, number];
   status?: 'active' | 'left';
+  /** `reports_to`. */
+  reportsTo?: string;
+  /** `influences`: ids, or `[id, strength]` for `{person, strength}`. */
+  influences?: (string | [string, string])[];
   disable?: string[];
 }
 
@@ -91,6 +95,8 @@ export function personMd(id: string, o: PersonOpts = {}): string {
     o.coverage && `coverage: ${o.coverage}`,
     cadenceLine('', o.cadence),
     o.status && `status: ${o.status}`,
+    o.reportsTo && `reports_to: ${o.reportsTo}`,
+    o.influences && `influences: [${o.influences.map((i) => (typeof i === 'string' ? i : `{person: ${i[0]}, strength: ${i[1]}}`)).join(', ')}]`,
   ]);
 }
 

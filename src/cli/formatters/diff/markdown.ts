@@ -4,7 +4,8 @@
  * link-free: plan text is escaped, so a name with `|`, backticks, `<details>`, `@someone` or `#123`
  * cannot break a table, open HTML, mention a user or link an issue.
  */
-import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../../core/diff/diff.js';
+import type { AccountDiff, FindingRef, MapChange, WorkspaceDiff } from '../../../core/diff/diff.js';
+import { renderMermaid } from '../../../core/map/mermaid.js';
 import { uniqueFindings } from '../../../core/diff/headlines.js';
 import type { Locale } from '../../../core/i18n/catalogue.js';
 import { escapeMarkdownLinkFree as escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
@@ -90,6 +91,8 @@ function accountSection(a: AccountDiff, w: DiffWords, header: DiffHeader): strin
     out.push(`**${t.people}**`, '', maybeFold(peopleRows.length, `${t.people} (${peopleRows.length})`, markdownTable([t.person, t.change], peopleRows)));
   }
 
+  if (a.map) out.push(chainSection(a.map, w));
+
   const plan = a.plan;
   if (plan.added.length || plan.removed.length || plan.contacts.length) {
     const planRows: string[][] = [];
@@ -143,6 +146,25 @@ function accountSection(a: AccountDiff, w: DiffWords, header: DiffHeader): strin
     out.push(details(`${t.files} (${a.files.length})`, fileLines.join('\n')));
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * The decision chain of the people at either end of a changed reporting or influence line: the
+ * lines in words, then the map of those people before and after, as Mermaid charts (GitHub draws
+ * them; the labels are escaped with Mermaid's entity codes, so no name can end the code block).
+ */
+function chainSection(map: MapChange, w: DiffWords): string {
+  const t = w.t;
+  const names = new Map([...map.before.nodes, ...map.after.nodes].map((n) => [n.id, n.name]));
+  const line = (e: MapChange['added'][number]) =>
+    `${escapeMarkdown(names.get(e.from) ?? e.from)} → ${escapeMarkdown(names.get(e.to) ?? e.to)} (${w.fieldName(e.kind === 'reports-to' ? 'reports_to' : 'influences')}${e.strength ? `, ${escapeMarkdown(e.strength)}` : ''})`;
+  const out = [`**${t.decisionChain}**: ${map.added.length} ${t.chainLinesAdded}, ${map.removed.length} ${t.chainLinesRemoved}`, ''];
+  for (const e of map.added) out.push(`- 🆕 ${line(e)}`);
+  for (const e of map.removed) out.push(`- ✖ ${line(e)}`);
+  out.push('');
+  const chart = (m: MapChange['before']) => (m.nodes.length ? `\`\`\`mermaid\n${renderMermaid(m, { locale: w.locale })}\`\`\`` : '—');
+  out.push(`${t.before} (${t.chainLines}):`, '', chart(map.before), '', `${t.after}:`, '', chart(map.after), '');
+  return out.join('\n');
 }
 
 function findingsBlock(introduced: FindingRef[], resolved: FindingRef[], severityChanged: (FindingRef & { from: string })[], w: DiffWords): string {
