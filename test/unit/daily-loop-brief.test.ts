@@ -23,7 +23,7 @@ const WORKSPACE = {
     'reports_to: sun', 'influences: [sun]', 'stance: supporter', 'influence: 4',
     `needs: [${CANARIES[0]}, ${CANARIES[1]}]`, `career: ${CANARIES[2]}`, `preferences: ${CANARIES[3]}`, `communication_style: [${CANARIES[4]}]`],
   '\nBody notes: BODY-CANARY\n'),
-  'accounts/acme/people/li-ming.md': md(['kind: person', 'id: li-ming', 'account: acme', 'name: 李明', 'reports_to: zhang-wei']),
+  'accounts/acme/people/li-ming.md': md(['kind: person', 'id: li-ming', 'account: acme', 'name: 李明', 'reports_to: zhang-wei', 'influences: [{person: zhang-wei, strength: strong}]']),
   'accounts/acme/relationship-plan-2026.md': md(['kind: relationship-plan', 'account: acme', 'period: {start: 2026-01-01, end: 2026-12-31}',
     'contacts:', '  - {person: zhang-wei, layer: key, stage: recognition, target_stage: purchase, target_stance: champion, next: 2026-12-01}']),
   'accounts/acme/interactions-2026.md': md(['kind: interaction-log', 'account: acme', 'year: 2026'], [
@@ -58,7 +58,7 @@ describe('keyplan brief (#17)', function () {
     assert.match(out, /- Reports to: 孙建国 \(sun\), GM/);
     assert.match(out, /- Reports to them: 李明 \(li-ming\)/);
     assert.match(out, /- Influences informally: 孙建国 \(sun\)/);
-    assert.match(out, /- Influenced by: 孙建国 \(sun\)/);
+    assert.match(out, /- Influenced by: 孙建国 \(sun\), GM; 李明 \(li-ming\)\n/);
     assert.match(out, /stage: recognition → purchase · target stance: champion · layer: key · next planned: 2026-12-01/);
     assert.match(out, /## Cadence\n\n\*\*ok\*\*/);
     const interactions = out.split('## Last 5 interactions\n\n')[1].split('\n\n')[0].split('\n');
