@@ -6,10 +6,12 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, version, type Command, type Io } from './command.js';
+import { brief } from './commands/brief.js';
 import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { log } from './commands/log.js';
 import { matrix } from './commands/matrix.js';
 import { map } from './commands/map.js';
 import { overdue } from './commands/overdue.js';
@@ -19,7 +21,7 @@ import { UsageError } from './errors.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, exportCommand, importCommand, log, brief];
 
 export const HELP = `Usage: keyplan <command> [paths...] [options]
 

@@ -12,6 +12,7 @@ import { registerCommands } from './commands/commands.js';
 import { registerImportCalendar } from './commands/import-calendar.js';
 import { registerLanguageProviders } from './editor/language-providers.js';
 import { MatrixPanel } from './panels/matrix-panel.js';
+import { BRIEF_SCHEME, MeetingBriefProvider, prepareForMeeting } from './panels/meeting-brief.js';
 import { PortfolioTree, type GroupBy } from './views/portfolio-tree.js';
 import { createStatusBar } from './views/status-bar.js';
 import { WorkspaceIndex } from './workspace-index.js';
@@ -78,15 +79,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     const attentionView = vscode.window.createTreeView('keyplan.attention', { treeDataProvider: needs });
     const args = (node: unknown) => PortfolioTree.argsOf(node as never);
     const cmd = vscode.commands.registerCommand;
+    const briefs = new MeetingBriefProvider(idx);
     const status = createStatusBar(idx.onDidUpdate);
     statusItem = status[0];
     context.subscriptions.push(...status);
     context.subscriptions.push(
       idx, treeView, attentionView,
       ...registerLanguageProviders(idx), ...registerCommands(idx), registerImportCalendar(idx),
+      vscode.workspace.registerTextDocumentContentProvider(BRIEF_SCHEME, briefs),
       idx.onDidUpdate((result) => {
         tree.update(result);
         needs.update(result);
+        briefs.refresh();
         const total = tree.overdueTotal();
         treeView.badge = total ? { value: total, tooltip: vscode.l10n.t('{0} contacts overdue', total) } : undefined;
       }),
@@ -107,6 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
         const a = args(node);
         return vscode.commands.executeCommand('keyplan.logInteraction', { account: a.account, people: a.person ? [a.person] : undefined });
       }),
+      cmd('keyplan.prepareForMeeting', (node?: unknown) => prepareForMeeting(idx, typeof node === 'string' ? node : node ? args(node).person : undefined)),
       cmd('keyplan.tree.revealInExplorer', (node?: unknown) => {
         const file = args(node).file;
         if (file) return vscode.commands.executeCommand('revealInExplorer', idx.uriOf(file));

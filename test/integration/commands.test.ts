@@ -163,4 +163,40 @@ describe('Commands and views', () => {
     assert.equal(panel.rejected, rejectedBefore + 3, 'three rejected (a redo with an extra field is just a redo)');
     panel.panel.dispose();
   });
+
+  it('Log Interaction logs a past day with several people and an alias channel; its follow-up shows in Needs Attention', async () => {
+    const api = await keyplan();
+    const logUri = sampleUri(LOG);
+    const ok = await vscode.commands.executeCommand<boolean>('keyplan.logInteraction', {
+      account: 'east-china-telecom', people: ['wang-fang', 'zhang-wei'], channel: '拜访', date: '2026-11-18', summary: '报价评审 Next (2026-11-19): 发送修订报价',
+    });
+    assert.equal(ok, true);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === logUri.toString())!;
+    assert.match(document.getText(), /\n- 2026-11-18 拜访 @wang-fang @zhang-wei: 报价评审 Next \(2026-11-19\): 发送修订报价\n/);
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('- 2026-11-18 拜访')), 'the cursor is on the new entry');
+    const group = await untilChecked(api, () => api.attention!.snapshot().find((g) => g.group === 'follow-ups'), 'the follow-up in Needs Attention');
+    assert.deepEqual(group.items, ['发送修订报价']);
+    // A date after today is refused: nothing is written.
+    const before = document.getText();
+    assert.equal(await vscode.commands.executeCommand<boolean>('keyplan.logInteraction', { account: 'east-china-telecom', people: ['wang-fang'], channel: 'visit', date: '2026-11-21', summary: 'x' }), false);
+    assert.equal(document.getText(), before);
+  });
+
+  it('Prepare for Meeting on a person in the Portfolio opens the local brief, read-only, with the private notes marked', async () => {
+    const api = await keyplan();
+    await api.whenIdle();
+    type AnyNode = { type: string; cadence?: { person: { id: string } } };
+    const tree = api.portfolio! as unknown as { getChildren(node?: AnyNode): AnyNode[] };
+    const people: AnyNode[] = [];
+    for (const group of tree.getChildren()) for (const account of tree.getChildren(group)) people.push(...tree.getChildren(account).filter((n) => n.type === 'person'));
+    const node = people.find((n) => n.cadence?.person.id === 'zhang-wei');
+    assert.ok(node, 'zhang-wei in the portfolio');
+    const text = await vscode.commands.executeCommand<string>('keyplan.prepareForMeeting', node);
+    assert.match(text, /^# (Meeting brief: |会前简报：)张伟/);
+    assert.match(text, /## (PRIVATE: personal notes|私密：个人信息)/);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'keyplan-brief' && d.uri.path === '/zhang-wei.md');
+    assert.ok(document, 'a keyplan-brief: document, which no one can edit or save');
+    assert.equal(document.languageId, 'markdown');
+    assert.equal(document.getText(), text);
+  });
 });

@@ -1,16 +1,17 @@
 /**
  * `keyplan overdue [paths] [--format text|json|markdown] [--owner ID] [--tier A|B|C] [--all]
- * [--explain]`: contacts that are overdue, missed a planned interaction, were never met or are due
- * soon, most urgent first, then the accounts gone dark: the list a key-account manager works
- * through each week.
+ * [--explain] [--follow-ups]`: contacts that are overdue, missed a planned interaction, were never
+ * met or are due soon, most urgent first, then the accounts gone dark, then the follow-ups due or
+ * past due: the list a key-account manager works through each week.
  */
 import { urgency } from '../../core/analysis/cadence.js';
+import { dueFollowUps } from '../../core/analysis/follow-ups.js';
 import { closest } from '../../core/suggest.js';
 import { defineCommand, print, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { OVERDUE_FORMATS } from '../formatters/overdue/index.js';
-import { darkAccountRows, overdueRows } from '../formatters/overdue/rows.js';
+import { darkAccountRows, followUpRows, overdueRows } from '../formatters/overdue/rows.js';
 import { anyInFocus } from '../paths.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 
@@ -25,6 +26,8 @@ export const overdue = defineCommand({
   --tier <A|B|C>       only accounts of this tier
   --all                include contacts that are ok
   --explain            print each contact's explanation below the table
+  --follow-ups         only the follow-ups (\`Next (YYYY-MM-DD): …\` in a log entry) that are due
+                       or past due; without it they follow the contacts in a section of their own
 `,
   options: {
     format: { type: 'string', default: 'text' },
@@ -32,6 +35,7 @@ export const overdue = defineCommand({
     tier: { type: 'string' },
     all: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    'follow-ups': { type: 'boolean', default: false },
   },
   async run(call) {
     const { values, positionals, io } = call;
@@ -52,7 +56,16 @@ export const overdue = defineCommand({
       .filter((a) => !values.tier || a.tier === values.tier)
       .filter((a) => !values.owner || a.owner === values.owner)
       .filter((a) => anyInFocus(focus, [a.file]));
-    print(call, formatter, { asOf: result.asOf, rows: overdueRows(cadences), darkAccounts, explain: values.explain ?? false }, result.locale);
+    // Follow-ups are the account owner's: --owner and --tier filter them by their account.
+    const followUps = dueFollowUps(result.workspace, result.asOf)
+      .filter((f) => !values.tier || f.account.tier === values.tier)
+      .filter((f) => !values.owner || f.owner === values.owner)
+      .filter((f) => anyInFocus(focus, [f.interaction.doc.path, ...(f.account.doc ? [f.account.doc.path] : [])]));
+    const onlyFollowUps = values['follow-ups'] === true;
+    print(call, formatter, {
+      asOf: result.asOf, rows: onlyFollowUps ? [] : overdueRows(cadences), darkAccounts: onlyFollowUps ? [] : darkAccounts,
+      followUps: followUpRows(followUps), onlyFollowUps, explain: values.explain ?? false,
+    }, result.locale);
     return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },
 });

@@ -55,3 +55,13 @@ export function kindLookup(documents: readonly { path: string; kind: DocumentKin
   const byPath = new Map(documents.map((d) => [d.path, d.kind]));
   return (file) => byPath.get(file);
 }
+
+/**
+ * The sensitive fields (`x-sensitive`) a document's data holds, for output that stays with the
+ * account team (`keyplan export --include-sensitive`, the local `keyplan brief`); shared output
+ * leaves them out by not calling this.
+ */
+export function sensitiveValues(kind: DocumentKind, data: unknown): Record<string, unknown> {
+  const record = (data ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(SENSITIVE_FIELDS[kind].filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
+}

@@ -11,6 +11,7 @@ import { encoding } from '../rules/format/encoding.js';
 import { schema } from '../rules/format/schema.js';
 import { ruleInfo } from '../rules/index.js';
 import { branchErrors, schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
+import { closest } from '../suggest.js';
 import { firstCharacters, withoutBom, type SourceFile } from './source.js';
 
 export const CONFIG_FILE = 'keyplan.yaml';
@@ -69,6 +70,22 @@ export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale
     }
   }
   const config = resolveConfig(kept);
+  // An alias of a channel that is not configured (or that is a channel itself) is reported and not used.
+  const aliases = kept.channel_aliases;
+  if (aliases && typeof aliases === 'object' && !Array.isArray(aliases)) {
+    for (const [alias, value] of Object.entries(aliases as Record<string, unknown>)) {
+      if (typeof value !== 'string') continue;
+      const at = ['channel_aliases', alias];
+      if (!/^[^\s@:：]+$/.test(alias)) {
+        diagnostics.push(source.diagnostic(schema, 'alias-not-token', source.locate(at, 'key'), locale, { alias }, { path: at }));
+      } else if (config.channels.includes(alias)) {
+        diagnostics.push(source.diagnostic(schema, 'alias-is-channel', source.locate(at, 'key'), locale, { alias }, { path: at }));
+      } else if (!config.channels.includes(value)) {
+        const suggestion = closest(value, config.channels);
+        diagnostics.push(source.diagnostic(schema, 'alias-unknown-channel', source.locate(at, 'value'), locale, { alias, value, suggestion, allowed: config.channels.join('|') }, { path: at, value, suggestion }));
+      }
+    }
+  }
   return { config, locale, diagnostics: diagnostics.map((d) => withFallback(d, config, locale)) };
 }
 
@@ -113,6 +130,8 @@ function fallbackText(path: (string | number)[], config: KeyplanConfig, locale: 
       return t(locale, 'config.fallback.locale');
     case 'channels':
       return typeof a === 'number' ? t(locale, 'config.fallback.item') : t(locale, 'config.fallback.channels');
+    case 'channel_aliases':
+      return t(locale, 'config.fallback.item');
     case 'import':
       if (a === 'online' || a === 'in_person') return t(locale, 'config.fallback.import-channel', { channel: a === 'online' ? config.import.online : config.import.inPerson });
       return a === 'ignore' && typeof b === 'number' ? t(locale, 'config.fallback.item') : t(locale, 'config.fallback.ignored');

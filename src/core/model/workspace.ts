@@ -3,12 +3,12 @@
  * reference resolved. Reference findings (duplicate ids, unknown or cross-account references,
  * reporting cycles, malformed log entries) are produced while building it.
  */
-import type { KeyplanConfig, Tier } from '../parse/config.js';
+import { canonicalChannel, channelNames, type KeyplanConfig, type Tier } from '../parse/config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { KeyplanDocument } from '../parse/document.js';
 import type { DocumentKind } from '../kinds.js';
 import type { Locale, Params } from '../i18n/catalogue.js';
-import type { LogEntry } from '../parse/interaction-log.js';
+import { parseNext, type LogEntry, type NextStep } from '../parse/interaction-log.js';
 import { closest, suggester } from '../suggest.js';
 import type { AccountData, OrgPortraitData, PersonData, RelationshipPlanData } from './types.js';
 import { influenceLinks } from './influences.js';
@@ -35,6 +35,8 @@ export interface Interaction {
   /** Every person id the entry mentions, resolved or not. */
   people: string[];
   summary: string;
+  /** The follow-up the entry names (`Next: …`, `Next (2026-12-05): …`), if any. */
+  next?: NextStep;
   entry: LogEntry;
   doc: KeyplanDocument;
 }
@@ -263,6 +265,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
 
   // 5. Interaction logs.
+  let suggestChannel: ((value: string) => string | undefined) | undefined;
   for (const account of ws.accounts.values()) {
     for (const doc of account.logs) {
       const parsed = doc.log;
@@ -271,10 +274,14 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
         diagnostics.push(doc.diagnostic(logEntryMalformed, 'default', doc.bodyRange(bad.start, bad.end), locale, { problem }, { problem: bad.problem }));
       }
       for (const entry of parsed.entries) {
-        if (!config.channels.includes(entry.channel)) {
-          const suggestion = closest(entry.channel, config.channels);
+        if (canonicalChannel(config, entry.channel) === undefined) {
+          const suggestion = (suggestChannel ??= suggester(channelNames(config)))(entry.channel);
           diagnostics.push(doc.diagnostic(unknownChannel, 'default', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale,
             { value: entry.channel, suggestion, allowed: config.channels.join('|') }, { value: entry.channel, suggestion, allowed: config.channels }));
+        }
+        const next = parseNext(entry.summary);
+        if (next?.badDue !== undefined) {
+          diagnostics.push(doc.diagnostic(logEntryMalformed, 'next-due', doc.bodyRange(entry.start, entry.end), locale, { value: next.badDue }, { problem: 'next-due', value: next.badDue }));
         }
         for (const m of entry.mentions) {
           const target = ws.people.get(m.id);
@@ -288,7 +295,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
         }
       }
     }
-    account.interactions = mergedInteractions(account);
+    account.interactions = mergedInteractions(account, config);
   }
 
   return { workspace: ws, diagnostics };
@@ -297,20 +304,24 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
 const newestFirst = (a: Interaction, b: Interaction) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 
 /** A log's interactions, built and sorted once per document (the document object lives as long as its text). */
-const interactionsOfLog = new WeakMap<KeyplanDocument, { account: string; list: Interaction[] }>();
+const interactionsOfLog = new WeakMap<KeyplanDocument, { account: string; aliases: Map<string, string>; channels: string[]; list: Interaction[] }>();
 
-function logInteractions(doc: KeyplanDocument, account: string): Interaction[] {
+function logInteractions(doc: KeyplanDocument, account: string, config: KeyplanConfig): Interaction[] {
   const cached = interactionsOfLog.get(doc);
-  if (cached?.account === account) return cached.list;
+  if (cached?.account === account && cached.aliases === config.channelAliases && cached.channels === config.channels) return cached.list;
+  // An entry written with an alias (`拜访`) counts as its channel (`visit`) from here on.
   const list = doc.log.entries
-    .map((entry): Interaction => ({ account, date: entry.date, channel: entry.channel, people: [...new Set(entry.mentions.map((m) => m.id))], summary: entry.summary, entry, doc }))
+    .map((entry): Interaction => ({
+      account, date: entry.date, channel: canonicalChannel(config, entry.channel) ?? entry.channel, people: [...new Set(entry.mentions.map((m) => m.id))],
+      summary: entry.summary, next: parseNext(entry.summary), entry, doc,
+    }))
     .sort(newestFirst);
-  interactionsOfLog.set(doc, { account, list });
+  interactionsOfLog.set(doc, { account, aliases: config.channelAliases, channels: config.channels, list });
   return list;
 }
 
 /** All interactions of an account, newest first. Shared, read-only arrays: callers must not mutate them. */
-function mergedInteractions(account: Account): Interaction[] {
-  if (account.logs.length === 1) return logInteractions(account.logs[0], account.id);
-  return account.logs.flatMap((doc) => logInteractions(doc, account.id)).sort(newestFirst);
+function mergedInteractions(account: Account, config: KeyplanConfig): Interaction[] {
+  if (account.logs.length === 1) return logInteractions(account.logs[0], account.id, config);
+  return account.logs.flatMap((doc) => logInteractions(doc, account.id, config)).sort(newestFirst);
 }

@@ -15,6 +15,12 @@ export type RuleSetting = Severity | 'off';
 export interface KeyplanConfig {
   locale?: Locale;
   channels: string[];
+  /**
+   * Other names for channels (`拜访` → `visit`): the built-in Chinese names of the built-in channels
+   * that are configured, then keyplan.yaml `channel_aliases`. An entry written with an alias counts
+   * as its channel everywhere after parsing (cadence, temperature, reports).
+   */
+  channelAliases: Map<string, string>;
   roles: string[];
   /** Per tier: per role, plus `default` for everyone else. */
   cadence: Record<Tier, Record<string, Cadence>>;
@@ -32,11 +38,16 @@ export interface KeyplanConfig {
 }
 
 export const BUILTIN_CHANNELS = ['visit', 'meeting', 'call', 'wechat', 'email', 'event', 'executive-exchange', 'gift', 'dinner', 'other'];
+/** The Chinese names of the built-in channels, accepted in interaction-log entries as those channels. */
+export const BUILTIN_CHANNEL_ALIASES: Readonly<Record<string, string>> = {
+  拜访: 'visit', 会议: 'meeting', 电话: 'call', 微信: 'wechat', 邮件: 'email', 活动: 'event', 高层互访: 'executive-exchange', 礼品: 'gift', 宴请: 'dinner',
+};
 export const BUILTIN_ROLES = ['EB', 'TB', 'UB', 'Coach'];
 
 export function defaultConfig(): KeyplanConfig {
   return {
     channels: [...BUILTIN_CHANNELS],
+    channelAliases: builtInAliases(BUILTIN_CHANNELS),
     roles: [...BUILTIN_ROLES],
     cadence: {
       A: { EB: { ideal: 30, max: 45 }, default: { ideal: 45, max: 60 } },
@@ -61,6 +72,14 @@ export function resolveConfig(data: Record<string, unknown> | undefined): Keypla
   if (!data) return config;
   if (isLocale(data.locale)) config.locale = data.locale;
   if (Array.isArray(data.channels) && data.channels.length) config.channels = data.channels.map(String);
+  config.channelAliases = builtInAliases(config.channels);
+  // Only aliases of a configured channel, and never one that is a channel itself (the loader reports the others).
+  const aliases = data.channel_aliases;
+  if (aliases && typeof aliases === 'object' && !Array.isArray(aliases)) {
+    for (const [alias, channel] of Object.entries(aliases as Record<string, unknown>)) {
+      if (typeof channel === 'string' && config.channels.includes(channel) && !config.channels.includes(alias) && /^[^\s@:：]+$/.test(alias)) config.channelAliases.set(alias, channel);
+    }
+  }
   if (Array.isArray(data.roles)) for (const r of data.roles) if (!config.roles.includes(String(r))) config.roles.push(String(r));
   if (data.cadence && typeof data.cadence === 'object') {
     for (const tier of TIERS) {
@@ -91,4 +110,20 @@ export function resolveConfig(data: Record<string, unknown> | undefined): Keypla
     if (Array.isArray(imp.ignore)) config.import.ignore = imp.ignore.filter((a): a is string => typeof a === 'string');
   }
   return config;
+}
+
+/** The built-in Chinese names of those of `channels` that are built-in channels. */
+function builtInAliases(channels: readonly string[]): Map<string, string> {
+  return new Map(Object.entries(BUILTIN_CHANNEL_ALIASES).filter(([alias, channel]) => channels.includes(channel) && !channels.includes(alias)));
+}
+
+/** The configured channel a channel name written in a log stands for (itself, or the channel of an alias); undefined if none. */
+export function canonicalChannel(config: Pick<KeyplanConfig, 'channels' | 'channelAliases'>, written: string): string | undefined {
+  if (config.channels.includes(written)) return written;
+  return config.channelAliases.get(written);
+}
+
+/** Every name a log entry may use for a channel: the channels, then their aliases (for "did you mean"). */
+export function channelNames(config: Pick<KeyplanConfig, 'channels' | 'channelAliases'>): string[] {
+  return [...config.channels, ...config.channelAliases.keys()];
 }

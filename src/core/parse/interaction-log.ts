@@ -332,3 +332,29 @@ export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEn
   const channelStart = offset + line.indexOf(channel, date.length);
   return { date, channel, people, mentions, summary: shown.trim(), start: offset, end: offset + line.length, channelStart };
 }
+
+/** A follow-up named in an entry's summary: `Next: …` or, with a due date, `Next (2026-12-05): …`. */
+export interface NextStep {
+  text: string;
+  /** The due date, when written as a real `YYYY-MM-DD`. */
+  due?: string;
+  /** What was written in the parentheses when it is not a real `YYYY-MM-DD` date (reported; the step has no due date). */
+  badDue?: string;
+}
+
+// `Next` (any case) or `下一步`, at the start of the summary or after a space or punctuation, an
+// optional due date in ASCII or full-width parentheses, then an ASCII or full-width colon.
+const NEXT = /(?:^|(?<=[\s.。;；,，!！?？)）]))(?:next|下一步)[ \t]*(?:[(（][ \t]*([^()（）\s]*)[ \t]*[)）])?[ \t]*[:：][ \t]*(\S.*)$/iu;
+
+/** The follow-up of a summary, if it names one (the first `Next:`; everything after it is the step). */
+export function parseNext(summary: string): NextStep | undefined {
+  const m = NEXT.exec(summary);
+  if (!m) return undefined;
+  const [, due, text] = m;
+  const step: NextStep = { text: text.trim() };
+  if (due !== undefined && due !== '') {
+    if (isCalendarDate(due)) step.due = due;
+    else step.badDue = due;
+  }
+  return step;
+}

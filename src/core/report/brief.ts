@@ -11,7 +11,7 @@ import type { Cadence } from '../parse/config.js';
 import type { Severity } from '../diagnostic.js';
 import { asPersonView, type PersonView } from '../model/person.js';
 import { currentContacts, currentPlans } from '../model/plans.js';
-import { kindLookup, redactSensitive, SENSITIVE_FIELDS } from '../analysis/redact.js';
+import { kindLookup, redactSensitive, sensitiveValues } from '../analysis/redact.js';
 import { buildReport, type AccountReport } from './report.js';
 import type { AccountData, PlanContact, RelationshipPlanData } from '../model/types.js';
 
@@ -137,8 +137,7 @@ function accountBrief(a: AccountReport, result: CheckResult, includeSensitive: b
         },
       };
       if (includeSensitive) {
-        const personData = result.workspace.people.get(p.id)?.data as unknown as Record<string, unknown> | undefined;
-        const personal = Object.fromEntries(SENSITIVE_FIELDS.person.filter((k) => personData?.[k] !== undefined).map((k) => [k, personData![k]]));
+        const personal = sensitiveValues('person', result.workspace.people.get(p.id)?.data);
         if (Object.keys(personal).length) person.personal = personal;
       }
       return person;

@@ -2,8 +2,10 @@
 import * as vscode from 'vscode';
 import { urgency } from '../../core/analysis/cadence.js';
 import type { Tier } from '../../core/parse/config.js';
-import { appendLogEntry, formatLogEntry, newLogDocument, type NewEntry } from '../../core/language/log-entry.js';
-import { checkNewId, interactionLogPath, newAccountFiles, newPersonFile, personFilePath, type NewFile } from '../../core/language/templates.js';
+import type { CheckResult } from '../../core/check/pipeline.js';
+import { addDays, isValidDate } from '../../core/dates.js';
+import { appendPlannedEntry, planLogEntry } from '../../core/language/log-entry.js';
+import { checkNewId, newAccountFiles, newPersonFile, personFilePath, type NewFile } from '../../core/language/templates.js';
 import type { Account } from '../../core/model/workspace.js';
 import { noIcons } from '../views/labels.js';
 import { applyEditSafely, type ReadVersion } from '../editor/safe-edit.js';
@@ -15,6 +17,8 @@ export interface LogInteractionArgs {
   /** Given by tests and scripts to skip the prompts. */
   channel?: string;
   summary?: string;
+  /** The day it happened (YYYY-MM-DD); asked for unless the rest is given, then today. */
+  date?: string;
 }
 
 const idProblemMessage = (problem: string) =>
@@ -44,23 +48,30 @@ async function pickAccount(index: WorkspaceIndex, placeHolder: string): Promise<
   return pick?.account;
 }
 
-/** Appends an entry to the account's log for the entry's year (creating the log if needed), as an undoable edit. */
+/**
+ * Appends an entry to the account's log for the entry's year (creating the log if needed), as an
+ * undoable edit. Who, which account, channel, date and file, and the edit itself, come from the
+ * core (`planLogEntry`, `appendPlannedEntry`), the same code as `keyplan log`.
+ */
 export async function logInteraction(index: WorkspaceIndex, args: LogInteractionArgs): Promise<boolean> {
   const result = await index.whenIdle();
   if (!result) return false;
-  const account = args.account ? result.workspace.accounts.get(args.account) : await pickAccount(index, vscode.l10n.t('Log an interaction with which account?'));
+  // Scripted (tests, quick fixes with everything given): no prompts.
+  const scripted = args.summary !== undefined && args.channel !== undefined && !!args.people?.length;
+  const accountId = args.account ?? accountOfActiveDocument(index);
+  const account = accountId ? result.workspace.accounts.get(accountId) : await pickAccount(index, vscode.l10n.t('Log an interaction with which account?'));
   if (!account) return false;
 
   let people = args.people;
-  if (!people?.length || args.channel === undefined) {
-    const picks = await vscode.window.showQuickPick(
-      account.people.filter((p) => p.data.status !== 'left').map((p) => ({
-        label: noIcons(String(p.data.name ?? p.id)), description: p.id, detail: p.data.title === undefined ? undefined : noIcons(p.data.title), picked: args.people?.includes(p.id), id: p.id,
-      })),
-      { canPickMany: true, placeHolder: vscode.l10n.t('Who took part?') },
-    );
-    if (!picks?.length) return false;
-    people = picks.map((p) => p.id);
+  if (!scripted) {
+    people = await pickPeople(result, account, args.people);
+    if (!people?.length) return false;
+  }
+  const asOf = index.asOf();
+  let date = args.date;
+  if (date === undefined) {
+    date = scripted ? asOf : await pickDate(asOf);
+    if (!date) return false;
   }
   let channel = args.channel;
   if (!channel) {
@@ -69,55 +80,108 @@ export async function logInteraction(index: WorkspaceIndex, args: LogInteraction
   }
   let summary = args.summary;
   if (summary === undefined) {
-    summary = await vscode.window.showInputBox({ prompt: vscode.l10n.t('What was discussed? (one line; "Next:" for the next step)'), ignoreFocusOut: true });
+    summary = await vscode.window.showInputBox({ prompt: vscode.l10n.t('What was discussed? (one line; "Next:" for the next step, "Next (YYYY-MM-DD):" with a due date)'), ignoreFocusOut: true });
     if (summary === undefined) return false;
   }
-  const entry: NewEntry = { date: index.asOf(), channel, people, summary };
-  try {
-    formatLogEntry(entry);
-  } catch (err) {
-    void vscode.window.showErrorMessage(String((err as Error).message));
+  const plan = planLogEntry(result.workspace, { person: people![0], with: people!.slice(1), channel, date, summary }, asOf, index.locale);
+  if (!plan.ok) {
+    void vscode.window.showErrorMessage(plan.message);
     return false;
   }
 
-  const year = Number(entry.date.slice(0, 4));
-  const log = account.logs.find((d) => d.data.year === year) ?? [...account.logs].sort((a, b) => (a.path < b.path ? 1 : -1))[0];
   const edit = new vscode.WorkspaceEdit();
   const read: ReadVersion[] = [];
-  let target: vscode.Uri;
+  const target = index.uriOf(plan.path);
   let line: number;
-  if (log) {
-    target = index.uriOf(log.path);
+  if (plan.log) {
     const doc = await vscode.workspace.openTextDocument(target);
     read.push({ document: doc, version: doc.version });
-    const insertion = appendLogEntry(doc.getText(), entry);
-    edit.insert(target, doc.positionAt(insertion.offset), insertion.text);
-    line = doc.positionAt(insertion.offset).line + (insertion.text.startsWith('\n') || insertion.text.startsWith('\r') ? 1 : 0);
+    const change = appendPlannedEntry(plan, doc.getText());
+    edit.insert(target, doc.positionAt(change.insertion!.offset), change.insertion!.text);
+    line = change.line;
   } else {
-    // The path is built from ids that passed the id check and the account plan's own path.
-    let path: string;
-    try {
-      path = interactionLogPath(account.id, year, account.doc?.path);
-    } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Keyplan cannot create a log for this account: {0}', (err as Error).message));
-      return false;
-    }
-    target = index.uriOf(path);
     // A file already there is not this account's log as Keyplan reads it (broken frontmatter,
     // another account's, not a log at all): never write into it.
     if (await vscode.workspace.fs.stat(target).then(() => true, () => false)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} exists but is not a log of this account that Keyplan can read. Fix its frontmatter first; nothing was written.', path));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} exists but is not a log of this account that Keyplan can read. Fix its frontmatter first; nothing was written.', plan.path));
       return false;
     }
-    const content = newLogDocument(account.id, year, entry);
-    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(content) });
-    line = content.split('\n').length - 2;
+    const change = appendPlannedEntry(plan, undefined);
+    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(change.text) });
+    line = change.line;
   }
   if (!(await applyEditSafely(edit, read))) return false;
   const editor = await vscode.window.showTextDocument(target, { preview: false });
   editor.revealRange(new vscode.Range(line, 0, line, 0));
+  editor.selection = new vscode.Selection(line, 0, line, 0);
   index.schedule();
   return true;
+}
+
+/** The account of the Keyplan document in the active editor, if any. */
+function accountOfActiveDocument(index: WorkspaceIndex): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.uri.scheme !== 'file') return undefined;
+  const path = index.relative(doc.uri);
+  const found = index.result?.documents.find((d) => d.path === path);
+  return found ? index.result?.workspace.accountIdOf(found) : undefined;
+}
+
+const STATE_MARK: Record<string, string> = { overdue: '$(error)', 'planned-missed': '$(warning)', never: '$(circle-slash)', 'due-soon': '$(clock)', ok: '$(pass)' };
+
+/** The account's active people, most urgent first (overdue, planned missed, never met, due soon), marked by state; several may be picked. */
+async function pickPeople(result: CheckResult, account: Account, preselected: string[] | undefined): Promise<string[] | undefined> {
+  const cadences = new Map(result.cadences.filter((c) => c.account === account).map((c) => [c.person.id, c]));
+  const people = account.people.filter((p) => p.data.status !== 'left').sort((a, b) => {
+    const ca = cadences.get(a.id);
+    const cb = cadences.get(b.id);
+    return (cb ? urgency(cb) : -1e9) - (ca ? urgency(ca) : -1e9) || a.id.localeCompare(b.id);
+  });
+  const picks = await vscode.window.showQuickPick(
+    people.map((p) => {
+      const c = cadences.get(p.id);
+      return {
+        label: `${(c && STATE_MARK[c.state]) ?? '$(person)'} ${noIcons(String(p.data.name ?? p.id))}`,
+        description: `${p.id}${c ? ` · ${stateText(c.state, c.overdueBy)}` : ''}`,
+        detail: p.data.title === undefined ? undefined : noIcons(p.data.title),
+        picked: preselected?.includes(p.id), id: p.id,
+      };
+    }),
+    { canPickMany: true, placeHolder: vscode.l10n.t('Who took part? (most urgent first; pick one or more)'), matchOnDescription: true },
+  );
+  if (!picks?.length) return undefined;
+  // The person the command was started for comes first (the entry's first mention).
+  const ids = picks.map((p) => p.id);
+  const first = preselected?.find((id) => ids.includes(id));
+  return first ? [first, ...ids.filter((id) => id !== first)] : ids;
+}
+
+function stateText(state: string, overdueBy?: number): string {
+  switch (state) {
+    case 'overdue': return vscode.l10n.t('overdue by {0} days', overdueBy ?? 0);
+    case 'planned-missed': return vscode.l10n.t('planned interaction missed');
+    case 'never': return vscode.l10n.t('never met');
+    case 'due-soon': return vscode.l10n.t('due soon');
+    default: return vscode.l10n.t('ok');
+  }
+}
+
+/** Today first (preselected), the six days before it one keystroke away, or another date. */
+async function pickDate(asOf: string): Promise<string | undefined> {
+  const days = [0, 1, 2, 3, 4, 5, 6].map((n) => addDays(asOf, -n));
+  const other = vscode.l10n.t('Another date…');
+  const label = (n: number) => (n === 0 ? vscode.l10n.t('Today') : n === 1 ? vscode.l10n.t('Yesterday') : vscode.l10n.t('{0} days ago', n));
+  const pick = await vscode.window.showQuickPick(
+    [...days.map((date, n) => ({ label: label(n), description: date, date })), { label: other, description: '', date: '' }],
+    { placeHolder: vscode.l10n.t('When did it happen? (today is selected; ↓ for the days before)') },
+  );
+  if (!pick) return undefined;
+  if (pick.date) return pick.date;
+  return vscode.window.showInputBox({
+    prompt: vscode.l10n.t('Date of the interaction (YYYY-MM-DD, not after {0})', asOf),
+    value: asOf,
+    validateInput: (v) => (!isValidDate(v) ? vscode.l10n.t('Write the date as YYYY-MM-DD.') : v > asOf ? vscode.l10n.t('The date is after today.') : undefined),
+  });
 }
 
 async function createFiles(index: WorkspaceIndex, files: NewFile[]): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** "Needs attention": the portfolio's weak spots (missing EB, high-influence blockers, dark accounts…), grouped by problem. */
 import * as vscode from 'vscode';
+import { dueFollowUps } from '../../core/analysis/follow-ups.js';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { localizeText } from '../../core/i18n/catalogue.js';
@@ -53,7 +54,18 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
       if (p.data.status === 'left' || quadrant(position(p.data.stance, p.data.influence)) !== 'blockers') continue;
       blockers.push({ label: String(p.data.name ?? p.id), description: `${accountName(p.account)} · ${p.data.stance} · ${t('influence {0}', p.data.influence ?? '?')}`, tooltip: t('High influence and opposed: needs a plan to convert or neutralise.'), file: p.doc.path, line: 1 });
     }
+    // Follow-ups (`Next (YYYY-MM-DD): …` in a log entry) due today or past due, most overdue first.
+    const followUps: Item[] = dueFollowUps(result.workspace, result.asOf).map((f) => {
+      const who = f.people.map((id) => String(result.workspace.people.get(id)?.data.name ?? id)).join(', ');
+      const when = f.state === 'overdue' ? t('due {0}, {1} days overdue', f.due!, f.overdueBy ?? 0) : t('due today');
+      return {
+        label: f.text, description: `${who} · ${accountName(f.account.id)} · ${when}`,
+        tooltip: t('Follow-up logged {0} with {1}: {2} ({3})', f.interaction.date, who, f.text, when),
+        file: f.interaction.doc.path, line: f.interaction.doc.bodyRange(f.interaction.entry.start, f.interaction.entry.start).start.line,
+      };
+    });
     this.groups = [
+      ...(followUps.length ? [{ id: 'follow-ups', label: t('Follow-ups due'), items: followUps }] : []),
       ...(blockers.length ? [{ id: 'blockers', label: t('High-influence blockers'), items: blockers }] : []),
       ...ATTENTION_RULES.filter((r) => byRule.has(r.id)).map((r) => ({ id: r.id, label: localizeText(r.attention!, this.index.locale), items: byRule.get(r.id)! })),
     ];

@@ -3,6 +3,7 @@
  * most urgent first, and the cells and header every table format shows for a row.
  */
 import type { AccountActivity, PersonCadence } from '../../../core/analysis/cadence.js';
+import type { FollowUp } from '../../../core/analysis/follow-ups.js';
 import type { Diagnostic } from '../../../core/diagnostic.js';
 
 export interface OverdueRow {
@@ -113,10 +114,61 @@ export const darkCells = (r: DarkAccountRow) => [
   r.owner ?? '-',
 ];
 
+/** A follow-up (`Next (2026-12-05): …` in a log entry) that is due today or past due. */
+export interface FollowUpRow {
+  state: 'due' | 'overdue';
+  due: string;
+  overdueBy: number;
+  account: string;
+  accountName: string;
+  tier?: string;
+  people: { id: string; name: string }[];
+  owner?: string;
+  next: string;
+  /** The date of the entry that wrote the step. */
+  since: string;
+  file: string;
+  /** 1-based line of the entry. */
+  line: number;
+}
+
+export function followUpRows(followUps: FollowUp[]): FollowUpRow[] {
+  return followUps.map((f) => ({
+    state: f.state === 'overdue' ? 'overdue' : 'due',
+    due: f.due!,
+    overdueBy: f.overdueBy ?? 0,
+    account: f.account.id,
+    accountName: String(f.account.data?.name ?? f.account.id),
+    tier: f.account.tier,
+    people: f.people.map((id) => ({ id, name: String(f.account.people.find((p) => p.id === id)?.data.name ?? id) })),
+    owner: f.owner,
+    next: f.text,
+    since: f.interaction.date,
+    file: f.interaction.doc.path,
+    line: f.interaction.doc.bodyRange(f.interaction.entry.start, f.interaction.entry.start).start.line,
+  }));
+}
+
+export const followUpCells = (r: FollowUpRow) => [
+  r.state === 'overdue' ? `overdue +${r.overdueBy}d` : 'due today',
+  r.due,
+  `${r.accountName}${r.tier ? ` (${r.tier})` : ''}`,
+  r.people.map((p) => p.name).join(', '),
+  r.next,
+  r.since,
+  r.owner ?? '-',
+];
+
+export const FOLLOW_UP_HEADER = ['State', 'Due', 'Account', 'With', 'Next step', 'Logged', 'Owner'];
+
 export interface Overdue {
   asOf: string;
   rows: OverdueRow[];
   darkAccounts: DarkAccountRow[];
+  /** Follow-ups due today or past due, most overdue first. */
+  followUps: FollowUpRow[];
+  /** `--follow-ups`: only the follow-ups. */
+  onlyFollowUps?: boolean;
   /** Print each contact's explanation below the table (text format). */
   explain: boolean;
 }

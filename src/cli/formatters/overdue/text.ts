@@ -2,9 +2,23 @@
 import { textTable } from '../../output/table.js';
 import { forTerminal } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
-import { cells, DARK_HEADER, darkCells, HEADER, type Overdue } from './rows.js';
+import { cells, DARK_HEADER, darkCells, FOLLOW_UP_HEADER, followUpCells, HEADER, type Overdue } from './rows.js';
 
-export const text: Formatter<Overdue> = ({ asOf, rows: raw, darkAccounts, explain }) => {
+export const text: Formatter<Overdue> = (data) => {
+  if (data.onlyFollowUps) return followUpsText(data);
+  return contactsAndDarkText(data) + (data.followUps.length ? '\n' + followUpsText(data) : '');
+};
+
+/** The follow-ups due or past due: a section of their own (the only one with `--follow-ups`). */
+function followUpsText({ asOf, followUps }: Overdue): string {
+  if (!followUps.length) return `No follow-up is due on ${asOf}.\n`;
+  const rows = forTerminal(followUps);
+  const overdue = rows.filter((r) => r.state === 'overdue').length;
+  return `Follow-ups due or past due on ${asOf} (most overdue first):\n\n` + textTable(FOLLOW_UP_HEADER, rows.map(followUpCells))
+    + `\n${rows.length} follow-up${rows.length === 1 ? '' : 's'}: ${overdue} past due, ${rows.length - overdue} due today.\n`;
+}
+
+function contactsAndDarkText({ asOf, rows: raw, darkAccounts, explain }: Overdue): string {
   if (!raw.length && !darkAccounts.length) return `Nobody is overdue or due soon, and no account has gone dark, on ${asOf}.\n`;
   let out = '';
   if (raw.length) {
@@ -23,4 +37,4 @@ export const text: Formatter<Overdue> = ({ asOf, rows: raw, darkAccounts, explai
     out += `\n${dark.length} dark account${dark.length === 1 ? '' : 's'}.\n`;
   }
   return out;
-};
+}

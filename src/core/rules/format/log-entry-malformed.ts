@@ -12,6 +12,10 @@ export const logEntryMalformed = defineRule({
       en: (p) => `This looks like an interaction entry but could not be read: ${p.problem}. Expected: \`- 2026-11-02 meeting @zhang-wei: what was discussed\`.`,
       zh: (p) => `这一行像是互动记录，但无法解析：${p.problem}。正确格式：\`- 2026-11-02 meeting @zhang-wei: 沟通内容\`。`,
     },
+    'next-due': {
+      en: (p) => `The follow-up's due date ${code(p.value)} is not a date written YYYY-MM-DD, as in \`Next (2026-12-05): …\`. The entry counts; the follow-up has no due date until this is fixed.`,
+      zh: (p) => `后续行动的截止日期 ${code(p.value)} 不是 YYYY-MM-DD 格式的日期，正确写法如 \`Next (2026-12-05): …\`。该条记录仍然计入；在修正之前，该后续行动没有截止日期。`,
+    },
     'problem.date': { en: (p) => `${code(p.value)} is not a valid date (YYYY-MM-DD)`, zh: (p) => `${code(p.value)} 不是有效日期（YYYY-MM-DD）` },
     'problem.channel': { en: () => 'the channel is missing after the date', zh: () => '日期后缺少互动方式' },
     'problem.mention': { en: () => 'no @person is named before the colon', zh: () => '冒号前没有 @人员' },

@@ -64,6 +64,18 @@ export const schema = defineRule({
       en: (p) => `keyplan.yaml must be a group of settings (\`key: value\` lines); found ${found.en(p)}.`,
       zh: (p) => `keyplan.yaml 必须是一组设置（\`键: 值\` 形式）；实际为${found.zh(p)}。`,
     },
+    'alias-unknown-channel': {
+      en: (p) => `The alias ${code(p.alias)} names ${code(p.value)}, which is not a configured channel.${hint.en(p)} Allowed: ${list(p.allowed)}.`,
+      zh: (p) => `别名 ${code(p.alias)} 指向的 ${code(p.value)} 不是已配置的互动方式。${hint.zh(p)}可用取值：${list(p.allowed, '、')}。`,
+    },
+    'alias-not-token': {
+      en: (p) => `The alias ${code(p.alias)} cannot be written in an interaction-log entry: an alias is a single token without spaces, \`@\` or colons.`,
+      zh: (p) => `别名 ${code(p.alias)} 无法写入互动记录条目：别名必须是不含空格、\`@\` 或冒号的单个词。`,
+    },
+    'alias-is-channel': {
+      en: (p) => `${code(p.alias)} is a channel itself and cannot also be an alias.`,
+      zh: (p) => `${code(p.alias)} 本身就是互动方式，不能再作为别名。`,
+    },
     'max-below-ideal': {
       en: (p) => `The maximum interval (${p.max} days) is shorter than the ideal one (${p.ideal} days).`,
       zh: (p) => `最长间隔（${p.max} 天）短于理想间隔（${p.ideal} 天）。`,
