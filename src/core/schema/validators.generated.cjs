@@ -3824,12 +3824,12 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.config = validate30;
-const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://keyplan.dev/schemas/keyplan-config.schema.json","title":"Keyplan workspace configuration (keyplan.yaml)","x-title-zh":"Keyplan 工作区配置（keyplan.yaml）","description":"Optional `keyplan.yaml` at the workspace root (工作区配置): language, channel and role vocabularies, default contact cadences per tier and role, when an account counts as dark, rule severities and paths to skip.","x-description-zh":"位于工作区根目录的可选文件 `keyplan.yaml`（工作区配置）：界面语言、互动方式与角色词表、按分级和角色的默认拜访频率、客户“失联”判定天数、规则严重级别以及要跳过的路径。","type":"object","properties":{"locale":{"title":"Locale","x-title-zh":"界面语言","description":"Language of messages, hovers and reports (界面语言): `en` English or `zh-cn` Simplified Chinese.","x-description-zh":"提示信息、悬停说明和报告所用的语言（界面语言）：`en` 英文或 `zh-cn` 简体中文。","type":"string","enum":["en","zh-cn"],"x-enum-descriptions":["English (英文).","Simplified Chinese (简体中文)."],"x-enum-descriptions-zh":["英文。","简体中文。"]},"channels":{"title":"Channels","x-title-zh":"互动方式","description":"Interaction channel names (互动方式). When given, this list REPLACES the built-in one (visit, meeting, call, wechat, email, event, executive-exchange, gift, dinner, other), so list every channel you still use. Each name must be a single token without spaces, `@` or colons, because it is written in interaction-log entries.","x-description-zh":"互动方式名称列表。填写后将完全替换内置列表（visit、meeting、call、wechat、email、event、executive-exchange、gift、dinner、other），因此请列出仍需使用的全部方式。每个名称必须是不含空格、`@` 或冒号的单个词，因为它会写在互动记录条目中。","type":"array","items":{"$ref":"defs.schema.json#/$defs/channel_name"},"uniqueItems":true,"minItems":1,"default":["visit","meeting","call","wechat","email","event","executive-exchange","gift","dinner","other"]},"roles":{"title":"Additional roles","x-title-zh":"附加决策链角色","description":"Additional buying-role names (附加决策链角色), added to the built-in EB, TB, UB and Coach, for example `[Influencer, Gatekeeper]`. They become valid in person `roles` and as keys in `cadence`.","x-description-zh":"附加的决策链角色名称，在内置的 EB、TB、UB、Coach 基础上增加，如 `[Influencer, Gatekeeper]`。新增角色可用于个人画像的 `roles` 以及 `cadence` 中的键。","type":"array","items":{"title":"Role name","x-title-zh":"角色名称","description":"Name of an extra buying role: a single word without spaces, for example `Gatekeeper`.","x-description-zh":"附加采购角色的名称：不含空格的单个词，如 `Gatekeeper`。","type":"string","pattern":"^\\S+$"},"uniqueItems":true},"cadence":{"title":"Cadence defaults","x-title-zh":"默认拜访频率","description":"Default contact cadence per account tier and buying role, in days (默认拜访频率). Values given here replace the matching built-in ones (A: EB 30/45, default 45/60; B: default 60/90; C: default 90/180); keys you leave out keep their built-in value. A person's own `cadence` and a relationship-plan contact's `cadence` override these defaults.","x-description-zh":"按客户分级和采购角色设置的默认拜访频率（天）。此处填写的值替换对应的内置值（A：EB 30/45、default 45/60；B：default 60/90；C：default 90/180）；未填写的键保持内置值。个人画像中的 `cadence` 和关系规划联系人条目中的 `cadence` 优先于这些默认值。","type":"object","properties":{"A":{"title":"A-tier cadences","x-title-zh":"A 类客户拜访频率","description":"Cadences for A-tier (strategic, 战略客户) accounts. Built-in: EB 30/45 days, everyone else 45/60.","x-description-zh":"A 类（战略客户）的拜访频率。内置值：EB 30/45 天，其他人 45/60 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"B":{"title":"B-tier cadences","x-title-zh":"B 类客户拜访频率","description":"Cadences for B-tier (key, 重点客户) accounts. Built-in: 60/90 days.","x-description-zh":"B 类（重点客户）的拜访频率。内置值：60/90 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"C":{"title":"C-tier cadences","x-title-zh":"C 类客户拜访频率","description":"Cadences for C-tier (normal, 普通客户) accounts. Built-in: 90/180 days.","x-description-zh":"C 类（普通客户）的拜访频率。内置值：90/180 天。","$ref":"defs.schema.json#/$defs/tier_cadence"}},"additionalProperties":false,"default":{"A":{"EB":{"ideal":30,"max":45},"default":{"ideal":45,"max":60}},"B":{"default":{"ideal":60,"max":90}},"C":{"default":{"ideal":90,"max":180}}}},"dark_after":{"title":"Dark after (days)","x-title-zh":"失联判定天数","description":"Number of days without any interaction with anyone at an account after which the account is reported as dark (失联客户). Default 60.","x-description-zh":"客户中所有人都无任何互动超过该天数后，该客户被报告为“失联”（失联客户）。默认 60 天。","type":"integer","minimum":1,"default":60},"health":{"title":"Account health","x-title-zh":"客户健康度","description":"How account health (客户健康度) is computed. Health is a weighted average of three parts (relationship, experience, business); parts without data are left out and the weights of the others are rescaled.","x-description-zh":"客户健康度的计算方式。健康度是关系、体验、业务三部分的加权平均；没有数据的部分不参与计算，其余部分的权重按比例放大。","type":"object","additionalProperties":false,"properties":{"weights":{"title":"Health weights","x-title-zh":"健康度权重","description":"Weight of each health part (default relationship 0.5, experience 0.25, business 0.25). Only their ratio matters.","x-description-zh":"各部分的权重（默认：关系 0.5、体验 0.25、业务 0.25）。只有比例有意义。","type":"object","additionalProperties":false,"properties":{"relationship":{"title":"Relationship weight","x-title-zh":"关系权重","description":"Weight of the relationship part: key players' temperature minus coverage penalties (missing EB, single-threaded…).","x-description-zh":"关系部分的权重：关键人物的关系温度减去覆盖问题扣分（缺少 EB、单线联系等）。","type":"number","minimum":0},"experience":{"title":"Experience weight","x-title-zh":"体验权重","description":"Weight of the experience part: NPS and CSAT from the account plan's health.","x-description-zh":"体验部分的权重：客户计划 health 中的 NPS 与 CSAT。","type":"number","minimum":0},"business":{"title":"Business weight","x-title-zh":"业务权重","description":"Weight of the business part: objectives on track and churn risk.","x-description-zh":"业务部分的权重：目标进展与流失风险。","type":"number","minimum":0}}}}},"rules":{"title":"Rule severities","x-title-zh":"规则配置","description":"Severity per rule id (规则配置): `off`, `info`, `warning`, `error`, or an object with a severity per tier, for example `{A: error, B: warning, C: off}`. Rules left out keep their built-in severity. See docs/rules.md for the rule ids.","x-description-zh":"按规则标识设置严重级别（规则配置）：`off`、`info`、`warning`、`error`，或按分级设置的对象，如 `{A: error, B: warning, C: off}`。未列出的规则保持内置级别。规则标识见 docs/rules.md。","type":"object","additionalProperties":false,"properties":{"account-dark":{"description":"Nobody at the account has been met for longer than `dark_after` days.","x-description-zh":"客户超过 `dark_after` 天无人互动（失联）。","$ref":"defs.schema.json#/$defs/rule_setting"},"contact-left":{"description":"A person who left the company is still a contact in a current relationship plan.","x-description-zh":"已离职人员仍是当前关系规划中的联系人。","$ref":"defs.schema.json#/$defs/rule_setting"},"cross-account-reference":{"description":"A reference to a person of another account.","x-description-zh":"引用了其他客户的人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"duplicate-id":{"description":"Two documents (or two objectives of one account) share an id.","x-description-zh":"两个文档（或同一客户的两个目标）使用了相同的标识。","$ref":"defs.schema.json#/$defs/rule_setting"},"economic-buyer-not-supportive":{"description":"The economic buyer is neutral, skeptical, opposed or of unknown stance.","x-description-zh":"经济决策人态度为中立、怀疑、反对或未知。","$ref":"defs.schema.json#/$defs/rule_setting"},"encoding":{"description":"A Keyplan document that is not UTF-8 text.","x-description-zh":"Keyplan 文档不是 UTF-8 文本。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-due-soon":{"description":"A contact past the ideal interval, not yet past the maximum.","x-description-zh":"联系人已超过理想间隔，尚未超过最长间隔。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-never":{"description":"A contact with no interaction logged at all (info for people who are not key players).","x-description-zh":"联系人没有任何互动记录（非关键人物为提示级）。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-overdue":{"description":"A contact not met for longer than the maximum interval.","x-description-zh":"联系人超过最长间隔未互动。","$ref":"defs.schema.json#/$defs/rule_setting"},"key-player-uncovered":{"description":"Influence 4 or 5 with coverage unknown or none.","x-description-zh":"影响力 4–5 但覆盖程度未知或为无。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-in-future":{"description":"An interaction dated after today; it is not counted yet.","x-description-zh":"日期晚于今天的互动记录，暂不计入。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-malformed":{"description":"A line that looks like an interaction entry but cannot be read.","x-description-zh":"看似互动记录但无法解析的行。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-coach":{"description":"An A account without a Coach.","x-description-zh":"A 类客户没有教练（Coach）。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-economic-buyer":{"description":"An A or B account without an active economic buyer (EB).","x-description-zh":"A/B 类客户没有在职的经济决策人（EB）。","$ref":"defs.schema.json#/$defs/rule_setting"},"no-path-to-economic-buyer":{"description":"No chain of reporting or influence lines leads from a champion, supporter or Coach to the economic buyer.","x-description-zh":"没有任何汇报或影响关系链能从支持者、拥护者或教练通向经济决策人。","$ref":"defs.schema.json#/$defs/rule_setting"},"objective-overdue":{"description":"An objective past its due date that is not done or dropped.","x-description-zh":"已过截止日期且未完成（或未放弃）的目标。","$ref":"defs.schema.json#/$defs/rule_setting"},"plan-period-ended":{"description":"The account plan or relationship plan period has ended and no newer plan covers today.","x-description-zh":"客户计划或关系规划的周期已结束，且没有覆盖今天的新规划。","$ref":"defs.schema.json#/$defs/rule_setting"},"planned-interaction-missed":{"description":"A planned interaction date passed without an interaction.","x-description-zh":"计划的互动日期已过，但没有互动记录。","$ref":"defs.schema.json#/$defs/rule_setting"},"reports-to-cycle":{"description":"Reporting lines that loop back on themselves.","x-description-zh":"汇报关系形成循环。","$ref":"defs.schema.json#/$defs/rule_setting"},"review-overdue":{"description":"The account plan's next review date has passed.","x-description-zh":"客户计划的下次评审日期已过。","$ref":"defs.schema.json#/$defs/rule_setting"},"schema":{"description":"A field is missing, has the wrong type, or has a value outside its allowed set.","x-description-zh":"字段缺失、类型错误或取值不在允许范围内。","$ref":"defs.schema.json#/$defs/rule_setting"},"single-threaded":{"description":"Fewer than 3 active contacts, or only one covered more than briefly.","x-description-zh":"在职联系人少于 3 位，或只有 1 位达到多次/深度覆盖。","$ref":"defs.schema.json#/$defs/rule_setting"},"stage-target-missing":{"description":"A relationship-plan contact without a target stage, or with a target below the current stage.","x-description-zh":"关系规划联系人缺少目标阶段，或目标低于当前阶段。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-channel":{"description":"An interaction channel that is not in the configured list.","x-description-zh":"不在配置列表中的互动方式。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-field":{"description":"A field the format does not know (often a typo).","x-description-zh":"格式中不存在的字段（通常是拼写错误）。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-kind":{"description":"A `kind:` that is almost, but not quite, a Keyplan kind.","x-description-zh":"`kind:` 的取值与 Keyplan 文档类型相近但不一致。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-reference":{"description":"A reference to an account or person that does not exist.","x-description-zh":"引用了不存在的客户或人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"yaml-syntax":{"description":"The frontmatter is not valid YAML.","x-description-zh":"文件头不是有效的 YAML。","$ref":"defs.schema.json#/$defs/rule_setting"}}},"exclude":{"title":"Exclude","x-title-zh":"排除路径","description":"Glob patterns of paths to skip (排除路径), relative to the workspace root, for example `archive/**` or `drafts/*.md`. Files matching them are not read as Keyplan documents.","x-description-zh":"要跳过的路径的 glob 模式（排除路径），相对于工作区根目录，如 `archive/**` 或 `drafts/*.md`。匹配的文件不会作为 Keyplan 文档读取。","type":"array","items":{"type":"string","minLength":1}},"import":{"title":"Calendar import","x-title-zh":"日历导入","description":"How `keyplan import` turns calendar meetings into interaction-log entries (日历导入): the channel of an online meeting and of a meeting at a place, and the addresses of your own team, which are never listed as unmatched attendees.","x-description-zh":"`keyplan import` 如何把日历会议转成互动记录条目（日历导入）：线上会议和线下会议各用哪种互动方式，以及我方团队的邮箱地址（这些地址不会被列为未匹配的参会人）。","type":"object","properties":{"online":{"title":"Online meetings","x-title-zh":"线上会议","description":"Channel for a meeting with an online-meeting link or without a location (线上会议). Default `meeting`. Must be one of the workspace's channels.","x-description-zh":"带有线上会议链接或没有地点的会议所用的互动方式（线上会议）。默认 `meeting`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"meeting"},"in_person":{"title":"In-person meetings","x-title-zh":"线下会面","description":"Channel for a meeting at a physical location without an online-meeting link (线下会面). Default `visit`. Must be one of the workspace's channels.","x-description-zh":"在实际地点举行且没有线上会议链接的会议所用的互动方式（线下会面）。默认 `visit`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"visit"},"ignore":{"title":"Own addresses","x-title-zh":"我方邮箱","description":"E-mail addresses, or `@domain` for a whole domain, of your own team (我方邮箱): attendees with these addresses are not listed as unmatched, for example `[\"@ourcompany.com\"]`.","x-description-zh":"我方团队的邮箱地址，或以 `@域名` 表示整个域（我方邮箱）：这些地址的参会人不会被列为未匹配，如 `[\"@ourcompany.com\"]`。","type":"array","items":{"type":"string","pattern":"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
+const schema101 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://keyplan.dev/schemas/keyplan-config.schema.json","title":"Keyplan workspace configuration (keyplan.yaml)","x-title-zh":"Keyplan 工作区配置（keyplan.yaml）","description":"Optional `keyplan.yaml` at the workspace root (工作区配置): language, channel and role vocabularies, default contact cadences per tier and role, when an account counts as dark, rule severities and paths to skip.","x-description-zh":"位于工作区根目录的可选文件 `keyplan.yaml`（工作区配置）：界面语言、互动方式与角色词表、按分级和角色的默认拜访频率、客户“失联”判定天数、规则严重级别以及要跳过的路径。","type":"object","properties":{"locale":{"title":"Locale","x-title-zh":"界面语言","description":"Language of messages, hovers and reports (界面语言): `en` English or `zh-cn` Simplified Chinese.","x-description-zh":"提示信息、悬停说明和报告所用的语言（界面语言）：`en` 英文或 `zh-cn` 简体中文。","type":"string","enum":["en","zh-cn"],"x-enum-descriptions":["English (英文).","Simplified Chinese (简体中文)."],"x-enum-descriptions-zh":["英文。","简体中文。"]},"channels":{"title":"Channels","x-title-zh":"互动方式","description":"Interaction channel names (互动方式). When given, this list REPLACES the built-in one (visit, meeting, call, wechat, email, event, executive-exchange, gift, dinner, other), so list every channel you still use. Each name must be a single token without spaces, `@` or colons, because it is written in interaction-log entries.","x-description-zh":"互动方式名称列表。填写后将完全替换内置列表（visit、meeting、call、wechat、email、event、executive-exchange、gift、dinner、other），因此请列出仍需使用的全部方式。每个名称必须是不含空格、`@` 或冒号的单个词，因为它会写在互动记录条目中。","type":"array","items":{"$ref":"defs.schema.json#/$defs/channel_name"},"uniqueItems":true,"minItems":1,"default":["visit","meeting","call","wechat","email","event","executive-exchange","gift","dinner","other"]},"channel_aliases":{"title":"Channel aliases","x-title-zh":"互动方式别名","description":"Other names for configured channels (互动方式别名), as the team writes them in interaction-log entries, for example `{视频会议: meeting, 飞书: wechat}`. An entry written with an alias counts as that channel everywhere (cadence, reports). Built in: the Chinese names 拜访 visit, 会议 meeting, 电话 call, 微信 wechat, 邮件 email, 活动 event, 高层互访 executive-exchange, 礼品 gift, 宴请 dinner (for those channels that are configured). An alias of a channel that is not configured, or that is a channel itself, is reported and ignored.","x-description-zh":"已配置互动方式的其他名称（团队在互动记录中的写法），如 `{视频会议: meeting, 飞书: wechat}`。使用别名的条目在各处（拜访节奏、报告）都按对应的互动方式计算。内置别名：拜访 visit、会议 meeting、电话 call、微信 wechat、邮件 email、活动 event、高层互访 executive-exchange、礼品 gift、宴请 dinner（仅当对应方式已配置时）。指向未配置方式的别名、或本身就是互动方式的别名会被报告并忽略。","type":"object","additionalProperties":{"$ref":"defs.schema.json#/$defs/channel_name"}},"roles":{"title":"Additional roles","x-title-zh":"附加决策链角色","description":"Additional buying-role names (附加决策链角色), added to the built-in EB, TB, UB and Coach, for example `[Influencer, Gatekeeper]`. They become valid in person `roles` and as keys in `cadence`.","x-description-zh":"附加的决策链角色名称，在内置的 EB、TB、UB、Coach 基础上增加，如 `[Influencer, Gatekeeper]`。新增角色可用于个人画像的 `roles` 以及 `cadence` 中的键。","type":"array","items":{"title":"Role name","x-title-zh":"角色名称","description":"Name of an extra buying role: a single word without spaces, for example `Gatekeeper`.","x-description-zh":"附加采购角色的名称：不含空格的单个词，如 `Gatekeeper`。","type":"string","pattern":"^\\S+$"},"uniqueItems":true},"cadence":{"title":"Cadence defaults","x-title-zh":"默认拜访频率","description":"Default contact cadence per account tier and buying role, in days (默认拜访频率). Values given here replace the matching built-in ones (A: EB 30/45, default 45/60; B: default 60/90; C: default 90/180); keys you leave out keep their built-in value. A person's own `cadence` and a relationship-plan contact's `cadence` override these defaults.","x-description-zh":"按客户分级和采购角色设置的默认拜访频率（天）。此处填写的值替换对应的内置值（A：EB 30/45、default 45/60；B：default 60/90；C：default 90/180）；未填写的键保持内置值。个人画像中的 `cadence` 和关系规划联系人条目中的 `cadence` 优先于这些默认值。","type":"object","properties":{"A":{"title":"A-tier cadences","x-title-zh":"A 类客户拜访频率","description":"Cadences for A-tier (strategic, 战略客户) accounts. Built-in: EB 30/45 days, everyone else 45/60.","x-description-zh":"A 类（战略客户）的拜访频率。内置值：EB 30/45 天，其他人 45/60 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"B":{"title":"B-tier cadences","x-title-zh":"B 类客户拜访频率","description":"Cadences for B-tier (key, 重点客户) accounts. Built-in: 60/90 days.","x-description-zh":"B 类（重点客户）的拜访频率。内置值：60/90 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"C":{"title":"C-tier cadences","x-title-zh":"C 类客户拜访频率","description":"Cadences for C-tier (normal, 普通客户) accounts. Built-in: 90/180 days.","x-description-zh":"C 类（普通客户）的拜访频率。内置值：90/180 天。","$ref":"defs.schema.json#/$defs/tier_cadence"}},"additionalProperties":false,"default":{"A":{"EB":{"ideal":30,"max":45},"default":{"ideal":45,"max":60}},"B":{"default":{"ideal":60,"max":90}},"C":{"default":{"ideal":90,"max":180}}}},"dark_after":{"title":"Dark after (days)","x-title-zh":"失联判定天数","description":"Number of days without any interaction with anyone at an account after which the account is reported as dark (失联客户). Default 60.","x-description-zh":"客户中所有人都无任何互动超过该天数后，该客户被报告为“失联”（失联客户）。默认 60 天。","type":"integer","minimum":1,"default":60},"health":{"title":"Account health","x-title-zh":"客户健康度","description":"How account health (客户健康度) is computed. Health is a weighted average of three parts (relationship, experience, business); parts without data are left out and the weights of the others are rescaled.","x-description-zh":"客户健康度的计算方式。健康度是关系、体验、业务三部分的加权平均；没有数据的部分不参与计算，其余部分的权重按比例放大。","type":"object","additionalProperties":false,"properties":{"weights":{"title":"Health weights","x-title-zh":"健康度权重","description":"Weight of each health part (default relationship 0.5, experience 0.25, business 0.25). Only their ratio matters.","x-description-zh":"各部分的权重（默认：关系 0.5、体验 0.25、业务 0.25）。只有比例有意义。","type":"object","additionalProperties":false,"properties":{"relationship":{"title":"Relationship weight","x-title-zh":"关系权重","description":"Weight of the relationship part: key players' temperature minus coverage penalties (missing EB, single-threaded…).","x-description-zh":"关系部分的权重：关键人物的关系温度减去覆盖问题扣分（缺少 EB、单线联系等）。","type":"number","minimum":0},"experience":{"title":"Experience weight","x-title-zh":"体验权重","description":"Weight of the experience part: NPS and CSAT from the account plan's health.","x-description-zh":"体验部分的权重：客户计划 health 中的 NPS 与 CSAT。","type":"number","minimum":0},"business":{"title":"Business weight","x-title-zh":"业务权重","description":"Weight of the business part: objectives on track and churn risk.","x-description-zh":"业务部分的权重：目标进展与流失风险。","type":"number","minimum":0}}}}},"rules":{"title":"Rule severities","x-title-zh":"规则配置","description":"Severity per rule id (规则配置): `off`, `info`, `warning`, `error`, or an object with a severity per tier, for example `{A: error, B: warning, C: off}`. Rules left out keep their built-in severity. See docs/rules.md for the rule ids.","x-description-zh":"按规则标识设置严重级别（规则配置）：`off`、`info`、`warning`、`error`，或按分级设置的对象，如 `{A: error, B: warning, C: off}`。未列出的规则保持内置级别。规则标识见 docs/rules.md。","type":"object","additionalProperties":false,"properties":{"account-dark":{"description":"Nobody at the account has been met for longer than `dark_after` days.","x-description-zh":"客户超过 `dark_after` 天无人互动（失联）。","$ref":"defs.schema.json#/$defs/rule_setting"},"contact-left":{"description":"A person who left the company is still a contact in a current relationship plan.","x-description-zh":"已离职人员仍是当前关系规划中的联系人。","$ref":"defs.schema.json#/$defs/rule_setting"},"cross-account-reference":{"description":"A reference to a person of another account.","x-description-zh":"引用了其他客户的人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"duplicate-id":{"description":"Two documents (or two objectives of one account) share an id.","x-description-zh":"两个文档（或同一客户的两个目标）使用了相同的标识。","$ref":"defs.schema.json#/$defs/rule_setting"},"economic-buyer-not-supportive":{"description":"The economic buyer is neutral, skeptical, opposed or of unknown stance.","x-description-zh":"经济决策人态度为中立、怀疑、反对或未知。","$ref":"defs.schema.json#/$defs/rule_setting"},"encoding":{"description":"A Keyplan document that is not UTF-8 text.","x-description-zh":"Keyplan 文档不是 UTF-8 文本。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-due-soon":{"description":"A contact past the ideal interval, not yet past the maximum.","x-description-zh":"联系人已超过理想间隔，尚未超过最长间隔。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-never":{"description":"A contact with no interaction logged at all (info for people who are not key players).","x-description-zh":"联系人没有任何互动记录（非关键人物为提示级）。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-overdue":{"description":"A contact not met for longer than the maximum interval.","x-description-zh":"联系人超过最长间隔未互动。","$ref":"defs.schema.json#/$defs/rule_setting"},"key-player-uncovered":{"description":"Influence 4 or 5 with coverage unknown or none.","x-description-zh":"影响力 4–5 但覆盖程度未知或为无。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-in-future":{"description":"An interaction dated after today; it is not counted yet.","x-description-zh":"日期晚于今天的互动记录，暂不计入。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-malformed":{"description":"A line that looks like an interaction entry but cannot be read.","x-description-zh":"看似互动记录但无法解析的行。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-coach":{"description":"An A account without a Coach.","x-description-zh":"A 类客户没有教练（Coach）。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-economic-buyer":{"description":"An A or B account without an active economic buyer (EB).","x-description-zh":"A/B 类客户没有在职的经济决策人（EB）。","$ref":"defs.schema.json#/$defs/rule_setting"},"no-path-to-economic-buyer":{"description":"No chain of reporting or influence lines leads from a champion, supporter or Coach to the economic buyer.","x-description-zh":"没有任何汇报或影响关系链能从支持者、拥护者或教练通向经济决策人。","$ref":"defs.schema.json#/$defs/rule_setting"},"objective-overdue":{"description":"An objective past its due date that is not done or dropped.","x-description-zh":"已过截止日期且未完成（或未放弃）的目标。","$ref":"defs.schema.json#/$defs/rule_setting"},"plan-period-ended":{"description":"The account plan or relationship plan period has ended and no newer plan covers today.","x-description-zh":"客户计划或关系规划的周期已结束，且没有覆盖今天的新规划。","$ref":"defs.schema.json#/$defs/rule_setting"},"planned-interaction-missed":{"description":"A planned interaction date passed without an interaction.","x-description-zh":"计划的互动日期已过，但没有互动记录。","$ref":"defs.schema.json#/$defs/rule_setting"},"reports-to-cycle":{"description":"Reporting lines that loop back on themselves.","x-description-zh":"汇报关系形成循环。","$ref":"defs.schema.json#/$defs/rule_setting"},"review-overdue":{"description":"The account plan's next review date has passed.","x-description-zh":"客户计划的下次评审日期已过。","$ref":"defs.schema.json#/$defs/rule_setting"},"schema":{"description":"A field is missing, has the wrong type, or has a value outside its allowed set.","x-description-zh":"字段缺失、类型错误或取值不在允许范围内。","$ref":"defs.schema.json#/$defs/rule_setting"},"single-threaded":{"description":"Fewer than 3 active contacts, or only one covered more than briefly.","x-description-zh":"在职联系人少于 3 位，或只有 1 位达到多次/深度覆盖。","$ref":"defs.schema.json#/$defs/rule_setting"},"stage-target-missing":{"description":"A relationship-plan contact without a target stage, or with a target below the current stage.","x-description-zh":"关系规划联系人缺少目标阶段，或目标低于当前阶段。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-channel":{"description":"An interaction channel that is not in the configured list.","x-description-zh":"不在配置列表中的互动方式。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-field":{"description":"A field the format does not know (often a typo).","x-description-zh":"格式中不存在的字段（通常是拼写错误）。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-kind":{"description":"A `kind:` that is almost, but not quite, a Keyplan kind.","x-description-zh":"`kind:` 的取值与 Keyplan 文档类型相近但不一致。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-reference":{"description":"A reference to an account or person that does not exist.","x-description-zh":"引用了不存在的客户或人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"yaml-syntax":{"description":"The frontmatter is not valid YAML.","x-description-zh":"文件头不是有效的 YAML。","$ref":"defs.schema.json#/$defs/rule_setting"}}},"exclude":{"title":"Exclude","x-title-zh":"排除路径","description":"Glob patterns of paths to skip (排除路径), relative to the workspace root, for example `archive/**` or `drafts/*.md`. Files matching them are not read as Keyplan documents.","x-description-zh":"要跳过的路径的 glob 模式（排除路径），相对于工作区根目录，如 `archive/**` 或 `drafts/*.md`。匹配的文件不会作为 Keyplan 文档读取。","type":"array","items":{"type":"string","minLength":1}},"import":{"title":"Calendar import","x-title-zh":"日历导入","description":"How `keyplan import` turns calendar meetings into interaction-log entries (日历导入): the channel of an online meeting and of a meeting at a place, and the addresses of your own team, which are never listed as unmatched attendees.","x-description-zh":"`keyplan import` 如何把日历会议转成互动记录条目（日历导入）：线上会议和线下会议各用哪种互动方式，以及我方团队的邮箱地址（这些地址不会被列为未匹配的参会人）。","type":"object","properties":{"online":{"title":"Online meetings","x-title-zh":"线上会议","description":"Channel for a meeting with an online-meeting link or without a location (线上会议). Default `meeting`. Must be one of the workspace's channels.","x-description-zh":"带有线上会议链接或没有地点的会议所用的互动方式（线上会议）。默认 `meeting`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"meeting"},"in_person":{"title":"In-person meetings","x-title-zh":"线下会面","description":"Channel for a meeting at a physical location without an online-meeting link (线下会面). Default `visit`. Must be one of the workspace's channels.","x-description-zh":"在实际地点举行且没有线上会议链接的会议所用的互动方式（线下会面）。默认 `visit`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"visit"},"ignore":{"title":"Own addresses","x-title-zh":"我方邮箱","description":"E-mail addresses, or `@domain` for a whole domain, of your own team (我方邮箱): attendees with these addresses are not listed as unmatched, for example `[\"@ourcompany.com\"]`.","x-description-zh":"我方团队的邮箱地址，或以 `@域名` 表示整个域（我方邮箱）：这些地址的参会人不会被列为未匹配，如 `[\"@ourcompany.com\"]`。","type":"array","items":{"type":"string","pattern":"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
 const schema102 = {"title":"Channel name","x-title-zh":"渠道名称","description":"Name of an interaction channel as written in interaction-log entries: a single token without spaces, `@` or colons (for example `visit`, `feishu`, `飞书`).","x-description-zh":"互动记录中使用的渠道名称：不含空格、`@` 或冒号的单个词（如 `visit`、`feishu`、`飞书`）。","type":"string","pattern":"^[^\\s@:：]+$"};
 const pattern27 = new RegExp("^[^\\s@:：]+$", "u");
-const pattern28 = new RegExp("^\\S+$", "u");
-const pattern31 = new RegExp("^(?:[^\\s@<>]+)?@[^\\s@<>]+$", "u");
-const schema103 = {"title":"Cadence defaults for one tier","x-title-zh":"按分级的默认拜访频率","description":"Default contact cadence for one account tier (按分级的默认拜访频率): `default` applies to every contact of that tier; a buying-role key (for example `EB`) applies to people holding that role. Roles added in keyplan.yaml `roles:` are accepted as keys too (the core adds them at load time).","x-description-zh":"某一客户分级的默认拜访频率：`default` 适用于该分级的所有联系人；以采购角色为键（如 `EB`）的设置适用于担任该角色的人。keyplan.yaml `roles:` 中新增的角色也可作为键（由核心在加载时加入）。","type":"object","properties":{"default":{"title":"Default cadence","x-title-zh":"默认拜访频率","description":"Cadence for every contact of this tier that has no more specific role setting.","x-description-zh":"该分级下没有更具体角色设置的所有联系人的拜访频率。","$ref":"#/$defs/cadence"},"EB":{"title":"EB cadence","x-title-zh":"EB 拜访频率","description":"Cadence for economic buyers (经济决策者) of accounts of this tier.","x-description-zh":"该分级客户的经济决策者（EB）的拜访频率。","$ref":"#/$defs/cadence"},"TB":{"title":"TB cadence","x-title-zh":"TB 拜访频率","description":"Cadence for technical buyers (技术决策者) of accounts of this tier.","x-description-zh":"该分级客户的技术决策者（TB）的拜访频率。","$ref":"#/$defs/cadence"},"UB":{"title":"UB cadence","x-title-zh":"UB 拜访频率","description":"Cadence for user buyers (使用者) of accounts of this tier.","x-description-zh":"该分级客户的使用者（UB）的拜访频率。","$ref":"#/$defs/cadence"},"Coach":{"title":"Coach cadence","x-title-zh":"教练拜访频率","description":"Cadence for coaches (教练/线人) of accounts of this tier.","x-description-zh":"该分级客户的教练/线人（Coach）的拜访频率。","$ref":"#/$defs/cadence"}},"additionalProperties":false};
+const pattern29 = new RegExp("^\\S+$", "u");
+const pattern32 = new RegExp("^(?:[^\\s@<>]+)?@[^\\s@<>]+$", "u");
+const schema104 = {"title":"Cadence defaults for one tier","x-title-zh":"按分级的默认拜访频率","description":"Default contact cadence for one account tier (按分级的默认拜访频率): `default` applies to every contact of that tier; a buying-role key (for example `EB`) applies to people holding that role. Roles added in keyplan.yaml `roles:` are accepted as keys too (the core adds them at load time).","x-description-zh":"某一客户分级的默认拜访频率：`default` 适用于该分级的所有联系人；以采购角色为键（如 `EB`）的设置适用于担任该角色的人。keyplan.yaml `roles:` 中新增的角色也可作为键（由核心在加载时加入）。","type":"object","properties":{"default":{"title":"Default cadence","x-title-zh":"默认拜访频率","description":"Cadence for every contact of this tier that has no more specific role setting.","x-description-zh":"该分级下没有更具体角色设置的所有联系人的拜访频率。","$ref":"#/$defs/cadence"},"EB":{"title":"EB cadence","x-title-zh":"EB 拜访频率","description":"Cadence for economic buyers (经济决策者) of accounts of this tier.","x-description-zh":"该分级客户的经济决策者（EB）的拜访频率。","$ref":"#/$defs/cadence"},"TB":{"title":"TB cadence","x-title-zh":"TB 拜访频率","description":"Cadence for technical buyers (技术决策者) of accounts of this tier.","x-description-zh":"该分级客户的技术决策者（TB）的拜访频率。","$ref":"#/$defs/cadence"},"UB":{"title":"UB cadence","x-title-zh":"UB 拜访频率","description":"Cadence for user buyers (使用者) of accounts of this tier.","x-description-zh":"该分级客户的使用者（UB）的拜访频率。","$ref":"#/$defs/cadence"},"Coach":{"title":"Coach cadence","x-title-zh":"教练拜访频率","description":"Cadence for coaches (教练/线人) of accounts of this tier.","x-description-zh":"该分级客户的教练/线人（Coach）的拜访频率。","$ref":"#/$defs/cadence"}},"additionalProperties":false};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3844,7 +3844,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "default") || (key0 === "EB")) || (key0 === "TB")) || (key0 === "UB")) || (key0 === "Coach"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4341,7 +4341,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.type,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4355,9 +4355,9 @@ return errors === 0;
 }
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema109 = {"title":"Rule setting","x-title-zh":"规则设置","description":"Severity for one rule: a single severity for all accounts, or an object with a severity per tier.","x-description-zh":"单条规则的严重级别：对所有客户统一设置一个级别，或按客户分级分别设置。","anyOf":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/tier_severity"}]};
-const schema110 = {"title":"Severity","x-title-zh":"严重级别","description":"Severity of a rule's findings (严重级别).","x-description-zh":"规则检查结果的严重级别。","type":"string","enum":["off","info","warning","error"],"x-enum-descriptions":["Off (关闭): the rule does not run.","Info (提示): shown as information; never fails a check.","Warning (警告): shown as a warning.","Error (错误): shown as an error; meant to fail CI."],"x-enum-descriptions-zh":["关闭：不执行该规则。","提示：仅作为信息显示，不会导致检查失败。","警告：以警告显示。","错误：以错误显示，用于让 CI 检查失败。"]};
-const schema111 = {"title":"Severity per tier","x-title-zh":"按客户分级设置严重级别","description":"Different severities per account tier (按客户分级设置严重级别), for example error for A-tier accounts, warning for B and off for C. Tiers left out use the rule's built-in severity.","x-description-zh":"按客户分级分别设置严重级别，如 A 类为错误、B 类为警告、C 类关闭。未列出的分级使用该规则的内置级别。","type":"object","properties":{"A":{"title":"A-tier severity","x-title-zh":"A 类客户严重级别","description":"Severity for A-tier (strategic, 战略客户) accounts.","x-description-zh":"A 类（战略客户）的严重级别。","$ref":"#/$defs/severity"},"B":{"title":"B-tier severity","x-title-zh":"B 类客户严重级别","description":"Severity for B-tier (key, 重点客户) accounts.","x-description-zh":"B 类（重点客户）的严重级别。","$ref":"#/$defs/severity"},"C":{"title":"C-tier severity","x-title-zh":"C 类客户严重级别","description":"Severity for C-tier (normal, 普通客户) accounts.","x-description-zh":"C 类（普通客户）的严重级别。","$ref":"#/$defs/severity"}},"additionalProperties":false};
+const schema110 = {"title":"Rule setting","x-title-zh":"规则设置","description":"Severity for one rule: a single severity for all accounts, or an object with a severity per tier.","x-description-zh":"单条规则的严重级别：对所有客户统一设置一个级别，或按客户分级分别设置。","anyOf":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/tier_severity"}]};
+const schema111 = {"title":"Severity","x-title-zh":"严重级别","description":"Severity of a rule's findings (严重级别).","x-description-zh":"规则检查结果的严重级别。","type":"string","enum":["off","info","warning","error"],"x-enum-descriptions":["Off (关闭): the rule does not run.","Info (提示): shown as information; never fails a check.","Warning (警告): shown as a warning.","Error (错误): shown as an error; meant to fail CI."],"x-enum-descriptions-zh":["关闭：不执行该规则。","提示：仅作为信息显示，不会导致检查失败。","警告：以警告显示。","错误：以错误显示，用于让 CI 检查失败。"]};
+const schema112 = {"title":"Severity per tier","x-title-zh":"按客户分级设置严重级别","description":"Different severities per account tier (按客户分级设置严重级别), for example error for A-tier accounts, warning for B and off for C. Tiers left out use the rule's built-in severity.","x-description-zh":"按客户分级分别设置严重级别，如 A 类为错误、B 类为警告、C 类关闭。未列出的分级使用该规则的内置级别。","type":"object","properties":{"A":{"title":"A-tier severity","x-title-zh":"A 类客户严重级别","description":"Severity for A-tier (strategic, 战略客户) accounts.","x-description-zh":"A 类（战略客户）的严重级别。","$ref":"#/$defs/severity"},"B":{"title":"B-tier severity","x-title-zh":"B 类客户严重级别","description":"Severity for B-tier (key, 重点客户) accounts.","x-description-zh":"B 类（重点客户）的严重级别。","$ref":"#/$defs/severity"},"C":{"title":"C-tier severity","x-title-zh":"C 类客户严重级别","description":"Severity for C-tier (normal, 普通客户) accounts.","x-description-zh":"C 类（普通客户）的严重级别。","$ref":"#/$defs/severity"}},"additionalProperties":false};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4372,7 +4372,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "A") || (key0 === "B")) || (key0 === "C"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema111,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4385,7 +4385,7 @@ errors++;
 if(data.A !== undefined){
 let data0 = data.A;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/A",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.type,parentSchema:schema110,data:data0};
+const err1 = {instancePath:instancePath+"/A",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.type,parentSchema:schema111,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4395,7 +4395,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((((data0 === "off") || (data0 === "info")) || (data0 === "warning")) || (data0 === "error"))){
-const err2 = {instancePath:instancePath+"/A",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values",schema:schema110.enum,parentSchema:schema110,data:data0};
+const err2 = {instancePath:instancePath+"/A",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema111.enum},message:"must be equal to one of the allowed values",schema:schema111.enum,parentSchema:schema111,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4408,7 +4408,7 @@ errors++;
 if(data.B !== undefined){
 let data1 = data.B;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/B",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.type,parentSchema:schema110,data:data1};
+const err3 = {instancePath:instancePath+"/B",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.type,parentSchema:schema111,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4418,7 +4418,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((((data1 === "off") || (data1 === "info")) || (data1 === "warning")) || (data1 === "error"))){
-const err4 = {instancePath:instancePath+"/B",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values",schema:schema110.enum,parentSchema:schema110,data:data1};
+const err4 = {instancePath:instancePath+"/B",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema111.enum},message:"must be equal to one of the allowed values",schema:schema111.enum,parentSchema:schema111,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4431,7 +4431,7 @@ errors++;
 if(data.C !== undefined){
 let data2 = data.C;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/C",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.type,parentSchema:schema110,data:data2};
+const err5 = {instancePath:instancePath+"/C",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.type,parentSchema:schema111,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4441,7 +4441,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((((data2 === "off") || (data2 === "info")) || (data2 === "warning")) || (data2 === "error"))){
-const err6 = {instancePath:instancePath+"/C",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values",schema:schema110.enum,parentSchema:schema110,data:data2};
+const err6 = {instancePath:instancePath+"/C",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema111.enum},message:"must be equal to one of the allowed values",schema:schema111.enum,parentSchema:schema111,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4453,7 +4453,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.type,parentSchema:schema111,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.type,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4482,7 +4482,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.type,parentSchema:schema110,data};
+const err0 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.type,parentSchema:schema111,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4492,7 +4492,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "off") || (data === "info")) || (data === "warning")) || (data === "error"))){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values",schema:schema110.enum,parentSchema:schema110,data};
+const err1 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema111.enum},message:"must be equal to one of the allowed values",schema:schema111.enum,parentSchema:schema111,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4514,7 +4514,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema109.anyOf,parentSchema:schema109,data};
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema110.anyOf,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4659,15 +4659,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.roles !== undefined){
-let data3 = data.roles;
-if(Array.isArray(data3)){
-const len1 = data3.length;
-for(let i2=0; i2<len1; i2++){
-let data4 = data3[i2];
+if(data.channel_aliases !== undefined){
+let data3 = data.channel_aliases;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
 if(typeof data4 === "string"){
-if(!pattern28.test(data4)){
-const err8 = {instancePath:instancePath+"/roles/" + i2,schemaPath:"#/properties/roles/items/pattern",keyword:"pattern",params:{pattern: "^\\S+$"},message:"must match pattern \""+"^\\S+$"+"\"",schema:"^\\S+$",parentSchema:schema101.properties.roles.items,data:data4};
+if(!pattern27.test(data4)){
+const err8 = {instancePath:instancePath+"/channel_aliases/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema102,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4678,7 +4677,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/roles/" + i2,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.roles.items.type,parentSchema:schema101.properties.roles.items,data:data4};
+const err9 = {instancePath:instancePath+"/channel_aliases/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.type,parentSchema:schema102,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4688,18 +4687,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-let i3 = data3.length;
-let j1;
-if(i3 > 1){
-const indices0 = {};
-for(;i3--;){
-let item0 = data3[i3];
-if(typeof item0 !== "string"){
-continue;
 }
-if(typeof indices0[item0] == "number"){
-j1 = indices0[item0];
-const err10 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema101.properties.roles,data:data3};
+else {
+const err10 = {instancePath:instancePath+"/channel_aliases",schemaPath:"#/properties/channel_aliases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.channel_aliases.type,parentSchema:schema101.properties.channel_aliases,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4707,14 +4697,17 @@ else {
 vErrors.push(err10);
 }
 errors++;
-break;
-}
-indices0[item0] = i3;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.roles.type,parentSchema:schema101.properties.roles,data:data3};
+if(data.roles !== undefined){
+let data5 = data.roles;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i2=0; i2<len1; i2++){
+let data6 = data5[i2];
+if(typeof data6 === "string"){
+if(!pattern29.test(data6)){
+const err11 = {instancePath:instancePath+"/roles/" + i2,schemaPath:"#/properties/roles/items/pattern",keyword:"pattern",params:{pattern: "^\\S+$"},message:"must match pattern \""+"^\\S+$"+"\"",schema:"^\\S+$",parentSchema:schema101.properties.roles.items,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4724,12 +4717,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.cadence !== undefined){
-let data5 = data.cadence;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key1 in data5){
-if(!(((key1 === "A") || (key1 === "B")) || (key1 === "C"))){
-const err12 = {instancePath:instancePath+"/cadence",schemaPath:"#/properties/cadence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.cadence,data:data5};
+else {
+const err12 = {instancePath:instancePath+"/roles/" + i2,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.roles.items.type,parentSchema:schema101.properties.roles.items,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4739,27 +4728,18 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data5.A !== undefined){
-if(!(validate31(data5.A, {instancePath:instancePath+"/cadence/A",parentData:data5,parentDataProperty:"A",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
+let i3 = data5.length;
+let j1;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data5[i3];
+if(typeof item0 !== "string"){
+continue;
 }
-}
-if(data5.B !== undefined){
-if(!(validate31(data5.B, {instancePath:instancePath+"/cadence/B",parentData:data5,parentDataProperty:"B",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-if(data5.C !== undefined){
-if(!(validate31(data5.C, {instancePath:instancePath+"/cadence/C",parentData:data5,parentDataProperty:"C",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/cadence",schemaPath:"#/properties/cadence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.cadence.type,parentSchema:schema101.properties.cadence,data:data5};
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err13 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema101.properties.roles,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4767,12 +4747,14 @@ else {
 vErrors.push(err13);
 }
 errors++;
+break;
+}
+indices0[item0] = i3;
 }
 }
-if(data.dark_after !== undefined){
-let data9 = data.dark_after;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err14 = {instancePath:instancePath+"/dark_after",schemaPath:"#/properties/dark_after/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema101.properties.dark_after.type,parentSchema:schema101.properties.dark_after,data:data9};
+}
+else {
+const err14 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.roles.type,parentSchema:schema101.properties.roles,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4781,9 +4763,13 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err15 = {instancePath:instancePath+"/dark_after",schemaPath:"#/properties/dark_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema101.properties.dark_after,data:data9};
+}
+if(data.cadence !== undefined){
+let data7 = data.cadence;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+if(!(((key2 === "A") || (key2 === "B")) || (key2 === "C"))){
+const err15 = {instancePath:instancePath+"/cadence",schemaPath:"#/properties/cadence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.cadence,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4793,13 +4779,27 @@ vErrors.push(err15);
 errors++;
 }
 }
+if(data7.A !== undefined){
+if(!(validate31(data7.A, {instancePath:instancePath+"/cadence/A",parentData:data7,parentDataProperty:"A",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
 }
-if(data.health !== undefined){
-let data10 = data.health;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!(key2 === "weights")){
-const err16 = {instancePath:instancePath+"/health",schemaPath:"#/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.health,data:data10};
+}
+if(data7.B !== undefined){
+if(!(validate31(data7.B, {instancePath:instancePath+"/cadence/B",parentData:data7,parentDataProperty:"B",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data7.C !== undefined){
+if(!(validate31(data7.C, {instancePath:instancePath+"/cadence/C",parentData:data7,parentDataProperty:"C",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/cadence",schemaPath:"#/properties/cadence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.cadence.type,parentSchema:schema101.properties.cadence,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4809,12 +4809,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data10.weights !== undefined){
-let data11 = data10.weights;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-if(!(((key3 === "relationship") || (key3 === "experience")) || (key3 === "business"))){
-const err17 = {instancePath:instancePath+"/health/weights",schemaPath:"#/properties/health/properties/weights/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.health.properties.weights,data:data11};
+if(data.dark_after !== undefined){
+let data11 = data.dark_after;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err17 = {instancePath:instancePath+"/dark_after",schemaPath:"#/properties/dark_after/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema101.properties.dark_after.type,parentSchema:schema101.properties.dark_after,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4823,12 +4821,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data11.relationship !== undefined){
-let data12 = data11.relationship;
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err18 = {instancePath:instancePath+"/health/weights/relationship",schemaPath:"#/properties/health/properties/weights/properties/relationship/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.health.properties.weights.properties.relationship,data:data12};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 1 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/dark_after",schemaPath:"#/properties/dark_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema101.properties.dark_after,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4838,8 +4833,13 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/health/weights/relationship",schemaPath:"#/properties/health/properties/weights/properties/relationship/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema101.properties.health.properties.weights.properties.relationship.type,parentSchema:schema101.properties.health.properties.weights.properties.relationship,data:data12};
+}
+if(data.health !== undefined){
+let data12 = data.health;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+if(!(key3 === "weights")){
+const err19 = {instancePath:instancePath+"/health",schemaPath:"#/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.health,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4849,11 +4849,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data11.experience !== undefined){
-let data13 = data11.experience;
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/health/weights/experience",schemaPath:"#/properties/health/properties/weights/properties/experience/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.health.properties.weights.properties.experience,data:data13};
+if(data12.weights !== undefined){
+let data13 = data12.weights;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key4 in data13){
+if(!(((key4 === "relationship") || (key4 === "experience")) || (key4 === "business"))){
+const err20 = {instancePath:instancePath+"/health/weights",schemaPath:"#/properties/health/properties/weights/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.health.properties.weights,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4863,8 +4864,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/health/weights/experience",schemaPath:"#/properties/health/properties/weights/properties/experience/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema101.properties.health.properties.weights.properties.experience.type,parentSchema:schema101.properties.health.properties.weights.properties.experience,data:data13};
+if(data13.relationship !== undefined){
+let data14 = data13.relationship;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err21 = {instancePath:instancePath+"/health/weights/relationship",schemaPath:"#/properties/health/properties/weights/properties/relationship/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.health.properties.weights.properties.relationship,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4874,11 +4878,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data11.business !== undefined){
-let data14 = data11.business;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err22 = {instancePath:instancePath+"/health/weights/business",schemaPath:"#/properties/health/properties/weights/properties/business/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.health.properties.weights.properties.business,data:data14};
+else {
+const err22 = {instancePath:instancePath+"/health/weights/relationship",schemaPath:"#/properties/health/properties/weights/properties/relationship/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema101.properties.health.properties.weights.properties.relationship.type,parentSchema:schema101.properties.health.properties.weights.properties.relationship,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4888,8 +4889,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/health/weights/business",schemaPath:"#/properties/health/properties/weights/properties/business/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema101.properties.health.properties.weights.properties.business.type,parentSchema:schema101.properties.health.properties.weights.properties.business,data:data14};
+if(data13.experience !== undefined){
+let data15 = data13.experience;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err23 = {instancePath:instancePath+"/health/weights/experience",schemaPath:"#/properties/health/properties/weights/properties/experience/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.health.properties.weights.properties.experience,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4899,9 +4903,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
 else {
-const err24 = {instancePath:instancePath+"/health/weights",schemaPath:"#/properties/health/properties/weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.health.properties.weights.type,parentSchema:schema101.properties.health.properties.weights,data:data11};
+const err24 = {instancePath:instancePath+"/health/weights/experience",schemaPath:"#/properties/health/properties/weights/properties/experience/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema101.properties.health.properties.weights.properties.experience.type,parentSchema:schema101.properties.health.properties.weights.properties.experience,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4911,9 +4914,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/health",schemaPath:"#/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.health.type,parentSchema:schema101.properties.health,data:data10};
+if(data13.business !== undefined){
+let data16 = data13.business;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err25 = {instancePath:instancePath+"/health/weights/business",schemaPath:"#/properties/health/properties/weights/properties/business/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.health.properties.weights.properties.business,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4923,12 +4928,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data15 = data.rules;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key4 in data15){
-if(!(func1.call(schema101.properties.rules.properties, key4))){
-const err26 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.rules,data:data15};
+else {
+const err26 = {instancePath:instancePath+"/health/weights/business",schemaPath:"#/properties/health/properties/weights/properties/business/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema101.properties.health.properties.weights.properties.business.type,parentSchema:schema101.properties.health.properties.weights.properties.business,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4938,177 +4939,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data15["account-dark"] !== undefined){
-if(!(validate35(data15["account-dark"], {instancePath:instancePath+"/rules/account-dark",parentData:data15,parentDataProperty:"account-dark",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["contact-left"] !== undefined){
-if(!(validate35(data15["contact-left"], {instancePath:instancePath+"/rules/contact-left",parentData:data15,parentDataProperty:"contact-left",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["cross-account-reference"] !== undefined){
-if(!(validate35(data15["cross-account-reference"], {instancePath:instancePath+"/rules/cross-account-reference",parentData:data15,parentDataProperty:"cross-account-reference",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["duplicate-id"] !== undefined){
-if(!(validate35(data15["duplicate-id"], {instancePath:instancePath+"/rules/duplicate-id",parentData:data15,parentDataProperty:"duplicate-id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["economic-buyer-not-supportive"] !== undefined){
-if(!(validate35(data15["economic-buyer-not-supportive"], {instancePath:instancePath+"/rules/economic-buyer-not-supportive",parentData:data15,parentDataProperty:"economic-buyer-not-supportive",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15.encoding !== undefined){
-if(!(validate35(data15.encoding, {instancePath:instancePath+"/rules/encoding",parentData:data15,parentDataProperty:"encoding",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["interaction-due-soon"] !== undefined){
-if(!(validate35(data15["interaction-due-soon"], {instancePath:instancePath+"/rules/interaction-due-soon",parentData:data15,parentDataProperty:"interaction-due-soon",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["interaction-never"] !== undefined){
-if(!(validate35(data15["interaction-never"], {instancePath:instancePath+"/rules/interaction-never",parentData:data15,parentDataProperty:"interaction-never",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["interaction-overdue"] !== undefined){
-if(!(validate35(data15["interaction-overdue"], {instancePath:instancePath+"/rules/interaction-overdue",parentData:data15,parentDataProperty:"interaction-overdue",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["key-player-uncovered"] !== undefined){
-if(!(validate35(data15["key-player-uncovered"], {instancePath:instancePath+"/rules/key-player-uncovered",parentData:data15,parentDataProperty:"key-player-uncovered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["log-entry-in-future"] !== undefined){
-if(!(validate35(data15["log-entry-in-future"], {instancePath:instancePath+"/rules/log-entry-in-future",parentData:data15,parentDataProperty:"log-entry-in-future",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["log-entry-malformed"] !== undefined){
-if(!(validate35(data15["log-entry-malformed"], {instancePath:instancePath+"/rules/log-entry-malformed",parentData:data15,parentDataProperty:"log-entry-malformed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["missing-coach"] !== undefined){
-if(!(validate35(data15["missing-coach"], {instancePath:instancePath+"/rules/missing-coach",parentData:data15,parentDataProperty:"missing-coach",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["missing-economic-buyer"] !== undefined){
-if(!(validate35(data15["missing-economic-buyer"], {instancePath:instancePath+"/rules/missing-economic-buyer",parentData:data15,parentDataProperty:"missing-economic-buyer",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["no-path-to-economic-buyer"] !== undefined){
-if(!(validate35(data15["no-path-to-economic-buyer"], {instancePath:instancePath+"/rules/no-path-to-economic-buyer",parentData:data15,parentDataProperty:"no-path-to-economic-buyer",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["objective-overdue"] !== undefined){
-if(!(validate35(data15["objective-overdue"], {instancePath:instancePath+"/rules/objective-overdue",parentData:data15,parentDataProperty:"objective-overdue",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["plan-period-ended"] !== undefined){
-if(!(validate35(data15["plan-period-ended"], {instancePath:instancePath+"/rules/plan-period-ended",parentData:data15,parentDataProperty:"plan-period-ended",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["planned-interaction-missed"] !== undefined){
-if(!(validate35(data15["planned-interaction-missed"], {instancePath:instancePath+"/rules/planned-interaction-missed",parentData:data15,parentDataProperty:"planned-interaction-missed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["reports-to-cycle"] !== undefined){
-if(!(validate35(data15["reports-to-cycle"], {instancePath:instancePath+"/rules/reports-to-cycle",parentData:data15,parentDataProperty:"reports-to-cycle",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["review-overdue"] !== undefined){
-if(!(validate35(data15["review-overdue"], {instancePath:instancePath+"/rules/review-overdue",parentData:data15,parentDataProperty:"review-overdue",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15.schema !== undefined){
-if(!(validate35(data15.schema, {instancePath:instancePath+"/rules/schema",parentData:data15,parentDataProperty:"schema",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["single-threaded"] !== undefined){
-if(!(validate35(data15["single-threaded"], {instancePath:instancePath+"/rules/single-threaded",parentData:data15,parentDataProperty:"single-threaded",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["stage-target-missing"] !== undefined){
-if(!(validate35(data15["stage-target-missing"], {instancePath:instancePath+"/rules/stage-target-missing",parentData:data15,parentDataProperty:"stage-target-missing",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["unknown-channel"] !== undefined){
-if(!(validate35(data15["unknown-channel"], {instancePath:instancePath+"/rules/unknown-channel",parentData:data15,parentDataProperty:"unknown-channel",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["unknown-field"] !== undefined){
-if(!(validate35(data15["unknown-field"], {instancePath:instancePath+"/rules/unknown-field",parentData:data15,parentDataProperty:"unknown-field",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["unknown-kind"] !== undefined){
-if(!(validate35(data15["unknown-kind"], {instancePath:instancePath+"/rules/unknown-kind",parentData:data15,parentDataProperty:"unknown-kind",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["unknown-reference"] !== undefined){
-if(!(validate35(data15["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data15,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data15["yaml-syntax"] !== undefined){
-if(!(validate35(data15["yaml-syntax"], {instancePath:instancePath+"/rules/yaml-syntax",parentData:data15,parentDataProperty:"yaml-syntax",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err27 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.rules.type,parentSchema:schema101.properties.rules,data:data15};
+const err27 = {instancePath:instancePath+"/health/weights",schemaPath:"#/properties/health/properties/weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.health.properties.weights.type,parentSchema:schema101.properties.health.properties.weights,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5118,15 +4951,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.exclude !== undefined){
-let data44 = data.exclude;
-if(Array.isArray(data44)){
-const len2 = data44.length;
-for(let i4=0; i4<len2; i4++){
-let data45 = data44[i4];
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-const err28 = {instancePath:instancePath+"/exclude/" + i4,schemaPath:"#/properties/exclude/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema101.properties.exclude.items,data:data45};
+}
+else {
+const err28 = {instancePath:instancePath+"/health",schemaPath:"#/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.health.type,parentSchema:schema101.properties.health,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5136,8 +4963,12 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/exclude/" + i4,schemaPath:"#/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.exclude.items.type,parentSchema:schema101.properties.exclude.items,data:data45};
+if(data.rules !== undefined){
+let data17 = data.rules;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key5 in data17){
+if(!(func1.call(schema101.properties.rules.properties, key5))){
+const err29 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.rules,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5147,9 +4978,177 @@ vErrors.push(err29);
 errors++;
 }
 }
+if(data17["account-dark"] !== undefined){
+if(!(validate35(data17["account-dark"], {instancePath:instancePath+"/rules/account-dark",parentData:data17,parentDataProperty:"account-dark",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["contact-left"] !== undefined){
+if(!(validate35(data17["contact-left"], {instancePath:instancePath+"/rules/contact-left",parentData:data17,parentDataProperty:"contact-left",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["cross-account-reference"] !== undefined){
+if(!(validate35(data17["cross-account-reference"], {instancePath:instancePath+"/rules/cross-account-reference",parentData:data17,parentDataProperty:"cross-account-reference",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["duplicate-id"] !== undefined){
+if(!(validate35(data17["duplicate-id"], {instancePath:instancePath+"/rules/duplicate-id",parentData:data17,parentDataProperty:"duplicate-id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["economic-buyer-not-supportive"] !== undefined){
+if(!(validate35(data17["economic-buyer-not-supportive"], {instancePath:instancePath+"/rules/economic-buyer-not-supportive",parentData:data17,parentDataProperty:"economic-buyer-not-supportive",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17.encoding !== undefined){
+if(!(validate35(data17.encoding, {instancePath:instancePath+"/rules/encoding",parentData:data17,parentDataProperty:"encoding",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["interaction-due-soon"] !== undefined){
+if(!(validate35(data17["interaction-due-soon"], {instancePath:instancePath+"/rules/interaction-due-soon",parentData:data17,parentDataProperty:"interaction-due-soon",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["interaction-never"] !== undefined){
+if(!(validate35(data17["interaction-never"], {instancePath:instancePath+"/rules/interaction-never",parentData:data17,parentDataProperty:"interaction-never",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["interaction-overdue"] !== undefined){
+if(!(validate35(data17["interaction-overdue"], {instancePath:instancePath+"/rules/interaction-overdue",parentData:data17,parentDataProperty:"interaction-overdue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["key-player-uncovered"] !== undefined){
+if(!(validate35(data17["key-player-uncovered"], {instancePath:instancePath+"/rules/key-player-uncovered",parentData:data17,parentDataProperty:"key-player-uncovered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["log-entry-in-future"] !== undefined){
+if(!(validate35(data17["log-entry-in-future"], {instancePath:instancePath+"/rules/log-entry-in-future",parentData:data17,parentDataProperty:"log-entry-in-future",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["log-entry-malformed"] !== undefined){
+if(!(validate35(data17["log-entry-malformed"], {instancePath:instancePath+"/rules/log-entry-malformed",parentData:data17,parentDataProperty:"log-entry-malformed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["missing-coach"] !== undefined){
+if(!(validate35(data17["missing-coach"], {instancePath:instancePath+"/rules/missing-coach",parentData:data17,parentDataProperty:"missing-coach",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["missing-economic-buyer"] !== undefined){
+if(!(validate35(data17["missing-economic-buyer"], {instancePath:instancePath+"/rules/missing-economic-buyer",parentData:data17,parentDataProperty:"missing-economic-buyer",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["no-path-to-economic-buyer"] !== undefined){
+if(!(validate35(data17["no-path-to-economic-buyer"], {instancePath:instancePath+"/rules/no-path-to-economic-buyer",parentData:data17,parentDataProperty:"no-path-to-economic-buyer",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["objective-overdue"] !== undefined){
+if(!(validate35(data17["objective-overdue"], {instancePath:instancePath+"/rules/objective-overdue",parentData:data17,parentDataProperty:"objective-overdue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["plan-period-ended"] !== undefined){
+if(!(validate35(data17["plan-period-ended"], {instancePath:instancePath+"/rules/plan-period-ended",parentData:data17,parentDataProperty:"plan-period-ended",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["planned-interaction-missed"] !== undefined){
+if(!(validate35(data17["planned-interaction-missed"], {instancePath:instancePath+"/rules/planned-interaction-missed",parentData:data17,parentDataProperty:"planned-interaction-missed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["reports-to-cycle"] !== undefined){
+if(!(validate35(data17["reports-to-cycle"], {instancePath:instancePath+"/rules/reports-to-cycle",parentData:data17,parentDataProperty:"reports-to-cycle",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["review-overdue"] !== undefined){
+if(!(validate35(data17["review-overdue"], {instancePath:instancePath+"/rules/review-overdue",parentData:data17,parentDataProperty:"review-overdue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17.schema !== undefined){
+if(!(validate35(data17.schema, {instancePath:instancePath+"/rules/schema",parentData:data17,parentDataProperty:"schema",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["single-threaded"] !== undefined){
+if(!(validate35(data17["single-threaded"], {instancePath:instancePath+"/rules/single-threaded",parentData:data17,parentDataProperty:"single-threaded",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["stage-target-missing"] !== undefined){
+if(!(validate35(data17["stage-target-missing"], {instancePath:instancePath+"/rules/stage-target-missing",parentData:data17,parentDataProperty:"stage-target-missing",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["unknown-channel"] !== undefined){
+if(!(validate35(data17["unknown-channel"], {instancePath:instancePath+"/rules/unknown-channel",parentData:data17,parentDataProperty:"unknown-channel",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["unknown-field"] !== undefined){
+if(!(validate35(data17["unknown-field"], {instancePath:instancePath+"/rules/unknown-field",parentData:data17,parentDataProperty:"unknown-field",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["unknown-kind"] !== undefined){
+if(!(validate35(data17["unknown-kind"], {instancePath:instancePath+"/rules/unknown-kind",parentData:data17,parentDataProperty:"unknown-kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["unknown-reference"] !== undefined){
+if(!(validate35(data17["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data17,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data17["yaml-syntax"] !== undefined){
+if(!(validate35(data17["yaml-syntax"], {instancePath:instancePath+"/rules/yaml-syntax",parentData:data17,parentDataProperty:"yaml-syntax",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err30 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.exclude.type,parentSchema:schema101.properties.exclude,data:data44};
+const err30 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.rules.type,parentSchema:schema101.properties.rules,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5159,12 +5158,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.import !== undefined){
-let data46 = data.import;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key5 in data46){
-if(!(((key5 === "online") || (key5 === "in_person")) || (key5 === "ignore"))){
-const err31 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.import,data:data46};
+if(data.exclude !== undefined){
+let data46 = data.exclude;
+if(Array.isArray(data46)){
+const len2 = data46.length;
+for(let i4=0; i4<len2; i4++){
+let data47 = data46[i4];
+if(typeof data47 === "string"){
+if(func2(data47) < 1){
+const err31 = {instancePath:instancePath+"/exclude/" + i4,schemaPath:"#/properties/exclude/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema101.properties.exclude.items,data:data47};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5174,11 +5176,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data46.online !== undefined){
-let data47 = data46.online;
-if(typeof data47 === "string"){
-if(!pattern27.test(data47)){
-const err32 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema102,data:data47};
+else {
+const err32 = {instancePath:instancePath+"/exclude/" + i4,schemaPath:"#/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.exclude.items.type,parentSchema:schema101.properties.exclude.items,data:data47};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5188,8 +5187,9 @@ vErrors.push(err32);
 errors++;
 }
 }
+}
 else {
-const err33 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.type,parentSchema:schema102,data:data47};
+const err33 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.exclude.type,parentSchema:schema101.properties.exclude,data:data46};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5199,11 +5199,12 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data46.in_person !== undefined){
-let data48 = data46.in_person;
-if(typeof data48 === "string"){
-if(!pattern27.test(data48)){
-const err34 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema102,data:data48};
+if(data.import !== undefined){
+let data48 = data.import;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key6 in data48){
+if(!(((key6 === "online") || (key6 === "in_person")) || (key6 === "ignore"))){
+const err34 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.import,data:data48};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5213,8 +5214,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.type,parentSchema:schema102,data:data48};
+if(data48.online !== undefined){
+let data49 = data48.online;
+if(typeof data49 === "string"){
+if(!pattern27.test(data49)){
+const err35 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema102,data:data49};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5224,15 +5228,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data46.ignore !== undefined){
-let data49 = data46.ignore;
-if(Array.isArray(data49)){
-const len3 = data49.length;
-for(let i5=0; i5<len3; i5++){
-let data50 = data49[i5];
-if(typeof data50 === "string"){
-if(!pattern31.test(data50)){
-const err36 = {instancePath:instancePath+"/import/ignore/" + i5,schemaPath:"#/properties/import/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},message:"must match pattern \""+"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"+"\"",schema:"^(?:[^\\s@<>]+)?@[^\\s@<>]+$",parentSchema:schema101.properties.import.properties.ignore.items,data:data50};
+else {
+const err36 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.type,parentSchema:schema102,data:data49};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5242,8 +5239,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/import/ignore/" + i5,schemaPath:"#/properties/import/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.import.properties.ignore.items.type,parentSchema:schema101.properties.import.properties.ignore.items,data:data50};
+if(data48.in_person !== undefined){
+let data50 = data48.in_person;
+if(typeof data50 === "string"){
+if(!pattern27.test(data50)){
+const err37 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema102,data:data50};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5253,18 +5253,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-let i6 = data49.length;
-let j2;
-if(i6 > 1){
-const indices1 = {};
-for(;i6--;){
-let item1 = data49[i6];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j2 = indices1[item1];
-const err38 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema101.properties.import.properties.ignore,data:data49};
+else {
+const err38 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.type,parentSchema:schema102,data:data50};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5272,14 +5262,17 @@ else {
 vErrors.push(err38);
 }
 errors++;
-break;
-}
-indices1[item1] = i6;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.import.properties.ignore.type,parentSchema:schema101.properties.import.properties.ignore,data:data49};
+if(data48.ignore !== undefined){
+let data51 = data48.ignore;
+if(Array.isArray(data51)){
+const len3 = data51.length;
+for(let i5=0; i5<len3; i5++){
+let data52 = data51[i5];
+if(typeof data52 === "string"){
+if(!pattern32.test(data52)){
+const err39 = {instancePath:instancePath+"/import/ignore/" + i5,schemaPath:"#/properties/import/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},message:"must match pattern \""+"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"+"\"",schema:"^(?:[^\\s@<>]+)?@[^\\s@<>]+$",parentSchema:schema101.properties.import.properties.ignore.items,data:data52};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5289,9 +5282,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.import.type,parentSchema:schema101.properties.import,data:data46};
+const err40 = {instancePath:instancePath+"/import/ignore/" + i5,schemaPath:"#/properties/import/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.import.properties.ignore.items.type,parentSchema:schema101.properties.import.properties.ignore.items,data:data52};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5301,14 +5293,62 @@ vErrors.push(err40);
 errors++;
 }
 }
+let i6 = data51.length;
+let j2;
+if(i6 > 1){
+const indices1 = {};
+for(;i6--;){
+let item1 = data51[i6];
+if(typeof item1 !== "string"){
+continue;
 }
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
+if(typeof indices1[item1] == "number"){
+j2 = indices1[item1];
+const err41 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema101.properties.import.properties.ignore,data:data51};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+break;
+}
+indices1[item1] = i6;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.import.properties.ignore.type,parentSchema:schema101.properties.import.properties.ignore,data:data51};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.import.type,parentSchema:schema101.properties.import,data:data48};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -5317,4 +5357,4 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.fingerprint = "67077-d9a85ec7-ee7b6217";
+exports.fingerprint = "68007-6a550293-4b71787b";
