@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyOffsetEdits } from '../../src/core/language/placement-edit.js';
-import { reportsToCycle, reportsToEdits } from '../../src/core/map/reparent.js';
+import { reportsToCycle, reportsToEdits } from '../../src/core/language/reports-to-edit.js';
 import { parse } from 'yaml';
 import { findFrontmatter } from '../../src/core/parse/frontmatter.js';
 

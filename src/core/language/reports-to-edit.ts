@@ -5,7 +5,7 @@
  * line endings stay as they were) and the check that the new line would not close a reporting
  * cycle. The front end applies the edit (undoable) and says why it refuses one.
  */
-import { frontmatterValueEdits, type OffsetEdit } from '../language/placement-edit.js';
+import { frontmatterValueEdits, type OffsetEdit } from './placement-edit.js';
 
 /** A person id that YAML reads back as the same plain string (kebab-case, as the schema wants). */
 const PLAIN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
