@@ -49,6 +49,13 @@ function render(): void {
   const focused = focusedPerson();
   layout = layoutMap(state.model);
   root.innerHTML = renderMapSvg(state.model, layout, { locale: state.locale, standalone: false });
+  // As wide as the panel, never wider than drawn (no blown-up text), never below 60 % (legible
+  // names; a larger map scrolls sideways instead).
+  const svg = root.querySelector('svg');
+  if (svg) {
+    svg.style.maxWidth = `${layout.width}px`;
+    svg.style.minWidth = `${Math.round(layout.width * 0.6)}px`;
+  }
   root.classList.toggle('kp-hide-informal', !state.showInformal);
   root.classList.toggle('kp-show-paths', showPaths);
   for (const g of nodes()) {
