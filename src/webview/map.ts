@@ -198,6 +198,8 @@ function startDrag(e: PointerEvent, id: string, g: SVGGElement): void {
     g.removeAttribute('transform');
     g.classList.remove('kp-dragging');
     nodeOf(over)?.classList.remove('kp-drop');
+    // The pointer left the dragged card without a pointerleave (it let the pointer through): its card goes.
+    if (moved) hideCard();
     g.focus({ preventScroll: true });
     if (moved && over !== undefined) post({ type: 'reparent', person: id, manager: over, revision });
   };

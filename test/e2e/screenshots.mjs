@@ -213,12 +213,23 @@ async function mapSteps(page, theme) {
     await page.mouse.move(0, 0);
   });
 
-  await step(`${theme}: the map closes`, async () => {
-    await page.keyboard.press('F1');
-    await page.keyboard.type('View: Close All Editors');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await until('no webview is left', async () => (await page.locator('iframe.webview').count()) === 0);
+  await step(`${theme}: the map closes, and the person's file is back as it was on disk`, async () => {
+    const command = async (name) => {
+      await page.keyboard.press('F1');
+      await page.keyboard.type(name);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name.replace(/^[^:]+: /, '') }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    };
+    // The edit showed wang-fang.md (unsaved); the undo gave back its bytes: revert it so that nothing asks to save.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'wang-fang.md' }).first();
+    if (await tab.count()) {
+      await tab.click();
+      await command('File: Revert File');
+      await until('no unsaved file is left', async () => (await page.locator('.tabs-container .tab.dirty').count()) === 0);
+    }
+    await command('View: Close All Editors');
+    await until('no editor is left', async () => (await page.locator('.tabs-container .tab').count()) === 0 && (await page.locator('iframe.webview').count()) === 0);
   });
 }
 
