@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyOffsetEdits } from '../../src/core/language/placement-edit.js';
 import { reportsToCycle, reportsToEdits } from '../../src/core/language/reports-to-edit.js';
+import { validateMapMessage } from '../../src/webview/map-messages.js';
 import { parse } from 'yaml';
 import { findFrontmatter } from '../../src/core/parse/frontmatter.js';
 
@@ -75,5 +76,31 @@ describe('map: reports_to cycles', () => {
   it('ends on an existing cycle that does not pass through the person', () => {
     const r = chart({ x: 'y', y: 'z', z: 'x' });
     assert.equal(reportsToCycle(r, 'a', 'x'), undefined);
+  });
+});
+
+describe('map webview: messages from the webview are validated', () => {
+  const people = new Set(['wang-fang', 'zhang-wei']);
+
+  it('accepts what the webview sends', () => {
+    assert.deepEqual(validateMapMessage({ type: 'reparent', person: 'wang-fang', manager: 'zhang-wei', revision: 3 }, people), { type: 'reparent', person: 'wang-fang', manager: 'zhang-wei', revision: 3 });
+    assert.deepEqual(validateMapMessage({ type: 'open', person: 'zhang-wei', extra: 'x' }, people), { type: 'open', person: 'zhang-wei' }, 'extra fields are dropped');
+    assert.deepEqual(validateMapMessage({ type: 'informal', show: false }, people), { type: 'informal', show: false });
+    for (const type of ['ready', 'undo', 'redo', 'openMatrix']) assert.deepEqual(validateMapMessage({ type }, people), { type });
+  });
+
+  it('rejects unknown people, bad revisions and unknown types', () => {
+    for (const m of [
+      { type: 'reparent', person: 'wang-fang', manager: 'nobody', revision: 1 },
+      { type: 'reparent', person: 'toString', manager: 'zhang-wei', revision: 1 },
+      { type: 'reparent', person: 'wang-fang', manager: 'zhang-wei' },
+      { type: 'reparent', person: 'wang-fang', manager: 'zhang-wei', revision: '1' },
+      { type: 'reparent', person: 'wang-fang', manager: 'zhang-wei', revision: -1 },
+      { type: 'reparent', person: 'wang-fang', manager: 'zhang-wei', revision: 1.5 },
+      { type: 'informal', show: 'yes' },
+      { type: 'open', person: '../x' },
+      { type: 'move', person: 'wang-fang', stance: 'champion', influence: 5 },
+      'undo', null, 42, [],
+    ]) assert.equal(validateMapMessage(m, people), undefined, JSON.stringify(m));
   });
 });
