@@ -40,7 +40,19 @@ await build({
   sourcemap: false,
 });
 
+// The decision-chain map webview, likewise.
+await build({
+  ...common,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  entryPoints: ['src/webview/map.ts'],
+  outfile: 'media/dist/map.js',
+  minify: true,
+  sourcemap: false,
+});
+
 // Sizes, so that growth is noticed at every build.
 const { statSync } = await import('node:fs');
 const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} kB`;
-if (!process.env.KEYPLAN_BUILD_QUIET) console.log(`built dist/cli.cjs ${kb('dist/cli.cjs')}, dist/extension.cjs ${kb('dist/extension.cjs')}, media/dist/matrix.js ${kb('media/dist/matrix.js')}`);
+if (!process.env.KEYPLAN_BUILD_QUIET) console.log(`built dist/cli.cjs ${kb('dist/cli.cjs')}, dist/extension.cjs ${kb('dist/extension.cjs')}, media/dist/matrix.js ${kb('media/dist/matrix.js')}, media/dist/map.js ${kb('media/dist/map.js')}`);

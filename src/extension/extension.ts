@@ -11,6 +11,7 @@ import { AttentionTree } from './views/attention-tree.js';
 import { registerCommands } from './commands/commands.js';
 import { registerImportCalendar } from './commands/import-calendar.js';
 import { registerLanguageProviders } from './editor/language-providers.js';
+import { MapPanel } from './panels/map-panel.js';
 import { MatrixPanel } from './panels/matrix-panel.js';
 import { BRIEF_SCHEME, MeetingBriefProvider, prepareForMeeting } from './panels/meeting-brief.js';
 import { PortfolioTree, type GroupBy } from './views/portfolio-tree.js';
@@ -27,6 +28,8 @@ export interface KeyplanApi {
   readonly attention: AttentionTree | undefined;
   /** The open matrix panel of an account, if any. */
   matrix(account: string): MatrixPanel | undefined;
+  /** The open decision-chain map panel of an account, if any. */
+  map(account: string): MapPanel | undefined;
   /** The status bar item's text, e.g. "$(bell-dot) 3 overdue". */
   readonly statusText: string | undefined;
 }
@@ -62,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
       return attention;
     },
     matrix: (account) => MatrixPanel.get(account),
+    map: (account) => MapPanel.get(account),
     get statusText() {
       return statusItem?.text;
     },
@@ -98,14 +102,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
       cmd('keyplan.filter.onlyOverdue', () => tree.toggle('onlyOverdue')),
       cmd('keyplan.filter.onlyMine', () => tree.toggle('onlyMine')),
       cmd('keyplan.openMatrix', async (node?: unknown) => {
-        let account = typeof node === 'string' ? node : args(node).account;
-        account ??= accountOfActiveEditor(idx);
-        if (!account) {
-          const result = await idx.whenIdle();
-          const pick = await vscode.window.showQuickPick([...(result?.workspace.accounts.values() ?? [])].filter((a) => a.data).map((a) => ({ label: noIcons(String(a.data!.name)), description: a.id })), { placeHolder: vscode.l10n.t('Open the matrix of which account?') });
-          account = pick?.description;
-        }
+        const account = await accountFor(idx, typeof node === 'string' ? node : args(node).account, vscode.l10n.t('Open the matrix of which account?'));
         if (account) MatrixPanel.show(idx, context.extensionUri, account);
+      }),
+      cmd('keyplan.openMap', async (node?: unknown) => {
+        const account = await accountFor(idx, typeof node === 'string' ? node : args(node).account, vscode.l10n.t('Open the map of which account?'));
+        if (account) MapPanel.show(idx, context.extensionUri, account);
       }),
       cmd('keyplan.tree.logInteraction', (node?: unknown) => {
         const a = args(node);
@@ -134,6 +136,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     context.subscriptions.push(listener);
   });
   return api;
+}
+
+/** The account given, else the active editor's, else the one the user picks. */
+async function accountFor(index: WorkspaceIndex, given: string | undefined, placeHolder: string): Promise<string | undefined> {
+  const account = given ?? accountOfActiveEditor(index);
+  if (account) return account;
+  const result = await index.whenIdle();
+  const pick = await vscode.window.showQuickPick([...(result?.workspace.accounts.values() ?? [])].filter((a) => a.data).map((a) => ({ label: noIcons(String(a.data!.name)), description: a.id })), { placeHolder });
+  return pick?.description;
 }
 
 /** The account of the Keyplan document in the active editor. */

@@ -30,7 +30,8 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
         <option value="coverage"${state.sizeBy === 'coverage' ? ' selected="selected"' : ''}>${escapeXml(s.coverage)}</option>
       </select></label>
     ${unplaced}
-    <p class="kp-dim">${escapeXml(s.hint)}</p>`;
+    <p class="kp-dim">${escapeXml(s.hint)}</p>
+    <p><button id="open-map">${escapeXml(s.openMap)}</button></p>`;
 }
 
 export function cardHtml(p: MatrixPerson, s: MatrixStrings): string {

@@ -21,6 +21,8 @@ export interface MatrixStrings {
   previous: string;
   hint: string;
   empty: string;
+  /** The link to the account's decision-chain map. */
+  openMap: string;
 }
 
 export type ToWebview = { type: 'model'; model: MatrixModel; locale: Locale; sizeBy: SizeBy; strings: MatrixStrings };
@@ -30,6 +32,8 @@ export type FromWebview =
   | { type: 'open'; person: string }
   | { type: 'move'; person: string; stance: string; influence: number }
   | { type: 'sizeBy'; value: SizeBy }
+  /** Open the account's decision-chain map. */
+  | { type: 'openMap' }
   /** Undo or redo the last move made on this matrix (Ctrl+Z / Ctrl+Shift+Z in the panel). */
   | { type: 'undo' }
   | { type: 'redo' };
@@ -52,6 +56,7 @@ export function validateMessage(message: unknown, people: ReadonlySet<string>): 
         : undefined;
     case 'undo':
     case 'redo':
+    case 'openMap':
       return { type: m.type };
     case 'sizeBy':
       return m.value === 'temperature' || m.value === 'coverage' ? { type: 'sizeBy', value: m.value } : undefined;

@@ -13,7 +13,10 @@
 //   - the keyboard works end to end in the real webview: Tab reaches a marker, each arrow key moves
 //     it one cell and the focus and selection stay on it after the redraw, Ctrl+Z / Ctrl+Shift+Z
 //     undo and redo the moves, Escape leaves the marker, a click selects without leaving the
-//     panel, Enter opens the person.
+//     panel, Enter opens the person;
+//   - the decision-chain map (mapSteps): opened from the Portfolio's inline action, the core's
+//     people and lines, no overlap, names inside their cards, visible lines, the informal-line
+//     toggle, the hover card, a real drag that re-parents and Ctrl+Z that undoes it.
 //
 //   node test/e2e/screenshots.mjs            (after `node scripts/build.mjs`)
 import assert from 'node:assert/strict';
@@ -99,6 +102,137 @@ async function step(name, fn) {
   }
 }
 
+/** What the core computes for the account's map, from the built CLI: its people and lines. */
+function coreMap(workspace) {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'keyplan.cjs'), 'map', ACCOUNT, workspace, '--format', 'json', '--as-of', TEST_SETTINGS['keyplan.asOf']], { encoding: 'utf8' });
+  assert.ok(run.stdout, `keyplan map printed nothing (exit ${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** Relative luminance difference of two rgb triples (0…1), for "is this line visible on that background". */
+const contrast = (a, b) => {
+  const lum = ([r, g, bl]) => (0.2126 * r + 0.7152 * g + 0.0722 * bl) / 255;
+  return Math.abs(lum(a) - lum(b));
+};
+
+/**
+ * The decision-chain map, opened from the account's inline action in the Portfolio view: the
+ * cards are the account's people and the lines the core's (data-from / data-to), no two cards
+ * overlap, every name fits inside its card, lines stand out from the background in the theme,
+ * the informal lines toggle, hovering shows the person card, and a real drag of one card onto
+ * another re-parents the person (the line moves), which Ctrl+Z undoes. Screenshot: map-<theme>.png.
+ * The map is closed again afterwards, so the matrix opens as before.
+ */
+async function mapSteps(page, theme) {
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const node = (id) => webview.locator(`g.kp-node[data-person="${id}"]`);
+  const lines = async () => (await webview.locator('path.kp-edge[data-kind]').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-kind')} ${p.getAttribute('data-from')} ${p.getAttribute('data-to')}`))).sort();
+  const until = async (what, check) => {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await page.waitForTimeout(100);
+    }
+    assert.fail(`timed out waiting until ${what}`);
+  };
+
+  await step(`${theme}: the account's inline action opens the relationship map`, async () => {
+    const row = page.locator('.monaco-list-row', { hasText: '华东电信' }).first();
+    await row.hover();
+    await row.locator('.action-label[aria-label="Open Relationship Map"]').click({ timeout: 10_000 });
+    await webview.locator('svg.kp-map').waitFor({ timeout: 30_000 });
+    assert.equal(await webview.locator('body').getAttribute('data-vscode-theme-id'), THEMES[theme]);
+  });
+
+  await step(`${theme}: the map shows the core's people and lines, cards apart, names inside their cards, lines visible`, async () => {
+    const core = coreMap(workspaceCopy);
+    const ids = (await webview.locator('g.kp-node').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-person')))).sort();
+    assert.deepEqual(ids, core.nodes.map((n) => n.id).sort(), 'one card per person of the account');
+    assert.deepEqual(await lines(), core.edges.map((e) => `${e.kind} ${e.from} ${e.to}`).sort(), 'the lines are the core\'s edges');
+    const cards = [];
+    for (const id of ids) cards.push({ id, box: await node(id).locator('rect.kp-card').boundingBox() });
+    const problems = [];
+    for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) if (overlap(cards[i].box, cards[j].box)) problems.push(`${cards[i].id} overlaps ${cards[j].id}`);
+    for (const { id, box } of cards) {
+      for (const text of await node(id).locator('text').all()) {
+        const t = await text.boundingBox();
+        if (t && (t.x < box.x || t.x + t.width > box.x + box.width + 0.5 || t.y < box.y || t.y + t.height > box.y + box.height + 0.5)) problems.push(`${id}: "${await text.textContent()}" runs out of its card`);
+      }
+      if (box.x < 0 || box.y < 0 || box.x + box.width > 1440 || box.y + box.height > 900) problems.push(`${id}: the card ${JSON.stringify(box)} is outside the window`);
+      const plot = await webview.locator('#map').boundingBox();
+      if (box.x < plot.x - 0.5 || box.x + box.width > plot.x + plot.width + 0.5) problems.push(`${id}: the card ${JSON.stringify(box)} is cut off by the map's area ${JSON.stringify(plot)}`);
+      if (box.width < 150) problems.push(`${id}: the card is shrunk to ${box.width.toFixed(0)} px wide`);
+    }
+    assert.deepEqual(problems, []);
+    // Lines and names stand out from the background in this theme.
+    const background = rgbOf(await webview.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor));
+    for (const kind of ['reports-to', 'influences']) {
+      const stroke = rgbOf(await webview.locator(`path.kp-edge[data-kind="${kind}"]`).first().evaluate((p) => getComputedStyle(p).stroke));
+      assert.ok(contrast(stroke, background) > 0.2, `${kind} lines (${stroke}) on the background (${background})`);
+    }
+    const name = rgbOf(await webview.locator('text.kp-name').first().evaluate((t) => getComputedStyle(t).fill));
+    const card = rgbOf(await webview.locator('rect.kp-card').first().evaluate((r) => getComputedStyle(r).fill));
+    assert.ok(contrast(name, card) > 0.4, `names (${name}) on the cards (${card})`);
+    await page.mouse.move(0, 0);
+    const shot = await page.screenshot({ path: path.join(outDir, `map-${theme}.png`) });
+    checkScreenshot(shot, theme, `map-${theme}.png`);
+  });
+
+  await step(`${theme}: the informal lines toggle, and hovering a card shows the person card beside it`, async () => {
+    const visibleInformal = () => webview.locator('path.kp-influences').evaluateAll((ps) => ps.filter((p) => getComputedStyle(p).display !== 'none').length);
+    assert.ok((await visibleInformal()) > 0);
+    await webview.locator('#informal').click();
+    await until('the informal lines are hidden', async () => (await visibleInformal()) === 0);
+    await webview.locator('#informal').click();
+    await until('the informal lines are shown again', async () => (await visibleInformal()) > 0);
+    await node('zhang-wei').locator('rect.kp-card').hover({ force: true });
+    const card = webview.locator('#card');
+    await card.getByText('张伟', { exact: true }).waitFor({ timeout: 5_000 });
+    await card.getByText(/overdue/).first().waitFor({ timeout: 5_000 });
+    const box = await card.boundingBox();
+    const anchor = await node('zhang-wei').locator('rect.kp-card').boundingBox();
+    assert.ok(!overlap(box, anchor), `the card ${JSON.stringify(box)} covers the person's card ${JSON.stringify(anchor)}`);
+    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1440 && box.y + box.height <= 900, 'inside the window');
+    await page.screenshot({ path: path.join(os.tmpdir(), `keyplan-e2e-map-hover-${theme}.png`) });
+    await page.mouse.move(0, 0);
+  });
+
+  await step(`${theme}: dragging a card onto another re-parents the person; Ctrl+Z undoes it`, async () => {
+    const from = centre(await node('wang-fang').locator('rect.kp-card').boundingBox());
+    const to = centre(await node('zhang-wei').locator('rect.kp-card').boundingBox());
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
+    await page.mouse.up();
+    await until('wang-fang reports to zhang-wei on the map', async () => (await lines()).includes('reports-to wang-fang zhang-wei'));
+    await page.screenshot({ path: path.join(os.tmpdir(), `keyplan-e2e-map-dropped-${theme}.png`) });
+    assert.ok(!(await lines()).includes('reports-to wang-fang sun-jianguo'));
+    await page.keyboard.press('Control+z');
+    await until('Ctrl+Z gives wang-fang back to sun-jianguo', async () => (await lines()).includes('reports-to wang-fang sun-jianguo'));
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(os.tmpdir(), `keyplan-e2e-map-undone-${theme}.png`) });
+    await page.mouse.move(0, 0);
+  });
+
+  await step(`${theme}: the map closes, and the person's file is back as it was on disk`, async () => {
+    const command = async (name) => {
+      await page.keyboard.press('F1');
+      await page.keyboard.type(name);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name.replace(/^[^:]+: /, '') }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    };
+    // The edit showed wang-fang.md (unsaved); the undo gave back its bytes: revert it so that nothing asks to save.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'wang-fang.md' }).first();
+    if (await tab.count()) {
+      await tab.click();
+      await command('File: Revert File');
+      await until('no unsaved file is left', async () => (await page.locator('.tabs-container .tab.dirty').count()) === 0);
+    }
+    await command('View: Close All Editors');
+    await until('no editor is left', async () => (await page.locator('.tabs-container .tab').count()) === 0 && (await page.locator('iframe.webview').count()) === 0);
+  });
+}
+
 async function runTheme(theme) {
   const { workspace, remove } = prepareWorkspace();
   workspaceCopy = workspace;
@@ -144,6 +278,8 @@ async function runTheme(theme) {
       const shot = await page.screenshot({ path: path.join(outDir, `portfolio-${theme}.png`) });
       backgrounds[theme] = checkScreenshot(shot, theme, `portfolio-${theme}.png`).stats.dominant;
     });
+
+    await mapSteps(page, theme);
 
     await step(`${theme}: the matrix opens with quadrant labels`, async () => {
       await page.keyboard.press('F1');

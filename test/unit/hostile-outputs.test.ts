@@ -19,10 +19,13 @@ import { escapeMarkdown, escapeMarkdownLinkFree } from '../../src/core/render/ma
 import { layoutMatrix } from '../../src/core/matrix/layout.js';
 import { renderMatrixSvg } from '../../src/core/matrix/svg.js';
 import { matrixModel } from '../../src/core/matrix/model.js';
+import { mapModel } from '../../src/core/map/model.js';
 import { main, type Io } from '../../src/cli/main.js';
 import { terminalSafe } from '../../src/cli/output/terminal.js';
 import { noIcons } from '../../src/extension/views/labels.js';
 import { cardHtml, sideHtml } from '../../src/webview/html.js';
+import { mapCardHtml, mapSideHtml, mapToolbarHtml } from '../../src/webview/map-html.js';
+import type { MapStrings, ToWebview as MapToWebview } from '../../src/webview/map-messages.js';
 import type { MatrixStrings } from '../../src/webview/messages.js';
 import { REPO_ROOT, removeDir, writeTempWorkspace } from '../helpers.js';
 import { record } from './helpers/figures.js';
@@ -38,7 +41,12 @@ const SVG_ELEMENTS = ['svg', 'title', 'style', 'rect', 'defs', 'marker', 'path',
 const HTML_ELEMENTS = ['root', 'div', 'strong', 'span', 'b', 'h3', 'ul', 'li', 'p', 'label', 'select', 'option', 'button'];
 const STRINGS: MatrixStrings = {
   legendTitle: 'Buying role', roles: { EB: 'EB', TB: 'TB', UB: 'UB', Coach: 'Coach', other: 'Other' }, severalRoles: 'Several roles', sizeBy: 'Marker size', temperature: 'Temperature', coverage: 'Coverage',
-  unplaced: 'Unplaced', lastInteraction: 'Last', cadence: 'Cadence', influence: 'Influence', stance: 'Stance', coverageLabel: 'Coverage', target: 'Target', previous: 'Previous', hint: 'Hint', empty: 'Empty',
+  unplaced: 'Unplaced', lastInteraction: 'Last', cadence: 'Cadence', influence: 'Influence', stance: 'Stance', coverageLabel: 'Coverage', target: 'Target', previous: 'Previous', hint: 'Hint', empty: 'Empty', openMap: 'Map',
+};
+
+const MAP_STRINGS: MapStrings = {
+  stance: 'Stance', influence: 'Influence', coverageLabel: 'Coverage', cadence: 'Cadence', temperature: 'Temperature', stage: 'Stage',
+  informal: 'Informal', paths: 'Paths', openMatrix: 'Matrix', noPath: 'None', hint: 'Hint', empty: 'Empty',
 };
 
 /** Text as an XML/HTML reader will show it: what escapeXml keeps. */
@@ -139,6 +147,20 @@ describe('hostile plan text in every output', function () {
         assertInertMarkup(root!, `side ${key}`, HTML_ELEMENTS);
       }
       medium('webview-html');
+    });
+
+    it('the map webview card, toolbar and paths (HTML): no element or attribute from plan text', () => {
+      for (const { key, result } of cases) {
+        const model = mapModel(result, 'evil')!;
+        const state: MapToWebview = { type: 'model', model, locale: 'en', revision: 1, showInformal: true, strings: MAP_STRINGS };
+        const parts = [...model.nodes.map((n) => mapCardHtml(n, state)), mapSideHtml(state), mapToolbarHtml(state, true)];
+        for (const html of parts) {
+          const { problems, root } = parseXml(`<root>${html}</root>`);
+          assert.deepEqual(problems, [], `map ${key}`);
+          assertInertMarkup(root!, `map ${key}`, [...HTML_ELEMENTS, 'input']);
+          assertNoCanary(html, 'map html');
+        }
+      }
     });
 
     it('tree tooltips (escaped Markdown) and terminal text (no control sequence)', () => {

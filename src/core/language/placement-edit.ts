@@ -23,6 +23,17 @@ export function isValidPlacement(stance: unknown, influence: unknown): boolean {
 /** Returns the edits (offsets in `text`), or undefined when the frontmatter cannot be edited safely. */
 export function placementEdits(text: string, stance: string, influence: number): OffsetEdit[] | undefined {
   if (!isValidPlacement(stance, influence)) return undefined;
+  return frontmatterValueEdits(text, [['stance', stance], ['influence', String(influence)]]);
+}
+
+/**
+ * Sets top-level frontmatter keys to plain scalar values (`values`: key and value text, which the
+ * caller has checked needs no quoting) in place: a value that is already there is left alone, a
+ * scalar keeps its quotes, a missing key is added after the last entry (block or flow style, the
+ * file's line endings). Undefined when the frontmatter cannot be edited safely (no closed
+ * frontmatter, a YAML error, a key holding a list, a mapping or an alias).
+ */
+export function frontmatterValueEdits(text: string, values: readonly (readonly [string, string])[]): OffsetEdit[] | undefined {
   const span = findFrontmatter(text);
   if (!span?.closed) return undefined;
   // Parsed as the checker parses it; a lone CR (old Mac line ending) becomes LF, keeping every
@@ -35,7 +46,7 @@ export function placementEdits(text: string, stance: string, influence: number):
   const find = (key: string) => map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
   const edits: OffsetEdit[] = [];
   const missing: [string, string][] = [];
-  for (const [key, value] of [['stance', stance], ['influence', String(influence)]] as const) {
+  for (const [key, value] of values) {
     const pair = find(key);
     const node = pair?.value;
     if (pair && isScalar(node) && node.range) {

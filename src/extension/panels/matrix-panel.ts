@@ -29,6 +29,7 @@ function strings(): MatrixStrings {
     target: t('Dashed arrow: target position'), previous: t('Faint circle: position at the last commit'),
     hint: t('Drag a marker, or Tab to it and use the arrow keys, to change stance and influence; Ctrl+Z undoes a move, Ctrl+Shift+Z redoes it. Enter or a double-click opens the person; Escape leaves the marker.'),
     empty: t('This account has no active people yet.'),
+    openMap: t('Open the decision-chain map'),
   };
 }
 
@@ -127,6 +128,7 @@ export class MatrixPanel {
     if (!result) return false;
     if (message.type === 'ready') this.post(result);
     else if (message.type === 'undo' || message.type === 'redo') return this.undoRedo(message.type);
+    else if (message.type === 'openMap') await vscode.commands.executeCommand('keyplan.openMap', this.account);
     else if (message.type === 'sizeBy') {
       this.sizeBy = message.value;
       this.post(result);
