@@ -12,6 +12,7 @@ import type { CheckResult } from '../../core/check/pipeline.js';
 import { mapModel } from '../../core/map/model.js';
 import { reportsToCycle, reportsToEdits } from '../../core/language/reports-to-edit.js';
 import { MoveHistory, moveStep } from '../../core/matrix/history.js';
+import { createAccountWebview, undoRedoStep } from './panel-support.js';
 import { validateMapMessage, type MapStrings, type ToWebview } from '../../webview/map-messages.js';
 import { applyEditSafely } from '../editor/safe-edit.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
@@ -56,12 +57,7 @@ export class MapPanel {
       existing.panel.reveal();
       return existing;
     }
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel('keyplan.map', vscode.l10n.t('Map: {0}', account), vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      localResourceRoots: [media],
-      retainContextWhenHidden: false,
-    });
+    const { panel, media } = createAccountWebview('keyplan.map', vscode.l10n.t('Map: {0}', account), extensionUri);
     const created = new MapPanel(panel, index, media, account);
     panels.set(account, created);
     return created;
@@ -72,7 +68,6 @@ export class MapPanel {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly index: WorkspaceIndex, media: vscode.Uri, readonly account: string) {
-    panel.iconPath = vscode.Uri.joinPath(media, 'keyplan.svg');
     panel.webview.html = this.html(panel.webview, media);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -191,24 +186,8 @@ export class MapPanel {
    * same line. Refused, with a message, when the file changed since: then the history of that
    * file is forgotten, as its offsets no longer hold.
    */
-  private async undoRedo(kind: 'undo' | 'redo'): Promise<boolean> {
-    const step = kind === 'undo' ? this.history.peekUndo() : this.history.peekRedo();
-    if (!step) return false;
-    const uri = vscode.Uri.parse(step.file);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const version = doc.version;
-    if (doc.getText() !== (kind === 'undo' ? step.after : step.before)) {
-      this.history.drop(step.file);
-      return this.refuse('changed', vscode.l10n.t('Keyplan did not undo or redo the change: {0} changed since. Nothing was written.', vscode.workspace.asRelativePath(uri)));
-    }
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of kind === 'undo' ? step.backward : step.forward) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-    const ok = await applyEditSafely(edit, [{ document: doc, version }]);
-    if (ok) {
-      if (kind === 'undo') this.history.undone();
-      else this.history.redone();
-    }
-    return ok;
+  private undoRedo(kind: 'undo' | 'redo'): Promise<boolean> {
+    return undoRedoStep(this.history, kind, (file) => this.refuse('changed', vscode.l10n.t('Keyplan did not undo or redo the change: {0} changed since. Nothing was written.', file)));
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import { placementEdits } from '../../core/language/placement-edit.js';
 import { MoveHistory, moveStep } from '../../core/matrix/history.js';
+import { createAccountWebview, undoRedoStep } from './panel-support.js';
 import { matrixModel, type SizeBy } from '../../core/matrix/model.js';
 import { validateMessage, type MatrixStrings, type ToWebview } from '../../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
@@ -54,12 +55,7 @@ export class MatrixPanel {
       existing.panel.reveal();
       return existing;
     }
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel('keyplan.matrix', vscode.l10n.t('Matrix: {0}', account), vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      localResourceRoots: [media],
-      retainContextWhenHidden: false,
-    });
+    const { panel, media } = createAccountWebview('keyplan.matrix', vscode.l10n.t('Matrix: {0}', account), extensionUri);
     const created = new MatrixPanel(panel, index, media, account);
     panels.set(account, created);
     return created;
@@ -70,7 +66,6 @@ export class MatrixPanel {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly index: WorkspaceIndex, media: vscode.Uri, readonly account: string) {
-    panel.iconPath = vscode.Uri.joinPath(media, 'keyplan.svg');
     panel.webview.html = this.html(panel.webview, media);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -164,25 +159,11 @@ export class MatrixPanel {
    * same lines. Refused, with a message, when the file changed since: then the history of that
    * file is forgotten, as its offsets no longer hold.
    */
-  private async undoRedo(kind: 'undo' | 'redo'): Promise<boolean> {
-    const step = kind === 'undo' ? this.history.peekUndo() : this.history.peekRedo();
-    if (!step) return false;
-    const uri = vscode.Uri.parse(step.file);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const version = doc.version;
-    if (doc.getText() !== (kind === 'undo' ? step.after : step.before)) {
-      this.history.drop(step.file);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Keyplan did not undo or redo the move: {0} changed since. Nothing was written.', vscode.workspace.asRelativePath(uri)));
+  private undoRedo(kind: 'undo' | 'redo'): Promise<boolean> {
+    return undoRedoStep(this.history, kind, (file) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Keyplan did not undo or redo the move: {0} changed since. Nothing was written.', file));
       return false;
-    }
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of kind === 'undo' ? step.backward : step.forward) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-    const ok = await applyEditSafely(edit, [{ document: doc, version }]);
-    if (ok) {
-      if (kind === 'undo') this.history.undone();
-      else this.history.redone();
-    }
-    return ok;
+    });
   }
 
   dispose(): void {
