@@ -245,6 +245,7 @@ export class IncrementalChecker {
       if (last.model.get(path)?.some((d) => d.rule === 'duplicate-id' || d.rule === 'reports-to-cycle')) return undefined;
       if (before.kind === 'person' && !sameValue(before.data.reports_to, after.data.reports_to)) return undefined;
       if (before.kind === 'account' && before.data.tier !== after.data.tier) return undefined;
+      if (before.kind === 'relationship-plan') return undefined; // its contacts may name people anywhere
       changed.push({ path, before, after, outcome });
     }
     if (!changed.length) return last.result;
@@ -279,55 +280,62 @@ export class IncrementalChecker {
 
     // Model findings: the edited documents' own; every other document's are unchanged (same ids, same accounts).
     const references: ReferenceContext = { ...last.references, ws };
-    const model = new Map(last.model);
-    for (const c of changed) model.set(c.path, documentReferences(c.after, references));
+    const model = new Map(changed.map((c) => [c.path, documentReferences(c.after, references)]));
 
     // Analysis: the touched accounts and the accounts whose plans name an edited person.
     const reanalyse = new Set(touched);
     for (const c of changed) if (c.after.kind === 'person') for (const id of last.contactAccounts.get(String(c.after.data.id)) ?? []) reanalyse.add(id);
-    for (const c of changed) if (c.after.kind === 'relationship-plan') return undefined; // its contacts may name people anywhere
-    const analyses = new Map(last.analyses);
+    for (const id of reanalyse) if (!ws.accounts.has(id)) return undefined;
+    const analyses = new Map<string, Analysis>();
     const files = new Set(changed.map((c) => c.path));
-    if (files.has(CONFIG_FILE)) return undefined;
     for (const id of reanalyse) {
-      const account = ws.accounts.get(id);
-      if (!account) return undefined;
       for (const d of last.analyses.get(id)?.diagnostics ?? []) files.add(d.file);
-      const a = this.analyse(ws, account, last.result.asOf, locale);
+      const a = this.analyse(ws, ws.accounts.get(id)!, last.result.asOf, locale);
       analyses.set(id, a);
-      for (const d of a.diagnostics) files.add(d.file);
+      for (const d of a.diagnostics) {
+        files.add(d.file);
+        let set = last.fileAccounts.get(d.file);
+        if (!set) last.fileAccounts.set(d.file, (set = new Set()));
+        set.add(id);
+      }
     }
 
-    if (files.has(CONFIG_FILE)) return undefined;
-    // Findings: re-finalize the files whose findings may have changed; the rest are kept.
-    const byFile = new Map(last.byFile);
+    // From here on nothing falls back to the full check: the kept state is updated in place.
+    for (const [path, list] of model) last.model.set(path, list);
+    for (const [id, a] of analyses) last.analyses.set(id, a);
+    for (const c of changed) last.byPath.set(c.path, c.after);
+
+    // Findings: re-finalize the files whose findings may have changed; the rest are kept. Within a
+    // file, the order a full check collects them in: the file's own, the model's, then by account.
     const outcomes = new Map(changed.map((c) => [c.path, c.outcome]));
-    for (const file of files) {
-      const raw: Diagnostic[] = [];
-      raw.push(...(outcomes.get(file) ?? this.files.get(file)?.outcome)?.diagnostics ?? []);
-      raw.push(...(model.get(file) ?? []));
-      for (const id of ws.accounts.keys()) for (const d of analyses.get(id)?.diagnostics ?? []) if (d.file === file) raw.push(d);
-      byFile.set(file, finalize(raw, ws, config, ws.documents[last.documentIndex.get(file) ?? -1]));
-    }
     let sortedFiles = last.sortedFiles;
     for (const file of files) {
-      if (last.byFile.has(file)) continue;
-      if (sortedFiles === last.sortedFiles) sortedFiles = sortedFiles.slice();
-      sortedFiles.splice(insertionPoint(sortedFiles, file), 0, file);
+      const raw: Diagnostic[] = [];
+      raw.push(...(outcomes.get(file) ?? (file === CONFIG_FILE ? undefined : this.files.get(file)?.outcome))?.diagnostics ?? []);
+      if (file === CONFIG_FILE) raw.push(...this.loaded!.diagnostics);
+      raw.push(...(last.model.get(file) ?? []));
+      const contributors = [...(last.fileAccounts.get(file) ?? [])].sort((a, b) => last.accountOrder.get(a)! - last.accountOrder.get(b)!);
+      for (const id of contributors) for (const d of last.analyses.get(id)?.diagnostics ?? []) if (d.file === file) raw.push(d);
+      if (!last.byFile.has(file)) {
+        if (sortedFiles === last.sortedFiles) sortedFiles = sortedFiles.slice();
+        sortedFiles.splice(insertionPoint(sortedFiles, file), 0, file);
+      }
+      last.byFile.set(file, finalize(raw, ws, config, ws.documents[last.documentIndex.get(file) ?? -1]));
     }
+    const byFile = last.byFile;
     // compareDiagnostics orders by file first: the files' sorted lists, in file order, are the sorted whole.
     const diagnostics: Diagnostic[] = [];
     for (const f of sortedFiles) for (const d of byFile.get(f)!) diagnostics.push(d);
     const cadences: PersonCadence[] = [];
     const activity: AccountActivity[] = [];
     for (const id of ws.accounts.keys()) {
-      const a = analyses.get(id)!;
+      const a = last.analyses.get(id)!;
       for (const c of a.cadences) cadences.push(c);
       activity.push(a.activity);
     }
     const result: CheckResult = { ...last.result, diagnostics, workspace: ws, cadences, activity, documents, filesRead: this.files.size };
-    this.last = { ...last, result, model, analyses, byFile, sortedFiles, byPath: new Map(last.byPath) };
-    for (const c of changed) this.last.byPath.set(c.path, c.after);
+    last.result = result;
+    last.sortedFiles = sortedFiles;
     return result;
   }
 }
@@ -343,6 +351,10 @@ interface LastCheck {
   model: Map<string, Diagnostic[]>;
   references: ReferenceContext;
   analyses: Map<string, Analysis>;
+  /** File → accounts whose analysis reported on it (a superset: kept across quick checks). */
+  fileAccounts: Map<string, Set<string>>;
+  /** Account id → its place in the model's account order. */
+  accountOrder: Map<string, number>;
   /** Person id → accounts whose relationship plans name that person. */
   contactAccounts: Map<string, Set<string>>;
   /** Final findings by file, each list sorted, and the files in sorted order. */
@@ -379,7 +391,16 @@ function remember(result: CheckResult, modelDiagnostics: Diagnostic[], reference
     else byFile.set(d.file, [d]);
   }
   // The diagnostics are sorted, so their files come in order.
-  return { result, byPath, documentIndex, model, references, analyses, contactAccounts, byFile, sortedFiles: [...byFile.keys()] };
+  const fileAccounts = new Map<string, Set<string>>();
+  for (const [id, a] of analyses) {
+    for (const d of a.diagnostics) {
+      let set = fileAccounts.get(d.file);
+      if (!set) fileAccounts.set(d.file, (set = new Set()));
+      set.add(id);
+    }
+  }
+  const accountOrder = new Map([...result.workspace.accounts.keys()].map((id, i) => [id, i]));
+  return { result, byPath, documentIndex, model, references, analyses, contactAccounts, fileAccounts, accountOrder, byFile, sortedFiles: [...byFile.keys()] };
 }
 
 /** Where `file` goes in the sorted `files` (compared as compareDiagnostics compares files). */
