@@ -125,6 +125,7 @@ export class IncrementalChecker {
   private dirty = new Set<string>();
   private structural = true;
   private last?: LastCheck;
+  private lastFull?: { result: CheckResult; parts: Parameters<typeof remember> };
   /** How many checks took each path (for tests and the bench; never for behaviour). */
   readonly stats = { quick: 0, full: 0 };
   /** Per-account cadence and methodology results, reused while none of the account's documents changed. */
@@ -179,6 +180,12 @@ export class IncrementalChecker {
 
   check(asOfOption?: string): CheckResult {
     const asOf = asOfOption ?? today();
+    // The indexes a quick check needs are built on the first edit after a full check, not by every
+    // full check (the CLI checks once).
+    if (!this.structural && !this.last && this.lastFull?.result.asOf === asOf) {
+      this.last = remember(...this.lastFull.parts);
+      this.lastFull = undefined;
+    }
     const quick = !this.structural && this.last && this.last.result.asOf === asOf ? this.quickCheck(this.last) : undefined;
     this.dirty.clear();
     this.structural = false;
@@ -221,7 +228,8 @@ export class IncrementalChecker {
     const diagnostics = finalize(all, ws, config);
     unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const result: CheckResult = { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, unreadable, filesRead: this.files.size };
-    this.last = remember(result, built.diagnostics, built.references, analyses);
+    this.last = undefined;
+    this.lastFull = { result, parts: [result, built.diagnostics, built.references, analyses] };
     return result;
   }
 
