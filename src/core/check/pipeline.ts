@@ -102,7 +102,7 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
 
 /** Checks a whole workspace. `files` may include keyplan.yaml at the root. Never throws on bad input. */
 export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}): CheckResult {
-  const checker = new IncrementalChecker(options.locale);
+  const checker = new IncrementalChecker(options.locale, true);
   for (const file of files) checker.set(file);
   return checker.check(options.asOf);
 }
@@ -125,13 +125,13 @@ export class IncrementalChecker {
   private dirty = new Set<string>();
   private structural = true;
   private last?: LastCheck;
-  private lastFull?: { result: CheckResult; parts: Parameters<typeof remember> };
   /** How many checks took each path (for tests and the bench; never for behaviour). */
   readonly stats = { quick: 0, full: 0 };
   /** Per-account cadence and methodology results, reused while none of the account's documents changed. */
   private readonly accountMemo = new Map<string, { key: string; cadences: PersonCadence[]; activity: AccountActivity; diagnostics: Diagnostic[] }>();
 
-  constructor(private readonly localeOverride?: Locale) {}
+  /** `once`: the checker is checked once (no quick checks follow, so their indexes are not built). */
+  constructor(private readonly localeOverride?: Locale, private readonly once = false) {}
 
   /** Adds or replaces a file (keyplan.yaml included). */
   set(file: SourceFile): void {
@@ -180,12 +180,6 @@ export class IncrementalChecker {
 
   check(asOfOption?: string): CheckResult {
     const asOf = asOfOption ?? today();
-    // The indexes a quick check needs are built on the first edit after a full check, not by every
-    // full check (the CLI checks once).
-    if (!this.structural && !this.last && this.lastFull?.result.asOf === asOf) {
-      this.last = remember(...this.lastFull.parts);
-      this.lastFull = undefined;
-    }
     const quick = !this.structural && this.last && this.last.result.asOf === asOf ? this.quickCheck(this.last) : undefined;
     this.dirty.clear();
     this.structural = false;
@@ -228,8 +222,8 @@ export class IncrementalChecker {
     const diagnostics = finalize(all, ws, config);
     unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const result: CheckResult = { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, unreadable, filesRead: this.files.size };
-    this.last = undefined;
-    this.lastFull = { result, parts: [result, built.diagnostics, built.references, analyses] };
+    // The indexes a quick check starts from (not built for a checker that checks once, as the CLI's).
+    this.last = this.once ? undefined : remember(result, built.diagnostics, built.references, analyses);
     return result;
   }
 
