@@ -17,7 +17,7 @@ import { schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/valid
 import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import { firstCharacters, withoutBom, type SourceFile } from './source.js';
-import { buildWorkspace, type Account, type UnreadableDocument, type Workspace } from '../model/workspace.js';
+import { buildWorkspace, documentReferences, mergedInteractions, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
 
 export interface SkippedFile {
   path: string;
@@ -102,41 +102,56 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
 
 /** Checks a whole workspace. `files` may include keyplan.yaml at the root. Never throws on bad input. */
 export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}): CheckResult {
-  const checker = new IncrementalChecker(options.locale);
+  const checker = new IncrementalChecker(options.locale, true);
   for (const file of files) checker.set(file);
   return checker.check(options.asOf);
 }
 
 /**
- * Keeps each file's own result (parse, schema, document checks) until that file changes, and
- * re-runs only the cross-file stages (model, references, cadence, methodology) on every check.
- * The editor feeds it buffer and disk changes; the CLI fills it once.
+ * Keeps each file's own result (parse, schema, document checks) until that file changes. The
+ * cross-file stages (model, references, cadence, methodology) are re-run for the whole workspace
+ * only when an edit may change them beyond its own account: a file added, deleted or becoming
+ * unreadable, an id or `account:` changed, a duplicate id, a `reports_to` changed, a tier changed,
+ * keyplan.yaml, the day or the language. Any other edit re-computes only the edited documents'
+ * references, their accounts' interactions, cadence and methodology, and the accounts whose plans
+ * name an edited person (see `quickCheck`); test/unit/incremental-differential.test.ts proves the
+ * result equals a full check. The editor feeds it buffer and disk changes; the CLI fills it once.
  */
 export class IncrementalChecker {
   private readonly files = new Map<string, { file: SourceFile; outcome?: FileOutcome }>();
   private configFile: SourceFile | undefined;
   private loaded?: ReturnType<typeof loadConfig>;
+  /** Paths set since the last check; `structural` when a change needs the whole workspace again. */
+  private dirty = new Set<string>();
+  private structural = true;
+  private last?: LastCheck;
+  /** How many checks took each path (for tests and the bench; never for behaviour). */
+  readonly stats = { quick: 0, full: 0 };
   /** Per-account cadence and methodology results, reused while none of the account's documents changed. */
   private readonly accountMemo = new Map<string, { key: string; cadences: PersonCadence[]; activity: AccountActivity; diagnostics: Diagnostic[] }>();
 
-  constructor(private readonly localeOverride?: Locale) {}
+  /** `once`: the checker is checked once (no quick checks follow, so their indexes are not built). */
+  constructor(private readonly localeOverride?: Locale, private readonly once = false) {}
 
   /** Adds or replaces a file (keyplan.yaml included). */
   set(file: SourceFile): void {
     if (file.path === CONFIG_FILE) {
       this.configFile = file;
       this.loaded = undefined;
+      this.structural = true;
       for (const entry of this.files.values()) entry.outcome = undefined; // the vocabulary may have changed
       return;
     }
     const previous = this.files.get(file.path);
     if (previous && sameContent(previous.file.content, file.content)) return;
+    if (!previous) this.structural = true;
+    this.dirty.add(file.path);
     this.files.set(file.path, { file });
   }
 
   delete(path: string): void {
     if (path === CONFIG_FILE) this.set({ path, content: '' });
-    else this.files.delete(path);
+    else if (this.files.delete(path)) this.structural = true;
   }
 
   has(path: string): boolean {
@@ -164,6 +179,19 @@ export class IncrementalChecker {
   }
 
   check(asOfOption?: string): CheckResult {
+    const asOf = asOfOption ?? today();
+    const quick = !this.structural && this.last && this.last.result.asOf === asOf ? this.quickCheck(this.last) : undefined;
+    this.dirty.clear();
+    this.structural = false;
+    if (quick) {
+      this.stats.quick++;
+      return quick;
+    }
+    this.stats.full++;
+    return this.fullCheck(asOf);
+  }
+
+  private fullCheck(asOf: string): CheckResult {
     this.loaded ??= loadConfig(this.configFile, this.localeOverride);
     const { config, locale, diagnostics: configDiagnostics } = this.loaded;
     const all: Diagnostic[] = [...configDiagnostics];
@@ -179,23 +207,225 @@ export class IncrementalChecker {
     }
     const built = buildWorkspace(documents, config, locale, unreadable);
     const ws = built.workspace;
-    const asOf = asOfOption ?? today();
     all.push(...built.diagnostics);
     const cadences: PersonCadence[] = [];
     const activity: AccountActivity[] = [];
-    const analysed = new Set<string>();
+    const analyses = new Map<string, Analysis>();
     for (const account of ws.accounts.values()) {
       const a = this.analyse(ws, account, asOf, locale);
-      analysed.add(account.id);
+      analyses.set(account.id, a);
       cadences.push(...a.cadences);
       activity.push(a.activity);
       all.push(...a.diagnostics);
     }
-    for (const id of this.accountMemo.keys()) if (!analysed.has(id)) this.accountMemo.delete(id);
+    for (const id of this.accountMemo.keys()) if (!analyses.has(id)) this.accountMemo.delete(id);
     const diagnostics = finalize(all, ws, config);
     unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, unreadable, filesRead: this.files.size };
+    const result: CheckResult = { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, unreadable, filesRead: this.files.size };
+    // The indexes a quick check starts from (not built for a checker that checks once, as the CLI's).
+    this.last = this.once ? undefined : remember(result, built.diagnostics, built.references, analyses);
+    return result;
   }
+
+  /**
+   * Re-checks only what the edited files can change, or returns undefined when an edit may reach
+   * beyond that (then the caller runs the full check). Conservative on purpose: every condition
+   * that is not proven local sends the check down the full path.
+   */
+  private quickCheck(last: LastCheck): CheckResult | undefined {
+    const { config, locale } = this.loaded!;
+    const prevWs = last.result.workspace;
+    const changed: { path: string; before: KeyplanDocument; after: KeyplanDocument; outcome: FileOutcome }[] = [];
+    for (const path of this.dirty) {
+      const entry = this.files.get(path);
+      const before = last.byPath.get(path);
+      if (!entry || !before) return undefined;
+      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale));
+      const after = outcome.document;
+      if (!after || outcome.unreadable || outcome.skipped || !sameIdentity(before, after)) return undefined;
+      // Whole-workspace findings (duplicate ids, reporting cycles) are not re-located here.
+      if (last.model.get(path)?.some((d) => d.rule === 'duplicate-id' || d.rule === 'reports-to-cycle')) return undefined;
+      if (before.kind === 'person' && !sameValue(before.data.reports_to, after.data.reports_to)) return undefined;
+      if (before.kind === 'account' && before.data.tier !== after.data.tier) return undefined;
+      if (before.kind === 'relationship-plan') return undefined; // its contacts may name people anywhere
+      changed.push({ path, before, after, outcome });
+    }
+    if (!changed.length) return last.result;
+
+    // The new model: the previous one with the edited documents swapped in; untouched accounts are shared.
+    const replaced = new Map(changed.map((c) => [c.before, c.after]));
+    const swap = (d: KeyplanDocument) => replaced.get(d) ?? d;
+    const documents = last.result.documents.slice();
+    for (const c of changed) documents[last.documentIndex.get(c.path)!] = c.after;
+    const ws = new Workspace(documents, config);
+    for (const [id, a] of prevWs.accounts) ws.accounts.set(id, a);
+    for (const [id, p] of prevWs.people) ws.people.set(id, p);
+    const touched = new Set<string>();
+    for (const c of changed) {
+      const id = prevWs.accountIdOf(c.before);
+      if (id === undefined || !prevWs.accounts.has(id)) return undefined;
+      touched.add(id);
+    }
+    for (const id of touched) {
+      const a = prevWs.accounts.get(id)!;
+      const people = a.people.map((p): Person => (replaced.has(p.doc) ? { ...p, data: swap(p.doc).data as unknown as Person['data'], doc: swap(p.doc) } : p));
+      const account: Account = { ...a, people, portraits: a.portraits.map(swap), plans: a.plans.map(swap), logs: a.logs.map(swap) };
+      if (a.doc && replaced.has(a.doc)) {
+        account.doc = swap(a.doc);
+        account.data = account.doc.data as unknown as Account['data'];
+      }
+      if (account.logs.some((d, i) => d !== a.logs[i])) account.interactions = mergedInteractions(account, config);
+      ws.accounts.set(id, account);
+      for (const p of people) if (ws.people.get(p.id)?.doc !== p.doc && replaced.has(ws.people.get(p.id)!.doc)) ws.people.set(p.id, p);
+    }
+    for (const c of changed) if (c.after.kind === 'person' && ws.people.get(String(c.after.data.id))?.doc !== c.after) return undefined;
+
+    // Model findings: the edited documents' own; every other document's are unchanged (same ids, same accounts).
+    const references: ReferenceContext = { ...last.references, ws };
+    const model = new Map(changed.map((c) => [c.path, documentReferences(c.after, references)]));
+
+    // Analysis: the touched accounts and the accounts whose plans name an edited person.
+    const reanalyse = new Set(touched);
+    for (const c of changed) if (c.after.kind === 'person') for (const id of last.contactAccounts.get(String(c.after.data.id)) ?? []) reanalyse.add(id);
+    for (const id of reanalyse) if (!ws.accounts.has(id)) return undefined;
+    const analyses = new Map<string, Analysis>();
+    const files = new Set(changed.map((c) => c.path));
+    for (const id of reanalyse) {
+      for (const d of last.analyses.get(id)?.diagnostics ?? []) files.add(d.file);
+      const a = this.analyse(ws, ws.accounts.get(id)!, last.result.asOf, locale);
+      analyses.set(id, a);
+      for (const d of a.diagnostics) {
+        files.add(d.file);
+        let set = last.fileAccounts.get(d.file);
+        if (!set) last.fileAccounts.set(d.file, (set = new Set()));
+        set.add(id);
+      }
+    }
+
+    // From here on nothing falls back to the full check: the kept state is updated in place.
+    for (const [path, list] of model) last.model.set(path, list);
+    for (const [id, a] of analyses) last.analyses.set(id, a);
+    for (const c of changed) last.byPath.set(c.path, c.after);
+
+    // Findings: re-finalize the files whose findings may have changed; the rest are kept. Within a
+    // file, the order a full check collects them in: the file's own, the model's, then by account.
+    const outcomes = new Map(changed.map((c) => [c.path, c.outcome]));
+    let sortedFiles = last.sortedFiles;
+    for (const file of files) {
+      const raw: Diagnostic[] = [];
+      raw.push(...(outcomes.get(file) ?? (file === CONFIG_FILE ? undefined : this.files.get(file)?.outcome))?.diagnostics ?? []);
+      if (file === CONFIG_FILE) raw.push(...this.loaded!.diagnostics);
+      raw.push(...(last.model.get(file) ?? []));
+      const contributors = [...(last.fileAccounts.get(file) ?? [])].sort((a, b) => last.accountOrder.get(a)! - last.accountOrder.get(b)!);
+      for (const id of contributors) for (const d of last.analyses.get(id)?.diagnostics ?? []) if (d.file === file) raw.push(d);
+      if (!last.byFile.has(file)) {
+        if (sortedFiles === last.sortedFiles) sortedFiles = sortedFiles.slice();
+        sortedFiles.splice(insertionPoint(sortedFiles, file), 0, file);
+      }
+      last.byFile.set(file, finalize(raw, ws, config, ws.documents[last.documentIndex.get(file) ?? -1]));
+    }
+    const byFile = last.byFile;
+    // compareDiagnostics orders by file first: the files' sorted lists, in file order, are the sorted whole.
+    const diagnostics: Diagnostic[] = [];
+    for (const f of sortedFiles) for (const d of byFile.get(f)!) diagnostics.push(d);
+    const cadences: PersonCadence[] = [];
+    const activity: AccountActivity[] = [];
+    for (const id of ws.accounts.keys()) {
+      const a = last.analyses.get(id)!;
+      for (const c of a.cadences) cadences.push(c);
+      activity.push(a.activity);
+    }
+    const result: CheckResult = { ...last.result, diagnostics, workspace: ws, cadences, activity, documents, filesRead: this.files.size };
+    last.result = result;
+    last.sortedFiles = sortedFiles;
+    return result;
+  }
+}
+
+type Analysis = { cadences: PersonCadence[]; activity: AccountActivity; diagnostics: Diagnostic[] };
+
+/** What a quick check starts from: the last result and its parts, by file and by account. */
+interface LastCheck {
+  result: CheckResult;
+  byPath: Map<string, KeyplanDocument>;
+  documentIndex: Map<string, number>;
+  /** Model findings by file, in the order the model produced them. */
+  model: Map<string, Diagnostic[]>;
+  references: ReferenceContext;
+  analyses: Map<string, Analysis>;
+  /** File → accounts whose analysis reported on it (a superset: kept across quick checks). */
+  fileAccounts: Map<string, Set<string>>;
+  /** Account id → its place in the model's account order. */
+  accountOrder: Map<string, number>;
+  /** Person id → accounts whose relationship plans name that person. */
+  contactAccounts: Map<string, Set<string>>;
+  /** Final findings by file, each list sorted, and the files in sorted order. */
+  byFile: Map<string, Diagnostic[]>;
+  sortedFiles: string[];
+}
+
+function remember(result: CheckResult, modelDiagnostics: Diagnostic[], references: ReferenceContext, analyses: Map<string, Analysis>): LastCheck {
+  const byPath = new Map(result.documents.map((d) => [d.path, d]));
+  const documentIndex = new Map(result.documents.map((d, i) => [d.path, i]));
+  const model = new Map<string, Diagnostic[]>();
+  for (const d of modelDiagnostics) {
+    const list = model.get(d.file);
+    if (list) list.push(d);
+    else model.set(d.file, [d]);
+  }
+  const contactAccounts = new Map<string, Set<string>>();
+  for (const account of result.workspace.accounts.values()) {
+    for (const plan of account.plans) {
+      const contacts = (plan.data as { contacts?: { person?: unknown }[] }).contacts;
+      if (!Array.isArray(contacts)) continue;
+      for (const c of contacts) {
+        if (typeof c?.person !== 'string') continue;
+        let set = contactAccounts.get(c.person);
+        if (!set) contactAccounts.set(c.person, (set = new Set()));
+        set.add(account.id);
+      }
+    }
+  }
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  // The diagnostics are sorted, so their files come in order.
+  const fileAccounts = new Map<string, Set<string>>();
+  for (const [id, a] of analyses) {
+    for (const d of a.diagnostics) {
+      let set = fileAccounts.get(d.file);
+      if (!set) fileAccounts.set(d.file, (set = new Set()));
+      set.add(id);
+    }
+  }
+  const accountOrder = new Map([...result.workspace.accounts.keys()].map((id, i) => [id, i]));
+  return { result, byPath, documentIndex, model, references, analyses, contactAccounts, fileAccounts, accountOrder, byFile, sortedFiles: [...byFile.keys()] };
+}
+
+/** Where `file` goes in the sorted `files` (compared as compareDiagnostics compares files). */
+function insertionPoint(files: string[], file: string): number {
+  let lo = 0;
+  let hi = files.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (files[mid] < file) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Same kind, id and account: the edit does not move the document in the model. */
+function sameIdentity(a: KeyplanDocument, b: KeyplanDocument): boolean {
+  return a.kind === b.kind && sameValue(a.data.id, b.data.id) && sameValue(a.data.account, b.data.account);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -226,11 +456,11 @@ function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
 }
 
 /** Applies suppressions and configured severities, then sorts. */
-function finalize(diagnostics: Diagnostic[], ws: Workspace, config: KeyplanConfig): Diagnostic[] {
-  const byPath = new Map(ws.documents.map((d) => [d.path, d]));
+function finalize(diagnostics: Diagnostic[], ws: Workspace, config: KeyplanConfig, only?: KeyplanDocument): Diagnostic[] {
+  const byPath = only ? undefined : new Map(ws.documents.map((d) => [d.path, d]));
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const doc = byPath.get(d.file);
+    const doc = byPath ? byPath.get(d.file) : only?.path === d.file ? only : undefined;
     if (doc?.disabledRules.has(d.rule)) continue;
     const severity = effectiveSeverity(config, d.rule, d.severity, doc ? ws.tierOf(doc) : undefined);
     if (!severity) continue;

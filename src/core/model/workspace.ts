@@ -103,19 +103,154 @@ export interface UnreadableDocument {
 export interface BuildResult {
   workspace: Workspace;
   diagnostics: Diagnostic[];
+  /** What the reference findings of one document depend on besides the document: see `documentReferences`. */
+  references: ReferenceContext;
+}
+
+/** The workspace-wide facts a document's own reference findings are judged against. */
+export interface ReferenceContext {
+  ws: Workspace;
+  locale: Locale;
+  /** Ids of account plans, in the order used for suggestions. */
+  accountIds: string[];
+  unseenAccounts: Set<string>;
+  unseenPeople: Set<string>;
+  /** Person ids defined by more than one file. */
+  duplicatedPeople: Set<string>;
+}
+
+/**
+ * The reference findings that belong to one document and depend only on it and the context:
+ * an account plan's duplicate objectives, the `account:` reference, person references
+ * (reports_to, influences, plan contacts, approver) and the log's entries. Duplicate ids and
+ * reporting cycles are whole-workspace findings and are not part of it. `buildWorkspace` produces
+ * exactly these, per document in this order, among its findings.
+ */
+export function documentReferences(doc: KeyplanDocument, ctx: ReferenceContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const r = referenceReporter(ctx, out);
+  if (doc.kind === 'account') {
+    r.objectives(doc);
+    return out;
+  }
+  r.account(doc);
+  if (doc.kind === 'person') {
+    const p = ctx.ws.people.get(String(doc.data.id));
+    if (p && p.doc === doc) r.person(p);
+  }
+  r.contacts(doc);
+  if (doc.kind === 'interaction-log' && typeof doc.data.account === 'string') {
+    const account = ctx.ws.accounts.get(doc.data.account);
+    if (account?.logs.includes(doc)) r.log(doc, account.id);
+  }
+  return out;
+}
+
+function referenceReporter(ctx: ReferenceContext, diagnostics: Diagnostic[]) {
+  const { ws, locale, unseenPeople, duplicatedPeople } = ctx;
+  const config = ws.config;
+  const report = <V extends string>(doc: KeyplanDocument, rule: Pick<Rule<string, V>, 'diagnostic'>, variant: V, path: DataPath, params: Params, data?: Record<string, unknown>) =>
+    diagnostics.push(doc.diagnostic(rule, variant, doc.locate(path, 'value'), locale, params, { path, ...data }));
+  // One suggester per account (prepared on first need): a log may mention thousands of unknown ids.
+  const suggesters = new Map<string | undefined, (id: string) => string | undefined>();
+  const suggestPerson = (id: string, account: string | undefined) => {
+    let suggest = suggesters.get(account);
+    if (!suggest) suggesters.set(account, (suggest = suggester(account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : ws.people.keys())));
+    return suggest(id);
+  };
+  const checkPerson = (doc: KeyplanDocument, path: DataPath, id: unknown, account: string | undefined) => {
+    if (typeof id !== 'string') return;
+    const target = ws.people.get(id);
+    if (!target && unseenPeople.has(id)) return;
+    if (!target) {
+      const suggestion = suggestPerson(id, account);
+      report(doc, unknownReference, 'person', path, { id, account, suggestion }, { reference: 'person', id, suggestion });
+    } else if (account && target.account !== account && !duplicatedPeople.has(id)) {
+      report(doc, crossAccountReference, 'default', path, { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
+    }
+  };
+  let suggestChannel: ((value: string) => string | undefined) | undefined;
+  return {
+    report,
+    objectives(doc: KeyplanDocument) {
+      const data = doc.data as unknown as AccountData;
+      const objectiveIds = new Set<string>();
+      (Array.isArray(data.objectives) ? data.objectives : []).forEach((o, i) => {
+        if (!o || typeof o.id !== 'string') return;
+        if (objectiveIds.has(o.id)) report(doc, duplicateId, 'default', ['objectives', i, 'id'], { kind: 'objective', id: o.id, other: doc.path });
+        objectiveIds.add(o.id);
+      });
+    },
+    account(doc: KeyplanDocument) {
+      const id = doc.data.account;
+      if (doc.kind === 'account' || typeof id !== 'string') return;
+      if (!ws.accounts.get(id)?.doc && !ctx.unseenAccounts.has(id)) {
+        const suggestion = closest(id, ctx.accountIds);
+        report(doc, unknownReference, 'account', ['account'], { id, suggestion }, { reference: 'account', id, suggestion });
+      }
+    },
+    person(person: Person) {
+      const { data, doc } = person;
+      if (data.reports_to === data.id) report(doc, unknownReference, 'self', ['reports_to'], { id: data.id, field: 'reports_to' });
+      else checkPerson(doc, ['reports_to'], data.reports_to, data.account);
+      for (const link of influenceLinks(data)) {
+        if (link.person === data.id) report(doc, unknownReference, 'self', link.path, { id: link.person, field: 'influences' });
+        else checkPerson(doc, link.path, link.person, data.account);
+      }
+    },
+    contacts(doc: KeyplanDocument) {
+      const account = typeof doc.data.account === 'string' ? doc.data.account : undefined;
+      if (doc.kind === 'relationship-plan') {
+        const data = doc.data as unknown as RelationshipPlanData;
+        (Array.isArray(data.contacts) ? data.contacts : []).forEach((c, i) => checkPerson(doc, ['contacts', i, 'person'], c?.person, account));
+      } else if (doc.kind === 'org-portrait') {
+        const data = doc.data as unknown as OrgPortraitData;
+        checkPerson(doc, ['procurement', 'approval_threshold', 'approver'], data.procurement?.approval_threshold?.approver, account);
+      }
+    },
+    log(doc: KeyplanDocument, accountId: string) {
+      const parsed = doc.log;
+      for (const bad of parsed.malformed) {
+        const problem = logEntryMalformed.message(locale, `problem.${bad.problem}`, { value: bad.value });
+        diagnostics.push(doc.diagnostic(logEntryMalformed, 'default', doc.bodyRange(bad.start, bad.end), locale, { problem }, { problem: bad.problem }));
+      }
+      for (const entry of parsed.entries) {
+        if (canonicalChannel(config, entry.channel) === undefined) {
+          const suggestion = (suggestChannel ??= suggester(channelNames(config)))(entry.channel);
+          diagnostics.push(doc.diagnostic(unknownChannel, 'default', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale,
+            { value: entry.channel, suggestion, allowed: config.channels.join('|') }, { value: entry.channel, suggestion, allowed: config.channels }));
+        }
+        const next = parseNext(entry.summary);
+        if (next?.badDue !== undefined) {
+          diagnostics.push(doc.diagnostic(logEntryMalformed, 'next-due', doc.bodyRange(entry.start, entry.end), locale, { value: next.badDue }, { problem: 'next-due', value: next.badDue }));
+        }
+        for (const m of entry.mentions) {
+          const target = ws.people.get(m.id);
+          if (!target && unseenPeople.has(m.id)) continue;
+          if (!target) {
+            const suggestion = suggestPerson(m.id, accountId);
+            diagnostics.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: accountId, suggestion }, { reference: 'person', id: m.id, suggestion }));
+          } else if (target.account !== accountId && !duplicatedPeople.has(m.id)) {
+            diagnostics.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: accountId }, { reference: 'person', id: m.id, otherAccount: target.account }));
+          }
+        }
+      }
+    },
+  };
 }
 
 /** Builds the model from parsed documents. Pure: same documents and config, same result. */
 export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConfig, locale: Locale, unreadable: UnreadableDocument[] = []): BuildResult {
   const ws = new Workspace(documents, config);
   const diagnostics: Diagnostic[] = [];
-  const report = <V extends string>(doc: KeyplanDocument, rule: Pick<Rule<string, V>, 'diagnostic'>, variant: V, path: DataPath, params: Params, data?: Record<string, unknown>) =>
-    diagnostics.push(doc.diagnostic(rule, variant, doc.locate(path, 'value'), locale, params, { path, ...data }));
 
   // Ids of documents we could not read: references to them are not reported as broken.
   const unseen = (kind: DocumentKind) => new Set(unreadable.filter((u) => u.kind === kind && u.id).map((u) => u.id!));
-  const unseenAccounts = unseen('account');
-  const unseenPeople = unseen('person');
+  /** Person ids defined by more than one file: references to them are not judged against the one used. */
+  const duplicatedPeople = new Set<string>();
+  const ctx: ReferenceContext = { ws, locale, accountIds: [], unseenAccounts: unseen('account'), unseenPeople: unseen('person'), duplicatedPeople };
+  const r = referenceReporter(ctx, diagnostics);
+  const report = r.report;
 
   const accountFor = (id: string): Account => {
     let a = ws.accounts.get(id);
@@ -150,23 +285,15 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     }
     return out;
   };
-  const firstAccountDoc = new Map<string, KeyplanDocument>();
   for (const [id, [doc]] of definitions('account')) {
     const data = doc.data as unknown as AccountData;
-    firstAccountDoc.set(id, doc);
+    ctx.accountIds.push(id);
     const account = accountFor(data.id);
     account.doc = doc;
     account.data = data;
     account.tier = data.tier === 'A' || data.tier === 'B' || data.tier === 'C' ? data.tier : undefined;
-    const objectiveIds = new Set<string>();
-    (Array.isArray(data.objectives) ? data.objectives : []).forEach((o, i) => {
-      if (!o || typeof o.id !== 'string') return;
-      if (objectiveIds.has(o.id)) report(doc, duplicateId, 'default', ['objectives', i, 'id'], { kind: 'objective', id: o.id, other: doc.path });
-      objectiveIds.add(o.id);
-    });
+    r.objectives(doc);
   }
-  /** Person ids defined by more than one file: references to them are not judged against the one used. */
-  const duplicatedPeople = new Set<string>();
   const notSeen = (account: string, path: string) => {
     const a = accountFor(account);
     (a.peopleNotSeen ??= []).push(path);
@@ -181,14 +308,11 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
 
   // 2. Every document's account reference.
-  const accountIds = [...firstAccountDoc.keys()];
   for (const doc of documents) {
     if (doc.kind === 'account') continue;
     const id = doc.data.account;
     if (typeof id !== 'string') continue;
-    if (!firstAccountDoc.has(id) && !unseenAccounts.has(id)) {
-      report(doc, unknownReference, 'account', ['account'], { id, suggestion: closest(id, accountIds) }, { reference: 'account', id, suggestion: closest(id, accountIds) });
-    }
+    r.account(doc);
     const account = accountFor(id);
     if (doc.kind === 'person') {
       const p = ws.people.get(String(doc.data.id));
@@ -199,44 +323,8 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
 
   // 3. Person references: checks the id exists and belongs to the same account.
-  // One suggester per account (prepared on first need): a log may mention thousands of unknown ids.
-  const suggesters = new Map<string | undefined, (id: string) => string | undefined>();
-  const suggestPerson = (id: string, account: string | undefined) => {
-    let suggest = suggesters.get(account);
-    if (!suggest) suggesters.set(account, (suggest = suggester(account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : ws.people.keys())));
-    return suggest(id);
-  };
-  const checkPerson = (doc: KeyplanDocument, path: DataPath, id: unknown, account: string | undefined) => {
-    if (typeof id !== 'string') return;
-    const target = ws.people.get(id);
-    if (!target && unseenPeople.has(id)) return;
-    if (!target) {
-      const suggestion = suggestPerson(id, account);
-      report(doc, unknownReference, 'person', path, { id, account, suggestion }, { reference: 'person', id, suggestion });
-    } else if (account && target.account !== account && !duplicatedPeople.has(id)) {
-      report(doc, crossAccountReference, 'default', path, { id, other: target.account, account }, { reference: 'person', id, otherAccount: target.account });
-    }
-  };
-
-  for (const person of ws.people.values()) {
-    const { data, doc } = person;
-    if (data.reports_to === data.id) report(doc, unknownReference, 'self', ['reports_to'], { id: data.id, field: 'reports_to' });
-    else checkPerson(doc, ['reports_to'], data.reports_to, data.account);
-    for (const link of influenceLinks(data)) {
-      if (link.person === data.id) report(doc, unknownReference, 'self', link.path, { id: link.person, field: 'influences' });
-      else checkPerson(doc, link.path, link.person, data.account);
-    }
-  }
-  for (const doc of documents) {
-    const account = typeof doc.data.account === 'string' ? doc.data.account : undefined;
-    if (doc.kind === 'relationship-plan') {
-      const data = doc.data as unknown as RelationshipPlanData;
-      (Array.isArray(data.contacts) ? data.contacts : []).forEach((c, i) => checkPerson(doc, ['contacts', i, 'person'], c?.person, account));
-    } else if (doc.kind === 'org-portrait') {
-      const data = doc.data as unknown as OrgPortraitData;
-      checkPerson(doc, ['procurement', 'approval_threshold', 'approver'], data.procurement?.approval_threshold?.approver, account);
-    }
-  }
+  for (const person of ws.people.values()) r.person(person);
+  for (const doc of documents) r.contacts(doc);
 
   // 4. Reporting cycles: each cycle is reported once, on every member's reports_to.
   const state = new Map<string, 'visiting' | 'done'>();
@@ -265,40 +353,12 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   }
 
   // 5. Interaction logs.
-  let suggestChannel: ((value: string) => string | undefined) | undefined;
   for (const account of ws.accounts.values()) {
-    for (const doc of account.logs) {
-      const parsed = doc.log;
-      for (const bad of parsed.malformed) {
-        const problem = logEntryMalformed.message(locale, `problem.${bad.problem}`, { value: bad.value });
-        diagnostics.push(doc.diagnostic(logEntryMalformed, 'default', doc.bodyRange(bad.start, bad.end), locale, { problem }, { problem: bad.problem }));
-      }
-      for (const entry of parsed.entries) {
-        if (canonicalChannel(config, entry.channel) === undefined) {
-          const suggestion = (suggestChannel ??= suggester(channelNames(config)))(entry.channel);
-          diagnostics.push(doc.diagnostic(unknownChannel, 'default', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale,
-            { value: entry.channel, suggestion, allowed: config.channels.join('|') }, { value: entry.channel, suggestion, allowed: config.channels }));
-        }
-        const next = parseNext(entry.summary);
-        if (next?.badDue !== undefined) {
-          diagnostics.push(doc.diagnostic(logEntryMalformed, 'next-due', doc.bodyRange(entry.start, entry.end), locale, { value: next.badDue }, { problem: 'next-due', value: next.badDue }));
-        }
-        for (const m of entry.mentions) {
-          const target = ws.people.get(m.id);
-          if (!target && unseenPeople.has(m.id)) continue;
-          if (!target) {
-            const suggestion = suggestPerson(m.id, account.id);
-            diagnostics.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: account.id, suggestion }, { reference: 'person', id: m.id, suggestion }));
-          } else if (target.account !== account.id && !duplicatedPeople.has(m.id)) {
-            diagnostics.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: account.id }, { reference: 'person', id: m.id, otherAccount: target.account }));
-          }
-        }
-      }
-    }
+    for (const doc of account.logs) r.log(doc, account.id);
     account.interactions = mergedInteractions(account, config);
   }
 
-  return { workspace: ws, diagnostics };
+  return { workspace: ws, diagnostics, references: ctx };
 }
 
 const newestFirst = (a: Interaction, b: Interaction) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
@@ -321,7 +381,7 @@ function logInteractions(doc: KeyplanDocument, account: string, config: KeyplanC
 }
 
 /** All interactions of an account, newest first. Shared, read-only arrays: callers must not mutate them. */
-function mergedInteractions(account: Account, config: KeyplanConfig): Interaction[] {
+export function mergedInteractions(account: Account, config: KeyplanConfig): Interaction[] {
   if (account.logs.length === 1) return logInteractions(account.logs[0], account.id, config);
   return account.logs.flatMap((doc) => logInteractions(doc, account.id, config)).sort(newestFirst);
 }
