@@ -11,7 +11,7 @@ import type { Account } from '../model/workspace.js';
 
 /** The rules that do not apply to an account while it is onboarding. */
 export const ONBOARDING_DEFERRED: ReadonlySet<string> = new Set([
-  'account-dark', 'single-threaded', 'missing-economic-buyer', 'missing-coach', 'no-path-to-economic-buyer', 'key-player-uncovered',
+  'account-dark', 'interaction-never', 'single-threaded', 'missing-economic-buyer', 'economic-buyer-not-supportive', 'missing-coach', 'no-path-to-economic-buyer', 'key-player-uncovered',
 ]);
 
 /** One step of the onboarding checklist, in the order a KAM does them. */
