@@ -1,5 +1,6 @@
 /** A brand-new account is not an emergency: the onboarding checklist instead of the coverage and dark warnings. */
 import assert from 'node:assert/strict';
+import { buildReport } from '../../src/core/report/report.js';
 import { AS_OF, accountMd, findings, listFindings, workspace } from './helpers/workspace.js';
 
 const DEFERRED = ['account-dark', 'interaction-never', 'single-threaded', 'missing-economic-buyer', 'economic-buyer-not-supportive', 'missing-coach', 'no-path-to-economic-buyer', 'key-player-uncovered'];
@@ -64,5 +65,22 @@ describe('new accounts: onboarding (account-onboarding)', () => {
     const ws = newAccount('2026-11-19', { a: {}, b: { influence: 5 } });
     const fired = ws.check().diagnostics.filter((d) => DEFERRED.includes(d.rule));
     assert.equal(listFindings(fired), '');
+  });
+});
+
+describe('new accounts in the report (the Portfolio tree and its tooltip read it)', () => {
+  it('an onboarding account is not dark, has its checklist, and no relationship score of 0', () => {
+    const report = buildReport(newAccount('2026-11-10', { eb: { roles: ['EB'] } }).check());
+    const a = report.accounts[0];
+    assert.equal(a.dark, false);
+    assert.deepEqual(a.onboarding?.todo, ['coach', 'interaction']);
+    assert.equal(a.onboarding?.daysLeft, 20);
+    assert.equal(a.health.parts.find((p) => p.part === 'relationship')?.score, undefined);
+  });
+
+  it('after the grace period: dark, and no onboarding field', () => {
+    const a = buildReport(newAccount('2026-10-01', { eb: { roles: ['EB'] } }).check()).accounts[0];
+    assert.equal(a.dark, true);
+    assert.equal(a.onboarding, undefined);
   });
 });

@@ -129,6 +129,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const parts = [`${a.tier ?? '?'}`, a.health.score === undefined ? t('health unknown') : t('health {0}', a.health.score)];
         if (a.counts.overdue) parts.push(t('{0} overdue', a.counts.overdue));
         if (a.dark) parts.push(t('dark'));
+        if (a.onboarding) parts.push(t('new: {0} to do', a.onboarding.todo.length));
         item.description = parts.join(' · ');
         item.tooltip = accountTooltip(a);
         item.contextValue = 'account';
@@ -241,7 +242,7 @@ function stateLabel(c: PersonCadence): string {
 
 function accountTooltip(a: AccountReport): vscode.MarkdownString {
   const parts = a.health.parts.map((p) => `${p.part}: ${p.score ?? '—'} (×${p.weight})`).join(' · ');
-  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}`);
+  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
   md.isTrusted = false;
   return md;
 }
