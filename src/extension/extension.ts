@@ -99,8 +99,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
         treeView.badge = total ? { value: total, tooltip: vscode.l10n.t('{0} contacts overdue', total) } : undefined;
       }),
       ...(['tier', 'owner', 'health'] as GroupBy[]).map((g) => cmd(`keyplan.groupBy.${g}`, () => tree.setGroupBy(g))),
-      cmd('keyplan.filter.onlyOverdue', () => tree.toggle('onlyOverdue')),
-      cmd('keyplan.filter.onlyMine', () => tree.toggle('onlyMine')),
+      cmd('keyplan.filter.onlyOverdue', (on?: unknown) => (typeof on === 'boolean' ? tree.setFilter('onlyOverdue', on) : tree.toggle('onlyOverdue'))),
+      // "Only my accounts" needs the user's owner id: ask for it first (an argument skips the toggle).
+      cmd('keyplan.filter.onlyMine', async (on?: unknown) => {
+        const turnOn = typeof on === 'boolean' ? on : !tree.onlyMine;
+        if (turnOn && !vscode.workspace.getConfiguration('keyplan').get<string>('owner') && !(await askOwner(tree.owners()))) return;
+        tree.setFilter('onlyMine', turnOn);
+      }),
+      cmd('keyplan.setOwner', async (owner?: unknown) => askOwner(tree.owners(), typeof owner === 'string' ? owner : undefined)),
       cmd('keyplan.openMatrix', async (node?: unknown) => {
         const account = await accountFor(idx, typeof node === 'string' ? node : args(node).account, vscode.l10n.t('Open the matrix of which account?'));
         if (account) MatrixPanel.show(idx, context.extensionUri, account);
@@ -157,3 +163,30 @@ function accountOfActiveEditor(index: WorkspaceIndex): string | undefined {
 }
 
 export function deactivate(): void {}
+
+/**
+ * Asks for the user's owner id (QuickPick of the owners found in the workspace, or typed) and saves
+ * it to the `keyplan.owner` user setting. `given` skips the UI. Resolves to the id, or undefined when cancelled.
+ */
+async function askOwner(owners: string[], given?: string): Promise<string | undefined> {
+  const t = vscode.l10n.t;
+  let owner = given?.trim();
+  if (!owner) {
+    const current = vscode.workspace.getConfiguration('keyplan').get<string>('owner');
+    const pick = vscode.window.createQuickPick();
+    pick.title = t('Your owner id (the `owner` of your accounts)');
+    pick.placeholder = t('Pick one of the owners in this workspace, or type your id');
+    const items = owners.map((o) => ({ label: o, description: o === current ? t('current') : undefined }));
+    pick.items = items;
+    pick.onDidChangeValue((v) => { pick.items = v && !owners.includes(v) ? [{ label: v, description: t('new owner id') }, ...items] : items; });
+    owner = await new Promise<string | undefined>((resolve) => {
+      pick.onDidAccept(() => { resolve(pick.selectedItems[0]?.label ?? (pick.value || undefined)); pick.hide(); });
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+  }
+  if (!owner) return undefined;
+  await vscode.workspace.getConfiguration('keyplan').update('owner', owner, vscode.ConfigurationTarget.Global);
+  return owner;
+}

@@ -53,6 +53,33 @@ describe('Commands and views', () => {
     assert.ok(attention.some((g) => g.group === 'account-dark' && g.items.includes('青禾医疗')));
   });
 
+  it('Only My Accounts asks for the owner id when it is unset, and never shows a false empty state', async () => {
+    const api = await keyplan();
+    const tree = api.portfolio!;
+    const config = () => vscode.workspace.getConfiguration('keyplan');
+    const before = config().inspect<string>('owner')?.globalValue;
+    try {
+      await config().update('owner', undefined, vscode.ConfigurationTarget.Global);
+      assert.deepEqual(tree.owners(), ['chen-hao', 'li-na'], 'the owners found in the workspace are offered');
+      // The argument stands in for the QuickPick choice.
+      assert.equal(await vscode.commands.executeCommand('keyplan.setOwner', 'nobody-here'), 'nobody-here');
+      assert.equal(config().get('owner'), 'nobody-here', 'saved to the keyplan.owner setting');
+      await vscode.commands.executeCommand('keyplan.filter.onlyMine', true);
+      assert.equal(tree.onlyMine, true);
+      const [empty] = tree.getChildren();
+      assert.equal(empty.type, 'filtered-empty', 'not the "No Keyplan documents yet" welcome');
+      const item = tree.getTreeItem(empty);
+      assert.equal(item.label, 'No accounts owned by nobody-here — change your owner id…');
+      assert.equal(item.command?.command, 'keyplan.setOwner', 'a way to change it');
+      await vscode.commands.executeCommand('keyplan.setOwner', 'li-na');
+      assert.ok(tree.snapshot().flatMap((g) => g.accounts).length > 0, "li-na's accounts are listed");
+      assert.ok(tree.getChildren().every((n) => n.type !== 'filtered-empty'));
+    } finally {
+      await vscode.commands.executeCommand('keyplan.filter.onlyMine', false);
+      await config().update('owner', before, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a document that cannot be read is named in the portfolio and the status bar, never dropped silently', async () => {
     const api = await keyplan();
     const rel = 'accounts/qinghe-medical/people/zz-broken.md';

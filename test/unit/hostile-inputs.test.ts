@@ -177,9 +177,10 @@ describe('hostile input', function () {
       const ms = Date.now() - started; // a figure for docs/reliability.md (npm run fuzz), not asserted
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stderr, `note: skipped big/accounts/acme/huge.md (too-large: ${size} bytes)\n`);
-      // The account next to it is checked; nothing of the huge log is read (no interaction is logged).
+      // The account next to it is checked; nothing of the huge log is read (no interaction is logged,
+      // and the account has nobody yet: it is onboarding, with the first interaction still to log).
       assert.match(r.stdout, /; 1 document checked\.\n$/);
-      assert.match(r.stdout, /^big\/accounts\/acme\/account\.md:\d+:\d+ warning account-dark No interaction with anyone at Acme has been logged/m);
+      assert.match(r.stdout, /^big\/accounts\/acme\/account\.md:\d+:\d+ info account-onboarding Acme is new \(onboarding\)\. Next: .*log a first interaction/m);
       const json = JSON.parse((await cli(['check', 'big', '--format', 'json', '--as-of', AS_OF], dir)).stdout);
       assert.deepEqual(json.skipped, [{ path: 'big/accounts/acme/huge.md', reason: 'too-large', detail: `${size} bytes` }]);
       assert.equal(json.summary.documents, 1);

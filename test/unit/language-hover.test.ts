@@ -151,6 +151,17 @@ describe('language: hover', () => {
       assert.match(h.markdown, /^\*\*乙\*\* `b`\n\nCFO/);
     });
 
+    it('the card of a new account shows its onboarding checklist', () => {
+      const files: Files = {
+        'accounts/acme/account.md': doc(['kind: account', 'id: acme', 'name: Acme', 'tier: A', 'owner: li-na', 'lifecycle: exploration']),
+        'accounts/acme/org-portrait.md': doc(['kind: org-portrait', 'account: acme']),
+      };
+      const text = files['accounts/acme/org-portrait.md'];
+      const md = hoverAt(text, offsetOf(text, 'account: acme', 10), modelOf(files, { asOf: '2026-11-20' }))!.markdown;
+      assert.match(md, /^\*\*Acme\*\* `acme`/);
+      assert.match(md, /Next: add people; mark the Economic Buyer \\\(EB\\\); find a Coach; log a first interaction/, 'escaped Markdown');
+    });
+
     it('a person who left says so', () => {
       const text = texts['accounts/yuanhang-auto/relationship-plan-2026.md'];
       assert.match(hoverAt(text, offsetOf(text, 'person: ma-jun', 9), model)!.markdown, /\*\*left the company\*\*/);

@@ -122,6 +122,8 @@ function fallbackText(path: (string | number)[], config: KeyplanConfig, locale: 
     }
     case 'dark_after':
       return t(locale, 'config.fallback.dark-after', { days: config.darkAfter });
+    case 'onboarding_days':
+      return t(locale, 'config.fallback.dark-after', { days: config.onboardingDays });
     case 'health':
       return typeof b === 'string' && b in builtIn.healthWeights
         ? t(locale, 'config.fallback.weight', { weight: config.healthWeights[b as keyof KeyplanConfig['healthWeights']] })

@@ -86,9 +86,12 @@ function accountCard(id: string, model: LanguageModel): string | undefined {
   const d = account.data;
   const active = account.people.filter((p) => p.data.status !== 'left').length;
   const overdue = result.cadences.filter((c) => c.account === account && c.state === 'overdue').length;
+  // A new account: its onboarding checklist (rule account-onboarding), already in the model's locale.
+  const onboarding = result.diagnostics.find((x) => x.rule === 'account-onboarding' && x.file === account.doc?.path);
   return [
     `**${escapeMarkdown(String(d.name ?? id))}** \`${id}\``,
     [t(locale, 'hover.tier', { tier: d.tier }), d.owner && t(locale, 'hover.owner', { owner: escapeMarkdown(d.owner) }), d.industry && escapeMarkdown(d.industry)].filter(Boolean).join(' · '),
     t(locale, 'hover.people', { active, overdue }),
+    ...(onboarding ? [escapeMarkdown(onboarding.message)] : []),
   ].join('\n\n');
 }

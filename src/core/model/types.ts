@@ -39,6 +39,8 @@ export interface AccountData {
   lifecycle?: 'exploration' | 'formation' | 'stability' | 'decline';
   relationship_level?: 'transactional' | 'partnership' | 'ecosystem';
   value?: { financial?: number; strategic?: number; structural?: number; current?: number; potential?: number };
+  /** The date the account was added (the onboarding grace counts from it). */
+  created?: string;
   period?: Period;
   review?: { status?: ReviewStatus; reviewers?: string[]; next?: string };
   health?: { nps?: number; csat?: number; revenue?: number; currency?: string; churn_risk?: ChurnRisk };
@@ -114,7 +116,7 @@ export interface InteractionLogData {
 
 /** Every top-level field per kind, checked against the schemas by a unit test. */
 export const KIND_FIELDS = {
-  account: ['kind', 'id', 'name', 'tier', 'owner', 'team', 'industry', 'lifecycle', 'relationship_level', 'value', 'period', 'review', 'health', 'objectives'],
+  account: ['kind', 'id', 'name', 'tier', 'owner', 'team', 'industry', 'lifecycle', 'relationship_level', 'value', 'created', 'period', 'review', 'health', 'objectives'],
   'org-portrait': ['kind', 'account', 'procurement', 'pain_points', 'goals'],
   person: ['kind', 'id', 'account', 'name', 'title', 'reports_to', 'influences', 'roles', 'influence', 'stance', 'coverage', 'cadence', 'status', 'needs', 'career', 'preferences', 'communication_style', 'channels', 'email'],
   'relationship-plan': ['kind', 'id', 'account', 'period', 'budget', 'contacts'],

@@ -27,6 +27,8 @@ export interface KeyplanConfig {
   /** `A.EB`, `B.default`…: the cadence entries that keyplan.yaml set (the rest are built in). */
   cadenceFromFile: Set<string>;
   darkAfter: number;
+  /** Days a new account is onboarding, counted from its `created` date or plan period start. */
+  onboardingDays: number;
   /** Weights of the account-health parts (normalised over the parts that have data). */
   healthWeights: { relationship: number; experience: number; business: number };
   rules: Record<string, RuleSetting | Partial<Record<Tier, RuleSetting>>>;
@@ -56,6 +58,7 @@ export function defaultConfig(): KeyplanConfig {
     },
     cadenceFromFile: new Set(),
     darkAfter: 60,
+    onboardingDays: 30,
     healthWeights: { relationship: 0.5, experience: 0.25, business: 0.25 },
     rules: {},
     exclude: [],
@@ -95,6 +98,7 @@ export function resolveConfig(data: Record<string, unknown> | undefined): Keypla
     }
   }
   if (typeof data.dark_after === 'number') config.darkAfter = data.dark_after;
+  if (typeof data.onboarding_days === 'number') config.onboardingDays = data.onboarding_days;
   const weights = (data.health as { weights?: Record<string, unknown> } | undefined)?.weights;
   if (weights) {
     for (const part of ['relationship', 'experience', 'business'] as const) {

@@ -47,6 +47,8 @@ export interface AccountReport {
   health: Health;
   lastInteraction?: { date: string; daysSince: number };
   dark: boolean;
+  /** Set while the account is onboarding (rule account-onboarding): the steps still to do, and the finding's message. */
+  onboarding?: { todo: string[]; daysLeft?: number; message: string };
   counts: { people: number; active: number; overdue: number; dueSoon: number; never: number; plannedMissed: number };
   quadrants: Record<Quadrant, number>;
   people: PersonReport[];
@@ -108,7 +110,9 @@ function accountReport(account: Account, cadences: PersonCadence[], findingsByFi
   const activePeople = people.filter((p) => p.status === 'active');
   const key = activePeople.filter((p) => p.keyPlayer);
   const temps = (key.length ? key : activePeople).filter((p) => p.temperature).map((p) => ({ name: p.name, temperature: p.temperature! }));
-  const health = accountHealth(account.data, temps, findings, result.config, asOf);
+  const onboarding = findings.find((d) => d.rule === 'account-onboarding' && d.file === account.doc!.path);
+  // An onboarding account has no interaction to judge a temperature by: its relationship part is unknown, not 0.
+  const health = accountHealth(account.data, onboarding ? [] : temps, findings, result.config, asOf);
   const activity = result.activity.find((a) => a.account === account);
   const quadrants: Record<Quadrant, number> = { champions: 0, blockers: 0, fans: 0, naysayers: 0, axis: 0, unplaced: 0 };
   for (const p of activePeople) quadrants[p.placement.quadrant]++;
@@ -123,7 +127,8 @@ function accountReport(account: Account, cadences: PersonCadence[], findingsByFi
     reviewStatus: account.data?.review?.status,
     health,
     lastInteraction: activity?.last ? { date: activity.last.date, daysSince: activity.daysSince! } : undefined,
-    dark: activity?.dark ?? false,
+    dark: !onboarding && (activity?.dark ?? false),
+    ...(onboarding ? { onboarding: { todo: (onboarding.data?.todo as string[] | undefined) ?? [], ...(typeof onboarding.data?.daysLeft === 'number' ? { daysLeft: onboarding.data.daysLeft } : {}), message: onboarding.message } } : {}),
     counts: { people: people.length, active: activePeople.length, overdue: count('overdue'), dueSoon: count('due-soon'), never: count('never'), plannedMissed: count('planned-missed') },
     quadrants,
     people,

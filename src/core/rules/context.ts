@@ -3,6 +3,7 @@
  * already computed, at an explicit as-of date. Helpers shared by several checks live here too.
  */
 import type { AccountActivity, PersonCadence } from '../analysis/cadence.js';
+import type { Onboarding } from '../analysis/onboarding.js';
 import type { Diagnostic, Range, Severity } from '../diagnostic.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { KeyplanDocument } from '../parse/document.js';
@@ -18,6 +19,8 @@ export interface AccountContext {
   /** The cadence of each person of this account. */
   cadences: PersonCadence[];
   activity: AccountActivity | undefined;
+  /** Set while the account is onboarding (computed by accountFindings when not given). */
+  onboarding?: Onboarding;
 }
 
 /** Where a finding goes: a key or value of a document's frontmatter. */

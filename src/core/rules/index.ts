@@ -36,6 +36,8 @@ import { stageTargetMissing } from './methodology/stage-target-missing.js';
 import { planPeriodEnded } from './methodology/plan-period-ended.js';
 import { reviewOverdue } from './methodology/review-overdue.js';
 import { objectiveOverdue } from './methodology/objective-overdue.js';
+import { accountOnboarding } from './methodology/account-onboarding.js';
+import { ONBOARDING_DEFERRED, onboardingState } from '../analysis/onboarding.js';
 
 export const RULES = [
   yamlSyntax,
@@ -66,6 +68,7 @@ export const RULES = [
   planPeriodEnded,
   reviewOverdue,
   objectiveOverdue,
+  accountOnboarding,
 ] as const;
 
 /** The id of every rule: `'schema' | 'missing-coach' | …`. */
@@ -84,7 +87,10 @@ export function isRuleId(id: string): id is RuleId {
 
 /** The findings of every account-level rule (cadence and methodology) for one account. */
 export function accountFindings(context: AccountContext) {
-  return [...byId.values()].flatMap((rule) => rule.check?.(context, rule) ?? []);
+  // A new account gets its onboarding checklist instead of the coverage and dark-account warnings.
+  const onboarding = context.onboarding ?? onboardingState(context.account, context.ws.config, context.asOf);
+  const ctx = { ...context, onboarding };
+  return [...byId.values()].filter((rule) => !(onboarding && ONBOARDING_DEFERRED.has(rule.id))).flatMap((rule) => rule.check?.(ctx, rule) ?? []);
 }
 
 /**

@@ -20,7 +20,9 @@ type Node =
   | { type: 'document'; account: string; doc: KeyplanDocument }
   | { type: 'person'; account: string; cadence: PersonCadence }
   | { type: 'unreadable-group'; files: UnreadableFile[] }
-  | { type: 'unreadable'; file: UnreadableFile };
+  | { type: 'unreadable'; file: UnreadableFile }
+  /** Why a filter shows no account while the workspace has some (never a false "no documents"). */
+  | { type: 'filtered-empty'; owner?: string };
 
 /** A document left out of every view: it could not be read, or it is over the size limit. */
 interface UnreadableFile {
@@ -66,6 +68,17 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
     this.changed.fire();
   }
 
+  /** The owners named by the workspace's accounts, sorted (offered when asking for the user's owner id). */
+  owners(): string[] {
+    return [...new Set(this.accounts.map((a) => a.owner).filter((o): o is string => !!o))].sort();
+  }
+
+  /** Sets a filter on or off (the commands' argument: skip the toggle). */
+  setFilter(filter: 'onlyOverdue' | 'onlyMine', on: boolean): void {
+    this[filter] = on;
+    this.changed.fire();
+  }
+
   private visibleAccounts(): AccountReport[] {
     const me = vscode.workspace.getConfiguration('keyplan').get<string>('owner');
     return this.accounts.filter((a) => (!this.onlyOverdue || a.counts.overdue > 0 || a.counts.plannedMissed > 0) && (!this.onlyMine || (me && a.owner === me)));
@@ -93,6 +106,8 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
       }
       const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort();
       const accountGroups = order.filter((k) => groups.has(k)).map((k): Node => ({ type: 'group', id: `${this.groupBy}:${k}`, label: groupLabel(this.groupBy, k), accounts: groups.get(k)! }));
+      // Accounts exist but a filter hides them all: say so, never the "no documents" welcome.
+      if (!accountGroups.length && this.accounts.length) accountGroups.push({ type: 'filtered-empty', owner: this.onlyMine ? vscode.workspace.getConfiguration('keyplan').get<string>('owner') || undefined : undefined });
       return unreadable.length ? [{ type: 'unreadable-group', files: unreadable }, ...accountGroups] : accountGroups;
     }
     if (node.type === 'group') return node.accounts.map((account) => ({ type: 'account', account }));
@@ -113,6 +128,20 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     const t = vscode.l10n.t;
     switch (node.type) {
+      case 'filtered-empty': {
+        const mine = this.onlyMine;
+        const label = mine
+          ? (node.owner ? t('No accounts owned by {0} — change your owner id…', node.owner) : t('Your owner id is not set — set it…'))
+          : t('No account matches the filter — show all');
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        item.id = 'filtered-empty';
+        item.iconPath = new vscode.ThemeIcon('info');
+        item.tooltip = t('{0} accounts in the workspace are hidden by the filter.', this.accounts.length);
+        item.command = mine
+          ? { command: 'keyplan.setOwner', title: t('Set Your Owner Id…') }
+          : { command: 'keyplan.filter.onlyOverdue', title: t('Show all'), arguments: [false] };
+        return item;
+      }
       case 'group': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
@@ -129,6 +158,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const parts = [`${a.tier ?? '?'}`, a.health.score === undefined ? t('health unknown') : t('health {0}', a.health.score)];
         if (a.counts.overdue) parts.push(t('{0} overdue', a.counts.overdue));
         if (a.dark) parts.push(t('dark'));
+        if (a.onboarding) parts.push(t('new: {0} to do', a.onboarding.todo.length));
         item.description = parts.join(' · ');
         item.tooltip = accountTooltip(a);
         item.contextValue = 'account';
@@ -241,7 +271,7 @@ function stateLabel(c: PersonCadence): string {
 
 function accountTooltip(a: AccountReport): vscode.MarkdownString {
   const parts = a.health.parts.map((p) => `${p.part}: ${p.score ?? '—'} (×${p.weight})`).join(' · ');
-  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}`);
+  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
   md.isTrusted = false;
   return md;
 }
