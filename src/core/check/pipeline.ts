@@ -140,6 +140,7 @@ export class IncrementalChecker {
       this.loaded = undefined;
       this.structural = true;
       for (const entry of this.files.values()) entry.outcome = undefined; // the vocabulary may have changed
+      this.accountMemo.clear(); // and every setting an account's analysis reads (cadences, dark_after, onboarding_days, rules)
       return;
     }
     const previous = this.files.get(file.path);
