@@ -372,17 +372,23 @@ describe('hostile input', function () {
     });
 
     it('a hostile id in a plan file never reaches a path: the CLI writes nothing outside the workspace', async () => {
-      const dir = writeTempWorkspace({ 'accounts/acme/account.md': ACME, 'evil.md': readFileSync(path.join(HOSTILE_DIR, 'path-ids.md'), 'utf8') });
-      const before = readdirSync(path.dirname(dir)).length;
+      // The workspace sits alone in a folder of its own, so "next to it" is not the shared temp folder
+      // other processes write in.
+      const parent = writeTempWorkspace({});
+      const dir = path.join(parent, 'ws');
+      for (const [rel, content] of Object.entries({ 'accounts/acme/account.md': ACME, 'evil.md': readFileSync(path.join(HOSTILE_DIR, 'path-ids.md'), 'utf8') })) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), content);
+      }
       try {
         const out = path.join(dir, 'out');
         mkdirSync(out);
         const r = await cli(['matrix', 'acme', '.', '--svg', 'out/acme.svg', '--as-of', AS_OF], dir);
         assert.equal(r.code, 0, r.stderr);
         assert.deepEqual(readdirSync(out), ['acme.svg']);
-        assert.equal(readdirSync(path.dirname(dir)).length, before, 'nothing new next to the workspace');
+        assert.deepEqual(readdirSync(parent), ['ws'], 'nothing new next to the workspace');
       } finally {
-        removeDir(dir);
+        removeDir(parent);
       }
     });
   });
