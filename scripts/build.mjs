@@ -1,7 +1,22 @@
 // Bundles the CLI (and later the extension and the webview) with esbuild.
 // One file per entry point keeps the CLI's cold start short and lets the
 // ESM-only remark packages run from a CommonJS bundle.
-import { build } from 'esbuild';
+import { renameSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build as esbuild } from 'esbuild';
+
+// Every output is written next to its place and renamed over it, so a process that loads
+// dist/cli.cjs while another build runs (two test runs in one checkout) never reads half a file.
+async function build(options) {
+  const result = await esbuild({ ...options, write: false });
+  for (const file of result.outputFiles) {
+    mkdirSync(path.dirname(file.path), { recursive: true });
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+  return result;
+}
 
 const common = {
   bundle: true,

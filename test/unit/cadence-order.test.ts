@@ -15,6 +15,7 @@ import { buildReport } from '../../src/core/report/report.js';
 import { loadWorkspaceFiles } from '../../src/cli/walk.js';
 import { removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
 import { workspace } from './helpers/workspace.js';
+import { buildCli } from './helpers/git-repo.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const AS_OF = '2026-11-20';
@@ -103,8 +104,7 @@ describe('cadence: the order of `overdue --all`, written out by hand', function 
   let result: CheckResult;
 
   before(async () => {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, `build failed:\n${build.stdout}\n${build.stderr}`);
+    buildCli();
     dir = writeTempWorkspace(Object.fromEntries(orderWorkspace().files));
     // Read the folder as the CLI reads it, so the core sees the documents in the CLI's order.
     const { files, failed } = await loadWorkspaceFiles(dir);

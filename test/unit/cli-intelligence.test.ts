@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCli } from './helpers/git-repo.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,8 +35,7 @@ describe('CLI: keyplan overdue and report on the samples', function () {
   this.timeout(120_000);
 
   before(() => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    assert.equal(build.status, 0, `build failed:\n${build.stderr}`);
+    buildCli();
   });
 
   it('overdue: prints the documented rows in urgency order and exits 0', () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { addDays, today } from '../../src/core/dates.js';
 import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
+import { buildCli } from './helpers/git-repo.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -57,8 +58,7 @@ describe('CLI (built bin/keyplan.cjs, spawned)', function () {
   };
 
   before(() => {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, `build failed:\n${r.stdout}\n${r.stderr}`);
+    buildCli();
   });
 
   after(() => temps.forEach(removeDir));

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { checkWorkspace, loadConfig, type SourceFile } from '../../src/core/check/pipeline.js';
 import { md, removeDir, REPO_ROOT, unprivileged, writeTempWorkspace } from '../helpers.js';
 import { findingProblems } from './helpers/generators.js';
+import { buildCli } from './helpers/git-repo.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const PIN = '2026-11-20';
@@ -147,8 +148,7 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       return dir;
     };
     before(() => {
-      const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
+      buildCli();
     });
     after(() => {
       for (const d of temps) {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
+import { buildCli } from './helpers/git-repo.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const AS_OF = ['--as-of', '2026-11-20'];
@@ -26,8 +27,7 @@ describe('unreadable documents and duplicate ids in the views (built CLI)', func
   let dir: string;
 
   before(() => {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, `build failed:\n${r.stdout}\n${r.stderr}`);
+    buildCli();
     dir = writeTempWorkspace({
       'keyplan.yaml': 'locale: en\n',
       'accounts/acme/account.md': plan('acme'),
