@@ -12,10 +12,11 @@ import { localeOfTag, type Locale } from '../core/i18n/locale.js';
 import { UsageError } from './errors.js';
 import type { Formatter } from './formatters/formatter.js';
 import { styleFor, type Style } from './output/style.js';
+import { terminalWidth } from './output/table.js';
 import { terminalSafeLine } from './output/terminal.js';
 
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -97,7 +98,8 @@ export function version(): string {
 /** Formats `data`: the text, and the notes the formatter had for stderr. */
 export function render<T>(call: Call<OptionsSpec>, formatter: Formatter<T>, data: T, locale: Locale): { text: string; notes: string[] } {
   const notes: string[] = [];
-  const text = formatter(data, { locale, style: styleOf(call), version: version(), note: (message) => notes.push(message) });
+  const width = terminalWidth(call.io.stdout, call.io.env);
+  const text = formatter(data, { locale, style: styleOf(call), version: version(), width, note: (message) => notes.push(message) });
   return { text, notes };
 }
 

@@ -16,6 +16,8 @@ export interface FormatContext {
   style: Style;
   /** Keyplan's version, for formats that name their tool (SARIF). */
   version: string;
+  /** The columns a text table may take: the terminal's width when stdout is a terminal, otherwise none. */
+  width?: number;
   /** A line for stderr: what the format does not print but the reader should know (skipped files). */
   note(message: string): void;
 }

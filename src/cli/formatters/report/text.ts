@@ -27,14 +27,14 @@ function findingCounts(a: AccountReport): string {
   return `${pl(a.findings.length, 'finding')} (${pl(n('error'), 'error')}, ${pl(n('warning'), 'warning')}, ${n('info')} info)`;
 }
 
-export const text: Formatter<WorkspaceReport> = (data) => {
+export const text: Formatter<WorkspaceReport> = (data, { width }) => {
   const report = forTerminal(data);
   const blocks = report.accounts.map((a) => {
     const head = `${a.name} (${a.id}) · tier ${a.tier ?? '?'} · owner ${a.owner ?? '?'} · ${healthLine(a)}${a.dark ? ' · DARK' : ''}`;
     const last = a.lastInteraction ? `last interaction ${a.lastInteraction.date} (${a.lastInteraction.daysSince} days ago)` : 'no interaction logged';
     const counts = `${last} · overdue ${a.counts.overdue} · planned missed ${a.counts.plannedMissed} · never met ${a.counts.never} · due soon ${a.counts.dueSoon}`;
     const quadrants = 'quadrants: ' + QUADRANT_LABELS.map(([k, label]) => `${label} ${a.quadrants[k]}`).join(' · ');
-    const people = textTable(PEOPLE_HEADER, a.people.map(personCells)).trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
+    const people = textTable(PEOPLE_HEADER, a.people.map(personCells), { maxWidth: width === undefined ? undefined : width - 2 }).trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
     // Every finding at every place it is made, infos included, exactly as `check` counts them: the
     // count line above the list counts these lines (a finding placed on a person file and on a plan
     // entry is two lines, each with its place).
