@@ -13,6 +13,8 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const ELLIPSIS = '…';
 /** Columns between two cells. */
 const GAP = 2;
+/** Columns are narrowed to this first, then (when the table still does not fit) to MIN_COLUMN. */
+const COMFORTABLE_COLUMN = 16;
 /** A column is never narrowed below this (or its natural width, when smaller). */
 const MIN_COLUMN = 6;
 
@@ -54,19 +56,25 @@ export interface TableOptions {
   maxWidth?: number;
 }
 
-/** Column widths: natural, then narrowed (widest first) until the row fits `maxWidth`. */
+/**
+ * Column widths: natural, then narrowed until the row fits `maxWidth`: the widest column gives
+ * way first, down to a comfortable width (so short columns such as a state or a number stay
+ * whole), then, if that is not enough, down to a few columns each.
+ */
 export function columnWidths(header: string[], rows: string[][], maxWidth?: number): number[] {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   if (maxWidth === undefined || !Number.isFinite(maxWidth)) return widths;
-  const floor = widths.map((w) => Math.min(w, MIN_COLUMN));
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  while (total() > maxWidth) {
-    let widest = -1;
-    for (let i = 0; i < widths.length; i++) if (widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
-    if (widest < 0) break; // every column at its floor: the terminal wraps what is left
-    widths[widest]--;
+  for (const least of [COMFORTABLE_COLUMN, MIN_COLUMN]) {
+    const floor = widths.map((w) => Math.min(w, least));
+    while (total() > maxWidth) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) if (widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
+      if (widest < 0) break;
+      widths[widest]--;
+    }
   }
-  return widths;
+  return widths; // every column at its floor and still too wide: the terminal wraps what is left
 }
 
 export function textTable(header: string[], rows: string[][], options: TableOptions = {}): string {
