@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildBriefs } from '../../core/report/brief.js';
+import { tc } from '../../core/i18n/cli.js';
 import { closest } from '../../core/suggest.js';
 import { defineCommand, print, render, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -56,8 +57,7 @@ export const exportCommand = defineCommand({
     if (!values.out) print(call, formatter, brief, result.locale);
     else {
       await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, brief, result.locale).text, { force: values.force, seal: formatter === BRIEF_FORMATS.json ? 'json' : 'comment', what: 'the brief', base: io.cwd });
-      const n = brief.accounts.length;
-      io.stdout.write(`Wrote ${values.out} (${n} account${n === 1 ? '' : 's'}${brief.sensitive === 'included' ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})\n`);
+      io.stdout.write(`${tc(result.locale, 'export.wrote', { file: values.out, n: brief.accounts.length, sensitive: brief.sensitive === 'included' ? 1 : undefined })}\n`);
     }
     return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
   },

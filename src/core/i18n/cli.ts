@@ -1,0 +1,165 @@
+/**
+ * The words of the `keyplan` command line, in English and Simplified Chinese: table headers and
+ * headings of `overdue`, `report` and `export`, the value words those tables show (cadence states,
+ * coverage, health and temperature bands, plan statuses), usage errors and the help of every
+ * command. The CLI holds no text of its own: it calls `tc` (a message) or `cliWord` (a value).
+ */
+import { localize, localizeText, type Locale, type Message, type Params, type Text } from './locale.js';
+import { word } from './vocabulary.js';
+
+const s = (n: unknown) => (n === 1 ? '' : 's');
+
+/** Value words the command line shows in its tables (stances, quadrants and channels are in vocabulary.ts). */
+export const CLI_VALUES = {
+  /** A contact's cadence state (`keyplan overdue`'s State column). */
+  cadence: {
+    overdue: { en: 'overdue', zh: '已逾期' }, 'planned-missed': { en: 'planned missed', zh: '计划未完成' }, never: { en: 'never met', zh: '从未互动' },
+    'due-soon': { en: 'due soon', zh: '即将到期' }, ok: { en: 'ok', zh: '正常' }, left: { en: 'left', zh: '已离职' }, unknown: { en: 'unknown', zh: '未知' },
+  },
+  coverage: {
+    unknown: { en: 'unknown', zh: '未知' }, none: { en: 'none', zh: '未接触' }, brief: { en: 'brief', zh: '浅层接触' },
+    multiple: { en: 'multiple', zh: '多次接触' }, 'in-depth': { en: 'in-depth', zh: '深度接触' },
+  },
+  health: { red: { en: 'red', zh: '红' }, amber: { en: 'amber', zh: '黄' }, green: { en: 'green', zh: '绿' } },
+  temperature: { cold: { en: 'cold', zh: '冷' }, cooling: { en: 'cooling', zh: '降温' }, warm: { en: 'warm', zh: '温' }, hot: { en: 'hot', zh: '热' } },
+  part: { relationship: { en: 'relationship', zh: '客户关系' }, experience: { en: 'experience', zh: '客户体验' }, business: { en: 'business', zh: '业务' } },
+  detail: { 'objectives on track or done': { en: 'objectives on track or done', zh: '正常推进或已完成的目标' }, churn_risk: { en: 'churn_risk', zh: '流失风险' } },
+  churn: { low: { en: 'low', zh: '低' }, medium: { en: 'medium', zh: '中' }, high: { en: 'high', zh: '高' } },
+  objective: {
+    'not-started': { en: 'not started', zh: '未开始' }, 'on-track': { en: 'on track', zh: '正常推进' }, 'at-risk': { en: 'at risk', zh: '有风险' },
+    done: { en: 'done', zh: '已完成' }, dropped: { en: 'dropped', zh: '已放弃' },
+  },
+  lifecycle: { exploration: { en: 'exploration', zh: '考察期' }, formation: { en: 'formation', zh: '形成期' }, stability: { en: 'stability', zh: '稳定期' }, decline: { en: 'decline', zh: '衰退期' } },
+  level: { transactional: { en: 'transactional', zh: '交易层' }, partnership: { en: 'partnership', zh: '关系层' }, ecosystem: { en: 'ecosystem', zh: '生态层' } },
+  review: { draft: { en: 'draft', zh: '草稿' }, submitted: { en: 'submitted', zh: '已提交' }, approved: { en: 'approved', zh: '已批准' }, rejected: { en: 'rejected', zh: '已驳回' } },
+  layer: { key: { en: 'key', zh: '关键（点）' }, general: { en: 'general', zh: '普遍（面）' }, organizational: { en: 'organizational', zh: '组织（线）' }, ecosystem: { en: 'ecosystem', zh: '生态（体）' } },
+  stage: { awareness: { en: 'awareness', zh: '认知' }, recognition: { en: 'recognition', zh: '认同' }, purchase: { en: 'purchase', zh: '认购' }, advocacy: { en: 'advocacy', zh: '推荐' } },
+  severity: { error: { en: 'error', zh: '错误' }, warning: { en: 'warning', zh: '警告' }, info: { en: 'info', zh: '提示' } },
+  source: {
+    'relationship-plan': { en: 'relationship-plan', zh: '关系规划' }, person: { en: 'person', zh: '本人设置' }, config: { en: 'config', zh: 'keyplan.yaml' }, 'built-in': { en: 'built-in', zh: '内置' },
+  },
+  quadrant: { unplaced: { en: 'unplaced', zh: '未定位' } },
+} satisfies Record<string, Record<string, Text>>;
+
+export type CliVocabulary = keyof typeof CLI_VALUES | 'stance' | 'quadrant' | 'channel';
+
+/** The word for a value in a CLI table; a value no vocabulary knows is shown as written. */
+export function cliWord(vocabulary: CliVocabulary, value: unknown, locale: Locale): string {
+  const key = String(value);
+  const own: Record<string, Text> | undefined = (CLI_VALUES as Record<string, Record<string, Text>>)[vocabulary];
+  if (own && Object.hasOwn(own, key)) return localizeText(own[key], locale);
+  if (vocabulary === 'stance' || vocabulary === 'channel') return word(vocabulary, key, locale);
+  if (vocabulary === 'quadrant') return word('quadrant', key, locale);
+  return key;
+}
+
+export const cliMessages = {
+  // --- keyplan overdue
+  'overdue.header': { en: () => 'State|Account|Person|Roles|Last interaction|Days|Cadence ideal/max|Owner', zh: () => '状态|客户|人员|角色|最近互动|天数|节奏 理想/最长|负责人' },
+  'overdue.dark-header': { en: () => 'Account|Last interaction|Days|Dark after|Owner', zh: () => '客户|最近互动|天数|失联阈值|负责人' },
+  'overdue.follow-up-header': { en: () => 'State|Due|Account|With|Next step|Logged|Owner', zh: () => '状态|截止|客户|对象|后续行动|记录于|负责人' },
+  'overdue.state.overdue': { en: (p) => `overdue +${p.n}d`, zh: (p) => `逾期 ${p.n} 天` },
+  'overdue.state.planned-missed': { en: (p) => `planned ${p.date} missed`, zh: (p) => `计划 ${p.date} 未完成` },
+  'overdue.state.due-today': { en: () => 'due today', zh: () => '今天到期' },
+  'overdue.never': { en: () => 'never', zh: () => '从未' },
+  'overdue.contacts': { en: (p) => `Contacts needing attention on ${p.asOf} (most urgent first):`, zh: (p) => `${p.asOf} 需要关注的联系人（最紧急的在前）：` },
+  'overdue.contacts.heading': { en: (p) => `Contacts needing attention on ${p.asOf}`, zh: (p) => `${p.asOf} 需要关注的联系人` },
+  'overdue.contacts.count': {
+    en: (p) => `${p.n} contact${s(p.n)}: ${p.overdue} overdue, ${p.missed} planned missed, ${p.never} never met, ${p.soon} due soon.`,
+    zh: (p) => `共 ${p.n} 位联系人：${p.overdue} 位已逾期，${p.missed} 位计划互动未完成，${p.never} 位从未互动，${p.soon} 位即将到期。`,
+  },
+  'overdue.none': { en: (p) => `Nobody is overdue or due soon on ${p.asOf}.`, zh: (p) => `${p.asOf} 没有逾期或即将到期的联系人。` },
+  'overdue.all-clear': { en: (p) => `Nobody is overdue or due soon, and no account has gone dark, on ${p.asOf}.`, zh: (p) => `${p.asOf} 没有逾期或即将到期的联系人，也没有失联的客户。` },
+  'overdue.dark': { en: () => 'Accounts gone dark (nobody met for longer than dark_after days):', zh: () => '失联客户（超过 dark_after 天无人互动）：' },
+  'overdue.dark.heading': { en: () => 'Accounts gone dark', zh: () => '失联客户' },
+  'overdue.dark.count': { en: (p) => `${p.n} dark account${s(p.n)}.`, zh: (p) => `共 ${p.n} 个失联客户。` },
+  'overdue.follow-ups': { en: (p) => `Follow-ups due or past due on ${p.asOf} (most overdue first):`, zh: (p) => `${p.asOf} 到期或已逾期的后续行动（逾期最久的在前）：` },
+  'overdue.follow-ups.heading': { en: (p) => `Follow-ups due or past due on ${p.asOf}`, zh: (p) => `${p.asOf} 到期或已逾期的后续行动` },
+  'overdue.follow-ups.none': { en: (p) => `No follow-up is due on ${p.asOf}.`, zh: (p) => `${p.asOf} 没有到期的后续行动。` },
+  'overdue.follow-ups.count': {
+    en: (p) => `${p.n} follow-up${s(p.n)}: ${p.overdue} past due, ${p.today} due today.`,
+    zh: (p) => `共 ${p.n} 项后续行动：${p.overdue} 项已逾期，${p.today} 项今天到期。`,
+  },
+  // --- keyplan report (and the export's health section)
+  'report.title': { en: (p) => `Keyplan report as of ${p.asOf}: ${p.n} account${s(p.n)}`, zh: (p) => `Keyplan 报告（截至 ${p.asOf}）：${p.n} 个客户` },
+  'report.heading': { en: (p) => `Keyplan report as of ${p.asOf}`, zh: (p) => `Keyplan 报告（截至 ${p.asOf}）` },
+  'report.header': { en: () => 'Person|Title|Roles|Stance|Infl.|Coverage|Temperature|Quadrant|Cadence', zh: () => '人员|职务|角色|态度|影响力|覆盖|温度|象限|互动节奏' },
+  'report.overview-header': { en: () => 'Account|Tier|Owner|Health|Overdue|Champions|Blockers|Findings', zh: () => '客户|分级|负责人|健康度|逾期|核心支持者|关键阻力|问题' },
+  'report.parts-header': { en: () => 'Part|Score|Weight|Details', zh: () => '部分|得分|权重|明细' },
+  'report.account': { en: (p) => `${p.name} (${p.id}) · tier ${p.tier} · owner ${p.owner} · ${p.health}`, zh: (p) => `${p.name}（${p.id}）· ${p.tier} 类客户 · 负责人 ${p.owner} · ${p.health}` },
+  'report.account.heading': { en: (p) => `${p.name} (tier ${p.tier})`, zh: (p) => `${p.name}（${p.tier} 类客户）` },
+  'report.dark': { en: () => 'DARK', zh: () => '已失联' },
+  'report.health': { en: (p) => `health ${p.score} ${p.band}`, zh: (p) => `健康度 ${p.score}（${p.band}）` },
+  'report.health.unknown': { en: () => 'health unknown', zh: () => '健康度未知' },
+  'report.unknown': { en: () => 'unknown', zh: () => '未知' },
+  'report.weight': { en: (p) => `weight ${p.weight}`, zh: (p) => `权重 ${p.weight}` },
+  'report.last': { en: (p) => `last interaction ${p.date} (${p.days} days ago)`, zh: (p) => `最近互动 ${p.date}（${p.days} 天前）` },
+  'report.no-interaction': { en: () => 'no interaction logged', zh: () => '没有任何互动记录' },
+  'report.counts': {
+    en: (p) => `overdue ${p.overdue} · planned missed ${p.missed} · never met ${p.never} · due soon ${p.soon}`,
+    zh: (p) => `逾期 ${p.overdue} · 计划未完成 ${p.missed} · 从未互动 ${p.never} · 即将到期 ${p.soon}`,
+  },
+  'report.quadrants': { en: () => 'quadrants: ', zh: () => '象限：' },
+  'report.findings': {
+    en: (p) => `${p.n} finding${s(p.n)} (${p.errors} error${s(p.errors)}, ${p.warnings} warning${s(p.warnings)}, ${p.infos} info)`,
+    zh: (p) => `${p.n} 个问题（${p.errors} 个错误、${p.warnings} 个警告、${p.infos} 个提示）`,
+  },
+  'report.cadence.due-soon': { en: (p) => `due soon (${p.n}d left)`, zh: (p) => `即将到期（剩 ${p.n} 天）` },
+  'report.cadence.ok': { en: (p) => `ok (${p.n}d ago)`, zh: (p) => `正常（${p.n} 天前）` },
+  // --- keyplan export (the account brief)
+  'brief.marker-note.redacted': {
+    en: () => 'Sensitive personal notes (needs, career, preferences, communication style) are left out.',
+    zh: () => '已略去敏感个人信息（诉求、职业发展、个人偏好、沟通风格）。',
+  },
+  'brief.marker-note.included': {
+    en: () => 'CONTAINS SENSITIVE PERSONAL NOTES (needs, career, preferences, communication style): do not share outside the account team.',
+    zh: () => '包含敏感个人信息（诉求、职业发展、个人偏好、沟通风格）：请勿在客户团队以外分享。',
+  },
+  'brief.no-accounts': { en: () => 'No accounts.', zh: () => '没有客户。' },
+  'brief.title': { en: (p) => `${p.name} · account brief`, zh: (p) => `${p.name} · 客户简报` },
+  'brief.as-of': { en: (p) => `As of ${p.asOf}`, zh: (p) => `截至 ${p.asOf}` },
+  'brief.tier': { en: (p) => `tier ${p.v}`, zh: (p) => `${p.v} 类客户` },
+  'brief.owner': { en: (p) => `owner ${p.v}`, zh: (p) => `负责人 ${p.v}` },
+  'brief.industry': { en: (p) => `industry ${p.v}`, zh: (p) => `行业 ${p.v}` },
+  'brief.lifecycle': { en: (p) => `lifecycle ${p.v}`, zh: (p) => `生命周期 ${p.v}` },
+  'brief.relationship': { en: (p) => `relationship ${p.v}`, zh: (p) => `关系层次 ${p.v}` },
+  'brief.plan': { en: (p) => `plan ${p.v}`, zh: (p) => `计划周期 ${p.v}` },
+  'brief.review': { en: (p) => `review ${p.v}${p.next ? ` (next ${p.next})` : ''}`, zh: (p) => `评审 ${p.v}${p.next ? `（下次 ${p.next}）` : ''}` },
+  'brief.team': { en: (p) => `Team: ${p.v}`, zh: (p) => `团队：${p.v}` },
+  'brief.health': { en: () => 'Health', zh: () => '健康度' },
+  'brief.health.unknown': { en: () => 'Health: unknown (no part has data yet).', zh: () => '健康度：未知（各部分均无数据）。' },
+  'brief.health.score': { en: (p) => `Health: **${p.score}** (${p.band})`, zh: (p) => `健康度：**${p.score}**（${p.band}）` },
+  'brief.dark': { en: () => ' · **dark account**: no interaction for too long', zh: () => ' · **失联客户**：太久没有互动' },
+  'brief.parts-header': { en: () => 'Part|Score|Weight', zh: () => '部分|得分|权重' },
+  'brief.contacts': {
+    en: (p) => `Contacts: ${p.active} active of ${p.people} · overdue ${p.overdue} · planned missed ${p.missed} · never met ${p.never} · due soon ${p.soon}`,
+    zh: (p) => `联系人：${p.people} 位中 ${p.active} 位在职 · 逾期 ${p.overdue} · 计划未完成 ${p.missed} · 从未互动 ${p.never} · 即将到期 ${p.soon}`,
+  },
+  'brief.quadrants': { en: () => 'Quadrants: ', zh: () => '象限：' },
+  'brief.people': { en: () => 'People', zh: () => '人员' },
+  'brief.people-header': { en: () => 'Person|Title|Roles|Stance|Influence|Coverage|Quadrant|Last interaction|Cadence', zh: () => '人员|职务|角色|态度|影响力|覆盖|象限|最近互动|互动节奏' },
+  'brief.left': { en: () => ' (left)', zh: () => '（已离职）' },
+  'brief.objectives': { en: () => 'Objectives', zh: () => '目标' },
+  'brief.objectives-header': { en: () => 'Objective|Status|Due|Target|Owner', zh: () => '目标|状态|截止|目标值|负责人' },
+  'brief.relationship-plan': { en: () => 'Relationship plan', zh: () => '关系规划' },
+  'brief.plan-header': { en: () => 'Contact|Layer|Stage → target|Target stance|Cadence|Channels|Owner|Next', zh: () => '联系人|层级|阶段 → 目标|目标态度|节奏|互动方式|负责人|下次' },
+  'brief.plan.empty': { en: () => 'No contacts in the current plan.', zh: () => '当前规划中没有联系人。' },
+  'brief.attention': { en: () => 'Needs attention', zh: () => '需要关注' },
+  'brief.personal': { en: () => 'Personal notes (sensitive personal data)', zh: () => '个人信息（敏感个人数据）' },
+  'export.wrote': {
+    en: (p) => `Wrote ${p.file} (${p.n} account${s(p.n)}${p.sensitive ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})`,
+    zh: (p) => `已写入 ${p.file}（${p.n} 个客户，${p.sensitive ? '包含敏感个人信息' : '已略去敏感个人信息'}）`,
+  },
+} satisfies Record<string, Message>;
+
+export type CliMessageId = keyof typeof cliMessages;
+
+/** A command-line message in a locale. */
+export function tc(locale: Locale, id: CliMessageId, params: Params = {}): string {
+  return localize(cliMessages[id], locale, params);
+}
+
+/** A table header (columns separated by `|` in the catalogue). */
+export function headerOf(locale: Locale, id: CliMessageId): string[] {
+  return tc(locale, id).split('|');
+}
