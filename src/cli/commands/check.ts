@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { subjectResolver } from '../../core/diff/findings.js';
 import type { ChangedScope } from '../changed-since.js';
 import { defineCommand, print, reportProblems, type Io } from '../command.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { FINDINGS_FORMATS } from '../formatters/findings/index.js';
 import { summarize, type CiFindings, type Findings } from '../formatters/findings/model.js';
@@ -21,19 +21,7 @@ import { loadWorkspace } from '../workspace.js';
 
 export const check = defineCommand({
   name: 'check',
-  summary: `  check [paths...]     Validate Keyplan documents and report findings (the whole workspace is
-                       read so cross-file rules are right; findings are shown for the given paths)
-`,
-  help: `check:
-  --format <f>         text (default), json, github (workflow annotations), sarif (SARIF 2.1.0)
-                       or junit (JUnit XML)
-  --changed-since <r>  check only what changed since git revision r, plus the rest of the
-                       accounts it belongs to (the result equals a full check of those files)
-  --quiet              show errors only
-  --max-warnings <n>   exit 1 when there are more than n warnings
-  --include-sensitive  github, sarif and junit: keep the details of findings about sensitive
-                       personal fields (by default they only name the field)
-`,
+  choices: { format: Object.keys(FINDINGS_FORMATS) },
   options: {
     format: { type: 'string', default: 'text' },
     quiet: { type: 'boolean', default: false },
@@ -47,9 +35,9 @@ export const check = defineCommand({
     let maxWarnings = Infinity;
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usage('error.max-warnings');
     }
-    if (values['changed-since'] === '') throw new UsageError('--changed-since takes a git revision, e.g. --changed-since origin/main');
+    if (values['changed-since'] === '') throw usage('error.changed-since');
     const { root, result, focus, failed, notes, scope, displayPath } = await loadWorkspace(call, positionals, values['changed-since']);
     const reported = (file: string) => inFocus(focus, file) && (!scope || scope.focus.has(file));
 
@@ -70,7 +58,7 @@ export const check = defineCommand({
       ci: () => ciFindings(shown, result, root, io, values['include-sensitive'] === true),
     };
     print(call, formatter, findings, result.locale);
-    const problems = reportProblems(io, notes, failed, displayPath);
+    const problems = reportProblems(io, notes, failed, displayPath, call.locale);
     if (problems) return problems;
     const warnings = result.diagnostics.filter((d) => reported(d.file) && d.severity === 'warning').length;
     return summary.errors > 0 || warnings > maxWarnings ? 1 : 0;

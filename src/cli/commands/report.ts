@@ -8,11 +8,7 @@ import { loadWorkspace, unreadableList, unreadableNotes } from '../workspace.js'
 
 export const report = defineCommand({
   name: 'report',
-  summary: `  report [paths...]    Per account: health and its parts, temperatures, quadrants, findings
-`,
-  help: `report:
-  --format <f>         text (default), json or markdown
-`,
+  choices: { format: Object.keys(REPORT_FORMATS) },
   options: { format: { type: 'string', default: 'text' } },
   async run(call) {
     const { values, positionals, io } = call;
@@ -25,6 +21,6 @@ export const report = defineCommand({
     // Only when there is one, so that a workspace read whole prints what it always printed.
     const unreadable = unreadableList(loaded);
     print(call, formatter, unreadable.length ? { ...data, unreadable } : data, result.locale);
-    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed, undefined, call.locale);
   },
 });

@@ -106,6 +106,9 @@ export const cliMessages = {
   },
   'report.cadence.due-soon': { en: (p) => `due soon (${p.n}d left)`, zh: (p) => `即将到期（剩 ${p.n} 天）` },
   'report.cadence.ok': { en: (p) => `ok (${p.n}d ago)`, zh: (p) => `正常（${p.n} 天前）` },
+  // --- keyplan matrix (text)
+  'matrix.text.person': { en: (p) => `${p.stance}, influence ${p.influence}`, zh: (p) => `${p.stance}，影响力 ${p.influence}` },
+  'matrix.text.target': { en: (p) => ` → target ${p.stance}/${p.influence}`, zh: (p) => ` → 目标 ${p.stance}/${p.influence}` },
   // --- keyplan export (the account brief)
   'brief.marker-note.redacted': {
     en: () => 'Sensitive personal notes (needs, career, preferences, communication style) are left out.',
@@ -149,6 +152,90 @@ export const cliMessages = {
   'export.wrote': {
     en: (p) => `Wrote ${p.file} (${p.n} account${s(p.n)}${p.sensitive ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})`,
     zh: (p) => `已写入 ${p.file}（${p.n} 个客户，${p.sensitive ? '包含敏感个人信息' : '已略去敏感个人信息'}）`,
+  },
+  'wrote': { en: (p) => `Wrote ${p.file}`, zh: (p) => `已写入 ${p.file}` },
+  // --- usage errors (`keyplan: …`, exit code 2)
+  'error.prefix': { en: () => 'keyplan: ', zh: () => 'keyplan：' },
+  'error.unknown-command': {
+    en: (p) => `unknown command '${p.name}'.${p.suggestion ? ` Did you mean '${p.suggestion}'?` : ''} Run 'keyplan --help' for the list of commands.`,
+    zh: (p) => `没有命令 '${p.name}'。${p.suggestion ? `是否应为 '${p.suggestion}'？` : ''}运行 'keyplan --help' 查看全部命令。`,
+  },
+  'error.unknown-option': {
+    en: (p) => `unknown option '${p.option}' for 'keyplan ${p.command}'.${p.suggestion ? ` Did you mean ${p.suggestion}?` : ''} Run 'keyplan ${p.command} --help' for its options.`,
+    zh: (p) => `'keyplan ${p.command}' 没有选项 '${p.option}'。${p.suggestion ? `是否应为 ${p.suggestion}？` : ''}运行 'keyplan ${p.command} --help' 查看可用选项。`,
+  },
+  'error.option-before-command': {
+    en: (p) => `'${p.option}' is not a command; options go after one, e.g. keyplan check ${p.suggestion ?? p.option}. Run 'keyplan --help' for the list of commands.`,
+    zh: (p) => `'${p.option}' 不是命令；选项应写在命令之后，例如 keyplan check ${p.suggestion ?? p.option}。运行 'keyplan --help' 查看全部命令。`,
+  },
+  'error.option-needs-value': { en: (p) => `${p.option} needs a value (see 'keyplan ${p.command} --help')`, zh: (p) => `${p.option} 需要一个值（参见 'keyplan ${p.command} --help'）` },
+  'error.option-takes-no-value': { en: (p) => `${p.option} takes no value (found '${p.value}')`, zh: (p) => `${p.option} 不接受值（收到 '${p.value}'）` },
+  'error.unknown-locale': { en: (p) => `unknown locale '${p.value}' (use en or zh-cn)`, zh: (p) => `不支持的语言 '${p.value}'（请使用 en 或 zh-cn）` },
+  'error.date-format': { en: (p) => `${p.option} takes a date as YYYY-MM-DD, not '${p.value}'`, zh: (p) => `${p.option} 需要 YYYY-MM-DD 格式的日期，而不是 '${p.value}'` },
+  'error.date-nonexistent': { en: (p) => `${p.option}: ${p.value} is not a date that exists`, zh: (p) => `${p.option}：${p.value} 不是真实存在的日期` },
+  'error.unknown-format': {
+    en: (p) => `unknown format '${p.value}' (use ${p.choices})${p.suggestion ? `; did you mean '${p.suggestion}'?` : ''}`,
+    zh: (p) => `不支持的格式 '${p.value}'（可用：${p.choices}）${p.suggestion ? `；是否应为 '${p.suggestion}'？` : ''}`,
+  },
+  'error.no-such-path': { en: (p) => `${p.path}: no such file or directory`, zh: (p) => `${p.path}：文件或文件夹不存在` },
+  'error.outside-workspace': { en: (p) => `${p.path} is outside the workspace ${p.root}`, zh: (p) => `${p.path} 不在工作区 ${p.root} 之内` },
+  'error.max-warnings': { en: () => '--max-warnings takes a whole number', zh: () => '--max-warnings 需要一个非负整数' },
+  'error.changed-since': { en: () => '--changed-since takes a git revision, e.g. --changed-since origin/main', zh: () => '--changed-since 需要一个 git 版本，例如 --changed-since origin/main' },
+  'error.needs-account': { en: (p) => `${p.command} needs an account id, e.g. keyplan ${p.command} east-china-telecom`, zh: (p) => `${p.command} 需要客户标识，例如 keyplan ${p.command} east-china-telecom` },
+  'error.size-by': { en: (p) => `--size-by takes temperature or coverage, not '${p.value}'`, zh: (p) => `--size-by 只能是 temperature 或 coverage，而不是 '${p.value}'` },
+  'error.tier': {
+    en: (p) => `--tier takes A, B or C, not '${p.value}'${p.suggestion ? `; did you mean '${p.suggestion}'?` : ''}`,
+    zh: (p) => `--tier 只能是 A、B 或 C，而不是 '${p.value}'${p.suggestion ? `；是否应为 '${p.suggestion}'？` : ''}`,
+  },
+  'error.no-owner': {
+    en: (p) => `no owner '${p.owner}' in this workspace${p.suggestion ? `; did you mean '${p.suggestion}'?` : ''} (owners: ${p.owners || 'none'})`,
+    zh: (p) => `此工作区中没有负责人 '${p.owner}'${p.suggestion ? `；是否应为 '${p.suggestion}'？` : ''}（负责人：${p.owners || '无'}）`,
+  },
+  'error.no-account': {
+    en: (p) => `no account '${p.account}' in this workspace${p.unreadable ? ` (its account plan, ${p.unreadable}, could not be read: run keyplan check)` : p.suggestion ? `; did you mean '${p.suggestion}'?` : ''}`,
+    zh: (p) => `此工作区中没有客户 '${p.account}'${p.unreadable ? `（其客户计划 ${p.unreadable} 无法读取：请运行 keyplan check）` : p.suggestion ? `；是否应为 '${p.suggestion}'？` : ''}`,
+  },
+  'error.out-empty': { en: () => '--out takes a file name', zh: () => '--out 需要一个文件名' },
+  'error.redact-and-include': { en: () => '--redact and --include-sensitive contradict each other; choose one', zh: () => '--redact 与 --include-sensitive 相互矛盾，请只选一个' },
+  'error.brief-needs-person': { en: () => 'keyplan brief takes a person: keyplan brief <person> [workspace]', zh: () => 'keyplan brief 需要指定人员：keyplan brief <人员> [工作区]' },
+  'error.brief-too-many': { en: () => 'keyplan brief takes a person and an optional workspace folder', zh: () => 'keyplan brief 只接受一个人员和一个可选的工作区文件夹' },
+  'error.ambiguous-person': { en: (p) => `'${p.value}' is the name of several people: ${p.ids}; give the person id`, zh: (p) => `'${p.value}' 对应多位人员：${p.ids}；请改用人员标识` },
+  'error.no-person': {
+    en: (p) => `no person '${p.value}' in this workspace${p.suggestion ? `; did you mean '${p.suggestion}'?` : ''}`,
+    zh: (p) => `此工作区中没有人员 '${p.value}'${p.suggestion ? `；是否应为 '${p.suggestion}'？` : ''}`,
+  },
+  'error.log-needs-args': { en: () => 'keyplan log takes a person and a summary: keyplan log <person> [workspace] "summary"', zh: () => 'keyplan log 需要人员和摘要：keyplan log <人员> [工作区] "摘要"' },
+  'error.log-too-many': {
+    en: (p) => `keyplan log takes a person, an optional workspace folder and one summary; quote the summary ("…"), found ${p.n} arguments`,
+    zh: (p) => `keyplan log 只接受人员、可选的工作区文件夹和一段摘要；请给摘要加上引号（"…"），实际收到 ${p.n} 个参数`,
+  },
+  'error.import-needs-file': { en: () => 'import needs a calendar file: keyplan import <file.ics> [workspace]', zh: () => 'import 需要一个日历文件：keyplan import <文件.ics> [工作区]' },
+  'error.import-one-workspace': { en: () => 'import takes one workspace folder after the calendar file', zh: () => 'import 在日历文件之后只接受一个工作区文件夹' },
+  'error.no-such-file': { en: (p) => `${p.path}: no such file`, zh: (p) => `${p.path}：文件不存在` },
+  'error.not-a-file': { en: (p) => `${p.path} is not a regular file`, zh: (p) => `${p.path} 不是普通文件` },
+  'error.file-too-large': { en: (p) => `${p.path}: larger than ${p.mb} MB; export a shorter period`, zh: (p) => `${p.path}：超过 ${p.mb} MB；请导出更短的时间段` },
+  'error.not-utf8': { en: (p) => `${p.path}: not UTF-8 text (iCalendar files are UTF-8)`, zh: (p) => `${p.path}：不是 UTF-8 文本（iCalendar 文件应为 UTF-8）` },
+  'error.diff-no-repo': { en: () => 'keyplan diff compares git revisions; run it inside a git working tree', zh: () => 'keyplan diff 比较的是 git 版本；请在 git 工作区中运行' },
+  'error.diff-outside': { en: (p) => `the workspace ${p.root} is outside the git repository ${p.top}`, zh: (p) => `工作区 ${p.root} 不在 git 仓库 ${p.top} 之内` },
+  'error.diff-neither': {
+    en: (p) => `'${p.arg}' is neither a revision nor a path (in a shallow clone, fetch the revision first: git fetch --depth=1 origin ${p.arg})`,
+    zh: (p) => `'${p.arg}' 既不是 git 版本也不是路径（浅克隆时请先获取该版本：git fetch --depth=1 origin ${p.arg}）`,
+  },
+  'error.diff-no-markdown': { en: (p) => `no Markdown files under ${p.arg} in either revision`, zh: (p) => `两个版本中 ${p.arg} 下都没有 Markdown 文件` },
+  'error.diff-both': {
+    en: (p) => `'${p.arg}' is both a revision and a path; put paths after '--', e.g. keyplan diff ${p.arg} -- ${p.arg}`,
+    zh: (p) => `'${p.arg}' 既是 git 版本又是路径；请把路径放在 '--' 之后，例如 keyplan diff ${p.arg} -- ${p.arg}`,
+  },
+  'error.completion-shell': {
+    en: (p) => `completion takes bash, zsh or fish${p.value ? `, not '${p.value}'` : ''}${p.suggestion ? `; did you mean '${p.suggestion}'?` : ''}`,
+    zh: (p) => `completion 只支持 bash、zsh 或 fish${p.value ? `，而不是 '${p.value}'` : ''}${p.suggestion ? `；是否应为 '${p.suggestion}'？` : ''}`,
+  },
+  // --- notes on stderr
+  'note.prefix': { en: () => 'note: ', zh: () => '提示：' },
+  'note.could-not-read': { en: (p) => `could not read ${p.path} (${p.error})`, zh: (p) => `无法读取 ${p.path}（${p.error}）` },
+  'note.unreadable': {
+    en: (p) => `${p.n} document${s(p.n)} could not be read and ${p.n === 1 ? 'is' : 'are'} left out (run keyplan check for details): ${p.files}`,
+    zh: (p) => `${p.n} 个文档无法读取，已略去（运行 keyplan check 查看详情）：${p.files}`,
   },
 } satisfies Record<string, Message>;
 

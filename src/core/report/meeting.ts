@@ -11,6 +11,7 @@ import { accountFollowUps, type FollowUp } from '../analysis/follow-ups.js';
 import { sensitiveValues } from '../analysis/redact.js';
 import type { CheckResult } from '../check/pipeline.js';
 import { t, word, type Locale, type MessageId } from '../i18n/catalogue.js';
+import { cliWord } from '../i18n/cli.js';
 import { influenceLinks } from '../model/influences.js';
 import { personView, type PersonView } from '../model/person.js';
 import { currentContacts } from '../model/plans.js';
@@ -133,7 +134,7 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
 
   out.push(`## ${m('meeting.chain')}`, '');
   out.push(`- ${m('meeting.roles')}: ${p.roles.length ? p.roles.map(esc).join(', ') : none}${p.status === 'left' ? ` · **${m('meeting.left')}**` : ''}`);
-  out.push(`- ${m('meeting.stance')}: ${esc(word('stance', p.stance, L))} · ${m('meeting.influence')}: ${p.influence === undefined ? '?' : `${p.influence}/5`} · ${m('meeting.coverage')}: ${esc(p.coverage)}`);
+  out.push(`- ${m('meeting.stance')}: ${esc(word('stance', p.stance, L))} · ${m('meeting.influence')}: ${p.influence === undefined ? '?' : `${p.influence}/5`} · ${m('meeting.coverage')}: ${esc(cliWord('coverage', p.coverage, L))}`);
   out.push(`- ${m('meeting.reports-to')}: ${b.reportsTo ? who(b.reportsTo) : none}`);
   out.push(`- ${m('meeting.direct-reports')}: ${b.directReports.length ? b.directReports.map(who).join('; ') : none}`);
   out.push(`- ${m('meeting.influences')}: ${b.influences.length ? b.influences.map(who).join('; ') : none}`);
@@ -145,9 +146,9 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
   if (b.plan) {
     const pl = b.plan;
     const facts = [
-      pl.stage || pl.targetStage ? `${m('meeting.stage')}: ${esc(pl.stage ?? '?')} → ${esc(pl.targetStage ?? '?')}` : undefined,
+      pl.stage || pl.targetStage ? `${m('meeting.stage')}: ${esc(pl.stage ? cliWord('stage', pl.stage, L) : '?')} → ${esc(pl.targetStage ? cliWord('stage', pl.targetStage, L) : '?')}` : undefined,
       pl.targetStance ? `${m('meeting.target-stance')}: ${esc(word('stance', pl.targetStance, L))}` : undefined,
-      pl.layer ? `${m('meeting.layer')}: ${esc(pl.layer)}` : undefined,
+      pl.layer ? `${m('meeting.layer')}: ${esc(cliWord('layer', pl.layer, L))}` : undefined,
       pl.next ? `${m('meeting.next')}: ${esc(pl.next)}` : undefined,
       pl.owner ? `${m('meeting.owner')}: ${esc(pl.owner)}` : undefined,
     ].filter(Boolean);
@@ -156,7 +157,7 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
   } else out.push(`- ${m('meeting.no-plan')}`);
   out.push('');
 
-  out.push(`## ${m('meeting.cadence')}`, '', b.cadence ? `**${esc(b.cadence.state)}**: ${esc(b.cadence.explanation)}` : none, '');
+  out.push(`## ${m('meeting.cadence')}`, '', b.cadence ? `**${esc(cliWord('cadence', b.cadence.state, L))}**: ${esc(b.cadence.explanation)}` : none, '');
 
   out.push(`## ${m('meeting.interactions', { n: LAST_INTERACTIONS })}`, '');
   if (!b.interactions.length) out.push(`- ${m('meeting.no-interactions')}`);
