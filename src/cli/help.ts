@@ -61,7 +61,7 @@ export function commandHelp(command: Command, locale: Locale): string {
   lines.push('', helpWord('common', locale), ...commonOptionLines(locale));
   if (help.examples.length) {
     lines.push('', helpWord('examples', locale));
-    for (const e of help.examples) lines.push(`${INDENT}${e.command}`, `${INDENT}${INDENT}${helpText(e.text, locale)}`);
+    for (const e of help.examples) lines.push(`${INDENT}${typeof e.command === 'string' ? e.command : helpText(e.command, locale)}`, `${INDENT}${INDENT}${helpText(e.text, locale)}`);
   }
   lines.push('', helpWord('exit', locale));
   return lines.join('\n') + '\n';

@@ -16,7 +16,7 @@ export interface CommandHelp {
   /** Option name → its value's placeholder (`<f>`; none for a flag) and what it does. */
   options: Record<string, { arg?: Text; text: Text }>;
   /** Two or three command lines and what each does. */
-  examples: { command: string; text: Text }[];
+  examples: { command: string | Text; text: Text }[];
 }
 
 const FORCE = { text: { en: 'replace a file Keyplan did not write', zh: '替换并非由 Keyplan 写入的文件' } };
@@ -150,15 +150,15 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     summary: { en: "Log an interaction: appends one entry to the account's log for that year", zh: '记录一次互动：在该客户当年的互动记录中追加一条' },
     details: { en: '<person> is a person id, or a name as written in their portrait.', zh: '<person> 为人员标识，或个人画像中的姓名。' },
     options: {
-      channel: { arg: { en: '<c>', zh: '<方式>' }, text: { en: "visit, meeting, call, wechat… or an alias (拜访, 会议…); default: the person's first preferred channel, else meeting", zh: 'visit、meeting、call、wechat… 或别名（拜访、会议…）；默认取此人的首选互动方式，否则为 meeting' } },
+      channel: { arg: { en: '<c>', zh: '<方式>' }, text: { en: "`visit`, `meeting`, `call`, `wechat`… or an alias of keyplan.yaml's channel_aliases; default: the person's first preferred channel, else `meeting`", zh: '`visit`、`meeting`、`call`、`wechat`… 或 keyplan.yaml 中 channel_aliases 定义的别名（如 `拜访`）；默认取此人的首选互动方式，否则为 `meeting`' } },
       date: { arg: { en: '<date>', zh: '<日期>' }, text: { en: 'the day it happened (YYYY-MM-DD, not after today); default: today', zh: '发生日期（YYYY-MM-DD，不晚于今天）；默认：今天' } },
       with: { arg: { en: '<p2,p3>', zh: '<p2,p3>' }, text: { en: 'others who took part, of the same account (ids or names)', zh: '同一客户的其他参与者（标识或姓名）' } },
       next: { arg: { en: '<text>', zh: '<文本>' }, text: { en: 'the next step, written as "Next: …" (a follow-up; see keyplan overdue)', zh: '后续行动，写作 "Next: …"（参见 keyplan overdue）' } },
       due: { arg: { en: '<date>', zh: '<日期>' }, text: { en: 'the next step\'s due date: "Next (YYYY-MM-DD): …"', zh: '后续行动的截止日期："Next (YYYY-MM-DD): …"' } },
     },
     examples: [
-      { command: 'keyplan log zhang-wei "Reviewed the bid scoring"', text: { en: 'a meeting with one person, today', zh: '记录今天与某人的会议' } },
-      { command: 'keyplan log 张伟 "电话确认报价" --channel call --next "提交修订报价" --due 2026-12-05', text: { en: 'a call, by name, with a follow-up', zh: '按姓名记录一次电话，并附带后续行动' } },
+      { command: { en: 'keyplan log zhang-wei "Reviewed the bid scoring"', zh: 'keyplan log zhang-wei "技术标预审"' }, text: { en: 'a meeting with one person, today', zh: '记录今天与某人的会议' } },
+      { command: { en: 'keyplan log zhang-wei "Confirmed the quote" --channel call --next "Send the revised quote" --due 2026-12-05', zh: 'keyplan log 张伟 "电话确认报价" --channel call --next "提交修订报价" --due 2026-12-05' }, text: { en: 'a call, with a follow-up', zh: '按姓名记录一次电话，并附带后续行动' } },
     ],
   },
   brief: {
@@ -177,7 +177,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   completion: {
     args: { en: '<bash|zsh|fish>', zh: '<bash|zsh|fish>' },
-    summary: { en: 'Print a shell completion script', zh: '输出 shell 自动补全脚本' },
+    summary: { en: 'Print a shell completion script', zh: '输出命令行（shell）自动补全脚本' },
     options: {},
     examples: [
       { command: 'keyplan completion bash > ~/.local/share/bash-completion/completions/keyplan', text: { en: 'bash', zh: 'bash' } },

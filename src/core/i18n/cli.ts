@@ -39,6 +39,7 @@ export const CLI_VALUES = {
     'relationship-plan': { en: 'relationship-plan', zh: '关系规划' }, person: { en: 'person', zh: '本人设置' }, config: { en: 'config', zh: 'keyplan.yaml' }, 'built-in': { en: 'built-in', zh: '内置' },
   },
   quadrant: { unplaced: { en: 'unplaced', zh: '未定位' } },
+  strength: { weak: { en: 'weak', zh: '弱' }, medium: { en: 'medium', zh: '中' }, strong: { en: 'strong', zh: '强' } },
 } satisfies Record<string, Record<string, Text>>;
 
 export type CliVocabulary = keyof typeof CLI_VALUES | 'stance' | 'quadrant' | 'channel';
@@ -106,6 +107,8 @@ export const cliMessages = {
   },
   'report.cadence.due-soon': { en: (p) => `due soon (${p.n}d left)`, zh: (p) => `即将到期（剩 ${p.n} 天）` },
   'report.cadence.ok': { en: (p) => `ok (${p.n}d ago)`, zh: (p) => `正常（${p.n} 天前）` },
+  // --- keyplan diff
+  'diff.overdue-by': { en: (p) => ` +${p.n}d`, zh: (p) => ` +${p.n} 天` },
   // --- keyplan matrix (text)
   'matrix.text.person': { en: (p) => `${p.stance}, influence ${p.influence}`, zh: (p) => `${p.stance}，影响力 ${p.influence}` },
   'matrix.text.target': { en: (p) => ` → target ${p.stance}/${p.influence}`, zh: (p) => ` → 目标 ${p.stance}/${p.influence}` },

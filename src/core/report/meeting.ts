@@ -175,7 +175,7 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
   out.push(`## ${m('meeting.objectives')}`, '');
   out.push(`_${m(b.relatedBy === 'mention' ? 'meeting.related.mention' : 'meeting.related.account')}_`, '');
   if (!b.objectives.length && !b.painPoints.length) out.push(`- ${none}`);
-  for (const o of b.objectives) out.push(`- ${m('meeting.objective')}: ${esc(o.title)} (${esc(o.id)}) · ${esc(o.status)}${o.due ? ` · ${m('meeting.due')} ${esc(o.due)}` : ''}`);
+  for (const o of b.objectives) out.push(`- ${m('meeting.objective')}: ${esc(o.title)} (${esc(o.id)}) · ${esc(cliWord('objective', o.status, L))}${o.due ? ` · ${m('meeting.due')} ${esc(o.due)}` : ''}`);
   for (const pain of b.painPoints) out.push(`- ${m('meeting.pain-point')}: ${esc(pain)}`);
   out.push('');
 
