@@ -22,6 +22,8 @@ export function wrap(text: string, width: number): string[] {
   const pieces = text.match(/\s+|[\u2e80-\uffef][，。；：、）》」]?|[^\s\u2e80-\uffef]+/g) ?? [];
   // An opening bracket stays with what follows it.
   for (let i = pieces.length - 2; i >= 0; i--) if (/^[（《「“‘]$/.test(pieces[i])) pieces.splice(i, 2, pieces[i] + pieces[i + 1]);
+  // Closing punctuation stays with what precedes it.
+  for (let i = pieces.length - 1; i > 0; i--) if (/^[，。；：、）》」”’]/.test(pieces[i]) && !/^\s/.test(pieces[i - 1])) pieces.splice(i - 1, 2, pieces[i - 1] + pieces[i]);
   for (const piece of pieces) {
     if (/^\s+$/.test(piece)) { if (line) line += ' '; continue; }
     if (line && displayWidth(line + piece) > width) { lines.push(line.trimEnd()); line = ''; }

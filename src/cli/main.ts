@@ -105,7 +105,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let call: { locale?: Locale } = {};
   try {
     const [name, ...args] = argv;
-    if (!name || name === '-h' || name === '--help' || (name === 'help' && !args.filter((a) => !a.startsWith('-')).length)) {
+    // `keyplan help [command]`: the words that are not options (nor the value of --locale or --as-of).
+    const words = args.filter((a, i) => !a.startsWith('-') && !['--locale', '--as-of'].includes(args[i - 1]));
+    if (name === 'help' && !words.length && (args.includes('--help') || args.includes('-h'))) {
+      io.stdout.write(commandHelp(help, locale));
+      return 0;
+    }
+    if (!name || name === '-h' || name === '--help' || (name === 'help' && !words.length)) {
       io.stdout.write(globalHelp(COMMANDS, locale));
       return name ? 0 : 2;
     }
@@ -114,7 +120,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return 0;
     }
     if (name === 'help') {
-      const topic = args.find((a) => !a.startsWith('-'))!;
+      const topic = words[0];
       const command = COMMANDS.find((c) => c.name === topic);
       if (!command) throw usage('error.unknown-command', { name: topic, suggestion: closest(topic, COMMANDS.map((c) => c.name)) });
       io.stdout.write(commandHelp(command, locale));
