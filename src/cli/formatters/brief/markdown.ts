@@ -1,11 +1,11 @@
 /**
  * `keyplan export --format markdown|json`: the shareable account brief. Markdown is
- * self-contained and link-free (plan text escaped as in pull-request comments), starts with a
+ * self-contained and link-free (plan text escaped; ids and mentions copy as written), starts with a
  * comment line naming its generator, and says whether sensitive personal notes were left out.
  * (`--out` recognises its own earlier output by the seal src/cli/write.ts adds, not by this line.)
  */
 import type { AccountBrief, BriefExport } from '../../../core/report/brief.js';
-import { escapeMarkdownLinkFree as esc, markdownTable } from '../../../core/render/markdown.js';
+import { escapeMarkdown as esc, markdownTable } from '../../../core/render/markdown.js';
 import { cliWord, headerOf, tc, type CliVocabulary } from '../../../core/i18n/cli.js';
 import type { Locale } from '../../../core/i18n/locale.js';
 import type { Formatter } from '../formatter.js';

@@ -9,7 +9,7 @@ import { renderMermaid } from '../../../core/map/mermaid.js';
 import { uniqueFindings } from '../../../core/diff/headlines.js';
 import type { Locale } from '../../../core/i18n/catalogue.js';
 import { cliWord, tc } from '../../../core/i18n/cli.js';
-import { escapeMarkdownLinkFree as escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
+import { escapeMarkdownForPlatform as escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
 import type { Formatter } from '../formatter.js';
 import type { DiffHeader, DiffOutput } from './model.js';
 import { arrow, DiffWords, shorten } from './words.js';
