@@ -109,6 +109,33 @@ export const cliMessages = {
   'report.cadence.ok': { en: (p) => `ok (${p.n}d ago)`, zh: (p) => `正常（${p.n} 天前）` },
   // --- keyplan diff
   'diff.overdue-by': { en: (p) => ` +${p.n}d`, zh: (p) => ` +${p.n} 天` },
+  // --- keyplan import (text)
+  'import.nothing': { en: (p) => `Nothing to add from ${p.file} (as of ${p.asOf}).`, zh: (p) => `${p.file} 中没有可添加的会议（截至 ${p.asOf}）。` },
+  'import.would-add': { en: (p) => `Would add ${p.n} ${p.n === 1 ? 'entry' : 'entries'} from ${p.file} (dry run, nothing written):`, zh: (p) => `将从 ${p.file} 添加 ${p.n} 条记录（试运行，未写入）：` },
+  'import.added': { en: (p) => `Added ${p.n} ${p.n === 1 ? 'entry' : 'entries'} from ${p.file}:`, zh: (p) => `已从 ${p.file} 添加 ${p.n} 条记录：` },
+  'import.would-create': { en: () => ' (would be created)', zh: () => '（将新建）' },
+  'import.created': { en: () => ' (created)', zh: () => '（已新建）' },
+  'import.already': { en: (p) => `Already imported: ${p.n} meeting${s(p.n)}.`, zh: (p) => `已导入过：${p.n} 场会议。` },
+  'import.no-match': { en: (p) => `No attendee is a person of this workspace (no entry): ${p.n} meeting${s(p.n)}`, zh: (p) => `参会人都不是此工作区中的人员（未记录）：${p.n} 场会议` },
+  'import.no-subject': { en: () => '(no subject)', zh: () => '（无主题）' },
+  'import.unmatched': {
+    en: () => "Attendees not matched to anyone (add the address to a person's `email:`, or to keyplan.yaml import.ignore):",
+    zh: () => '未匹配到任何人员的参会人（请把地址加到人员的 `email:`，或加到 keyplan.yaml 的 import.ignore）：',
+  },
+  'import.meetings': { en: (p) => `${p.n} meeting${s(p.n)}`, zh: (p) => `${p.n} 场会议` },
+  'import.ambiguous': { en: () => 'Addresses several active people have (matched to nobody):', zh: () => '多位在职人员共用的地址（未匹配任何人）：' },
+  'import.cancelled': { en: (p) => `${p.n} cancelled`, zh: (p) => `${p.n} 场已取消` },
+  'import.future': { en: (p) => `${p.n} after ${p.asOf}`, zh: (p) => `${p.n} 场晚于 ${p.asOf}` },
+  'import.before-since': { en: (p) => `${p.n} before --since`, zh: (p) => `${p.n} 场早于 --since` },
+  'import.skipped': { en: (p) => `Skipped: ${p.list}.`, zh: (p) => `已跳过：${p.list}。` },
+  'import.truncated': {
+    en: (p) => `Recurring events cut off after ${p.max} occurrences (use --since to start later): ${p.list}`,
+    zh: (p) => `重复会议超过 ${p.max} 次后的部分已略去（可用 --since 从更晚的日期开始）：${p.list}`,
+  },
+  'import.without-uid': {
+    en: (p) => `${p.n} event${s(p.n)} without a UID: keyed by start and subject instead.`,
+    zh: (p) => `${p.n} 个事件没有 UID：改用开始时间和主题识别。`,
+  },
   // --- keyplan matrix (text)
   'matrix.text.person': { en: (p) => `${p.stance}, influence ${p.influence}`, zh: (p) => `${p.stance}，影响力 ${p.influence}` },
   'matrix.text.target': { en: (p) => ` → target ${p.stance}/${p.influence}`, zh: (p) => ` → 目标 ${p.stance}/${p.influence}` },
