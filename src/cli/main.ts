@@ -10,7 +10,7 @@
  * the table already gives one place for options, and what a library would add (help, "did you
  * mean", completion) has to speak Chinese here, which its built-in English texts do not.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../core/i18n/locale.js';
@@ -73,8 +73,10 @@ function commandLineLocale(args: string[], io: Io): Locale {
     // an unknown --locale is reported by the command
   }
   try {
-    const config = readFileSync(path.join(findWorkspaceRoot(io.cwd), 'keyplan.yaml'), 'utf8');
-    if (/^locale:\s*["']?zh/im.test(config)) return 'zh-cn';
+    // Only a regular, small file: a FIFO or a device named keyplan.yaml is never opened.
+    const file = path.join(findWorkspaceRoot(io.cwd), 'keyplan.yaml');
+    const stat = statSync(file);
+    if (stat.isFile() && stat.size <= 1024 * 1024 && /^locale:\s*["']?zh/im.test(readFileSync(file, 'utf8'))) return 'zh-cn';
   } catch {
     // no keyplan.yaml: English
   }

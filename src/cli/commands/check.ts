@@ -8,6 +8,8 @@ import path from 'node:path';
 import { kindLookup, redactSensitive } from '../../core/analysis/redact.js';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
+import { tc } from '../../core/i18n/cli.js';
+import type { Locale } from '../../core/i18n/locale.js';
 import { subjectResolver } from '../../core/diff/findings.js';
 import type { ChangedScope } from '../changed-since.js';
 import { defineCommand, print, reportProblems, type Io } from '../command.js';
@@ -45,7 +47,7 @@ export const check = defineCommand({
     if (values.quiet) shown = shown.filter((d) => d.severity === 'error');
     const documents = result.documents.map((d) => d.path).filter(reported);
     const summary = summarize(shown, documents.length);
-    if (scope) io.stderr.write(scopeNote(scope, documents.length));
+    if (scope) io.stderr.write(scopeNote(scope, documents.length, result.locale));
 
     const findings: Findings = {
       diagnostics: shown,
@@ -66,11 +68,10 @@ export const check = defineCommand({
 });
 
 /** What --changed-since checked, for the log. */
-function scopeNote(scope: ChangedScope, documents: number): string {
-  if (scope.full) return `keyplan: ${scope.reason ?? 'a change to what is read'} since ${scope.ref}; checking the whole workspace.\n`;
-  if (!scope.changed.length) return `keyplan: no Keyplan files changed since ${scope.ref}; nothing to check.\n`;
-  const accounts = scope.accounts.length ? ` and the rest of ${scope.accounts.length === 1 ? 'account' : 'accounts'} ${scope.accounts.join(', ')}` : '';
-  return `keyplan: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} changed since ${scope.ref}; checking ${documents} document${documents === 1 ? '' : 's'}: the changed ones${accounts}.\n`;
+function scopeNote(scope: ChangedScope, documents: number, locale: Locale): string {
+  if (scope.full) return `keyplan: ${tc(locale, 'check.scope.full', { reason: scope.reason, ref: scope.ref })}\n`;
+  if (!scope.changed.length) return `keyplan: ${tc(locale, 'check.scope.nothing', { ref: scope.ref })}\n`;
+  return `keyplan: ${tc(locale, 'check.scope.changed', { n: scope.changed.length, ref: scope.ref, documents, accounts: scope.accounts.join(', '), accountCount: scope.accounts.length })}\n`;
 }
 
 /**

@@ -107,6 +107,13 @@ export const cliMessages = {
   },
   'report.cadence.due-soon': { en: (p) => `due soon (${p.n}d left)`, zh: (p) => `即将到期（剩 ${p.n} 天）` },
   'report.cadence.ok': { en: (p) => `ok (${p.n}d ago)`, zh: (p) => `正常（${p.n} 天前）` },
+  // --- keyplan check --changed-since: what was checked (stderr)
+  'check.scope.full': { en: (p) => `${p.reason ?? 'a change to what is read'} since ${p.ref}; checking the whole workspace.`, zh: (p) => `自 ${p.ref} 以来${p.reason ? `：${p.reason}` : '读取范围有变化'}；检查整个工作区。` },
+  'check.scope.nothing': { en: (p) => `no Keyplan files changed since ${p.ref}; nothing to check.`, zh: (p) => `自 ${p.ref} 以来没有 Keyplan 文件变化；无需检查。` },
+  'check.scope.changed': {
+    en: (p) => `${p.n} file${s(p.n)} changed since ${p.ref}; checking ${p.documents} document${s(p.documents)}: the changed ones${p.accountCount ? ` and the rest of ${p.accountCount === 1 ? 'account' : 'accounts'} ${p.accounts}` : ''}.`,
+    zh: (p) => `自 ${p.ref} 以来有 ${p.n} 个文件变化；检查 ${p.documents} 个文档：变化的文件${p.accountCount ? `，以及客户 ${p.accounts} 的其余文件` : ''}。`,
+  },
   // --- keyplan diff
   'diff.overdue-by': { en: (p) => ` +${p.n}d`, zh: (p) => ` +${p.n} 天` },
   // --- keyplan import (text)
