@@ -15,6 +15,7 @@ import { editTextFile } from '../edit.js';
 import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { IMPORT_FORMATS } from '../formatters/import/index.js';
+import { terminalSafeLine } from '../output/terminal.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 import { WriteRefused } from '../write.js';
 
@@ -75,7 +76,10 @@ export const importCommand = defineCommand({
       }
     }
     print(call, formatter, { asOf: result.asOf, calendar: calendarArg, dryRun, plan, shown: loaded.displayPath }, result.locale);
-    return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+    // An event that cannot be read is left out, never silently: named on stderr, and exit 1.
+    for (const u of plan.unreadable) io.stderr.write(`keyplan: ${terminalSafeLine(calendarArg)}: event ${terminalSafeLine(u.uid)} ${terminalSafeLine(u.reason)}; left out\n`);
+    const status = reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+    return status || (plan.unreadable.length ? 1 : 0);
   },
 });
 
