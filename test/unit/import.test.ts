@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { main, type Io } from '../../src/cli/main.js';
 import { readCalendar, MAX_OCCURRENCES } from '../../src/core/import/calendar.js';
-import { insertEntries, insertionsFor } from '../../src/core/import/insert.js';
+import { insertEntries, insertionsFor } from '../../src/core/language/log-placement.js';
 import { importMarker, markerKeys, summaryOf } from '../../src/core/import/plan.js';
 import { parseEntryLine, parseInteractionLog } from '../../src/core/parse/interaction-log.js';
 import { FIXTURES, checkAll, only, removeDir, writeTempWorkspace } from '../helpers.js';

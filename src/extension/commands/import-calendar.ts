@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { CalendarError, MAX_CALENDAR_BYTES, readCalendar } from '../../core/import/calendar.js';
-import { insertionsFor, newLogWith } from '../../core/import/insert.js';
+import { newLogWith } from '../../core/language/log-entry.js';
+import { insertionsFor } from '../../core/language/log-placement.js';
 import { entriesByFile, ImportSettingsError, planImport, type ImportPlan, type PlannedEntry } from '../../core/import/plan.js';
 import { applyEditSafely, type ReadVersion } from '../editor/safe-edit.js';
 import { noIcons } from '../views/labels.js';
