@@ -5,11 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBench } from '../../bench/run.mjs';
+import { buildCli } from './helpers/git-repo.js';
 
 describe('benchmark suite (smoke run, no timing assertions)', function () {
   this.timeout(180_000);
   let workDir: string;
   before(() => {
+    buildCli(); // the bench measures the built bundles
     workDir = mkdtempSync(path.join(os.tmpdir(), 'keyplan-bench-smoke-'));
   });
   after(() => rmSync(workDir, { recursive: true, force: true }));
