@@ -18,12 +18,14 @@ export interface Point {
   subject: string;
   /** How to name it to a reader: `v1.2 (1a2b3c4)`, `2026-09-01 (1a2b3c4)`. */
   label: string;
+  /** The day the user asked about: the date named (or `asOf` − N days), else the commit's date. */
+  when: string;
 }
 
 const NO_BLOB = /^0+$/;
 const FORMAT = '--format=%x1e%H%x00%cs%x00%an%x00%s';
 
-function commitInfo(repo: GitRepo, sha: string): Omit<Point, 'label'> {
+function commitInfo(repo: GitRepo, sha: string): Omit<Point, 'label' | 'when'> {
   const fields = git(repo.top, ['log', '-1', '--no-walk', '--format=%H%x00%cs%x00%an%x00%s', sha]).stdout.toString('utf8').replace(/\n$/, '').split('\0');
   return { sha: fields[0], date: fields[1], author: fields[2] ?? '', subject: fields[3] ?? '' };
 }
@@ -46,13 +48,14 @@ export function resolvePoint(repo: GitRepo, spec: string, asOf: string, edge: 'b
       if (!sha || !d) continue;
       if (edge === 'before' ? d < date : d <= date) {
         const info = commitInfo(repo, sha);
-        return { ...info, label: `${spec} (${sha.slice(0, 7)})` };
+        return { ...info, label: `${spec} (${sha.slice(0, 7)})`, when: date };
       }
     }
     return undefined;
   }
   const named = namedRevision(repo, spec);
-  return { ...commitInfo(repo, named.sha), label: named.label };
+  const info = commitInfo(repo, named.sha);
+  return { ...info, label: named.label, when: info.date };
 }
 
 /**
@@ -117,7 +120,8 @@ export function readHistory(repo: GitRepo, until: Point, since?: Point): History
 export function untilPoint(repo: GitRepo, spec: string | undefined, asOf: string): Point {
   if (spec === undefined) {
     const head = namedRevision(repo, 'HEAD');
-    return { ...commitInfo(repo, head.sha), label: head.label };
+    const info = commitInfo(repo, head.sha);
+    return { ...info, label: head.label, when: info.date };
   }
   const p = resolvePoint(repo, spec, asOf, 'on');
   if (!p) throw new GitError(`no commit on or before ${spec}`);
