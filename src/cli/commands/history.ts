@@ -69,7 +69,8 @@ export const history = defineCommand({
       throw new UsageError(`no account '${account}' in the history of this workspace${revisions.length ? '' : ' (no commits touch it)'}`);
     }
     if (values.person && !h.trajectories.length && !h.changes.length) {
-      const people = [...new Set([...(h.end?.people ?? []), ...(h.start?.people ?? [])].map((p) => p.id))];
+      const all = accountHistory(revisions, { account, locale });
+      const people = all.trajectories.map((t) => t.id);
       const suggestion = closest(values.person, people);
       throw new UsageError(`no person '${values.person}' in the history of ${account}${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
     }

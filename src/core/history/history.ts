@@ -25,6 +25,7 @@ import {
 
 export * from './model.js';
 
+const DERIVED = new Set(['temperature', 'cadence', 'health', 'health.relationship', 'health.experience', 'health.business']);
 const TEMPERATURE_RANK: Record<string, number> = { cold: 0, cooling: 1, warm: 2, hot: 3 };
 
 function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
@@ -137,7 +138,7 @@ export function accountHistory(revisions: Iterable<HistoryRevision>, options: Hi
     if (!found.length) continue;
     const index = shown.length;
     shown.push(info(rev));
-    for (const c of found) changes.push({ ...c, revision: index });
+    for (const c of found) changes.push({ ...c, revision: index, ...(c.field && DERIVED.has(c.field) ? { derived: true } : {}) });
     addPoints(trajectories, next, index, rev.date);
   }
   if (pending) {

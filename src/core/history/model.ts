@@ -91,6 +91,11 @@ export interface HistoryChange {
   direction?: Direction;
   /** For `objective`: which one. */
   objective?: { id: string; title: string };
+  /**
+   * Temperature, cadence and health: computed at the revision's own date, so they can move with
+   * time alone (an older last interaction); the revision is when the change was seen, not its cause.
+   */
+  derived?: boolean;
   /** For `roles`: the roles gained and lost. */
   roles?: { added: string[]; removed: string[] };
 }
