@@ -177,11 +177,18 @@ function revisionFilter(repo: GitRepo, entries: TreeEntry[]): { wanted: (path: s
     ignoreFiles.set(dir, ignore().add(blobs.get(e.sha)?.toString('utf8') ?? ''));
   }
   const ignored = ignoreFilter(exclude, ignoreFiles);
+  // Whether a folder is skipped, remembered: a history asks about the same folders thousands of times.
+  const skippedDirs = new Map<string, boolean>();
+  const skippedDir = (dir: string, name: string): boolean => {
+    let skipped = skippedDirs.get(dir);
+    if (skipped === undefined) skippedDirs.set(dir, (skipped = ALWAYS_SKIPPED.has(name) || ignored(dir, true)));
+    return skipped;
+  };
   const wanted = (p: string) => {
     if (!p.toLowerCase().endsWith('.md')) return false;
     const parts = p.split('/');
     for (let i = 1; i < parts.length; i++) {
-      if (ALWAYS_SKIPPED.has(parts[i - 1]) || ignored(parts.slice(0, i).join('/'), true)) return false;
+      if (skippedDir(parts.slice(0, i).join('/'), parts[i - 1])) return false;
     }
     return !ignored(p, false);
   };

@@ -82,3 +82,61 @@ describe('history core: an account over many revisions', () => {
     assert.deepEqual(changesOf(h, 'sun-li').filter((c) => c.change !== 'added').map((c) => [c.rev, c.field, c.from, c.to]), [['r3', 'stance', 'supporter', 'champion']]);
   });
 });
+
+describe('history core: the scoped check agrees with a full check', function () {
+  this.timeout(120_000);
+  it('with documents of other accounts that touch this one: a duplicate id, a contact filed elsewhere', async () => {
+    const { checkWorkspace } = await import('../../src/core/check/pipeline.js');
+    const { snapshotOf } = await import('../../src/core/history/snapshot.js');
+    const { personDoc } = await import('./helpers/diff-fixtures.js');
+    const v1 = baseWorkspace();
+    const v2 = changed(v1, {
+      // Globex files a person with acme's EB's id: a duplicate, which changes who acme can see.
+      'accounts/globex/people/sun-li.md': personDoc({ id: 'sun-li', account: 'globex', name: '孙立 (Globex)', roles: ['UB'], influence: 2, stance: 'opponent' }),
+    });
+    const v3 = edit(v2, 'accounts/globex/people/sun-li.md', 'stance: opponent', 'stance: neutral');
+    const revisions = [rev('r1', '2026-09-01', v1), rev('r2', '2026-10-01', v2), rev('r3', '2026-11-01', v3)];
+    for (const account of ['acme', 'globex']) {
+      const h = accountHistory(revisions, { account });
+      const expected = snapshotOf(checkWorkspace(sources(v3), { asOf: '2026-11-01' }), account);
+      assert.deepEqual(h.end?.account, expected.account, `${account}: account state`);
+      assert.deepEqual(h.end?.people, [...expected.people.values()], `${account}: people`);
+    }
+  });
+
+  it('every account’s state at the last revision equals the state a full check of the whole workspace gives', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { generate } = await import('../../scripts/gen-workspace.mjs' as string) as { generate: (dir: string, n: number, seed: number) => unknown };
+    const { editDocument, listMarkdown } = await import('../../bench/workloads.mjs' as string) as { editDocument: (t: string, i: number) => string; listMarkdown: (d: string) => string[] };
+    const { readFileSync } = await import('node:fs');
+    const { checkWorkspace } = await import('../../src/core/check/pipeline.js');
+    const { snapshotOf } = await import('../../src/core/history/snapshot.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'keyplan-history-diff-'));
+    try {
+      generate(dir, 300, 7);
+      const files: Record<string, string> = { 'keyplan.yaml': readFileSync(path.join(dir, 'keyplan.yaml'), 'utf8') };
+      for (const rel of listMarkdown(dir)) files[rel] = readFileSync(path.join(dir, rel), 'utf8');
+      const docs = Object.keys(files).filter((p) => p !== 'keyplan.yaml');
+      const revisions: HistoryRevision[] = [rev('w0', '2026-06-01', files)];
+      let current = files;
+      for (let week = 1; week <= 4; week++) {
+        current = { ...current };
+        docs.forEach((p, i) => { if (i % 9 === week) current[p] = editDocument(current[p], week + i); });
+        revisions.push(rev(`w${week}`, `2026-06-${String(1 + week * 7).padStart(2, '0')}`, current));
+      }
+      const full = checkWorkspace(sources(current), { asOf: revisions.at(-1)!.date });
+      const accounts = [...full.workspace.accounts.keys()];
+      assert.ok(accounts.length >= 10, `${accounts.length} accounts`);
+      for (const account of accounts) {
+        const h = accountHistory(revisions, { account });
+        const expected = snapshotOf(full, account);
+        assert.deepEqual(h.end?.account, expected.account, `${account}: account state`);
+        assert.deepEqual(h.end?.people, [...expected.people.values()], `${account}: people`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,7 +13,7 @@
  * text.
  */
 import { CONFIG_FILE, IncrementalChecker, type SourceFile } from '../check/pipeline.js';
-import { documentInfo } from '../check/affected.js';
+import { documentInfo, type DocInfo } from '../check/affected.js';
 import { stanceX } from '../model/placement.js';
 import type { Direction, Value } from '../diff/model.js';
 import { BAND_RANK, CADENCE_RANK, COVERAGE_RANK, LEVEL_RANK, numeric, OBJECTIVE_RANK, ranked, REVIEW_RANK, STAGE_RANK } from '../diff/values.js';
@@ -33,12 +33,69 @@ function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
   return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }
 
+/**
+ * Which files the account's state depends on: its own documents, and documents that declare an id
+ * its documents declare (a duplicate decides which copy is used) or reference (the people its
+ * plans name), or that reference its ids. Everything else cannot change the account's people,
+ * cadence, health or objectives, so only these are checked (test/unit/history-core.test.ts
+ * compares the result with a full check). Kept as indexes, updated file by file.
+ */
+class ScopeIndex {
+  private readonly infos = new Map<string, DocInfo>();
+  private readonly byAccount = new Map<string, Set<string>>();
+  private readonly declaring = new Map<string, Set<string>>();
+  private readonly referencing = new Map<string, Set<string>>();
+
+  private static add(index: Map<string, Set<string>>, key: string, path: string): void {
+    let set = index.get(key);
+    if (!set) index.set(key, (set = new Set()));
+    set.add(path);
+  }
+
+  set(path: string, info: DocInfo): void {
+    this.delete(path);
+    this.infos.set(path, info);
+    if (info.account !== undefined) ScopeIndex.add(this.byAccount, info.account, path);
+    for (const id of info.declares) ScopeIndex.add(this.declaring, id, path);
+    for (const id of info.references) ScopeIndex.add(this.referencing, id, path);
+  }
+
+  delete(path: string): void {
+    const info = this.infos.get(path);
+    if (!info) return;
+    this.infos.delete(path);
+    if (info.account !== undefined) this.byAccount.get(info.account)?.delete(path);
+    for (const id of info.declares) this.declaring.get(id)?.delete(path);
+    for (const id of info.references) this.referencing.get(id)?.delete(path);
+  }
+
+  scope(target: string): Set<string> {
+    const own = this.byAccount.get(target) ?? new Set<string>();
+    const scope = new Set(own);
+    const declared = new Set<string>([target]);
+    const wanted = new Set<string>();
+    for (const p of own) {
+      const i = this.infos.get(p)!;
+      for (const id of i.declares) declared.add(id);
+      for (const id of i.references) wanted.add(id);
+    }
+    for (const id of declared) {
+      for (const p of this.declaring.get(id) ?? []) scope.add(p);
+      for (const p of this.referencing.get(id) ?? []) scope.add(p);
+    }
+    for (const id of wanted) for (const p of this.declaring.get(id) ?? []) scope.add(p);
+    return scope;
+  }
+}
+
 export function accountHistory(revisions: Iterable<HistoryRevision>, options: HistoryOptions): AccountHistory {
   const target = options.account;
   const checker = new IncrementalChecker(options.locale, true);
   const files = new Map<string, SourceFile>();
-  /** Path → the account its document belongs to, as a quick parse sees it (kept for every file). */
-  const accountOf = new Map<string, string | undefined>();
+  /** What each file declares and references, from a quick parse (kept for every file, updated as files change). */
+  const index = new ScopeIndex();
+  /** The files in the checker: the account's scope at the last check. */
+  let scope = new Set<string>();
   const shown: RevisionInfo[] = [];
   const changes: HistoryChange[] = [];
   const trajectories = new Map<string, PersonTrajectory>();
@@ -53,48 +110,55 @@ export function accountHistory(revisions: Iterable<HistoryRevision>, options: Hi
   const info = (r: HistoryRevision): RevisionInfo => ({ id: r.id, date: r.date, author: r.author, subject: r.subject });
   const set = (file: SourceFile) => {
     files.set(file.path, file);
-    checker.set(file);
-    accountOf.set(file.path, file.path === CONFIG_FILE ? undefined : documentInfo(file.path, file.content).account);
+    // The people a log's entries mention are not needed: the account's state reads only its own log.
+    if (file.path !== CONFIG_FILE) index.set(file.path, documentInfo(file.path, file.content, { mentions: false }));
   };
   const remove = (path: string) => {
     files.delete(path);
-    checker.delete(path);
-    accountOf.delete(path);
+    index.delete(path);
   };
 
-  /** Applies a revision; true when it touched the account (or keyplan.yaml). */
+  /** Applies a revision; true when it touched the account's scope (or keyplan.yaml), before or after. */
   const apply = (rev: HistoryRevision): boolean => {
-    let touched = false;
-    const touch = (path: string) => {
-      if (path === CONFIG_FILE || accountOf.get(path) === target) touched = true;
-    };
+    const changed: string[] = [];
     if (rev.files) {
       const now = new Map(rev.files.map((f) => [f.path, f]));
       for (const path of [...files.keys()]) if (!now.has(path)) {
-        touch(path);
+        changed.push(path);
         remove(path);
       }
       for (const f of rev.files) {
         const old = files.get(f.path);
         if (old && sameContent(old.content, f.content)) continue;
-        if (old) touch(f.path);
         set(f);
-        touch(f.path);
+        changed.push(f.path);
       }
     } else {
       for (const c of rev.changes ?? []) {
         if (c.from !== undefined && c.from !== c.path) {
-          touch(c.from);
+          changed.push(c.from);
           remove(c.from);
         }
-        touch(c.path);
+        changed.push(c.path);
         if (c.content === undefined) remove(c.path);
-        else {
-          set({ path: c.path, content: c.content });
-          touch(c.path);
-        }
+        else set({ path: c.path, content: c.content });
       }
     }
+    if (!changed.length) return false;
+    const next = index.scope(target);
+    const touched = changed.some((p) => p === CONFIG_FILE || scope.has(p) || next.has(p));
+    // The checker holds exactly the scope's files (and keyplan.yaml), as they are now.
+    if (changed.includes(CONFIG_FILE)) {
+      const config = files.get(CONFIG_FILE);
+      if (config) checker.set(config);
+      else checker.delete(CONFIG_FILE);
+    }
+    for (const p of scope) if (!next.has(p) || !files.has(p)) checker.delete(p);
+    for (const p of next) {
+      const f = files.get(p);
+      if (f) checker.set(f);
+    }
+    scope = next;
     return touched;
   };
 

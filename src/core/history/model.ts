@@ -123,7 +123,7 @@ export interface AccountHistory {
   name: string;
   /** The revisions the changes and trajectories name; the first is the starting point. */
   revisions: RevisionInfo[];
-  /** The state at the starting point (undefined when the account did not exist yet) and at the last revision. */
+  /** The state at the starting point and at the last revision that touched the account (each checked at its own date). */
   start?: { account?: AccountState; people: PersonState[] };
   end?: { account?: AccountState; people: PersonState[] };
   changes: HistoryChange[];

@@ -26,6 +26,9 @@ export function snapshotOf(result: CheckResult, accountId: string): Snapshot {
   const account = result.workspace.accounts.get(accountId);
   if (!account) return { people, notes };
   const asOf = result.asOf;
+  // The report computes every person's temperature; without an account plan there is none.
+  const report = buildAccountReport(result, accountId);
+  const reported = new Map(report?.people.map((p) => [p.id, p]) ?? []);
   const contacts = currentContacts(account, asOf);
   const cadences = new Map(result.cadences.filter((c) => c.account.id === accountId).map((c) => [c.person.id, c]));
   for (const p of account.people) {
@@ -46,13 +49,12 @@ export function snapshotOf(result: CheckResult, accountId: string): Snapshot {
       ...(typeof contact?.target_stage === 'string' ? { targetStage: contact.target_stage } : {}),
       quadrant: quadrant(position(p.data.stance, p.data.influence)),
       keyPlayer: cadence?.keyPlayer ?? false,
-      ...(view.status === 'active' ? { temperature: temperature(p, result.workspace.interactionsWith(p.id), asOf).band } : {}),
+      ...(view.status === 'active' ? { temperature: (reported.get(p.id)?.temperature ?? temperature(p, result.workspace.interactionsWith(p.id), asOf)).band } : {}),
       cadence: cadence?.state ?? 'unknown',
     });
     const data = p.data as unknown as Record<string, unknown>;
     notes.set(p.id, JSON.stringify(SENSITIVE_FIELDS.person.map((k) => data[k] ?? null)));
   }
-  const report = buildAccountReport(result, accountId);
   if (!report || !account.data) return { people, notes };
   const data = account.data;
   const objectives = (Array.isArray(data.objectives) ? data.objectives : [])
