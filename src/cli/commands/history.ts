@@ -32,6 +32,8 @@ export const history = defineCommand({
                        or Nd (N days before --as-of, e.g. 90d); default: the first commit
   --until <when>       end here: a date or a revision; default HEAD (commits only, not
                        the working tree)
+  --derived            also list what each commit's date changed: temperatures, cadence
+                       states and health as of that day (json always has them, marked)
   --format <f>         text (default), markdown or json
 `,
   options: {
@@ -39,6 +41,7 @@ export const history = defineCommand({
     person: { type: 'string' },
     since: { type: 'string' },
     until: { type: 'string' },
+    derived: { type: 'boolean', default: false },
   },
   async run(call) {
     const { values, positionals, io } = call;
@@ -74,7 +77,7 @@ export const history = defineCommand({
       const suggestion = closest(values.person, people);
       throw new UsageError(`no person '${values.person}' in the history of ${account}${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
     }
-    print(call, formatter, { history: h, since: since ? { sha: since.sha, label: since.label } : undefined, until: { sha: until.sha, label: until.label } }, locale ?? 'en');
+    print(call, formatter, { history: h, since: since ? { sha: since.sha, label: since.label } : undefined, until: { sha: until.sha, label: until.label }, derived: values.derived === true }, locale ?? 'en');
     return 0;
   },
 });

@@ -7,18 +7,19 @@ import type { Formatter } from '../formatter.js';
 import type { HistoryOutput } from './model.js';
 import { HistoryWords } from './words.js';
 
-export const text: Formatter<HistoryOutput> = ({ history: h, since, until }, { locale, style }) => {
+export const text: Formatter<HistoryOutput> = ({ history: h, since, until, derived }, { locale, style }) => {
+  const shown = derived ? h.changes : h.changes.filter((c) => !c.derived);
   const w = new HistoryWords(locale, terminalSafeLine);
   const from = since ? terminalSafeLine(since.label) : h.revisions[0] ? `${h.revisions[0].date} (${h.revisions[0].id.slice(0, 7)})` : '?';
   const out: string[] = [style.bold(w.say('header', { name: w.esc(h.name), id: w.esc(h.account), from, to: terminalSafeLine(until.label) }))];
-  const revisionsWithChanges = new Set(h.changes.map((c) => c.revision)).size;
-  if (!h.start && !h.end?.account && !h.changes.length) {
+  const revisionsWithChanges = new Set(shown.map((c) => c.revision)).size;
+  if (!h.start && !h.end?.account && !shown.length) {
     out.push(w.t.noAccount);
     return out.join('\n') + '\n';
   }
-  out.push(w.say('counts', { changes: h.changes.length, revisions: revisionsWithChanges }), '');
-  if (!h.changes.length) out.push(w.t.noChanges);
-  for (const c of h.changes) {
+  out.push(w.say('counts', { changes: shown.length, revisions: revisionsWithChanges }), '');
+  if (!shown.length) out.push(w.t.noChanges);
+  for (const c of shown) {
     const r = h.revisions[c.revision];
     out.push(`${r.date} ${w.change(c)} ${style.dim(`· ${w.by(r)}`)}`);
   }
