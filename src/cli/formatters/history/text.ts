@@ -2,6 +2,7 @@
  * `keyplan history` in the terminal: a header, one line per change ("2026-10-12 周建华 neutral →
  * supporter · 李强: QBR 后更新立场"), then each person's stance trajectory, key players first.
  */
+import { displayWidth } from '../../output/table.js';
 import { terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
 import type { HistoryOutput } from './model.js';
@@ -26,11 +27,11 @@ export const text: Formatter<HistoryOutput> = ({ history: h, since, until, deriv
   const moved = h.trajectories.filter((t) => t.points.length > 0);
   if (moved.length) {
     out.push('', style.bold(w.t.trajectories));
-    const width = Math.max(...moved.map((t) => [...w.esc(t.name)].length));
+    const width = Math.max(...moved.map((t) => displayWidth(w.esc(t.name))));
     for (const t of moved) {
       const tags = [t.keyPlayer ? w.t.key : '', t.status === 'left' ? w.t.left : ''].filter(Boolean).join(', ');
       const name = w.esc(t.name);
-      out.push(`  ${name}${' '.repeat(Math.max(0, width - [...name].length))}  ${w.trajectory(t)}${tags ? style.dim(` (${tags})`) : ''}`);
+      out.push(`  ${name}${' '.repeat(Math.max(0, width - displayWidth(name)))}  ${w.trajectory(t)}${tags ? style.dim(` (${tags})`) : ''}`);
     }
   }
   return out.join('\n') + '\n';
