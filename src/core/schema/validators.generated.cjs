@@ -5017,7 +5017,7 @@ return errors === 0;
 validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.config = validate40;
-const schema117 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://keyplan.dev/schemas/keyplan-config.schema.json","title":"Keyplan workspace configuration (keyplan.yaml)","x-title-zh":"Keyplan 工作区配置（keyplan.yaml）","description":"Optional `keyplan.yaml` at the workspace root (工作区配置): language, channel and role vocabularies, default contact cadences per tier and role, when an account counts as dark, rule severities and paths to skip.","x-description-zh":"位于工作区根目录的可选文件 `keyplan.yaml`（工作区配置）：界面语言、互动方式与角色词表、按分级和角色的默认拜访频率、客户“失联”判定天数、规则严重级别以及要跳过的路径。","type":"object","properties":{"locale":{"title":"Locale","x-title-zh":"界面语言","description":"Language of messages, hovers and reports (界面语言): `en` English or `zh-cn` Simplified Chinese.","x-description-zh":"提示信息、悬停说明和报告所用的语言（界面语言）：`en` 英文或 `zh-cn` 简体中文。","type":"string","enum":["en","zh-cn"],"x-enum-descriptions":["English (英文).","Simplified Chinese (简体中文)."],"x-enum-descriptions-zh":["英文。","简体中文。"]},"channels":{"title":"Channels","x-title-zh":"互动方式","description":"Interaction channel names (互动方式). When given, this list REPLACES the built-in one (visit, meeting, call, wechat, email, event, executive-exchange, gift, dinner, other), so list every channel you still use. Each name must be a single token without spaces, `@` or colons, because it is written in interaction-log entries.","x-description-zh":"互动方式名称列表。填写后将完全替换内置列表（visit、meeting、call、wechat、email、event、executive-exchange、gift、dinner、other），因此请列出仍需使用的全部方式。每个名称必须是不含空格、`@` 或冒号的单个词，因为它会写在互动记录条目中。","type":"array","items":{"$ref":"defs.schema.json#/$defs/channel_name"},"uniqueItems":true,"minItems":1,"default":["visit","meeting","call","wechat","email","event","executive-exchange","gift","dinner","other"]},"channel_aliases":{"title":"Channel aliases","x-title-zh":"互动方式别名","description":"Other names for configured channels (互动方式别名), as the team writes them in interaction-log entries, for example `{视频会议: meeting, 飞书: wechat}`. An entry written with an alias counts as that channel everywhere (cadence, reports). Built in: the Chinese names 拜访 visit, 会议 meeting, 电话 call, 微信 wechat, 邮件 email, 活动 event, 高层互访 executive-exchange, 礼品 gift, 宴请 dinner (for those channels that are configured). An alias of a channel that is not configured, or that is a channel itself, is reported and ignored.","x-description-zh":"已配置互动方式的其他名称（团队在互动记录中的写法），如 `{视频会议: meeting, 飞书: wechat}`。使用别名的条目在各处（拜访节奏、报告）都按对应的互动方式计算。内置别名：拜访 visit、会议 meeting、电话 call、微信 wechat、邮件 email、活动 event、高层互访 executive-exchange、礼品 gift、宴请 dinner（仅当对应方式已配置时）。指向未配置方式的别名、或本身就是互动方式的别名会被报告并忽略。","type":"object","additionalProperties":{"$ref":"defs.schema.json#/$defs/channel_name"}},"roles":{"title":"Additional roles","x-title-zh":"附加决策链角色","description":"Additional buying-role names (附加决策链角色), added to the built-in EB, TB, UB and Coach, for example `[Influencer, Gatekeeper]`. They become valid in person `roles` and as keys in `cadence`.","x-description-zh":"附加的决策链角色名称，在内置的 EB、TB、UB、Coach 基础上增加，如 `[Influencer, Gatekeeper]`。新增角色可用于个人画像的 `roles` 以及 `cadence` 中的键。","type":"array","items":{"title":"Role name","x-title-zh":"角色名称","description":"Name of an extra buying role: a single word without spaces, for example `Gatekeeper`.","x-description-zh":"附加采购角色的名称：不含空格的单个词，如 `Gatekeeper`。","type":"string","pattern":"^\\S+$"},"uniqueItems":true},"cadence":{"title":"Cadence defaults","x-title-zh":"默认拜访频率","description":"Default contact cadence per account tier and buying role, in days (默认拜访频率). Values given here replace the matching built-in ones (A: EB 30/45, default 45/60; B: default 60/90; C: default 90/180); keys you leave out keep their built-in value. A person's own `cadence` and a relationship-plan contact's `cadence` override these defaults.","x-description-zh":"按客户分级和采购角色设置的默认拜访频率（天）。此处填写的值替换对应的内置值（A：EB 30/45、default 45/60；B：default 60/90；C：default 90/180）；未填写的键保持内置值。个人画像中的 `cadence` 和关系规划联系人条目中的 `cadence` 优先于这些默认值。","type":"object","properties":{"A":{"title":"A-tier cadences","x-title-zh":"A 类客户拜访频率","description":"Cadences for A-tier (strategic, 战略客户) accounts. Built-in: EB 30/45 days, everyone else 45/60.","x-description-zh":"A 类（战略客户）的拜访频率。内置值：EB 30/45 天，其他人 45/60 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"B":{"title":"B-tier cadences","x-title-zh":"B 类客户拜访频率","description":"Cadences for B-tier (key, 重点客户) accounts. Built-in: 60/90 days.","x-description-zh":"B 类（重点客户）的拜访频率。内置值：60/90 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"C":{"title":"C-tier cadences","x-title-zh":"C 类客户拜访频率","description":"Cadences for C-tier (normal, 普通客户) accounts. Built-in: 90/180 days.","x-description-zh":"C 类（普通客户）的拜访频率。内置值：90/180 天。","$ref":"defs.schema.json#/$defs/tier_cadence"}},"additionalProperties":false,"default":{"A":{"EB":{"ideal":30,"max":45},"default":{"ideal":45,"max":60}},"B":{"default":{"ideal":60,"max":90}},"C":{"default":{"ideal":90,"max":180}}}},"dark_after":{"title":"Dark after (days)","x-title-zh":"失联判定天数","description":"Number of days without any interaction with anyone at an account after which the account is reported as dark (失联客户). Default 60.","x-description-zh":"客户中所有人都无任何互动超过该天数后，该客户被报告为“失联”（失联客户）。默认 60 天。","type":"integer","minimum":1,"default":60},"onboarding_days":{"title":"Onboarding grace (days)","x-title-zh":"建档宽限天数","description":"Number of days a new account (新客户建档期) is onboarding, counted from the account's `created` date (or its plan period's start): until it has people and a first logged interaction, or until these days have passed, the coverage warnings and `account-dark` are replaced by an `account-onboarding` checklist. Default 30.","x-description-zh":"新客户处于建档期的天数，自客户的 `created` 日期（缺省时为计划周期开始日）起算：在有联系人且记录了第一次互动之前、且未超过该天数时，覆盖类警告和 `account-dark` 以 `account-onboarding` 待办清单代替。默认 30 天。","type":"integer","minimum":0,"default":30},"health":{"title":"Account health","x-title-zh":"客户健康度","description":"How account health (客户健康度) is computed. Health is a weighted average of three parts (relationship, experience, business); parts without data are left out and the weights of the others are rescaled.","x-description-zh":"客户健康度的计算方式。健康度是关系、体验、业务三部分的加权平均；没有数据的部分不参与计算，其余部分的权重按比例放大。","type":"object","additionalProperties":false,"properties":{"weights":{"title":"Health weights","x-title-zh":"健康度权重","description":"Weight of each health part (default relationship 0.5, experience 0.25, business 0.25). Only their ratio matters.","x-description-zh":"各部分的权重（默认：关系 0.5、体验 0.25、业务 0.25）。只有比例有意义。","type":"object","additionalProperties":false,"properties":{"relationship":{"title":"Relationship weight","x-title-zh":"关系权重","description":"Weight of the relationship part: key players' temperature minus coverage penalties (missing EB, single-threaded…).","x-description-zh":"关系部分的权重：关键人物的关系温度减去覆盖问题扣分（缺少 EB、单线联系等）。","type":"number","minimum":0},"experience":{"title":"Experience weight","x-title-zh":"体验权重","description":"Weight of the experience part: NPS and CSAT from the account plan's health.","x-description-zh":"体验部分的权重：客户计划 health 中的 NPS 与 CSAT。","type":"number","minimum":0},"business":{"title":"Business weight","x-title-zh":"业务权重","description":"Weight of the business part: objectives on track and churn risk.","x-description-zh":"业务部分的权重：目标进展与流失风险。","type":"number","minimum":0}}}}},"rules":{"title":"Rule severities","x-title-zh":"规则配置","description":"Severity per rule id (规则配置): `off`, `info`, `warning`, `error`, or an object with a severity per tier, for example `{A: error, B: warning, C: off}`. Rules left out keep their built-in severity. See docs/rules.md for the rule ids.","x-description-zh":"按规则标识设置严重级别（规则配置）：`off`、`info`、`warning`、`error`，或按分级设置的对象，如 `{A: error, B: warning, C: off}`。未列出的规则保持内置级别。规则标识见 docs/rules.md。","type":"object","additionalProperties":false,"properties":{"account-dark":{"description":"Nobody at the account has been met for longer than `dark_after` days.","x-description-zh":"客户超过 `dark_after` 天无人互动（失联）。","$ref":"defs.schema.json#/$defs/rule_setting"},"account-onboarding":{"description":"A new account: what to fill in next (the coverage warnings wait meanwhile).","x-description-zh":"新客户建档期：接下来需要补充的内容（期间暂不报告覆盖类警告）。","$ref":"defs.schema.json#/$defs/rule_setting"},"contact-left":{"description":"A person who left the company is still a contact in a current relationship plan.","x-description-zh":"已离职人员仍是当前关系规划中的联系人。","$ref":"defs.schema.json#/$defs/rule_setting"},"cross-account-reference":{"description":"A reference to a person of another account.","x-description-zh":"引用了其他客户的人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"duplicate-id":{"description":"Two documents (or two objectives of one account) share an id.","x-description-zh":"两个文档（或同一客户的两个目标）使用了相同的标识。","$ref":"defs.schema.json#/$defs/rule_setting"},"economic-buyer-not-supportive":{"description":"The economic buyer is neutral, skeptical, opposed or of unknown stance.","x-description-zh":"经济决策人态度为中立、怀疑、反对或未知。","$ref":"defs.schema.json#/$defs/rule_setting"},"encoding":{"description":"A Keyplan document that is not UTF-8 text.","x-description-zh":"Keyplan 文档不是 UTF-8 文本。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-due-soon":{"description":"A contact past the ideal interval, not yet past the maximum.","x-description-zh":"联系人已超过理想间隔，尚未超过最长间隔。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-never":{"description":"A contact with no interaction logged at all (info for people who are not key players).","x-description-zh":"联系人没有任何互动记录（非关键人物为提示级）。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-overdue":{"description":"A contact not met for longer than the maximum interval.","x-description-zh":"联系人超过最长间隔未互动。","$ref":"defs.schema.json#/$defs/rule_setting"},"key-player-uncovered":{"description":"Influence 4 or 5 with coverage unknown or none.","x-description-zh":"影响力 4–5 但覆盖程度未知或为无。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-in-future":{"description":"An interaction dated after today; it is not counted yet.","x-description-zh":"日期晚于今天的互动记录，暂不计入。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-malformed":{"description":"A line that looks like an interaction entry but cannot be read.","x-description-zh":"看似互动记录但无法解析的行。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-coach":{"description":"An A account without a Coach.","x-description-zh":"A 类客户没有教练（Coach）。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-economic-buyer":{"description":"An A or B account without an active economic buyer (EB).","x-description-zh":"A/B 类客户没有在职的经济决策人（EB）。","$ref":"defs.schema.json#/$defs/rule_setting"},"no-path-to-economic-buyer":{"description":"No chain of reporting or influence lines leads from a champion, supporter or Coach to the economic buyer.","x-description-zh":"没有任何汇报或影响关系链能从支持者、拥护者或教练通向经济决策人。","$ref":"defs.schema.json#/$defs/rule_setting"},"objective-overdue":{"description":"An objective past its due date that is not done or dropped.","x-description-zh":"已过截止日期且未完成（或未放弃）的目标。","$ref":"defs.schema.json#/$defs/rule_setting"},"plan-period-ended":{"description":"The account plan or relationship plan period has ended and no newer plan covers today.","x-description-zh":"客户计划或关系规划的周期已结束，且没有覆盖今天的新规划。","$ref":"defs.schema.json#/$defs/rule_setting"},"planned-interaction-missed":{"description":"A planned interaction date passed without an interaction.","x-description-zh":"计划的互动日期已过，但没有互动记录。","$ref":"defs.schema.json#/$defs/rule_setting"},"reports-to-cycle":{"description":"Reporting lines that loop back on themselves.","x-description-zh":"汇报关系形成循环。","$ref":"defs.schema.json#/$defs/rule_setting"},"review-overdue":{"description":"The account plan's next review date has passed.","x-description-zh":"客户计划的下次评审日期已过。","$ref":"defs.schema.json#/$defs/rule_setting"},"schema":{"description":"A field is missing, has the wrong type, or has a value outside its allowed set.","x-description-zh":"字段缺失、类型错误或取值不在允许范围内。","$ref":"defs.schema.json#/$defs/rule_setting"},"single-threaded":{"description":"Fewer than 3 active contacts, or only one covered more than briefly.","x-description-zh":"在职联系人少于 3 位，或只有 1 位达到多次/深度覆盖。","$ref":"defs.schema.json#/$defs/rule_setting"},"stage-target-missing":{"description":"A relationship-plan contact without a target stage, or with a target below the current stage.","x-description-zh":"关系规划联系人缺少目标阶段，或目标低于当前阶段。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-channel":{"description":"An interaction channel that is not in the configured list.","x-description-zh":"不在配置列表中的互动方式。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-field":{"description":"A field the format does not know (often a typo).","x-description-zh":"格式中不存在的字段（通常是拼写错误）。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-kind":{"description":"A `kind:` that is almost, but not quite, a Keyplan kind.","x-description-zh":"`kind:` 的取值与 Keyplan 文档类型相近但不一致。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-reference":{"description":"A reference to an account or person that does not exist.","x-description-zh":"引用了不存在的客户或人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"yaml-syntax":{"description":"The frontmatter is not valid YAML.","x-description-zh":"文件头不是有效的 YAML。","$ref":"defs.schema.json#/$defs/rule_setting"}}},"early_warning":{"title":"Early warning","x-title-zh":"预警信号","description":"Thresholds of the early-warning rules (预警信号体系). Defaults follow a maintenance guide's examples: renewal more than a month past the contract end, purchases down 50 % on the previous period, complaints up 30 % month on month, NPS falling by 20 points (50 → 30).","x-description-zh":"预警规则的阈值（预警信号体系）。默认值取自维护指南的示例：合同到期一个月以上未续约、采购额较上期下降 50 %、投诉环比上升 30 %、NPS 下降 20 分（50 → 30）。","type":"object","additionalProperties":false,"properties":{"cooling_window_days":{"title":"Cooling window (days)","x-title-zh":"关系疏远比较窗口（天）","description":"`relationship-cooling` compares interactions with key players in the last this-many days with the same number of days before. Default 90.","x-description-zh":"`relationship-cooling` 比较最近这么多天与之前同样天数内与关键人物的互动次数。默认 90。","type":"integer","minimum":1,"default":90},"cooling_drop":{"title":"Cooling drop","x-title-zh":"关系疏远降幅","description":"Share by which interactions with key players must fall for `relationship-cooling`, 0–1. Default 0.5 (half as many or fewer).","x-description-zh":"`relationship-cooling` 触发所需的与关键人物互动次数降幅，0–1。默认 0.5（减少一半及以上）。","type":"number","minimum":0,"maximum":1,"default":0.5},"cooling_min":{"title":"Cooling minimum","x-title-zh":"关系疏远最少基数","description":"Interactions with key players the earlier window must have before a fall counts. Default 2.","x-description-zh":"较早窗口内与关键人物的互动至少达到该次数，降幅才计入。默认 2。","type":"integer","minimum":1,"default":2},"survey_drop":{"title":"Survey drop","x-title-zh":"体验下滑幅度","description":"Points a survey score must fall from the previous survey of its kind for `experience-declining`. Defaults NPS 20, CSAT 10, CES 1 (CES rising by 1, as lower is better).","x-description-zh":"`experience-declining` 触发所需的较上一次同类调研的下降分数。默认 NPS 20、CSAT 10、CES 1（CES 越低越好，因此为上升 1）。","type":"object","additionalProperties":false,"properties":{"nps":{"title":"NPS drop","x-title-zh":"NPS 降幅","description":"NPS points. Default 20.","x-description-zh":"NPS 分数。默认 20。","type":"number","exclusiveMinimum":0,"default":20},"csat":{"title":"CSAT drop","x-title-zh":"CSAT 降幅","description":"CSAT points. Default 10.","x-description-zh":"CSAT 分数。默认 10。","type":"number","exclusiveMinimum":0,"default":10},"ces":{"title":"CES rise","x-title-zh":"CES 升幅","description":"CES points (a rise). Default 1.","x-description-zh":"CES 分数（上升）。默认 1。","type":"number","exclusiveMinimum":0,"default":1}}},"complaints_window_days":{"title":"Complaints window (days)","x-title-zh":"投诉比较窗口（天）","description":"`complaints-rising` compares complaints in the last this-many days with the same number of days before. Default 30 (month on month).","x-description-zh":"`complaints-rising` 比较最近这么多天与之前同样天数内的投诉数。默认 30（环比）。","type":"integer","minimum":1,"default":30},"complaints_rise":{"title":"Complaints rise","x-title-zh":"投诉升幅","description":"Share by which complaints must rise for `complaints-rising`. Default 0.3 (30 %).","x-description-zh":"`complaints-rising` 触发所需的投诉升幅。默认 0.3（30 %）。","type":"number","minimum":0,"default":0.3},"complaints_min":{"title":"Complaints minimum","x-title-zh":"投诉最少次数","description":"Complaints the last window must have before `complaints-rising` reports. Default 2.","x-description-zh":"最近窗口内至少达到该投诉数才报告 `complaints-rising`。默认 2。","type":"integer","minimum":1,"default":2},"complaint_channels":{"title":"Complaint channels","x-title-zh":"投诉渠道","description":"Log channels that record a complaint (投诉). Entries tagged `#complaint` or `#投诉` in their summary count too. Default `[complaint]`.","x-description-zh":"记录投诉的互动渠道。摘要中带 `#complaint` 或 `#投诉` 标签的条目也计入。默认 `[complaint]`。","type":"array","items":{"type":"string","minLength":1},"default":["complaint"]},"revenue_drop":{"title":"Revenue drop","x-title-zh":"营收降幅","description":"Share by which revenue must fall against the previous period or the same period a year before for `cooperation-shrinking`, 0–1. Default 0.5.","x-description-zh":"`cooperation-shrinking` 触发所需的营收较上期或去年同期的降幅，0–1。默认 0.5。","type":"number","minimum":0,"maximum":1,"default":0.5},"renewal_grace_days":{"title":"Renewal grace (days)","x-title-zh":"续约宽限天数","description":"Days after the contract end before `renewal-slipping` warns about a renewal not done. Default 30.","x-description-zh":"合同到期后超过该天数仍未续约，`renewal-slipping` 发出预警。默认 30。","type":"integer","minimum":0,"default":30},"favour_influence":{"title":"Favouring influence","x-title-zh":"倾向对手的影响力门槛","description":"Influence from which a person favouring a competitor is reported by `key-player-favours-competitor`. Default 4.","x-description-zh":"影响力达到该值且倾向竞争对手的人员，由 `key-player-favours-competitor` 报告。默认 4。","type":"integer","minimum":1,"maximum":5,"default":4}}},"exclude":{"title":"Exclude","x-title-zh":"排除路径","description":"Glob patterns of paths to skip (排除路径), relative to the workspace root, for example `archive/**` or `drafts/*.md`. Files matching them are not read as Keyplan documents.","x-description-zh":"要跳过的路径的 glob 模式（排除路径），相对于工作区根目录，如 `archive/**` 或 `drafts/*.md`。匹配的文件不会作为 Keyplan 文档读取。","type":"array","items":{"type":"string","minLength":1}},"import":{"title":"Calendar import","x-title-zh":"日历导入","description":"How `keyplan import` turns calendar meetings into interaction-log entries (日历导入): the channel of an online meeting and of a meeting at a place, and the addresses of your own team, which are never listed as unmatched attendees.","x-description-zh":"`keyplan import` 如何把日历会议转成互动记录条目（日历导入）：线上会议和线下会议各用哪种互动方式，以及我方团队的邮箱地址（这些地址不会被列为未匹配的参会人）。","type":"object","properties":{"online":{"title":"Online meetings","x-title-zh":"线上会议","description":"Channel for a meeting with an online-meeting link or without a location (线上会议). Default `meeting`. Must be one of the workspace's channels.","x-description-zh":"带有线上会议链接或没有地点的会议所用的互动方式（线上会议）。默认 `meeting`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"meeting"},"in_person":{"title":"In-person meetings","x-title-zh":"线下会面","description":"Channel for a meeting at a physical location without an online-meeting link (线下会面). Default `visit`. Must be one of the workspace's channels.","x-description-zh":"在实际地点举行且没有线上会议链接的会议所用的互动方式（线下会面）。默认 `visit`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"visit"},"ignore":{"title":"Own addresses","x-title-zh":"我方邮箱","description":"E-mail addresses, or `@domain` for a whole domain, of your own team (我方邮箱): attendees with these addresses are not listed as unmatched, for example `[\"@ourcompany.com\"]`.","x-description-zh":"我方团队的邮箱地址，或以 `@域名` 表示整个域（我方邮箱）：这些地址的参会人不会被列为未匹配，如 `[\"@ourcompany.com\"]`。","type":"array","items":{"type":"string","pattern":"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
+const schema117 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://keyplan.dev/schemas/keyplan-config.schema.json","title":"Keyplan workspace configuration (keyplan.yaml)","x-title-zh":"Keyplan 工作区配置（keyplan.yaml）","description":"Optional `keyplan.yaml` at the workspace root (工作区配置): language, channel and role vocabularies, default contact cadences per tier and role, when an account counts as dark, rule severities and paths to skip.","x-description-zh":"位于工作区根目录的可选文件 `keyplan.yaml`（工作区配置）：界面语言、互动方式与角色词表、按分级和角色的默认拜访频率、客户“失联”判定天数、规则严重级别以及要跳过的路径。","type":"object","properties":{"locale":{"title":"Locale","x-title-zh":"界面语言","description":"Language of messages, hovers and reports (界面语言): `en` English or `zh-cn` Simplified Chinese.","x-description-zh":"提示信息、悬停说明和报告所用的语言（界面语言）：`en` 英文或 `zh-cn` 简体中文。","type":"string","enum":["en","zh-cn"],"x-enum-descriptions":["English (英文).","Simplified Chinese (简体中文)."],"x-enum-descriptions-zh":["英文。","简体中文。"]},"channels":{"title":"Channels","x-title-zh":"互动方式","description":"Interaction channel names (互动方式). When given, this list REPLACES the built-in one (visit, meeting, call, wechat, email, event, executive-exchange, gift, dinner, other), so list every channel you still use. Each name must be a single token without spaces, `@` or colons, because it is written in interaction-log entries.","x-description-zh":"互动方式名称列表。填写后将完全替换内置列表（visit、meeting、call、wechat、email、event、executive-exchange、gift、dinner、other），因此请列出仍需使用的全部方式。每个名称必须是不含空格、`@` 或冒号的单个词，因为它会写在互动记录条目中。","type":"array","items":{"$ref":"defs.schema.json#/$defs/channel_name"},"uniqueItems":true,"minItems":1,"default":["visit","meeting","call","wechat","email","event","executive-exchange","gift","dinner","other"]},"channel_aliases":{"title":"Channel aliases","x-title-zh":"互动方式别名","description":"Other names for configured channels (互动方式别名), as the team writes them in interaction-log entries, for example `{视频会议: meeting, 飞书: wechat}`. An entry written with an alias counts as that channel everywhere (cadence, reports). Built in: the Chinese names 拜访 visit, 会议 meeting, 电话 call, 微信 wechat, 邮件 email, 活动 event, 高层互访 executive-exchange, 礼品 gift, 宴请 dinner (for those channels that are configured). An alias of a channel that is not configured, or that is a channel itself, is reported and ignored.","x-description-zh":"已配置互动方式的其他名称（团队在互动记录中的写法），如 `{视频会议: meeting, 飞书: wechat}`。使用别名的条目在各处（拜访节奏、报告）都按对应的互动方式计算。内置别名：拜访 visit、会议 meeting、电话 call、微信 wechat、邮件 email、活动 event、高层互访 executive-exchange、礼品 gift、宴请 dinner（仅当对应方式已配置时）。指向未配置方式的别名、或本身就是互动方式的别名会被报告并忽略。","type":"object","additionalProperties":{"$ref":"defs.schema.json#/$defs/channel_name"}},"roles":{"title":"Additional roles","x-title-zh":"附加决策链角色","description":"Additional buying-role names (附加决策链角色), added to the built-in EB, TB, UB and Coach, for example `[Influencer, Gatekeeper]`. They become valid in person `roles` and as keys in `cadence`.","x-description-zh":"附加的决策链角色名称，在内置的 EB、TB、UB、Coach 基础上增加，如 `[Influencer, Gatekeeper]`。新增角色可用于个人画像的 `roles` 以及 `cadence` 中的键。","type":"array","items":{"title":"Role name","x-title-zh":"角色名称","description":"Name of an extra buying role: a single word without spaces, for example `Gatekeeper`.","x-description-zh":"附加采购角色的名称：不含空格的单个词，如 `Gatekeeper`。","type":"string","pattern":"^\\S+$"},"uniqueItems":true},"cadence":{"title":"Cadence defaults","x-title-zh":"默认拜访频率","description":"Default contact cadence per account tier and buying role, in days (默认拜访频率). Values given here replace the matching built-in ones (A: EB 30/45, default 45/60; B: default 60/90; C: default 90/180); keys you leave out keep their built-in value. A person's own `cadence` and a relationship-plan contact's `cadence` override these defaults.","x-description-zh":"按客户分级和采购角色设置的默认拜访频率（天）。此处填写的值替换对应的内置值（A：EB 30/45、default 45/60；B：default 60/90；C：default 90/180）；未填写的键保持内置值。个人画像中的 `cadence` 和关系规划联系人条目中的 `cadence` 优先于这些默认值。","type":"object","properties":{"A":{"title":"A-tier cadences","x-title-zh":"A 类客户拜访频率","description":"Cadences for A-tier (strategic, 战略客户) accounts. Built-in: EB 30/45 days, everyone else 45/60.","x-description-zh":"A 类（战略客户）的拜访频率。内置值：EB 30/45 天，其他人 45/60 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"B":{"title":"B-tier cadences","x-title-zh":"B 类客户拜访频率","description":"Cadences for B-tier (key, 重点客户) accounts. Built-in: 60/90 days.","x-description-zh":"B 类（重点客户）的拜访频率。内置值：60/90 天。","$ref":"defs.schema.json#/$defs/tier_cadence"},"C":{"title":"C-tier cadences","x-title-zh":"C 类客户拜访频率","description":"Cadences for C-tier (normal, 普通客户) accounts. Built-in: 90/180 days.","x-description-zh":"C 类（普通客户）的拜访频率。内置值：90/180 天。","$ref":"defs.schema.json#/$defs/tier_cadence"}},"additionalProperties":false,"default":{"A":{"EB":{"ideal":30,"max":45},"default":{"ideal":45,"max":60}},"B":{"default":{"ideal":60,"max":90}},"C":{"default":{"ideal":90,"max":180}}}},"dark_after":{"title":"Dark after (days)","x-title-zh":"失联判定天数","description":"Number of days without any interaction with anyone at an account after which the account is reported as dark (失联客户). Default 60.","x-description-zh":"客户中所有人都无任何互动超过该天数后，该客户被报告为“失联”（失联客户）。默认 60 天。","type":"integer","minimum":1,"default":60},"onboarding_days":{"title":"Onboarding grace (days)","x-title-zh":"建档宽限天数","description":"Number of days a new account (新客户建档期) is onboarding, counted from the account's `created` date (or its plan period's start): until it has people and a first logged interaction, or until these days have passed, the coverage warnings and `account-dark` are replaced by an `account-onboarding` checklist. Default 30.","x-description-zh":"新客户处于建档期的天数，自客户的 `created` 日期（缺省时为计划周期开始日）起算：在有联系人且记录了第一次互动之前、且未超过该天数时，覆盖类警告和 `account-dark` 以 `account-onboarding` 待办清单代替。默认 30 天。","type":"integer","minimum":0,"default":30},"health":{"title":"Account health","x-title-zh":"客户健康度","description":"How account health (客户健康度) is computed. Health is a weighted average of three parts (relationship, experience, business); parts without data are left out and the weights of the others are rescaled.","x-description-zh":"客户健康度的计算方式。健康度是关系、体验、业务三部分的加权平均；没有数据的部分不参与计算，其余部分的权重按比例放大。","type":"object","additionalProperties":false,"properties":{"weights":{"title":"Health weights","x-title-zh":"健康度权重","description":"Weight of each health part (default relationship 0.5, experience 0.25, business 0.25). Only their ratio matters.","x-description-zh":"各部分的权重（默认：关系 0.5、体验 0.25、业务 0.25）。只有比例有意义。","type":"object","additionalProperties":false,"properties":{"relationship":{"title":"Relationship weight","x-title-zh":"关系权重","description":"Weight of the relationship part: key players' temperature minus coverage penalties (missing EB, single-threaded…).","x-description-zh":"关系部分的权重：关键人物的关系温度减去覆盖问题扣分（缺少 EB、单线联系等）。","type":"number","minimum":0},"experience":{"title":"Experience weight","x-title-zh":"体验权重","description":"Weight of the experience part: NPS and CSAT from the account plan's health.","x-description-zh":"体验部分的权重：客户计划 health 中的 NPS 与 CSAT。","type":"number","minimum":0},"business":{"title":"Business weight","x-title-zh":"业务权重","description":"Weight of the business part: objectives on track and churn risk.","x-description-zh":"业务部分的权重：目标进展与流失风险。","type":"number","minimum":0}}}}},"rules":{"title":"Rule severities","x-title-zh":"规则配置","description":"Severity per rule id (规则配置): `off`, `info`, `warning`, `error`, or an object with a severity per tier, for example `{A: error, B: warning, C: off}`. Rules left out keep their built-in severity. See docs/rules.md for the rule ids.","x-description-zh":"按规则标识设置严重级别（规则配置）：`off`、`info`、`warning`、`error`，或按分级设置的对象，如 `{A: error, B: warning, C: off}`。未列出的规则保持内置级别。规则标识见 docs/rules.md。","type":"object","additionalProperties":false,"properties":{"account-dark":{"description":"Nobody at the account has been met for longer than `dark_after` days.","x-description-zh":"客户超过 `dark_after` 天无人互动（失联）。","$ref":"defs.schema.json#/$defs/rule_setting"},"account-onboarding":{"description":"A new account: what to fill in next (the coverage warnings wait meanwhile).","x-description-zh":"新客户建档期：接下来需要补充的内容（期间暂不报告覆盖类警告）。","$ref":"defs.schema.json#/$defs/rule_setting"},"complaints-rising":{"description":"Complaints logged in the last window rose by the configured share on the window before.","x-description-zh":"最近窗口内记录的投诉较上一窗口增加超过设定比例（投诉增加）。","$ref":"defs.schema.json#/$defs/rule_setting"},"contact-left":{"description":"A person who left the company is still a contact in a current relationship plan.","x-description-zh":"已离职人员仍是当前关系规划中的联系人。","$ref":"defs.schema.json#/$defs/rule_setting"},"cooperation-shrinking":{"description":"Revenue of the latest period fell by the configured share on the previous period or the same period a year before.","x-description-zh":"最近一期营收较上一期或去年同期下降超过设定比例（合作减少）。","$ref":"defs.schema.json#/$defs/rule_setting"},"cross-account-reference":{"description":"A reference to a person of another account.","x-description-zh":"引用了其他客户的人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"duplicate-id":{"description":"Two documents (or two objectives of one account) share an id.","x-description-zh":"两个文档（或同一客户的两个目标）使用了相同的标识。","$ref":"defs.schema.json#/$defs/rule_setting"},"economic-buyer-not-supportive":{"description":"The economic buyer is neutral, skeptical, opposed or of unknown stance.","x-description-zh":"经济决策人态度为中立、怀疑、反对或未知。","$ref":"defs.schema.json#/$defs/rule_setting"},"encoding":{"description":"A Keyplan document that is not UTF-8 text.","x-description-zh":"Keyplan 文档不是 UTF-8 文本。","$ref":"defs.schema.json#/$defs/rule_setting"},"experience-declining":{"description":"A survey score (NPS, CSAT, CES) fell by the configured margin on the previous survey.","x-description-zh":"调研得分（NPS、CSAT、CES）较上一次下降超过设定幅度（体验下滑）。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-due-soon":{"description":"A contact past the ideal interval, not yet past the maximum.","x-description-zh":"联系人已超过理想间隔，尚未超过最长间隔。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-never":{"description":"A contact with no interaction logged at all (info for people who are not key players).","x-description-zh":"联系人没有任何互动记录（非关键人物为提示级）。","$ref":"defs.schema.json#/$defs/rule_setting"},"interaction-overdue":{"description":"A contact not met for longer than the maximum interval.","x-description-zh":"联系人超过最长间隔未互动。","$ref":"defs.schema.json#/$defs/rule_setting"},"key-player-favours-competitor":{"description":"A key player favours a competitor and no current relationship plan sets a target for them.","x-description-zh":"关键人物倾向竞争对手，且当前关系规划中没有为其设定目标。","$ref":"defs.schema.json#/$defs/rule_setting"},"key-player-uncovered":{"description":"Influence 4 or 5 with coverage unknown or none.","x-description-zh":"影响力 4–5 但覆盖程度未知或为无。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-in-future":{"description":"An interaction dated after today; it is not counted yet.","x-description-zh":"日期晚于今天的互动记录，暂不计入。","$ref":"defs.schema.json#/$defs/rule_setting"},"log-entry-malformed":{"description":"A line that looks like an interaction entry but cannot be read.","x-description-zh":"看似互动记录但无法解析的行。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-coach":{"description":"An A account without a Coach.","x-description-zh":"A 类客户没有教练（Coach）。","$ref":"defs.schema.json#/$defs/rule_setting"},"missing-economic-buyer":{"description":"An A or B account without an active economic buyer (EB).","x-description-zh":"A/B 类客户没有在职的经济决策人（EB）。","$ref":"defs.schema.json#/$defs/rule_setting"},"no-path-to-economic-buyer":{"description":"No chain of reporting or influence lines leads from a champion, supporter or Coach to the economic buyer.","x-description-zh":"没有任何汇报或影响关系链能从支持者、拥护者或教练通向经济决策人。","$ref":"defs.schema.json#/$defs/rule_setting"},"objective-overdue":{"description":"An objective past its due date that is not done or dropped.","x-description-zh":"已过截止日期且未完成（或未放弃）的目标。","$ref":"defs.schema.json#/$defs/rule_setting"},"plan-period-ended":{"description":"The account plan or relationship plan period has ended and no newer plan covers today.","x-description-zh":"客户计划或关系规划的周期已结束，且没有覆盖今天的新规划。","$ref":"defs.schema.json#/$defs/rule_setting"},"planned-interaction-missed":{"description":"A planned interaction date passed without an interaction.","x-description-zh":"计划的互动日期已过，但没有互动记录。","$ref":"defs.schema.json#/$defs/rule_setting"},"relationship-cooling":{"description":"Interactions with key players fell sharply on the window before, or a key player cooled by two temperature bands.","x-description-zh":"与关键人物的互动较上一窗口大幅减少，或关键人物关系温度下降两档（关系疏远）。","$ref":"defs.schema.json#/$defs/rule_setting"},"renewal-slipping":{"description":"The contract ended more than `renewal_grace_days` ago and the renewal is not done.","x-description-zh":"合同到期超过 `renewal_grace_days` 天仍未续约（续约延误）。","$ref":"defs.schema.json#/$defs/rule_setting"},"reports-to-cycle":{"description":"Reporting lines that loop back on themselves.","x-description-zh":"汇报关系形成循环。","$ref":"defs.schema.json#/$defs/rule_setting"},"retention-plan-missing":{"description":"A declining or high-risk account without an open retention objective.","x-description-zh":"处于衰退期或高流失风险的客户没有未关闭的挽留目标。","$ref":"defs.schema.json#/$defs/rule_setting"},"review-overdue":{"description":"The account plan's next review date has passed.","x-description-zh":"客户计划的下次评审日期已过。","$ref":"defs.schema.json#/$defs/rule_setting"},"schema":{"description":"A field is missing, has the wrong type, or has a value outside its allowed set.","x-description-zh":"字段缺失、类型错误或取值不在允许范围内。","$ref":"defs.schema.json#/$defs/rule_setting"},"single-threaded":{"description":"Fewer than 3 active contacts, or only one covered more than briefly.","x-description-zh":"在职联系人少于 3 位，或只有 1 位达到多次/深度覆盖。","$ref":"defs.schema.json#/$defs/rule_setting"},"stage-target-missing":{"description":"A relationship-plan contact without a target stage, or with a target below the current stage.","x-description-zh":"关系规划联系人缺少目标阶段，或目标低于当前阶段。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-channel":{"description":"An interaction channel that is not in the configured list.","x-description-zh":"不在配置列表中的互动方式。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-field":{"description":"A field the format does not know (often a typo).","x-description-zh":"格式中不存在的字段（通常是拼写错误）。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-kind":{"description":"A `kind:` that is almost, but not quite, a Keyplan kind.","x-description-zh":"`kind:` 的取值与 Keyplan 文档类型相近但不一致。","$ref":"defs.schema.json#/$defs/rule_setting"},"unknown-reference":{"description":"A reference to an account or person that does not exist.","x-description-zh":"引用了不存在的客户或人员。","$ref":"defs.schema.json#/$defs/rule_setting"},"yaml-syntax":{"description":"The frontmatter is not valid YAML.","x-description-zh":"文件头不是有效的 YAML。","$ref":"defs.schema.json#/$defs/rule_setting"}}},"early_warning":{"title":"Early warning","x-title-zh":"预警信号","description":"Thresholds of the early-warning rules (预警信号体系). Defaults follow a maintenance guide's examples: renewal more than a month past the contract end, purchases down 50 % on the previous period, complaints up 30 % month on month, NPS falling by 20 points (50 → 30).","x-description-zh":"预警规则的阈值（预警信号体系）。默认值取自维护指南的示例：合同到期一个月以上未续约、采购额较上期下降 50 %、投诉环比上升 30 %、NPS 下降 20 分（50 → 30）。","type":"object","additionalProperties":false,"properties":{"cooling_window_days":{"title":"Cooling window (days)","x-title-zh":"关系疏远比较窗口（天）","description":"`relationship-cooling` compares interactions with key players in the last this-many days with the same number of days before. Default 90.","x-description-zh":"`relationship-cooling` 比较最近这么多天与之前同样天数内与关键人物的互动次数。默认 90。","type":"integer","minimum":1,"default":90},"cooling_drop":{"title":"Cooling drop","x-title-zh":"关系疏远降幅","description":"Share by which interactions with key players must fall for `relationship-cooling`, 0–1. Default 0.5 (half as many or fewer).","x-description-zh":"`relationship-cooling` 触发所需的与关键人物互动次数降幅，0–1。默认 0.5（减少一半及以上）。","type":"number","minimum":0,"maximum":1,"default":0.5},"cooling_min":{"title":"Cooling minimum","x-title-zh":"关系疏远最少基数","description":"Interactions with key players the earlier window must have before a fall counts. Default 2.","x-description-zh":"较早窗口内与关键人物的互动至少达到该次数，降幅才计入。默认 2。","type":"integer","minimum":1,"default":2},"survey_drop":{"title":"Survey drop","x-title-zh":"体验下滑幅度","description":"Points a survey score must fall from the previous survey of its kind for `experience-declining`. Defaults NPS 20, CSAT 10, CES 1 (CES rising by 1, as lower is better).","x-description-zh":"`experience-declining` 触发所需的较上一次同类调研的下降分数。默认 NPS 20、CSAT 10、CES 1（CES 越低越好，因此为上升 1）。","type":"object","additionalProperties":false,"properties":{"nps":{"title":"NPS drop","x-title-zh":"NPS 降幅","description":"NPS points. Default 20.","x-description-zh":"NPS 分数。默认 20。","type":"number","exclusiveMinimum":0,"default":20},"csat":{"title":"CSAT drop","x-title-zh":"CSAT 降幅","description":"CSAT points. Default 10.","x-description-zh":"CSAT 分数。默认 10。","type":"number","exclusiveMinimum":0,"default":10},"ces":{"title":"CES rise","x-title-zh":"CES 升幅","description":"CES points (a rise). Default 1.","x-description-zh":"CES 分数（上升）。默认 1。","type":"number","exclusiveMinimum":0,"default":1}}},"complaints_window_days":{"title":"Complaints window (days)","x-title-zh":"投诉比较窗口（天）","description":"`complaints-rising` compares complaints in the last this-many days with the same number of days before. Default 30 (month on month).","x-description-zh":"`complaints-rising` 比较最近这么多天与之前同样天数内的投诉数。默认 30（环比）。","type":"integer","minimum":1,"default":30},"complaints_rise":{"title":"Complaints rise","x-title-zh":"投诉升幅","description":"Share by which complaints must rise for `complaints-rising`. Default 0.3 (30 %).","x-description-zh":"`complaints-rising` 触发所需的投诉升幅。默认 0.3（30 %）。","type":"number","minimum":0,"default":0.3},"complaints_min":{"title":"Complaints minimum","x-title-zh":"投诉最少次数","description":"Complaints the last window must have before `complaints-rising` reports. Default 2.","x-description-zh":"最近窗口内至少达到该投诉数才报告 `complaints-rising`。默认 2。","type":"integer","minimum":1,"default":2},"complaint_channels":{"title":"Complaint channels","x-title-zh":"投诉渠道","description":"Log channels that record a complaint (投诉). Entries tagged `#complaint` or `#投诉` in their summary count too. Default `[complaint]`.","x-description-zh":"记录投诉的互动渠道。摘要中带 `#complaint` 或 `#投诉` 标签的条目也计入。默认 `[complaint]`。","type":"array","items":{"type":"string","minLength":1},"default":["complaint"]},"revenue_drop":{"title":"Revenue drop","x-title-zh":"营收降幅","description":"Share by which revenue must fall against the previous period or the same period a year before for `cooperation-shrinking`, 0–1. Default 0.5.","x-description-zh":"`cooperation-shrinking` 触发所需的营收较上期或去年同期的降幅，0–1。默认 0.5。","type":"number","minimum":0,"maximum":1,"default":0.5},"renewal_grace_days":{"title":"Renewal grace (days)","x-title-zh":"续约宽限天数","description":"Days after the contract end before `renewal-slipping` warns about a renewal not done. Default 30.","x-description-zh":"合同到期后超过该天数仍未续约，`renewal-slipping` 发出预警。默认 30。","type":"integer","minimum":0,"default":30},"favour_influence":{"title":"Favouring influence","x-title-zh":"倾向对手的影响力门槛","description":"Influence from which a person favouring a competitor is reported by `key-player-favours-competitor`. Default 4.","x-description-zh":"影响力达到该值且倾向竞争对手的人员，由 `key-player-favours-competitor` 报告。默认 4。","type":"integer","minimum":1,"maximum":5,"default":4}}},"exclude":{"title":"Exclude","x-title-zh":"排除路径","description":"Glob patterns of paths to skip (排除路径), relative to the workspace root, for example `archive/**` or `drafts/*.md`. Files matching them are not read as Keyplan documents.","x-description-zh":"要跳过的路径的 glob 模式（排除路径），相对于工作区根目录，如 `archive/**` 或 `drafts/*.md`。匹配的文件不会作为 Keyplan 文档读取。","type":"array","items":{"type":"string","minLength":1}},"import":{"title":"Calendar import","x-title-zh":"日历导入","description":"How `keyplan import` turns calendar meetings into interaction-log entries (日历导入): the channel of an online meeting and of a meeting at a place, and the addresses of your own team, which are never listed as unmatched attendees.","x-description-zh":"`keyplan import` 如何把日历会议转成互动记录条目（日历导入）：线上会议和线下会议各用哪种互动方式，以及我方团队的邮箱地址（这些地址不会被列为未匹配的参会人）。","type":"object","properties":{"online":{"title":"Online meetings","x-title-zh":"线上会议","description":"Channel for a meeting with an online-meeting link or without a location (线上会议). Default `meeting`. Must be one of the workspace's channels.","x-description-zh":"带有线上会议链接或没有地点的会议所用的互动方式（线上会议）。默认 `meeting`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"meeting"},"in_person":{"title":"In-person meetings","x-title-zh":"线下会面","description":"Channel for a meeting at a physical location without an online-meeting link (线下会面). Default `visit`. Must be one of the workspace's channels.","x-description-zh":"在实际地点举行且没有线上会议链接的会议所用的互动方式（线下会面）。默认 `visit`。必须是工作区的互动方式之一。","$ref":"defs.schema.json#/$defs/channel_name","default":"visit"},"ignore":{"title":"Own addresses","x-title-zh":"我方邮箱","description":"E-mail addresses, or `@domain` for a whole domain, of your own team (我方邮箱): attendees with these addresses are not listed as unmatched, for example `[\"@ourcompany.com\"]`.","x-description-zh":"我方团队的邮箱地址，或以 `@域名` 表示整个域（我方邮箱）：这些地址的参会人不会被列为未匹配，如 `[\"@ourcompany.com\"]`。","type":"array","items":{"type":"string","pattern":"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false};
 const schema118 = {"title":"Channel name","x-title-zh":"渠道名称","description":"Name of an interaction channel as written in interaction-log entries: a single token without spaces, `@` or colons (for example `visit`, `feishu`, `飞书`).","x-description-zh":"互动记录中使用的渠道名称：不含空格、`@` 或冒号的单个词（如 `visit`、`feishu`、`飞书`）。","type":"string","pattern":"^[^\\s@:：]+$"};
 const pattern28 = new RegExp("^[^\\s@:：]+$", "u");
 const pattern30 = new RegExp("^\\S+$", "u");
@@ -6208,8 +6208,20 @@ vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.error
 errors = vErrors.length;
 }
 }
+if(data18["complaints-rising"] !== undefined){
+if(!(validate45(data18["complaints-rising"], {instancePath:instancePath+"/rules/complaints-rising",parentData:data18,parentDataProperty:"complaints-rising",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
 if(data18["contact-left"] !== undefined){
 if(!(validate45(data18["contact-left"], {instancePath:instancePath+"/rules/contact-left",parentData:data18,parentDataProperty:"contact-left",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data18["cooperation-shrinking"] !== undefined){
+if(!(validate45(data18["cooperation-shrinking"], {instancePath:instancePath+"/rules/cooperation-shrinking",parentData:data18,parentDataProperty:"cooperation-shrinking",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
@@ -6238,6 +6250,12 @@ vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.error
 errors = vErrors.length;
 }
 }
+if(data18["experience-declining"] !== undefined){
+if(!(validate45(data18["experience-declining"], {instancePath:instancePath+"/rules/experience-declining",parentData:data18,parentDataProperty:"experience-declining",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
 if(data18["interaction-due-soon"] !== undefined){
 if(!(validate45(data18["interaction-due-soon"], {instancePath:instancePath+"/rules/interaction-due-soon",parentData:data18,parentDataProperty:"interaction-due-soon",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
@@ -6252,6 +6270,12 @@ errors = vErrors.length;
 }
 if(data18["interaction-overdue"] !== undefined){
 if(!(validate45(data18["interaction-overdue"], {instancePath:instancePath+"/rules/interaction-overdue",parentData:data18,parentDataProperty:"interaction-overdue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data18["key-player-favours-competitor"] !== undefined){
+if(!(validate45(data18["key-player-favours-competitor"], {instancePath:instancePath+"/rules/key-player-favours-competitor",parentData:data18,parentDataProperty:"key-player-favours-competitor",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
@@ -6310,8 +6334,26 @@ vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.error
 errors = vErrors.length;
 }
 }
+if(data18["relationship-cooling"] !== undefined){
+if(!(validate45(data18["relationship-cooling"], {instancePath:instancePath+"/rules/relationship-cooling",parentData:data18,parentDataProperty:"relationship-cooling",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data18["renewal-slipping"] !== undefined){
+if(!(validate45(data18["renewal-slipping"], {instancePath:instancePath+"/rules/renewal-slipping",parentData:data18,parentDataProperty:"renewal-slipping",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
 if(data18["reports-to-cycle"] !== undefined){
 if(!(validate45(data18["reports-to-cycle"], {instancePath:instancePath+"/rules/reports-to-cycle",parentData:data18,parentDataProperty:"reports-to-cycle",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data18["retention-plan-missing"] !== undefined){
+if(!(validate45(data18["retention-plan-missing"], {instancePath:instancePath+"/rules/retention-plan-missing",parentData:data18,parentDataProperty:"retention-plan-missing",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
@@ -6383,11 +6425,11 @@ errors++;
 }
 }
 if(data.early_warning !== undefined){
-let data48 = data.early_warning;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key6 in data48){
+let data55 = data.early_warning;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key6 in data55){
 if(!(func1.call(schema117.properties.early_warning.properties, key6))){
-const err33 = {instancePath:instancePath+"/early_warning",schemaPath:"#/properties/early_warning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.early_warning,data:data48};
+const err33 = {instancePath:instancePath+"/early_warning",schemaPath:"#/properties/early_warning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.early_warning,data:data55};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6397,10 +6439,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data48.cooling_window_days !== undefined){
-let data49 = data48.cooling_window_days;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err34 = {instancePath:instancePath+"/early_warning/cooling_window_days",schemaPath:"#/properties/early_warning/properties/cooling_window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.cooling_window_days.type,parentSchema:schema117.properties.early_warning.properties.cooling_window_days,data:data49};
+if(data55.cooling_window_days !== undefined){
+let data56 = data55.cooling_window_days;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err34 = {instancePath:instancePath+"/early_warning/cooling_window_days",schemaPath:"#/properties/early_warning/properties/cooling_window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.cooling_window_days.type,parentSchema:schema117.properties.early_warning.properties.cooling_window_days,data:data56};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6409,9 +6451,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 1 || isNaN(data49)){
-const err35 = {instancePath:instancePath+"/early_warning/cooling_window_days",schemaPath:"#/properties/early_warning/properties/cooling_window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.cooling_window_days,data:data49};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 1 || isNaN(data56)){
+const err35 = {instancePath:instancePath+"/early_warning/cooling_window_days",schemaPath:"#/properties/early_warning/properties/cooling_window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.cooling_window_days,data:data56};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6422,11 +6464,11 @@ errors++;
 }
 }
 }
-if(data48.cooling_drop !== undefined){
-let data50 = data48.cooling_drop;
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 1 || isNaN(data50)){
-const err36 = {instancePath:instancePath+"/early_warning/cooling_drop",schemaPath:"#/properties/early_warning/properties/cooling_drop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.cooling_drop,data:data50};
+if(data55.cooling_drop !== undefined){
+let data57 = data55.cooling_drop;
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 1 || isNaN(data57)){
+const err36 = {instancePath:instancePath+"/early_warning/cooling_drop",schemaPath:"#/properties/early_warning/properties/cooling_drop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.cooling_drop,data:data57};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6435,8 +6477,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data50 < 0 || isNaN(data50)){
-const err37 = {instancePath:instancePath+"/early_warning/cooling_drop",schemaPath:"#/properties/early_warning/properties/cooling_drop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.cooling_drop,data:data50};
+if(data57 < 0 || isNaN(data57)){
+const err37 = {instancePath:instancePath+"/early_warning/cooling_drop",schemaPath:"#/properties/early_warning/properties/cooling_drop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.cooling_drop,data:data57};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6447,7 +6489,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/early_warning/cooling_drop",schemaPath:"#/properties/early_warning/properties/cooling_drop/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.cooling_drop.type,parentSchema:schema117.properties.early_warning.properties.cooling_drop,data:data50};
+const err38 = {instancePath:instancePath+"/early_warning/cooling_drop",schemaPath:"#/properties/early_warning/properties/cooling_drop/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.cooling_drop.type,parentSchema:schema117.properties.early_warning.properties.cooling_drop,data:data57};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6457,10 +6499,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data48.cooling_min !== undefined){
-let data51 = data48.cooling_min;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err39 = {instancePath:instancePath+"/early_warning/cooling_min",schemaPath:"#/properties/early_warning/properties/cooling_min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.cooling_min.type,parentSchema:schema117.properties.early_warning.properties.cooling_min,data:data51};
+if(data55.cooling_min !== undefined){
+let data58 = data55.cooling_min;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err39 = {instancePath:instancePath+"/early_warning/cooling_min",schemaPath:"#/properties/early_warning/properties/cooling_min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.cooling_min.type,parentSchema:schema117.properties.early_warning.properties.cooling_min,data:data58};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6469,9 +6511,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 1 || isNaN(data51)){
-const err40 = {instancePath:instancePath+"/early_warning/cooling_min",schemaPath:"#/properties/early_warning/properties/cooling_min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.cooling_min,data:data51};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err40 = {instancePath:instancePath+"/early_warning/cooling_min",schemaPath:"#/properties/early_warning/properties/cooling_min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.cooling_min,data:data58};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6482,12 +6524,12 @@ errors++;
 }
 }
 }
-if(data48.survey_drop !== undefined){
-let data52 = data48.survey_drop;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key7 in data52){
+if(data55.survey_drop !== undefined){
+let data59 = data55.survey_drop;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key7 in data59){
 if(!(((key7 === "nps") || (key7 === "csat")) || (key7 === "ces"))){
-const err41 = {instancePath:instancePath+"/early_warning/survey_drop",schemaPath:"#/properties/early_warning/properties/survey_drop/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.early_warning.properties.survey_drop,data:data52};
+const err41 = {instancePath:instancePath+"/early_warning/survey_drop",schemaPath:"#/properties/early_warning/properties/survey_drop/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.early_warning.properties.survey_drop,data:data59};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6497,11 +6539,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data52.nps !== undefined){
-let data53 = data52.nps;
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 <= 0 || isNaN(data53)){
-const err42 = {instancePath:instancePath+"/early_warning/survey_drop/nps",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/nps/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.nps,data:data53};
+if(data59.nps !== undefined){
+let data60 = data59.nps;
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 <= 0 || isNaN(data60)){
+const err42 = {instancePath:instancePath+"/early_warning/survey_drop/nps",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/nps/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.nps,data:data60};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6512,7 +6554,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/early_warning/survey_drop/nps",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/nps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.survey_drop.properties.nps.type,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.nps,data:data53};
+const err43 = {instancePath:instancePath+"/early_warning/survey_drop/nps",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/nps/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.survey_drop.properties.nps.type,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.nps,data:data60};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6522,11 +6564,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data52.csat !== undefined){
-let data54 = data52.csat;
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 <= 0 || isNaN(data54)){
-const err44 = {instancePath:instancePath+"/early_warning/survey_drop/csat",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/csat/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.csat,data:data54};
+if(data59.csat !== undefined){
+let data61 = data59.csat;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 <= 0 || isNaN(data61)){
+const err44 = {instancePath:instancePath+"/early_warning/survey_drop/csat",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/csat/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.csat,data:data61};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6537,7 +6579,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/early_warning/survey_drop/csat",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/csat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.survey_drop.properties.csat.type,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.csat,data:data54};
+const err45 = {instancePath:instancePath+"/early_warning/survey_drop/csat",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/csat/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.survey_drop.properties.csat.type,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.csat,data:data61};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6547,11 +6589,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data52.ces !== undefined){
-let data55 = data52.ces;
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 <= 0 || isNaN(data55)){
-const err46 = {instancePath:instancePath+"/early_warning/survey_drop/ces",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/ces/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.ces,data:data55};
+if(data59.ces !== undefined){
+let data62 = data59.ces;
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 <= 0 || isNaN(data62)){
+const err46 = {instancePath:instancePath+"/early_warning/survey_drop/ces",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/ces/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.ces,data:data62};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6562,7 +6604,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/early_warning/survey_drop/ces",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/ces/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.survey_drop.properties.ces.type,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.ces,data:data55};
+const err47 = {instancePath:instancePath+"/early_warning/survey_drop/ces",schemaPath:"#/properties/early_warning/properties/survey_drop/properties/ces/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.survey_drop.properties.ces.type,parentSchema:schema117.properties.early_warning.properties.survey_drop.properties.ces,data:data62};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6574,7 +6616,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/early_warning/survey_drop",schemaPath:"#/properties/early_warning/properties/survey_drop/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.early_warning.properties.survey_drop.type,parentSchema:schema117.properties.early_warning.properties.survey_drop,data:data52};
+const err48 = {instancePath:instancePath+"/early_warning/survey_drop",schemaPath:"#/properties/early_warning/properties/survey_drop/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.early_warning.properties.survey_drop.type,parentSchema:schema117.properties.early_warning.properties.survey_drop,data:data59};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6584,10 +6626,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data48.complaints_window_days !== undefined){
-let data56 = data48.complaints_window_days;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err49 = {instancePath:instancePath+"/early_warning/complaints_window_days",schemaPath:"#/properties/early_warning/properties/complaints_window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.complaints_window_days.type,parentSchema:schema117.properties.early_warning.properties.complaints_window_days,data:data56};
+if(data55.complaints_window_days !== undefined){
+let data63 = data55.complaints_window_days;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err49 = {instancePath:instancePath+"/early_warning/complaints_window_days",schemaPath:"#/properties/early_warning/properties/complaints_window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.complaints_window_days.type,parentSchema:schema117.properties.early_warning.properties.complaints_window_days,data:data63};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6596,9 +6638,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 1 || isNaN(data56)){
-const err50 = {instancePath:instancePath+"/early_warning/complaints_window_days",schemaPath:"#/properties/early_warning/properties/complaints_window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.complaints_window_days,data:data56};
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 1 || isNaN(data63)){
+const err50 = {instancePath:instancePath+"/early_warning/complaints_window_days",schemaPath:"#/properties/early_warning/properties/complaints_window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.complaints_window_days,data:data63};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6609,11 +6651,11 @@ errors++;
 }
 }
 }
-if(data48.complaints_rise !== undefined){
-let data57 = data48.complaints_rise;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 0 || isNaN(data57)){
-const err51 = {instancePath:instancePath+"/early_warning/complaints_rise",schemaPath:"#/properties/early_warning/properties/complaints_rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.complaints_rise,data:data57};
+if(data55.complaints_rise !== undefined){
+let data64 = data55.complaints_rise;
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 0 || isNaN(data64)){
+const err51 = {instancePath:instancePath+"/early_warning/complaints_rise",schemaPath:"#/properties/early_warning/properties/complaints_rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.complaints_rise,data:data64};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6624,7 +6666,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/early_warning/complaints_rise",schemaPath:"#/properties/early_warning/properties/complaints_rise/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.complaints_rise.type,parentSchema:schema117.properties.early_warning.properties.complaints_rise,data:data57};
+const err52 = {instancePath:instancePath+"/early_warning/complaints_rise",schemaPath:"#/properties/early_warning/properties/complaints_rise/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.complaints_rise.type,parentSchema:schema117.properties.early_warning.properties.complaints_rise,data:data64};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6634,10 +6676,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data48.complaints_min !== undefined){
-let data58 = data48.complaints_min;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err53 = {instancePath:instancePath+"/early_warning/complaints_min",schemaPath:"#/properties/early_warning/properties/complaints_min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.complaints_min.type,parentSchema:schema117.properties.early_warning.properties.complaints_min,data:data58};
+if(data55.complaints_min !== undefined){
+let data65 = data55.complaints_min;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err53 = {instancePath:instancePath+"/early_warning/complaints_min",schemaPath:"#/properties/early_warning/properties/complaints_min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.complaints_min.type,parentSchema:schema117.properties.early_warning.properties.complaints_min,data:data65};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6646,9 +6688,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err54 = {instancePath:instancePath+"/early_warning/complaints_min",schemaPath:"#/properties/early_warning/properties/complaints_min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.complaints_min,data:data58};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 1 || isNaN(data65)){
+const err54 = {instancePath:instancePath+"/early_warning/complaints_min",schemaPath:"#/properties/early_warning/properties/complaints_min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.complaints_min,data:data65};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6659,15 +6701,15 @@ errors++;
 }
 }
 }
-if(data48.complaint_channels !== undefined){
-let data59 = data48.complaint_channels;
-if(Array.isArray(data59)){
-const len2 = data59.length;
+if(data55.complaint_channels !== undefined){
+let data66 = data55.complaint_channels;
+if(Array.isArray(data66)){
+const len2 = data66.length;
 for(let i4=0; i4<len2; i4++){
-let data60 = data59[i4];
-if(typeof data60 === "string"){
-if(func2(data60) < 1){
-const err55 = {instancePath:instancePath+"/early_warning/complaint_channels/" + i4,schemaPath:"#/properties/early_warning/properties/complaint_channels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.early_warning.properties.complaint_channels.items,data:data60};
+let data67 = data66[i4];
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err55 = {instancePath:instancePath+"/early_warning/complaint_channels/" + i4,schemaPath:"#/properties/early_warning/properties/complaint_channels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.early_warning.properties.complaint_channels.items,data:data67};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6678,7 +6720,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/early_warning/complaint_channels/" + i4,schemaPath:"#/properties/early_warning/properties/complaint_channels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.early_warning.properties.complaint_channels.items.type,parentSchema:schema117.properties.early_warning.properties.complaint_channels.items,data:data60};
+const err56 = {instancePath:instancePath+"/early_warning/complaint_channels/" + i4,schemaPath:"#/properties/early_warning/properties/complaint_channels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.early_warning.properties.complaint_channels.items.type,parentSchema:schema117.properties.early_warning.properties.complaint_channels.items,data:data67};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6690,7 +6732,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/early_warning/complaint_channels",schemaPath:"#/properties/early_warning/properties/complaint_channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.early_warning.properties.complaint_channels.type,parentSchema:schema117.properties.early_warning.properties.complaint_channels,data:data59};
+const err57 = {instancePath:instancePath+"/early_warning/complaint_channels",schemaPath:"#/properties/early_warning/properties/complaint_channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.early_warning.properties.complaint_channels.type,parentSchema:schema117.properties.early_warning.properties.complaint_channels,data:data66};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6700,11 +6742,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data48.revenue_drop !== undefined){
-let data61 = data48.revenue_drop;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 1 || isNaN(data61)){
-const err58 = {instancePath:instancePath+"/early_warning/revenue_drop",schemaPath:"#/properties/early_warning/properties/revenue_drop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.revenue_drop,data:data61};
+if(data55.revenue_drop !== undefined){
+let data68 = data55.revenue_drop;
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 1 || isNaN(data68)){
+const err58 = {instancePath:instancePath+"/early_warning/revenue_drop",schemaPath:"#/properties/early_warning/properties/revenue_drop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.revenue_drop,data:data68};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6713,8 +6755,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data61 < 0 || isNaN(data61)){
-const err59 = {instancePath:instancePath+"/early_warning/revenue_drop",schemaPath:"#/properties/early_warning/properties/revenue_drop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.revenue_drop,data:data61};
+if(data68 < 0 || isNaN(data68)){
+const err59 = {instancePath:instancePath+"/early_warning/revenue_drop",schemaPath:"#/properties/early_warning/properties/revenue_drop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.revenue_drop,data:data68};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6725,7 +6767,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/early_warning/revenue_drop",schemaPath:"#/properties/early_warning/properties/revenue_drop/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.revenue_drop.type,parentSchema:schema117.properties.early_warning.properties.revenue_drop,data:data61};
+const err60 = {instancePath:instancePath+"/early_warning/revenue_drop",schemaPath:"#/properties/early_warning/properties/revenue_drop/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.early_warning.properties.revenue_drop.type,parentSchema:schema117.properties.early_warning.properties.revenue_drop,data:data68};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -6735,10 +6777,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data48.renewal_grace_days !== undefined){
-let data62 = data48.renewal_grace_days;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err61 = {instancePath:instancePath+"/early_warning/renewal_grace_days",schemaPath:"#/properties/early_warning/properties/renewal_grace_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.renewal_grace_days.type,parentSchema:schema117.properties.early_warning.properties.renewal_grace_days,data:data62};
+if(data55.renewal_grace_days !== undefined){
+let data69 = data55.renewal_grace_days;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err61 = {instancePath:instancePath+"/early_warning/renewal_grace_days",schemaPath:"#/properties/early_warning/properties/renewal_grace_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.renewal_grace_days.type,parentSchema:schema117.properties.early_warning.properties.renewal_grace_days,data:data69};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -6747,9 +6789,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 0 || isNaN(data62)){
-const err62 = {instancePath:instancePath+"/early_warning/renewal_grace_days",schemaPath:"#/properties/early_warning/properties/renewal_grace_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.renewal_grace_days,data:data62};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err62 = {instancePath:instancePath+"/early_warning/renewal_grace_days",schemaPath:"#/properties/early_warning/properties/renewal_grace_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema117.properties.early_warning.properties.renewal_grace_days,data:data69};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -6760,10 +6802,10 @@ errors++;
 }
 }
 }
-if(data48.favour_influence !== undefined){
-let data63 = data48.favour_influence;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err63 = {instancePath:instancePath+"/early_warning/favour_influence",schemaPath:"#/properties/early_warning/properties/favour_influence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.favour_influence.type,parentSchema:schema117.properties.early_warning.properties.favour_influence,data:data63};
+if(data55.favour_influence !== undefined){
+let data70 = data55.favour_influence;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err63 = {instancePath:instancePath+"/early_warning/favour_influence",schemaPath:"#/properties/early_warning/properties/favour_influence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema117.properties.early_warning.properties.favour_influence.type,parentSchema:schema117.properties.early_warning.properties.favour_influence,data:data70};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -6772,9 +6814,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 5 || isNaN(data63)){
-const err64 = {instancePath:instancePath+"/early_warning/favour_influence",schemaPath:"#/properties/early_warning/properties/favour_influence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema117.properties.early_warning.properties.favour_influence,data:data63};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 5 || isNaN(data70)){
+const err64 = {instancePath:instancePath+"/early_warning/favour_influence",schemaPath:"#/properties/early_warning/properties/favour_influence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema117.properties.early_warning.properties.favour_influence,data:data70};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -6783,8 +6825,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data63 < 1 || isNaN(data63)){
-const err65 = {instancePath:instancePath+"/early_warning/favour_influence",schemaPath:"#/properties/early_warning/properties/favour_influence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.favour_influence,data:data63};
+if(data70 < 1 || isNaN(data70)){
+const err65 = {instancePath:instancePath+"/early_warning/favour_influence",schemaPath:"#/properties/early_warning/properties/favour_influence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema117.properties.early_warning.properties.favour_influence,data:data70};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6797,7 +6839,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/early_warning",schemaPath:"#/properties/early_warning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.early_warning.type,parentSchema:schema117.properties.early_warning,data:data48};
+const err66 = {instancePath:instancePath+"/early_warning",schemaPath:"#/properties/early_warning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.early_warning.type,parentSchema:schema117.properties.early_warning,data:data55};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -6808,14 +6850,14 @@ errors++;
 }
 }
 if(data.exclude !== undefined){
-let data64 = data.exclude;
-if(Array.isArray(data64)){
-const len3 = data64.length;
+let data71 = data.exclude;
+if(Array.isArray(data71)){
+const len3 = data71.length;
 for(let i5=0; i5<len3; i5++){
-let data65 = data64[i5];
-if(typeof data65 === "string"){
-if(func2(data65) < 1){
-const err67 = {instancePath:instancePath+"/exclude/" + i5,schemaPath:"#/properties/exclude/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.exclude.items,data:data65};
+let data72 = data71[i5];
+if(typeof data72 === "string"){
+if(func2(data72) < 1){
+const err67 = {instancePath:instancePath+"/exclude/" + i5,schemaPath:"#/properties/exclude/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.exclude.items,data:data72};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -6826,7 +6868,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/exclude/" + i5,schemaPath:"#/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.exclude.items.type,parentSchema:schema117.properties.exclude.items,data:data65};
+const err68 = {instancePath:instancePath+"/exclude/" + i5,schemaPath:"#/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.exclude.items.type,parentSchema:schema117.properties.exclude.items,data:data72};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -6838,7 +6880,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.exclude.type,parentSchema:schema117.properties.exclude,data:data64};
+const err69 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.exclude.type,parentSchema:schema117.properties.exclude,data:data71};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -6849,11 +6891,11 @@ errors++;
 }
 }
 if(data.import !== undefined){
-let data66 = data.import;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key8 in data66){
+let data73 = data.import;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key8 in data73){
 if(!(((key8 === "online") || (key8 === "in_person")) || (key8 === "ignore"))){
-const err70 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.import,data:data66};
+const err70 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.import,data:data73};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -6863,11 +6905,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data66.online !== undefined){
-let data67 = data66.online;
-if(typeof data67 === "string"){
-if(!pattern28.test(data67)){
-const err71 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema118,data:data67};
+if(data73.online !== undefined){
+let data74 = data73.online;
+if(typeof data74 === "string"){
+if(!pattern28.test(data74)){
+const err71 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema118,data:data74};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -6878,7 +6920,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data67};
+const err72 = {instancePath:instancePath+"/import/online",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data74};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -6888,11 +6930,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data66.in_person !== undefined){
-let data68 = data66.in_person;
-if(typeof data68 === "string"){
-if(!pattern28.test(data68)){
-const err73 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema118,data:data68};
+if(data73.in_person !== undefined){
+let data75 = data73.in_person;
+if(typeof data75 === "string"){
+if(!pattern28.test(data75)){
+const err73 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/pattern",keyword:"pattern",params:{pattern: "^[^\\s@:：]+$"},message:"must match pattern \""+"^[^\\s@:：]+$"+"\"",schema:"^[^\\s@:：]+$",parentSchema:schema118,data:data75};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -6903,7 +6945,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data68};
+const err74 = {instancePath:instancePath+"/import/in_person",schemaPath:"defs.schema.json#/$defs/channel_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data75};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -6913,15 +6955,15 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data66.ignore !== undefined){
-let data69 = data66.ignore;
-if(Array.isArray(data69)){
-const len4 = data69.length;
+if(data73.ignore !== undefined){
+let data76 = data73.ignore;
+if(Array.isArray(data76)){
+const len4 = data76.length;
 for(let i6=0; i6<len4; i6++){
-let data70 = data69[i6];
-if(typeof data70 === "string"){
-if(!pattern33.test(data70)){
-const err75 = {instancePath:instancePath+"/import/ignore/" + i6,schemaPath:"#/properties/import/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},message:"must match pattern \""+"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"+"\"",schema:"^(?:[^\\s@<>]+)?@[^\\s@<>]+$",parentSchema:schema117.properties.import.properties.ignore.items,data:data70};
+let data77 = data76[i6];
+if(typeof data77 === "string"){
+if(!pattern33.test(data77)){
+const err75 = {instancePath:instancePath+"/import/ignore/" + i6,schemaPath:"#/properties/import/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^(?:[^\\s@<>]+)?@[^\\s@<>]+$"},message:"must match pattern \""+"^(?:[^\\s@<>]+)?@[^\\s@<>]+$"+"\"",schema:"^(?:[^\\s@<>]+)?@[^\\s@<>]+$",parentSchema:schema117.properties.import.properties.ignore.items,data:data77};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -6932,7 +6974,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/import/ignore/" + i6,schemaPath:"#/properties/import/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.import.properties.ignore.items.type,parentSchema:schema117.properties.import.properties.ignore.items,data:data70};
+const err76 = {instancePath:instancePath+"/import/ignore/" + i6,schemaPath:"#/properties/import/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.import.properties.ignore.items.type,parentSchema:schema117.properties.import.properties.ignore.items,data:data77};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -6942,18 +6984,18 @@ vErrors.push(err76);
 errors++;
 }
 }
-let i7 = data69.length;
+let i7 = data76.length;
 let j2;
 if(i7 > 1){
 const indices1 = {};
 for(;i7--;){
-let item1 = data69[i7];
+let item1 = data76[i7];
 if(typeof item1 !== "string"){
 continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err77 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema117.properties.import.properties.ignore,data:data69};
+const err77 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema117.properties.import.properties.ignore,data:data76};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -6968,7 +7010,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.import.properties.ignore.type,parentSchema:schema117.properties.import.properties.ignore,data:data69};
+const err78 = {instancePath:instancePath+"/import/ignore",schemaPath:"#/properties/import/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.import.properties.ignore.type,parentSchema:schema117.properties.import.properties.ignore,data:data76};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -6980,7 +7022,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.import.type,parentSchema:schema117.properties.import,data:data66};
+const err79 = {instancePath:instancePath+"/import",schemaPath:"#/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.import.type,parentSchema:schema117.properties.import,data:data73};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7006,4 +7048,4 @@ return errors === 0;
 }
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.fingerprint = "89920-ff5bbdc7-f33b5c3b";
+exports.fingerprint = "91563-bafc84e7-6aee38c7";
