@@ -168,3 +168,31 @@ describe('health: the survey series stands in for the single values', () => {
     assert.equal(exp({ ...data, health: { nps: 40 } }).score, 70);
   });
 });
+
+describe('early warning: key-player-favours-competitor and lapsed plans', () => {
+  it('a plan whose period ended is no plan for today', () => {
+    const person = personMd('wang', { influence: 5 }).replace(/\n---\n$/, '\nfavours_competitor: 某友商\n---\n');
+    const w = ws([]).set('accounts/acme/people/wang.md', person).set('accounts/acme/relationship-plan.md', planMd({ period: ['2026-01-01', '2026-06-30'], contacts: [{ person: 'wang', target_stance: 'neutral' }] }));
+    assert.match(single(w.check(), 'key-player-favours-competitor').message, /the relationship plan that lists them ended on 2026-06-30/);
+  });
+});
+
+describe('early warning: the samples at 2026-11-20 (samples/README.md)', () => {
+  it('reports exactly the documented early-warning findings, at the documented places', async () => {
+    const { checkSamples } = await import('./helpers/workspace.js');
+    const { ruleInfo } = await import('../../src/core/rules/index.js');
+    const r = await checkSamples();
+    const got = r.diagnostics.filter((d) => ruleInfo(d.rule)?.category === 'early-warning').map((d) => `${d.file}:${d.range.start.line} ${d.severity} ${d.rule}`).sort();
+    assert.deepEqual(got, [
+      'accounts/qinghe-medical/account.md:4 info relationship-cooling',
+      'accounts/qinghe-medical/people/lin-guohua.md:15 info key-player-favours-competitor',
+      'accounts/qinghe-medical/people/xie-wen.md:5 info relationship-cooling',
+      'accounts/yuanhang-auto/account.md:4 warning complaints-rising',
+      'accounts/yuanhang-auto/account.md:57 warning retention-plan-missing',
+      'accounts/yuanhang-auto/account.md:58 warning renewal-slipping',
+      'accounts/yuanhang-auto/account.md:62 warning cooperation-shrinking',
+      'accounts/yuanhang-auto/account.md:65 warning experience-declining',
+      'accounts/yuanhang-auto/people/he-ping.md:5 warning relationship-cooling',
+    ]);
+  });
+});

@@ -24,6 +24,7 @@ export const INVENTORY_MESSAGES = {
   q7: { en: (p) => `Key accounts (tier A strategic or B key): ${p.n} (A ${p.a}, B ${p.b}; C ${p.c})`, zh: (p) => `重点客户（A 战略客户或 B 重点客户）：${p.n} 个（A ${p.a}，B ${p.b}；C ${p.c}）` },
   q8: { en: (p) => `Key-account operating strategy (contact cadence per tier): ${p.value}`, zh: (p) => `重点客户经营策略（各级拜访频率）：${p.value}` },
   'q8.tier': { en: (p) => `${p.tier} every ${p.ideal} days (at most ${p.max})${p.eb ? `, EB every ${p.eb}` : ''}`, zh: (p) => `${p.tier} 类每 ${p.ideal} 天（最长 ${p.max} 天）${p.eb ? `，EB 每 ${p.eb} 天` : ''}` },
+  'list.sep': { en: () => '; ', zh: () => '；' },
   q9: { en: (p) => `Churn warning (label churn-warning, lifecycle decline, churn risk high or an early-warning signal): ${p.n}${p.list ? ` — ${p.list}` : ''}`, zh: (p) => `流失预警（标签为流失预警、衰退期、高流失风险或出现预警信号）：${p.n} 个${p.list ? ` — ${p.list}` : ''}` },
   q10: { en: (p) => (n(p, 'of') ? `Recovery strategy (an open retention objective): ${p.n} of ${p.of}${p.without ? `; without one: ${p.without}` : ''}` : 'Recovery strategy (an open retention objective): no account in churn warning'), zh: (p) => (n(p, 'of') ? `挽回策略（有未关闭的挽留目标）：${p.of} 个中 ${p.n} 个${p.without ? `；没有的：${p.without}` : ''}` : '挽回策略（有未关闭的挽留目标）：没有处于流失预警的客户') },
   q11: { en: (p) => `Churned (label churned or renewal lost): ${p.n}${p.list ? ` — ${p.list}` : ''}`, zh: (p) => `已流失（标签为已流失或未续约）：${p.n} 个${p.list ? ` — ${p.list}` : ''}` },

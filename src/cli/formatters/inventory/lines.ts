@@ -27,7 +27,7 @@ export function answers(inv: Inventory, g: InventoryGroup, locale: Locale, esc: 
   const cadence = (['A', 'B', 'C'] as const).map((tier) => {
     const c = inv.cadence[tier];
     return t('q8.tier', { tier, ideal: c.default.ideal, max: c.default.max, eb: c.EB?.ideal });
-  }).join('; ');
+  }).join(t('list.sep'));
   const lines = [
     t('q1', { closed: g.closed, notClosed: g.notClosed }),
     t('q2', { value: g.repurchasing === undefined ? missing : t('q2.of', { n: g.repurchasing, of: g.withRevenue }) }),
@@ -60,7 +60,7 @@ export function lifetimeCells(l: LifetimeValue, locale: Locale, esc: (s: string)
     : l.profitPeriods < l.periods ? inventoryText(locale, 'profit.partial', { value: `${amount(l.profit)}${cur}`, n: l.profitPeriods, of: l.periods }) : `${amount(l.profit)}${cur}`;
   return [
     `${esc(l.name)} (${esc(l.account)})`, l.tier ?? '?', esc(l.owner ?? '?'), l.label ? word('label', l.label, locale) : missing,
-    l.periods ? `${l.periods} (${esc(l.first!)}–${esc(l.last!)})` : missing,
+    l.periods ? `${l.periods} (${l.first === l.last ? esc(l.first!) : `${esc(l.first!)}–${esc(l.last!)}`})` : missing,
     l.revenue === undefined ? missing : `${amount(l.revenue)}${cur}`, profit,
   ];
 }
