@@ -117,3 +117,26 @@ describe('value and early-warning fields: format', () => {
     assert.equal(d.data?.suggestion, 'renewal_grace_days');
   });
 });
+
+describe('value and early-warning fields: completion and hover come from the schema', () => {
+  it('hover: the English and the Chinese title; completion: the new keys and the enum values', async () => {
+    const { hoverAt } = await import('../../src/core/language/hover.js');
+    const { completionsAt } = await import('../../src/core/language/completion.js');
+    const { cursor, doc, modelOf } = await import('./helpers/language.js');
+    const at = (marked: string, locale?: 'zh-cn') => {
+      const { text, offset } = cursor(marked);
+      return { text, offset, model: modelOf({}, locale ? { locale } : {}) };
+    };
+    const h = (marked: string, locale?: 'zh-cn') => { const x = at(marked, locale); return hoverAt(x.text, x.offset, x.model)?.markdown ?? ''; };
+    const c = (marked: string) => { const x = at(marked); return completionsAt(x.text, x.offset, x.model).map((i) => i.label); };
+    const base = ['kind: account', 'id: acme', 'name: A', 'tier: A', 'owner: li-na'];
+    assert.match(h(doc([...base, 'white|space: []'])), /^\*\*Whitespace\*\* `whitespace`/);
+    assert.match(h(doc([...base, 'white|space: []']), 'zh-cn'), /白区/);
+    assert.match(h(doc([...base, 'switching_co|sts: {}']), 'zh-cn'), /转换成本/);
+    assert.match(h(doc([...base, 'la|bel: in-use'])), /Allowed: `new-signed`, `in-use`, `to-develop`, `churn-warning`, `churned`/);
+    assert.match(h(doc(['kind: person', 'id: x', 'account: acme', 'name: X', 'favours_compe|titor: Y']), 'zh-cn'), /倾向的竞争对手/);
+    const keys = c(doc([...base, '|']));
+    for (const k of ['label', 'contract', 'revenue', 'surveys', 'whitespace', 'competitors', 'attraction', 'switching_costs']) assert.ok(keys.includes(k), `${k} in ${keys.join(', ')}`);
+    assert.deepEqual(c(doc([...base, 'surveys:', '  - kind: |'])).filter((l) => ['nps', 'csat', 'ces'].includes(l)).sort(), ['ces', 'csat', 'nps']);
+  });
+});
