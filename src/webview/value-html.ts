@@ -25,6 +25,7 @@ export interface ValueStrings {
   unit: string;
   competitors: string;
   favouredBy: string;
+  strengths: Record<'weak' | 'medium' | 'strong', string>;
 }
 
 export interface ValueModel {
@@ -71,7 +72,7 @@ function heatmapHtml(m: ValueModel, s: ValueStrings): string {
 
 function competitorsHtml(m: ValueModel, s: ValueStrings): string {
   if (!m.competitors?.length) return '';
-  return `<h2>${e(s.competitors)}</h2><ul>${m.competitors.map((c) => `<li><b>${e(c.name)}</b>${c.strength ? ` · ${e(c.strength)}` : ''}${c.strongIn?.length ? ` · ${c.strongIn.map(e).join(', ')}` : ''}${c.favouredBy.length ? ` · ${e(s.favouredBy)} ${c.favouredBy.map(e).join(', ')}` : ''}</li>`).join('')}</ul>`;
+  return `<h2>${e(s.competitors)}</h2><ul>${m.competitors.map((c) => `<li><b>${e(c.name)}</b>${c.strength ? ` · ${e((s.strengths as Record<string, string>)[c.strength] ?? c.strength)}` : ''}${c.strongIn?.length ? ` · ${c.strongIn.map(e).join(', ')}` : ''}${c.favouredBy.length ? ` · ${e(s.favouredBy)} ${c.favouredBy.map(e).join(', ')}` : ''}</li>`).join('')}</ul>`;
 }
 
 export function valueBodyHtml(m: ValueModel, s: ValueStrings): string {

@@ -9,7 +9,7 @@ const S: ValueStrings = {
   title: 'Value', trend: 'Health trend', noTrend: 'No trend', attractionBarrier: 'Attraction–barrier', attraction: 'Attraction', barrier: 'Barrier', notScored: 'not scored',
   positions: { loyal: 'Loyal', captive: 'Captive', 'free-to-leave': 'Free to leave', 'at-risk': 'At risk' },
   whitespace: 'Whitespace', noWhitespace: 'None', statuses: { ours: 'Ours', competitor: 'Competitor', open: 'Open', 'not-a-fit': 'Not a fit' },
-  unit: 'Unit', competitors: 'Competitors', favouredBy: 'favoured by',
+  unit: 'Unit', competitors: 'Competitors', favouredBy: 'favoured by', strengths: { weak: 'Weak', medium: 'Medium', strong: 'Strong' },
 };
 
 function page(extra: string[]) {

@@ -23,6 +23,7 @@ function strings(): ValueStrings {
     whitespace: t('Whitespace'), noWhitespace: t('No whitespace recorded in the account plan.'),
     statuses: { ours: t('Ours'), competitor: t('Competitor'), open: t('Open'), 'not-a-fit': t('Not a fit') },
     unit: t('Business unit'), competitors: t('Competitors'), favouredBy: t('favoured by'),
+    strengths: { weak: t('weak'), medium: t('medium'), strong: t('strong') },
   };
 }
 
