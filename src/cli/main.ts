@@ -20,6 +20,7 @@ import { brief } from './commands/brief.js';
 import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
+import { history } from './commands/history.js';
 import { importCommand } from './commands/import.js';
 import { log } from './commands/log.js';
 import { matrix } from './commands/matrix.js';
@@ -49,7 +50,7 @@ const completion = defineCommand({
 const help = defineCommand({ name: 'help', options: {}, run: async () => 0 });
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, exportCommand, importCommand, log, brief, completion, help];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, history, exportCommand, importCommand, log, brief, completion, help];
 
 /** The global help in English (the golden output and docs/cli.md show it). */
 export const HELP = globalHelp(COMMANDS, 'en');

@@ -34,6 +34,9 @@ const CASES: Record<string, [string[], 'samples' | 'repo']> = {
   'report.zh-cn.txt': [['report', '--locale', 'zh-cn', ...AS_OF], 'samples'],
   'report.json': [['report', '--format', 'json', ...AS_OF], 'samples'],
   'report.md': [['report', '--format', 'markdown', ...AS_OF], 'samples'],
+  'report.inventory.txt': [['report', '--inventory', ...AS_OF], 'samples'],
+  'report.inventory.by-tier.zh-cn.md': [['report', '--inventory', '--by', 'tier', '--format', 'markdown', '--locale', 'zh-cn', ...AS_OF], 'samples'],
+  'report.inventory.json': [['report', '--inventory', '--format', 'json', ...AS_OF], 'samples'],
   ...Object.fromEntries(ACCOUNTS.flatMap((a) => [
     [`export.${a}.md`, [['export', a, ...AS_OF], 'samples']],
     [`export.${a}.json`, [['export', a, '--format', 'json', ...AS_OF], 'samples']],
@@ -49,6 +52,8 @@ const CASES: Record<string, [string[], 'samples' | 'repo']> = {
   'diff.md': [['diff', 'main', 'plan-update-w47', '--format', 'markdown', ...AS_OF], 'repo'],
   'diff.zh-cn.md': [['diff', 'main', 'plan-update-w47', '--format', 'markdown', '--locale', 'zh-cn', ...AS_OF], 'repo'],
   'diff.json': [['diff', 'main', 'plan-update-w47', '--format', 'json', ...AS_OF], 'repo'],
+  'history.yuanhang-auto.txt': [['history', 'yuanhang-auto', '--until', 'plan-update-w47', ...AS_OF], 'repo'],
+  'history.qinghe-medical.zh-cn.md': [['history', 'qinghe-medical', '--until', 'plan-update-w47', '--format', 'markdown', '--locale', 'zh-cn', ...AS_OF], 'repo'],
   'check.changed-since.github.txt': [['check', '--changed-since', 'main', '--format', 'github', ...AS_OF], 'repo'],
 };
 

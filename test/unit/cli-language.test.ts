@@ -47,6 +47,8 @@ const AS_WRITTEN = [
   /\b[a-z_]+: [a-z-]+/g,
   /目标阶段 [a-z-]+ 低于当前阶段 [a-z-]+/g, // stage-target-missing
   /当前状态为 [a-z-]+/g, // objective-overdue
+  /渠道为 [a-z-]+/g, // complaints-rising: the channel as written
+  /标记为 [a-z-]+ 或 [a-z-]+/g, // renewal-slipping: the renewal statuses as written
   /\\?\((?:weak|medium|strong)\\?\)/g, // core/diff/people.ts writes an influence line with its strength as written
 ];
 
@@ -72,6 +74,7 @@ const NEUTRAL = [
   'NO_COLOR', 'KEYPLAN_LOCALE', 'LANG', 'YYYY-MM-DD', 'MM', 'DD', 'YYYY', 'bash', 'zsh', 'fish', 'text', 'json', 'markdown', 'github', 'sarif', 'junit',
   'mermaid', 'svg', 'en', 'zh-cn', 'temperature', 'coverage', 'Next', 'MB', 'ics', 'origin', 'main', 'frontmatter', 'UTF-8', 'iCalendar', 's', 'n', 'f', 'l',
   'A', 'B', 'C', 'p2', 'p3', 'matrix', 'plan-update-w47', 'nps', 'csat', 'dark_after', 'shell', 'fpath',
+  'N', 'Nd', 'd', 'QBR', 'CLP',
 ];
 
 const RULE_AND_FIELD_WORDS = new Set<string>();
@@ -87,7 +90,7 @@ for (const c of COMMANDS) {
 }
 
 /** Text that is not the CLI's own words: quoted values, options, paths, ids and the data. */
-/** Meeting subjects of the calendar: data, even where a word of them is also a UI word ("Late call"). */
+/** Meeting subjects of the calendar (and, once the example repository exists, its commit subjects): data, even where a word of them is also a UI word ("Late call"). */
 const SUBJECTS = [...readFileSync(CALENDAR, 'utf8').matchAll(/^SUMMARY[^:]*:(.*)$/gm)].map((m) => m[1].trim()).filter(Boolean).sort((a, b) => b.length - a.length);
 
 function withoutData(out: string): string {
@@ -149,6 +152,10 @@ const OUTPUTS: [string, string[], 'samples' | 'repo'][] = [
   ['map', ['map', 'yuanhang-auto', ...AS_OF], 'samples'],
   ['diff text', ['diff', 'main', 'plan-update-w47', ...AS_OF], 'repo'],
   ['diff markdown', ['diff', 'main', 'plan-update-w47', '--format', 'markdown', ...AS_OF], 'repo'],
+  ['report inventory', ['report', '--inventory', '--by', 'owner', ...AS_OF], 'samples'],
+  ['history text', ['history', 'yuanhang-auto', '--until', 'plan-update-w47', '--derived', ...AS_OF], 'repo'],
+  ['history markdown', ['history', 'qinghe-medical', '--until', 'plan-update-w47', '--format', 'markdown', ...AS_OF], 'repo'],
+  ['matrix --at', ['matrix', 'yuanhang-auto', '--at', 'main', ...AS_OF], 'repo'],
   ['import (dry run)', ['import', CALENDAR, '--dry-run', ...AS_OF], 'samples'],
   ['log: an unknown person', ['log', 'zhang-wie', 'a summary', ...AS_OF], 'samples'],
   ['help', ['--help'], 'samples'],
@@ -165,6 +172,11 @@ describe('CLI: one language per output (#18)', function () {
   before(() => {
     repo = exampleRepository();
     DATA += filesUnder(path.join(repo.dir, 'accounts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    // The history names commits: their authors and subjects are data too.
+    DATA += `\n${repo.git('log', '--all', '--format=%an%n%s')}`;
+    // …and a subject is data even where a word of it is also a UI word ("Account plans, week 46").
+    SUBJECTS.push(...repo.git('log', '--all', '--format=%s').split('\n').map((l) => l.trim()).filter(Boolean));
+    SUBJECTS.sort((a, b) => b.length - a.length);
   });
   after(() => repo?.remove());
 

@@ -17,6 +17,7 @@ import { DIFF_FORMATS } from '../formatters/diff/index.js';
 import type { DiffHeader } from '../formatters/diff/model.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { defaultBase, findRepo, namedRevision, readRevision, renames, resolveCommit, workspaceRepo, type GitRepo, type Revision } from '../git.js';
+import { resolvePoint } from '../git-history.js';
 import { terminalSafeLine } from '../output/terminal.js';
 import { covers, focusEntries, isOutside } from '../paths.js';
 import { findWorkspaceRoot, loadWorkspaceFiles } from '../walk.js';
@@ -29,6 +30,7 @@ export const diff = defineCommand({
     'matrix-dir': { type: 'string' },
     force: { type: 'boolean', default: false },
     'include-sensitive': { type: 'boolean', default: false },
+    since: { type: 'string' },
   },
   pathsAfterDashes: true,
   async run(call) {
@@ -50,7 +52,13 @@ export const diff = defineCommand({
     const entries = focusEntries(targets, root, cwd);
     const focus = entries.filter((f): f is string => f !== undefined);
 
-    const base: Revision = revisions[0] ? namedRevision(repo, revisions[0]) : defaultBase(repo);
+    if (values.since !== undefined && revisions.length) throw usage('error.since-and-revisions');
+    let base: Revision;
+    if (values.since !== undefined) {
+      const point = resolvePoint(repo, values.since, asOf, 'before');
+      if (!point) throw usage('error.no-commit-before', { when: values.since });
+      base = { sha: point.sha, label: point.label };
+    } else base = revisions[0] ? namedRevision(repo, revisions[0]) : defaultBase(repo);
     if (base.note) note(base.note);
     const head: Revision | undefined = revisions[1] ? namedRevision(repo, revisions[1]) : undefined;
 

@@ -7,13 +7,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CalendarError, MAX_CALENDAR_BYTES, readCalendar } from '../../core/import/calendar.js';
-import { insertEntries, newLogWith } from '../../core/import/insert.js';
+import { newLogWith } from '../../core/language/log-entry.js';
+import { insertEntries } from '../../core/language/log-placement.js';
 import { entriesByFile, ImportSettingsError, markerKeys, planImport } from '../../core/import/plan.js';
 import { defineCommand, print, reportProblems, checkDate } from '../command.js';
 import { editTextFile } from '../edit.js';
 import { usage, UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { IMPORT_FORMATS } from '../formatters/import/index.js';
+import { terminalSafeLine } from '../output/terminal.js';
+import { tc } from '../../core/i18n/cli.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 import { WriteRefused } from '../write.js';
 
@@ -67,7 +70,10 @@ export const importCommand = defineCommand({
       }
     }
     print(call, formatter, { asOf: result.asOf, calendar: calendarArg, dryRun, plan, shown: loaded.displayPath }, result.locale);
-    return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed, undefined, call.locale);
+    // An event that cannot be read is left out, never silently: named on stderr, and exit 1.
+    for (const u of plan.unreadable) io.stderr.write(`${tc(result.locale, 'error.prefix')}${tc(result.locale, 'import.unreadable-event', { file: terminalSafeLine(calendarArg), uid: terminalSafeLine(u.uid), reason: terminalSafeLine(u.reason) })}\n`);
+    const status = reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed, undefined, call.locale);
+    return status || (plan.unreadable.length ? 1 : 0);
   },
 });
 

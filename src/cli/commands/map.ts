@@ -12,7 +12,8 @@ import { defineCommand, print, render, reportProblems } from '../command.js';
 import { usage, UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { MAP_FORMATS } from '../formatters/map/index.js';
-import { terminalSafe } from '../output/terminal.js';
+import { terminalSafe, terminalSafeLine } from '../output/terminal.js';
+import { loadWorkspaceAt } from '../at.js';
 import { loadWorkspace, unreadableAccountFiles, unreadableNotes } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
@@ -23,13 +24,15 @@ export const map = defineCommand({
     format: { type: 'string', default: 'text' },
     svg: { type: 'string' },
     force: { type: 'boolean', default: false },
+    at: { type: 'string' },
   },
   async run(call) {
     const { values, positionals, io } = call;
     const [account, ...paths] = positionals;
     if (!account) throw usage('error.needs-account', { command: 'map' });
     const formatter = pickFormatter(MAP_FORMATS, values.format);
-    const loaded = await loadWorkspace(call, paths);
+    const loaded = values.at !== undefined ? loadWorkspaceAt(call, paths, values.at) : await loadWorkspace(call, paths);
+    if ('label' in loaded) io.stderr.write(`${tc(loaded.result.locale, 'note.prefix')}${terminalSafeLine(tc(loaded.result.locale, 'note.at', { label: String(loaded.label), asOf: loaded.result.asOf }))}\n`);
     const { result, failed, notes } = loaded;
     try {
       const model = mapModel(result, account);

@@ -13,7 +13,8 @@ import { usage, UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { MATRIX_FORMATS } from '../formatters/matrix/index.js';
 import { MATRIX_SIZE } from '../formatters/matrix/model.js';
-import { terminalSafe } from '../output/terminal.js';
+import { terminalSafe, terminalSafeLine } from '../output/terminal.js';
+import { loadWorkspaceAt } from '../at.js';
 import { loadWorkspace, unreadableAccountFiles, unreadableNotes } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
@@ -25,6 +26,7 @@ export const matrix = defineCommand({
     svg: { type: 'string' },
     'size-by': { type: 'string', default: 'temperature' },
     force: { type: 'boolean', default: false },
+    at: { type: 'string' },
   },
   async run(call) {
     const { values, positionals, io } = call;
@@ -33,7 +35,8 @@ export const matrix = defineCommand({
     const formatter = pickFormatter(MATRIX_FORMATS, values.format);
     const sizeBy = values['size-by'];
     if (sizeBy !== 'temperature' && sizeBy !== 'coverage') throw usage('error.size-by', { value: sizeBy });
-    const loaded = await loadWorkspace(call, paths);
+    const loaded = values.at !== undefined ? loadWorkspaceAt(call, paths, values.at) : await loadWorkspace(call, paths);
+    if ('label' in loaded) io.stderr.write(`${tc(loaded.result.locale, 'note.prefix')}${terminalSafeLine(tc(loaded.result.locale, 'note.at', { label: String(loaded.label), asOf: loaded.result.asOf }))}\n`);
     const { result, failed, notes } = loaded;
     try {
       const model = matrixModel(result, account);

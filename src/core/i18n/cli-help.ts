@@ -22,6 +22,7 @@ export interface CommandHelp {
 const FORCE = { text: { en: 'replace a file Keyplan did not write', zh: '替换并非由 Keyplan 写入的文件' } };
 const SVG = { arg: { en: '<file>', zh: '<文件>' }, text: { en: 'write a standalone SVG file (refuses to replace a file Keyplan did not write, unless --force)', zh: '写入独立的 SVG 文件（不会替换并非由 Keyplan 写入的文件，除非加 --force）' } };
 const OUT = { arg: { en: '<file>', zh: '<文件>' }, text: { en: 'write to a file instead of stdout (atomically; refuses to replace a file Keyplan did not write, unless --force)', zh: '写入文件而非标准输出（原子写入；不会替换并非由 Keyplan 写入的文件，除非加 --force）' } };
+const AT = { arg: { en: '<when>', zh: '<时间>' }, text: { en: 'as it stood then: a date (YYYY-MM-DD: the last commit on or before it, checked at that date), a revision (checked at its commit date) or Nd (N days before --as-of); read from git', zh: '按当时的状态：日期（YYYY-MM-DD：该日或之前的最后一次提交，并以该日为准检查）、版本（以其提交日期为准检查）或 Nd（--as-of 之前 N 天）；从 git 读取' } };
 
 /** The options every command takes. */
 export const COMMON_HELP: Record<string, { arg?: Text; short?: string; text: Text }> = {
@@ -69,9 +70,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   report: {
     args: { en: '[paths...]', zh: '[路径...]' },
     summary: { en: 'Per account: health and its parts, temperatures, quadrants, findings', zh: '按客户列出健康度及其构成、关系温度、象限分布和问题' },
-    options: { format: { arg: { en: '<f>', zh: '<格式>' }, text: { en: 'text (default), json or markdown', zh: 'text（默认）、json 或 markdown' } } },
+    options: {
+      format: { arg: { en: '<f>', zh: '<格式>' }, text: { en: 'text (default), json or markdown', zh: 'text（默认）、json 或 markdown' } },
+      inventory: { text: { en: 'the customer-asset inventory instead (the 12 questions, lifetime value, old-customer revenue)', zh: '改为输出客户资产盘点（12 问、客户终身价值、老客户收入）' } },
+      by: { arg: { en: '<g>', zh: '<分组>' }, text: { en: 'with --inventory: also per tier or per owner', zh: '与 --inventory 一起使用：另按 tier（分级）或 owner（负责人）分组' } },
+    },
     examples: [
       { command: 'keyplan report', text: { en: 'every account in the terminal', zh: '在终端查看所有客户' } },
+      { command: 'keyplan report --inventory --by owner', text: { en: 'the customer-asset inventory per owner', zh: '按负责人查看客户资产盘点' } },
       { command: 'keyplan report accounts/yuanhang-auto --format markdown', text: { en: 'one account as Markdown', zh: '以 Markdown 输出一个客户' } },
     ],
   },
@@ -83,10 +89,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       svg: SVG,
       'size-by': { arg: { en: '<s>', zh: '<s>' }, text: { en: 'temperature (default) or coverage', zh: 'temperature（默认，按关系温度）或 coverage（按覆盖度）' } },
       force: FORCE,
+      at: AT,
     },
     examples: [
       { command: 'keyplan matrix east-china-telecom', text: { en: 'the quadrants in the terminal', zh: '在终端查看各象限' } },
       { command: 'keyplan matrix east-china-telecom --svg matrix.svg', text: { en: 'a picture for a slide', zh: '生成可放进幻灯片的图片' } },
+      { command: 'keyplan matrix east-china-telecom --at 90d', text: { en: 'the matrix as it stood 90 days ago', zh: '查看 90 天前的矩阵' } },
     ],
   },
   map: {
@@ -96,6 +104,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       format: { arg: { en: '<f>', zh: '<格式>' }, text: { en: 'text (default), json, mermaid (a flowchart for a pull request) or svg (to stdout)', zh: 'text（默认）、json、mermaid（可放进拉取请求的流程图）或 svg（输出到标准输出）' } },
       svg: SVG,
       force: FORCE,
+      at: AT,
     },
     examples: [
       { command: 'keyplan map yuanhang-auto', text: { en: 'the reporting tree and the paths', zh: '查看汇报树和决策路径' } },
@@ -110,11 +119,28 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       format: { arg: { en: '<f>', zh: '<格式>' }, text: { en: 'text (default), markdown (a pull-request comment) or json', zh: 'text（默认）、markdown（拉取请求评论）或 json' } },
       'matrix-dir': { arg: { en: '<dir>', zh: '<文件夹>' }, text: { en: "also write each changed account's matrix before and after as SVG into this folder", zh: '同时把每个有变化客户的前后矩阵以 SVG 写入该文件夹' } },
       force: FORCE,
+      since: { arg: { en: '<when>', zh: '<时间>' }, text: { en: "BASE is the plan as it stood then: Nd (N days before --as-of, e.g. 90d), a date (YYYY-MM-DD: the last commit before it) or a revision (a tag such as the last QBR's); HEAD stays the working tree", zh: 'BASE 取当时的规划：Nd（--as-of 之前 N 天，例如 90d）、日期（YYYY-MM-DD：该日之前的最后一次提交）或版本（例如上次 QBR 的标签）；HEAD 仍为工作区' } },
       'include-sensitive': { text: { en: 'show changes of sensitive personal fields in full (by default: only "personal notes changed")', zh: '完整显示敏感个人字段的变化（默认只提示“个人备注已修改”）' } },
     },
     examples: [
       { command: 'keyplan diff', text: { en: 'your changes against main', zh: '查看相对 main 的改动' } },
       { command: 'keyplan diff main plan-update-w47 --format markdown', text: { en: 'a pull-request comment', zh: '生成拉取请求评论' } },
+      { command: 'keyplan diff --since 90d', text: { en: 'what changed in the last 90 days', zh: '查看最近 90 天的变化' } },
+    ],
+  },
+  history: {
+    args: { en: '<account> [workspace]', zh: '<客户> [工作区]' },
+    summary: { en: "How an account's relationships moved over its git history: each change with its commit, each person's stance trajectory", zh: '客户关系在 git 历史中的变化：每项变化及其提交，以及每个人的态度轨迹' },
+    options: {
+      person: { arg: { en: '<id>', zh: '<标识>' }, text: { en: "only this person's changes and trajectory", zh: '只显示此人的变化和轨迹' } },
+      since: { arg: { en: '<when>', zh: '<时间>' }, text: { en: 'start here: a date (YYYY-MM-DD), a revision (tag, branch, commit) or Nd (N days before --as-of, e.g. 90d); default: the first commit', zh: '起点：日期（YYYY-MM-DD）、版本（标签、分支、提交）或 Nd（--as-of 之前 N 天，例如 90d）；默认：第一次提交' } },
+      until: { arg: { en: '<when>', zh: '<时间>' }, text: { en: 'end here: a date or a revision; default HEAD (commits only, not the working tree)', zh: '终点：日期或版本；默认 HEAD（只看提交，不含工作区）' } },
+      derived: { text: { en: "also list what each commit's date changed: temperatures, cadence states and health as of that day (json always has them, marked)", zh: '同时列出每次提交日期带来的变化：当天的关系温度、互动节奏状态和健康度（json 始终包含并加以标注）' } },
+      format: { arg: { en: '<f>', zh: '<格式>' }, text: { en: 'text (default), markdown or json', zh: 'text（默认）、markdown 或 json' } },
+    },
+    examples: [
+      { command: 'keyplan history east-china-telecom', text: { en: "the account's whole history", zh: '查看该客户的全部历史' } },
+      { command: 'keyplan history east-china-telecom --person zhang-wei --since 90d', text: { en: "one person's last 90 days", zh: '查看某人最近 90 天的变化' } },
     ],
   },
   export: {

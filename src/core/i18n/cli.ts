@@ -5,7 +5,7 @@
  * command. The CLI holds no text of its own: it calls `tc` (a message) or `cliWord` (a value).
  */
 import { localize, localizeText, type Locale, type Message, type Params, type Text } from './locale.js';
-import { word } from './vocabulary.js';
+import { VOCABULARY, word, type Vocabulary } from './vocabulary.js';
 
 const s = (n: unknown) => (n === 1 ? '' : 's');
 
@@ -42,15 +42,14 @@ export const CLI_VALUES = {
   strength: { weak: { en: 'weak', zh: '弱' }, medium: { en: 'medium', zh: '中' }, strong: { en: 'strong', zh: '强' } },
 } satisfies Record<string, Record<string, Text>>;
 
-export type CliVocabulary = keyof typeof CLI_VALUES | 'stance' | 'quadrant' | 'channel';
+export type CliVocabulary = keyof typeof CLI_VALUES | Vocabulary;
 
 /** The word for a value in a CLI table; a value no vocabulary knows is shown as written. */
 export function cliWord(vocabulary: CliVocabulary, value: unknown, locale: Locale): string {
   const key = String(value);
   const own: Record<string, Text> | undefined = (CLI_VALUES as Record<string, Record<string, Text>>)[vocabulary];
   if (own && Object.hasOwn(own, key)) return localizeText(own[key], locale);
-  if (vocabulary === 'stance' || vocabulary === 'channel') return word(vocabulary, key, locale);
-  if (vocabulary === 'quadrant') return word('quadrant', key, locale);
+  if (Object.hasOwn(VOCABULARY, vocabulary)) return word(vocabulary as Vocabulary, key, locale);
   return key;
 }
 
@@ -106,6 +105,14 @@ export const cliMessages = {
     zh: (p) => `${p.n} 个问题（${p.errors} 个错误、${p.warnings} 个警告、${p.infos} 个提示）`,
   },
   'report.cadence.due-soon': { en: (p) => `due soon (${p.n}d left)`, zh: (p) => `即将到期（剩 ${p.n} 天）` },
+  'report.trend': { en: (p) => `trend ${p.arrow}: ${p.signals}`, zh: (p) => `趋势 ${p.arrow}：${p.signals}` },
+  'report.loyalty': { en: (p) => `attraction–barrier: attraction ${p.attraction}, barrier ${p.barrier}${p.position ? ` → ${p.position}` : ''}`, zh: (p) => `吸引力-阻挡力：吸引力 ${p.attraction}，阻挡力 ${p.barrier}${p.position ? ` → ${p.position}` : ''}` },
+  'report.not-scored': { en: () => 'not scored', zh: () => '未评分' },
+  'report.label': { en: (p) => `label ${p.v}`, zh: (p) => `标签 ${p.v}` },
+  'report.contract': { en: (p) => `contract ${p.start}–${p.end}${p.renewal ? `, renewal ${p.renewal}` : ''}`, zh: (p) => `合同 ${p.start}–${p.end}${p.renewal ? `，续约 ${p.renewal}` : ''}` },
+  'report.revenue': { en: () => 'revenue', zh: () => '收入' },
+  'report.whitespace': { en: () => 'whitespace:', zh: () => '白区：' },
+  'report.whitespace-header': { en: () => 'Business unit|Offering|Status|Competitor|Value', zh: () => '业务单元|产品/服务|状态|竞争对手|价值' },
   'report.cadence.ok': { en: (p) => `ok (${p.n}d ago)`, zh: (p) => `正常（${p.n} 天前）` },
   // --- keyplan check --changed-since: what was checked (stderr)
   'check.scope.full': { en: (p) => `${p.reason ?? 'a change to what is read'} since ${p.ref}; checking the whole workspace.`, zh: (p) => `自 ${p.ref} 以来${p.reason ? `：${p.reason}` : '读取范围有变化'}；检查整个工作区。` },
@@ -134,6 +141,8 @@ export const cliMessages = {
   'import.cancelled': { en: (p) => `${p.n} cancelled`, zh: (p) => `${p.n} 场已取消` },
   'import.future': { en: (p) => `${p.n} after ${p.asOf}`, zh: (p) => `${p.n} 场晚于 ${p.asOf}` },
   'import.before-since': { en: (p) => `${p.n} before --since`, zh: (p) => `${p.n} 场早于 --since` },
+  'import.unreadable': { en: (p) => `Events that cannot be read (left out; the others are imported): ${p.n} event${s(p.n)}`, zh: (p) => `无法读取的事件（已略去，其余照常导入）：${p.n} 个` },
+  'import.unreadable-event': { en: (p) => `${p.file}: event ${p.uid} ${p.reason}; left out`, zh: (p) => `${p.file}：事件 ${p.uid} ${p.reason}；已略去` },
   'import.skipped': { en: (p) => `Skipped: ${p.list}.`, zh: (p) => `已跳过：${p.list}。` },
   'import.truncated': {
     en: (p) => `Recurring events cut off after ${p.max} occurrences (use --since to start later): ${p.list}`,
@@ -176,6 +185,13 @@ export const cliMessages = {
     zh: (p) => `联系人：${p.people} 位中 ${p.active} 位在职 · 逾期 ${p.overdue} · 计划未完成 ${p.missed} · 从未互动 ${p.never} · 即将到期 ${p.soon}`,
   },
   'brief.quadrants': { en: () => 'Quadrants: ', zh: () => '象限：' },
+  'brief.trend': { en: (p) => `Trend ${p.arrow}: ${p.signals}`, zh: (p) => `趋势 ${p.arrow}：${p.signals}` },
+  'brief.loyalty': { en: (p) => `Attraction–barrier: attraction ${p.attraction}, barrier ${p.barrier}${p.position ? ` → **${p.position}**` : ''}`, zh: (p) => `吸引力-阻挡力：吸引力 ${p.attraction}，阻挡力 ${p.barrier}${p.position ? ` → **${p.position}**` : ''}` },
+  'brief.label': { en: (p) => `Customer label: ${p.v}`, zh: (p) => `客户标签：${p.v}` },
+  'brief.contract': { en: (p) => `Contract: ${p.start} – ${p.end}${p.renewal ? `, renewal ${p.renewal}` : ''}`, zh: (p) => `合同：${p.start} – ${p.end}${p.renewal ? `，续约 ${p.renewal}` : ''}` },
+  'brief.whitespace': { en: () => 'Whitespace', zh: () => '白区' },
+  'brief.competitors': { en: () => 'Competitors', zh: () => '竞争对手' },
+  'brief.competitors-header': { en: () => 'Competitor|Strength|Strong in|Favoured by', zh: () => '竞争对手|实力|优势领域|受谁青睐' },
   'brief.people': { en: () => 'People', zh: () => '人员' },
   'brief.people-header': { en: () => 'Person|Title|Roles|Stance|Influence|Coverage|Quadrant|Last interaction|Cadence', zh: () => '人员|职务|角色|态度|影响力|覆盖|象限|最近互动|互动节奏' },
   'brief.left': { en: () => ' (left)', zh: () => '（已离职）' },
@@ -259,6 +275,24 @@ export const cliMessages = {
     zh: (p) => `'${p.arg}' 既不是 git 版本也不是路径（浅克隆时请先获取该版本：git fetch --depth=1 origin ${p.arg}）`,
   },
   'error.diff-no-markdown': { en: (p) => `no Markdown files under ${p.arg} in either revision`, zh: (p) => `两个版本中 ${p.arg} 下都没有 Markdown 文件` },
+  'error.since-and-revisions': { en: () => "--since names BASE; give either --since or revisions, not both", zh: () => '--since 指定的就是 BASE；--since 与版本只能二选一' },
+  'error.no-commit-before': { en: (p) => `no commit before ${p.when} on HEAD's first-parent line`, zh: (p) => `HEAD 的第一父提交线上没有早于 ${p.when} 的提交` },
+  'error.no-commit-on-or-before': { en: (p) => `no commit on or before ${p.when}`, zh: (p) => `没有在 ${p.when} 当天或之前的提交` },
+  'error.at-one-folder': { en: () => '--at reads one workspace folder', zh: () => '--at 只读取一个工作区文件夹' },
+  'error.at-no-repo': { en: () => '--at reads the git history; run it inside a git working tree', zh: () => '--at 读取的是 git 历史；请在 git 工作区中运行' },
+  'error.history-no-repo': { en: () => 'keyplan history reads the git history; run it inside a git working tree', zh: () => 'keyplan history 读取的是 git 历史；请在 git 工作区中运行' },
+  'error.history-one-folder': { en: (p) => `history takes one workspace folder, not '${p.value}'`, zh: (p) => `history 只接受一个工作区文件夹，而不是 '${p.value}'` },
+  'error.history-no-account': {
+    en: (p) => `no account '${p.account}' in the history of this workspace${p.none ? ' (no commits touch it)' : ''}`,
+    zh: (p) => `此工作区的历史中没有客户 '${p.account}'${p.none ? '（没有提交涉及它）' : ''}`,
+  },
+  'error.history-no-person': {
+    en: (p) => `no person '${p.person}' in the history of ${p.account}${p.suggestion ? `; did you mean '${p.suggestion}'?` : ''}`,
+    zh: (p) => `${p.account} 的历史中没有人员 '${p.person}'${p.suggestion ? `；是否应为 '${p.suggestion}'？` : ''}`,
+  },
+  'error.not-a-date': { en: (p) => `'${p.value}' is not a valid date (use YYYY-MM-DD)`, zh: (p) => `'${p.value}' 不是有效日期（请使用 YYYY-MM-DD）` },
+  'error.by-needs-inventory': { en: () => '--by goes with --inventory', zh: () => '--by 需与 --inventory 一起使用' },
+  'error.by-value': { en: (p) => `unknown --by '${p.value}' (use tier or owner)`, zh: (p) => `未知的 --by '${p.value}'（请使用 tier 或 owner）` },
   'error.diff-both': {
     en: (p) => `'${p.arg}' is both a revision and a path; put paths after '--', e.g. keyplan diff ${p.arg} -- ${p.arg}`,
     zh: (p) => `'${p.arg}' 既是 git 版本又是路径；请把路径放在 '--' 之后，例如 keyplan diff ${p.arg} -- ${p.arg}`,
@@ -283,6 +317,7 @@ export const cliMessages = {
   'write.edited': { en: (p) => `${p.target} was edited since Keyplan wrote it; not overwriting the edits (use --force to replace it)`, zh: (p) => `${p.target} 在 Keyplan 写入后已被修改；不会覆盖这些修改（使用 --force 可替换）` },
   // --- notes on stderr
   'note.prefix': { en: () => 'note: ', zh: () => '提示：' },
+  'note.at': { en: (p) => `as it stood at ${p.label}, checked at ${p.asOf}`, zh: (p) => `按 ${p.label} 时的状态，以 ${p.asOf} 为准检查` },
   'note.could-not-read': { en: (p) => `could not read ${p.path} (${p.error})`, zh: (p) => `无法读取 ${p.path}（${p.error}）` },
   'note.unreadable': {
     en: (p) => `${p.n} document${s(p.n)} could not be read and ${p.n === 1 ? 'is' : 'are'} left out (run keyplan check for details): ${p.files}`,

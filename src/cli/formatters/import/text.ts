@@ -38,6 +38,10 @@ export const text: Formatter<ImportOutput> = ({ asOf, calendar, dryRun, plan, sh
   ].filter(Boolean);
   if (skipped.length) out.push('', m('import.skipped', { list: skipped.join(', ') }));
   if (plan.truncated.length) out.push('', m('import.truncated', { max: MAX_OCCURRENCES, list: plan.truncated.map(safe).join(', ') }));
+  if (plan.unreadable.length) {
+    out.push('', m('import.unreadable', { n: plan.unreadable.length }));
+    for (const u of plan.unreadable) out.push(`  ${safe(u.uid)} ${safe(u.reason)}`);
+  }
   if (plan.withoutUid) out.push('', m('import.without-uid', { n: plan.withoutUid }));
   return out.join('\n') + '\n';
 };

@@ -1,7 +1,8 @@
 /** The people table of `keyplan report`, shared by its text and Markdown formats. */
 import { cliWord, headerOf, tc } from '../../../core/i18n/cli.js';
 import type { Locale } from '../../../core/i18n/locale.js';
-import type { PersonReport } from '../../../core/report/report.js';
+import type { AccountReport, PersonReport } from '../../../core/report/report.js';
+import { TREND_ARROW } from '../../../core/analysis/value.js';
 
 function cadenceLabel(p: PersonReport, locale: Locale): string {
   const c = p.cadence;
@@ -40,3 +41,35 @@ export function quadrantLabel(q: string, locale: Locale): string {
   const w = cliWord('quadrant', q, locale);
   return /^[A-Z][a-z]/.test(w) ? w[0].toLowerCase() + w.slice(1) : w;
 }
+
+/** A trend signal's metric: the survey kinds as written (nps, csat, ces), revenue in the locale. */
+export const metricLabel = (metric: string, locale: Locale) => (metric === 'revenue' ? tc(locale, 'report.revenue') : metric);
+
+/** The value lines of an account (trend, attraction–barrier, label and contract), each only when recorded; `esc` for plan text. */
+export function valueLines(a: AccountReport, esc: (s: string) => string, locale: Locale): string[] {
+  const out: string[] = [];
+  if (a.trend?.direction) {
+    const signals = a.trend.signals.map((s) => `${metricLabel(s.metric, locale)} ${s.previous} → ${s.latest} (${esc(s.previousAt)} → ${esc(s.latestAt)}) ${TREND_ARROW[s.direction]}`).join(' · ');
+    out.push(tc(locale, 'report.trend', { arrow: TREND_ARROW[a.trend.direction], signals }));
+  }
+  if (a.loyalty) {
+    const l = a.loyalty;
+    const show = (x: number | undefined) => (x === undefined ? tc(locale, 'report.not-scored') : String(x));
+    out.push(tc(locale, 'report.loyalty', { attraction: show(l.attraction), barrier: show(l.barrier), position: l.position ? cliWord('loyalty', l.position, locale) : undefined }));
+  }
+  const facts = [
+    a.label && tc(locale, 'report.label', { v: esc(cliWord('label', a.label, locale)) }),
+    a.contract && tc(locale, 'report.contract', { start: a.contract.start ?? '?', end: a.contract.end ?? '?', renewal: a.contract.renewal ? esc(cliWord('renewal', a.contract.renewal, locale)) : undefined }),
+  ].filter(Boolean);
+  if (facts.length) out.push(facts.join(' · '));
+  return out;
+}
+
+export const whitespaceHeader = (locale: Locale) => headerOf(locale, 'report.whitespace-header');
+
+export function whitespaceCells(c: NonNullable<AccountReport['whitespace']>[number], esc: (s: string) => string, locale: Locale): string[] {
+  return [esc(c.unit), esc(c.offering), esc(cliWord('whitespace', c.status, locale)), esc(c.competitor ?? ''), c.value === undefined ? '' : String(c.value)];
+}
+
+/** `71 green ▼`: the score and band with the trend arrow, when there is one. */
+export const trendArrow = (a: AccountReport) => (a.trend?.direction ? ` ${TREND_ARROW[a.trend.direction]}` : '');

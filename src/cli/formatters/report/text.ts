@@ -3,9 +3,9 @@ import { cliWord, tc } from '../../../core/i18n/cli.js';
 import type { Locale } from '../../../core/i18n/locale.js';
 import type { AccountReport, WorkspaceReport } from '../../../core/report/report.js';
 import { displayWidth, textTable } from '../../output/table.js';
-import { forTerminal } from '../../output/terminal.js';
+import { forTerminal, terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
-import { detailText, peopleHeader, personCells, quadrantLabel } from './cells.js';
+import { detailText, peopleHeader, personCells, quadrantLabel, trendArrow, valueLines, whitespaceHeader, whitespaceCells } from './cells.js';
 
 const QUADRANTS: (keyof AccountReport['quadrants'])[] = ['champions', 'blockers', 'fans', 'naysayers', 'axis', 'unplaced'];
 
@@ -13,7 +13,7 @@ const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayW
 const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - displayWidth(s))) + s;
 
 function healthLine(a: AccountReport, locale: Locale): string {
-  return a.health.score === undefined ? tc(locale, 'report.health.unknown') : tc(locale, 'report.health', { score: a.health.score, band: cliWord('health', a.health.band, locale) });
+  return (a.health.score === undefined ? tc(locale, 'report.health.unknown') : tc(locale, 'report.health', { score: a.health.score, band: cliWord('health', a.health.band, locale) })) + trendArrow(a);
 }
 
 function partLines(a: AccountReport, locale: Locale): string[] {
@@ -41,7 +41,9 @@ export const text: Formatter<WorkspaceReport> = (data, { width, locale }) => {
     // count line above the list counts these lines (a finding placed on a person file and on a plan
     // entry is two lines, each with its place).
     const findings = a.findings.map((f) => `  - ${cliWord('severity', f.severity, locale)} ${f.rule}: ${f.message} (${f.file}:${f.line})`);
-    return [head, ...partLines(a, locale).map((l) => `  ${l}`), `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a, locale)}${findings.length ? ':' : ''}`, ...findings].join('\n');
+    const value = valueLines(a, terminalSafeLine, locale).map((l) => `  ${l}`);
+    const whitespace = a.whitespace ? [`  ${tc(locale, 'report.whitespace')}`, ...textTable(whitespaceHeader(locale), a.whitespace.map((c) => whitespaceCells(c, terminalSafeLine, locale))).trimEnd().split('\n').map((l) => `    ${l}`)] : [];
+    return [head, ...partLines(a, locale).map((l) => `  ${l}`), ...value, ...whitespace, `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a, locale)}${findings.length ? ':' : ''}`, ...findings].join('\n');
   });
   return `${tc(locale, 'report.title', { asOf: report.asOf, n: report.accounts.length })}\n\n${blocks.join('\n\n')}\n`;
 };
