@@ -231,8 +231,8 @@ describe('matrix SVG: every role, the legend, the unplaced people', () => {
     assert.match(en, /赵敏: stance supporter, influence \?/);
     assert.doesNotMatch(en, /<script>/);
     const zh = renderMatrixSvg(model(people), layout, { locale: 'zh-cn', standalone: true });
-    assert.match(zh, /未定位（态度或影响力未知）\(2\)/);
-    assert.match(zh, /赵敏：态度 支持，影响力 \?/);
+    assert.match(zh, /未定位（立场或影响力未知）\(2\)/);
+    assert.match(zh, /赵敏：立场 支持者，影响力 \?/);
     const without = renderMatrixSvg(model([people[0]]), layoutMatrix(model([people[0]]), { width: 720, height: 560, sizeBy: 'temperature' }), { locale: 'en', standalone: true });
     const h = (svg: string) => Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]);
     assert.ok(h(en) > h(without), 'the list makes the drawing taller');

@@ -222,7 +222,7 @@ describe('methodology: economic-buyer-not-supportive', () => {
 
   it('speaks Chinese with locale zh-cn', () => {
     const d = single(withStance('skeptic').check(AS_OF, 'zh-cn'), 'economic-buyer-not-supportive');
-    assert.match(d.message, /^经济决策人 eb 对我方的态度为怀疑。/);
+    assert.match(d.message, /^经济决策人 eb 对我方的立场为怀疑者。/);
   });
 });
 
