@@ -126,6 +126,7 @@ export const messages = {
   'fix.change-to': { en: (p) => `Change to '${p.value}'`, zh: (p) => `改为 '${p.value}'` },
   'fix.rename-field': { en: (p) => `Rename the field to '${p.field}'`, zh: (p) => `将字段改名为 '${p.field}'` },
   'fix.add-required-field': { en: (p) => `Add the required field '${p.field}'`, zh: (p) => `添加必填字段 '${p.field}'` },
+  'fix.full-width': { en: (p) => `Replace the full-width ${p.chars} with ${p.ascii}`, zh: (p) => `将全角 ${p.chars} 替换为半角 ${p.ascii}` },
   'fix.log-interaction': { en: () => 'Log an interaction today…', zh: () => '记录今天的互动…' },
   // --- logging an interaction (`keyplan log`, the editor's Log Interaction): why nothing was written
   'log.unknown-person': {
