@@ -13,6 +13,7 @@ import { parseNext } from '../parse/interaction-log.js';
 import { closest } from '../suggest.js';
 import { ID_PATTERN } from './references.js';
 import { assertNewId, interactionLogPath } from './templates.js';
+import { compareNames } from '../i18n/collate.js';
 
 export interface NewEntry {
   date: string;
@@ -117,7 +118,7 @@ export function findPerson(ws: Workspace, value: string): { person: Person } | {
   const wanted = value.trim().toLowerCase();
   const named = [...ws.people.values()].filter((p) => typeof p.data.name === 'string' && p.data.name.trim().toLowerCase() === wanted);
   if (named.length === 1) return { person: named[0] };
-  if (named.length > 1) return { ambiguous: named.sort((a, b) => a.id.localeCompare(b.id)) };
+  if (named.length > 1) return { ambiguous: named.sort((a, b) => compareNames(a.id, b.id)) };
   const names = [...ws.people.values()].flatMap((p) => [p.id, ...(typeof p.data.name === 'string' ? [p.data.name] : [])]);
   const suggestion = closest(value, names);
   // A suggested name stands for its person's id, which is what the user can type unambiguously.

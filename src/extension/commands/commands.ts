@@ -10,6 +10,7 @@ import type { Account } from '../../core/model/workspace.js';
 import { noIcons } from '../views/labels.js';
 import { applyEditSafely, type ReadVersion } from '../editor/safe-edit.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
+import { compareNames } from '../../core/i18n/collate.js';
 
 export interface LogInteractionArgs {
   account?: string;
@@ -135,7 +136,7 @@ async function pickPeople(result: CheckResult, account: Account, preselected: st
   const people = account.people.filter((p) => p.data.status !== 'left').sort((a, b) => {
     const ca = cadences.get(a.id);
     const cb = cadences.get(b.id);
-    return (cb ? urgency(cb) : -1e9) - (ca ? urgency(ca) : -1e9) || a.id.localeCompare(b.id);
+    return (cb ? urgency(cb) : -1e9) - (ca ? urgency(ca) : -1e9) || compareNames(a.id, b.id);
   });
   const picks = await vscode.window.showQuickPick(
     people.map((p) => {

@@ -10,6 +10,7 @@ import type { KeyplanDocument } from '../../core/parse/document.js';
 import { escapeMarkdown } from '../../core/render/markdown.js';
 import { buildReport, type AccountReport } from '../../core/report/report.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
+import { compareNames } from '../../core/i18n/collate.js';
 
 export type GroupBy = 'tier' | 'owner' | 'health';
 
@@ -70,7 +71,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
 
   /** The owners named by the workspace's accounts, sorted (offered when asking for the user's owner id). */
   owners(): string[] {
-    return [...new Set(this.accounts.map((a) => a.owner).filter((o): o is string => !!o))].sort();
+    return [...new Set(this.accounts.map((a) => a.owner).filter((o): o is string => !!o))].sort(compareNames);
   }
 
   /** Sets a filter on or off (the commands' argument: skip the toggle). */
@@ -104,7 +105,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const key = this.groupBy === 'tier' ? a.tier ?? '?' : this.groupBy === 'owner' ? a.owner ?? '?' : a.health.band ?? 'unknown';
         groups.set(key, [...(groups.get(key) ?? []), a]);
       }
-      const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort();
+      const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort(compareNames);
       const accountGroups = order.filter((k) => groups.has(k)).map((k): Node => ({ type: 'group', id: `${this.groupBy}:${k}`, label: groupLabel(this.groupBy, k), accounts: groups.get(k)! }));
       // Accounts exist but a filter hides them all: say so, never the "no documents" welcome.
       if (!accountGroups.length && this.accounts.length) accountGroups.push({ type: 'filtered-empty', owner: this.onlyMine ? vscode.workspace.getConfiguration('keyplan').get<string>('owner') || undefined : undefined });
