@@ -113,11 +113,27 @@ export const messages = {
   'hover.influence': { en: (p) => `influence ${p.influence}`, zh: (p) => `影响力 ${p.influence}` },
   'hover.coverage': { en: (p) => `coverage ${p.coverage}`, zh: (p) => `覆盖度 ${p.coverage}` },
   'hover.left': { en: () => '**left the company**', zh: () => '**已离职**' },
-  'hover.last': { en: (p) => `Last interaction: ${p.date} (${p.channel}), ${p.days} days ago`, zh: (p) => `最近互动: ${p.date} (${p.channel}), ${p.days} 天前` },
-  'hover.cadence': { en: (p) => `Cadence: **${p.state}**. ${p.explanation}`, zh: (p) => `互动节奏: **${p.state}**. ${p.explanation}` },
-  'hover.tier': { en: (p) => `tier ${p.tier}`, zh: (p) => `分级 ${p.tier}` },
+  'hover.last': {
+    en: (p) => `Last interaction: ${p.date} (${p.channel}), ${p.days} day${p.days === 1 ? '' : 's'} ago`,
+    zh: (p) => `最近互动：${p.date}（${p.channel}），${p.days} 天前`,
+  },
+  // `channel` and `state` are the vocabulary's words (hover.ts looks them up and escapes them).
+  'hover.cadence': { en: (p) => `Cadence: **${p.state}**. ${p.explanation}`, zh: (p) => `互动节奏：**${p.state}**。${p.explanation}` },
+  'hover.tier': { en: (p) => `tier ${p.tier}`, zh: (p) => `${p.tier} 类客户` },
   'hover.owner': { en: (p) => `owner ${p.owner}`, zh: (p) => `负责人 ${p.owner}` },
-  'hover.people': { en: (p) => `${p.active} active contacts · ${p.overdue} overdue`, zh: (p) => `${p.active} 位在职联系人 · ${p.overdue} 位逾期` },
+  // An account's health: its score and band, then each part with its weight.
+  'health.line': {
+    en: (p) => `health ${p.score === undefined ? 'unknown' : `${p.score} (${word('health', p.band, 'en')})`}${p.parts ? ` · ${p.parts}` : ''}`,
+    zh: (p) => `健康度 ${p.score === undefined ? '未知' : `${p.score}（${word('health', p.band, 'zh-cn')}）`}${p.parts ? ` · ${p.parts}` : ''}`,
+  },
+  'health.part': {
+    en: (p) => `${word('health', p.part, 'en')} ${p.score ?? 'unknown'} (weight ${p.weight})`,
+    zh: (p) => `${word('health', p.part, 'zh-cn')} ${p.score ?? '未知'}（权重 ${p.weight}）`,
+  },
+  'hover.people': {
+    en: (p) => `${p.active} active contact${p.active === 1 ? '' : 's'} · ${p.overdue} overdue`,
+    zh: (p) => `${p.active} 位在职联系人 · ${p.overdue} 位逾期`,
+  },
   // --- editor: completion
   'completion.required': { en: () => ' (required)', zh: () => '（必填）' },
   'completion.sensitive': { en: () => ' · sensitive personal data', zh: () => ' · 敏感个人信息' },

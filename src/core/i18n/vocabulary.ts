@@ -52,6 +52,20 @@ export const VOCABULARY = {
     never: { en: 'never met', zh: '从未互动' }, 'planned-missed': { en: 'planned interaction missed', zh: '错过计划互动' },
     left: { en: 'left', zh: '已离职' }, unknown: { en: 'unknown', zh: '未知' },
   },
+  /** A person's temperature band (关系温度). */
+  temperature: { cold: { en: 'cold', zh: '冷' }, cooling: { en: 'cooling', zh: '降温' }, warm: { en: 'warm', zh: '温' }, hot: { en: 'hot', zh: '热' } },
+  /** What an influence of 1–5 means, as completion offers it. */
+  influence: {
+    1: { en: 'little or no influence', zh: '几乎没有影响' }, 2: { en: 'some influence', zh: '有一定影响' },
+    3: { en: 'is heard in the decision', zh: '有发言权' }, 4: { en: 'strong influence', zh: '影响较大' }, 5: { en: 'decisive', zh: '起决定作用' },
+  },
+  /** A buying role explained in one line (role pickers, completion). */
+  'role-meaning': {
+    EB: { en: 'Economic buyer: releases the money and can veto', zh: '经济决策者：掌握预算，拥有否决权' },
+    TB: { en: 'Technical buyer: screens suppliers against specifications; can say no, not yes', zh: '技术把关者：按技术规格筛选供应商；能否决，不能拍板' },
+    UB: { en: 'User buyer: judges the offer by its effect on their daily work', zh: '使用者：以对日常工作的影响评判方案' },
+    Coach: { en: 'Coach: guides us inside the account, tells how decisions are really made', zh: '教练：在客户内部为我方指路，告知真实的决策方式' },
+  },
   /** A person's status (在职状态). */
   person_status: { active: { en: 'active', zh: '在职' }, left: { en: 'left', zh: '已离职' } },
   /** An account plan's review status. */

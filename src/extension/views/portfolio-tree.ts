@@ -11,6 +11,7 @@ import { escapeMarkdown } from '../../core/render/markdown.js';
 import { buildReport, type AccountReport } from '../../core/report/report.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
 import { compareNames } from '../../core/i18n/collate.js';
+import { t, word, type Locale } from '../../core/i18n/catalogue.js';
 
 export type GroupBy = 'tier' | 'owner' | 'health';
 
@@ -45,6 +46,8 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   onlyMine = false;
   private result?: CheckResult;
   private accounts: AccountReport[] = [];
+  /** Accounts the user expanded: regrouping (which gives them a new parent) keeps them open. */
+  private readonly expanded = new Set<string>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -61,7 +64,16 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
 
   setGroupBy(groupBy: GroupBy): void {
     this.groupBy = groupBy;
+    // The group-by menu shows the current choice (package.json `toggled`).
+    void vscode.commands.executeCommand('setContext', 'keyplan.groupBy', groupBy);
     this.changed.fire();
+  }
+
+  /** The tree view reports expanding and collapsing an account here (extension.ts). */
+  setExpanded(node: Node, expanded: boolean): void {
+    if (node.type !== 'account') return;
+    if (expanded) this.expanded.add(node.account.id);
+    else this.expanded.delete(node.account.id);
   }
 
   toggle(filter: 'onlyOverdue' | 'onlyMine'): void {
@@ -147,13 +159,13 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         const overdue = node.accounts.reduce((n, a) => n + a.counts.overdue, 0);
-        item.description = t('{0} accounts · {1} overdue', node.accounts.length, overdue);
+        item.description = node.accounts.length === 1 ? t('1 account · {0} overdue', overdue) : t('{0} accounts · {1} overdue', node.accounts.length, overdue);
         item.contextValue = 'group';
         return item;
       }
       case 'account': {
         const a = node.account;
-        const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(a.name, this.expanded.has(a.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `account:${a.id}`;
         item.iconPath = new vscode.ThemeIcon('organization', a.health.band ? new vscode.ThemeColor(BAND_COLOR[a.health.band]) : undefined);
         const parts = [`${a.tier ?? '?'}`, a.health.score === undefined ? t('health unknown') : t('health {0}', a.health.score)];
@@ -161,7 +173,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         if (a.dark) parts.push(t('dark'));
         if (a.onboarding) parts.push(t('new: {0} to do', a.onboarding.todo.length));
         item.description = parts.join(' · ');
-        item.tooltip = accountTooltip(a);
+        item.tooltip = accountTooltip(a, this.index.locale);
         item.contextValue = 'account';
         if (a.file) item.command = openCommand(this.index.uriOf(a.file));
         return item;
@@ -211,7 +223,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const [icon, color] = STATE_ICON[c.state] ?? ['person'];
         item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
         const roles = (p.data.roles ?? []).join('/');
-        item.description = [roles, p.data.stance, stateLabel(c)].filter(Boolean).join(' · ');
+        item.description = [roles, p.data.stance && word('stance', p.data.stance, this.index.locale), stateLabel(c)].filter(Boolean).join(' · ');
         const tip = new vscode.MarkdownString(`**${escapeMarkdown(String(p.data.name ?? p.id))}**${p.data.title ? ` — ${escapeMarkdown(p.data.title)}` : ''}\n\n${escapeMarkdown(c.explanation)}`);
         tip.isTrusted = false;
         item.tooltip = tip;
@@ -261,7 +273,7 @@ function stateLabel(c: PersonCadence): string {
   const t = vscode.l10n.t;
   switch (c.state) {
     case 'overdue': return t('overdue {0} d', c.overdueBy ?? 0);
-    case 'due-soon': return t('due in {0} d', c.daysLeft ?? 0);
+    case 'due-soon': return c.daysLeft === 0 ? t('becomes overdue tomorrow') : c.daysLeft === 1 ? t('becomes overdue in 1 day') : t('becomes overdue in {0} days', c.daysLeft ?? 0);
     case 'planned-missed': return t('planned {0} missed', c.missedPlan?.next ?? '');
     case 'never': return t('never met');
     case 'left': return t('left');
@@ -270,9 +282,12 @@ function stateLabel(c: PersonCadence): string {
   }
 }
 
-function accountTooltip(a: AccountReport): vscode.MarkdownString {
-  const parts = a.health.parts.map((p) => `${p.part}: ${p.score ?? '—'} (×${p.weight})`).join(' · ');
-  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
+function accountTooltip(a: AccountReport, locale: Locale): vscode.MarkdownString {
+  // One readable line per fact, in the core's words: owner, then health with its parts and weights.
+  const parts = a.health.parts.map((p) => t(locale, 'health.part', { part: p.part, score: p.score, weight: p.weight })).join(' · ');
+  const health = t(locale, 'health.line', { score: a.health.score, band: a.health.band, parts });
+  const facts = [a.tier && t(locale, 'hover.tier', { tier: a.tier }), a.owner && t(locale, 'hover.owner', { owner: a.owner })].filter(Boolean).join(' · ');
+  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(facts)}\n\n${escapeMarkdown(health)}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
   md.isTrusted = false;
   return md;
 }
