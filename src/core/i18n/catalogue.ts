@@ -56,6 +56,11 @@ export const messages = {
     en: (p) => `${p.who}: ${p.last}; ${p.expects} → ${p.verdict}${p.owner ? `; owner ${p.owner}` : ''}.`,
     zh: (p) => `${p.who}：${p.last}；${p.expects} → ${p.verdict}${p.owner ? `；负责人 ${p.owner}` : ''}。`,
   },
+  // Appended to a cadence finding when the relationship plan's cadence overrides the person's own.
+  'cadence.overridden': {
+    en: (p) => ` The person's own cadence (every ${p.ideal} days, at most ${p.max}) is overridden by the relationship plan's.`,
+    zh: (p) => `本人的节奏设置（每 ${p.ideal} 天一次、最长 ${p.max} 天）被关系规划中的设置覆盖。`,
+  },
   'cadence.left-state': { en: (p) => `${p.name} has left the company; no cadence applies.`, zh: (p) => `${p.name} 已离职，不再计算互动节奏。` },
   'cadence.unknown': {
     en: (p) => `${p.name}: no cadence can be computed because the account's tier is unknown.`,
