@@ -31,6 +31,8 @@ export interface BenchOptions {
   edits: number;
   diffSize: number;
   diffShare: number;
+  historyDocuments: number;
+  historyWeeks: number;
   peers: boolean;
   remarkRuns: Record<number, number>;
   markdownlintRuns: Record<number, number>;

@@ -17,7 +17,7 @@ import { floorPass, loadYaml } from './floor.mjs';
 import { now, runNode, stats } from './measure.mjs';
 import { ensurePeers, remarkConfig, runMarkdownlint, runRemark } from './peers.mjs';
 import { tableLines } from './table.mjs';
-import { ensureGitRevisions, ensureWorkspace } from './workloads.mjs';
+import { ensureGitRevisions, ensureHistoryRepo, ensureWorkspace } from './workloads.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,6 +37,7 @@ export const TARGETS = {
   webviewBundleBytes: 150_000,
   vsixBytes: 1_500_000,
   rssBytes10k: 150_000_000, // issue #15
+  historyMs: 2000, // keyplan history over a year of weekly commits of a 100-account workspace (issue #19)
 };
 
 export const DEFAULTS = {
@@ -54,6 +55,9 @@ export const DEFAULTS = {
   edits: 7,
   diffSize: 10000,
   diffShare: 0.01,
+  /** keyplan history: a workspace of about this many documents (≈ 100 accounts) with this many weekly commits. */
+  historyDocuments: 1600,
+  historyWeeks: 60,
   /** Peers: runs per size; a size not listed is not run. remark takes ~10 ms per document (it builds a new Ajv and compiles the schema for every file), so it runs once at 10k to keep the bench under 10 minutes. */
   peers: true,
   remarkRuns: { 1000: 5, 10000: 1 },
@@ -87,7 +91,7 @@ function machine() {
 
 function cliFeatures(repo) {
   const help = runNode([path.join(repo, 'bin', 'keyplan.cjs'), '--help'], { cwd: repo, captureStdout: true }).stdout;
-  return { diff: /^\s+diff \[BASE/m.test(help), changedSince: /--changed-since/.test(help) };
+  return { diff: /^\s+diff \[BASE/m.test(help), changedSince: /--changed-since/.test(help), history: /^\s+history <account>/m.test(help) };
 }
 
 const row = (fields) => ({ status: 'ok', ...fields });
@@ -322,6 +326,34 @@ export async function runBench(overrides = {}) {
             }));
           }
         } else rows.push(row({ id: 'changed-since', group: 'git', label: 'keyplan check --changed-since HEAD~1', size, status: 'not available', target: `≤ ${TARGETS.changedSinceVsFull} × full check` }));
+      }
+    }
+  }
+
+  // keyplan history: a year of weekly commits (issue #19).
+  {
+    const label = `keyplan history account-0 over ${o.historyWeeks} weekly commits (process)`;
+    const target = `≤ ${TARGETS.historyMs} ms`;
+    if (!features.history) rows.push(row({ id: 'history', group: 'git', label, status: 'not available', target }));
+    else {
+      log(`history: ${o.historyDocuments} documents, ${o.historyWeeks} weekly commits…`);
+      const hws = await ensureWorkspace(o.repo, o.workDir, o.historyDocuments, o.seed);
+      const repo = ensureHistoryRepo(o.workDir, hws, o.historyWeeks);
+      const runs = [];
+      let last;
+      for (let r = 0; r < o.runs; r++) {
+        last = runNode([cli, 'history', 'account-0', '--format', 'json', '--as-of', o.asOf], { cwd: repo.dir, captureStdout: true });
+        if (last.status !== 0) break;
+        runs.push(last.ms);
+      }
+      if (last.status !== 0) rows.push(row({ id: 'history', group: 'git', label, status: 'failed', note: `exit ${last.status}: ${lastLine(last.stderr || last.stdout)}`, target }));
+      else {
+        const h = JSON.parse(last.stdout);
+        const med = stats(runs).median;
+        rows.push(fromSamples(runs, {
+          id: 'history', group: 'git', label, size: repo.documents, unit: 'ms', target, met: med <= TARGETS.historyMs,
+          note: `${repo.accounts} accounts, ${repo.edits} document edits; ${h.stats.revisions} revisions read, ${h.stats.checked} checked, ${h.changes.length} changes`,
+        }));
       }
     }
   }

@@ -104,3 +104,56 @@ export function ensureGitRevisions(workDir, workspace, share = 0.01) {
   writeFileSync(path.join(dir, STAMP), JSON.stringify({ key, info }));
   return { dir, ...info, reused: false };
 }
+
+/**
+ * A year of weekly commits of one workspace, for `keyplan history`: the generated workspace, then
+ * `weeks` commits a week apart (committer dates pinned), each editing `share` of the documents
+ * (a different slice every week) and always one document of account-0, the account timed; every
+ * tenth week one person file of account-0 is moved with `git mv`. Packed at the end, like a clone.
+ */
+export function ensureHistoryRepo(workDir, workspace, weeks = 60, share = 0.01) {
+  const dir = path.join(workDir, `history-${path.basename(workspace.dir)}-${weeks}w`);
+  const key = { source: readStamp(workspace.dir)?.key, weeks, share, editor: createHash('sha256').update(editDocument.toString() + ensureHistoryRepo.toString()).digest('hex').slice(0, 16) };
+  const stamp = readStamp(dir);
+  if (stamp && JSON.stringify(stamp.key) === JSON.stringify(key) && existsSync(path.join(dir, '.git'))) return { dir, ...stamp.info, reused: true };
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(workspace.dir, dir, { recursive: true, filter: (src) => path.basename(src) !== STAMP });
+  writeFileSync(path.join(dir, '.gitignore'), `${STAMP}\n`);
+  const at = (week) => {
+    const d = new Date(Date.UTC(2025, 10, 3) + week * 7 * 86400000).toISOString().slice(0, 10);
+    return { GIT_AUTHOR_DATE: `${d}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${d}T10:00:00+08:00` };
+  };
+  const commit = (week, message) => {
+    git(dir, ['add', '-A']);
+    execFileSync('git', ['-c', 'user.name=Keyplan bench', '-c', 'user.email=bench@keyplan.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', message], { cwd: dir, env: { ...process.env, ...at(week) }, stdio: 'ignore' });
+  };
+  git(dir, ['init', '-q']);
+  commit(0, 'generated workspace');
+  const step = Math.max(1, Math.round(1 / share));
+  let edits = 0;
+  for (let week = 1; week < weeks; week++) {
+    const docs = listMarkdown(dir);
+    const mine = docs.filter((d) => d.startsWith('accounts/account-0/'));
+    const chosen = new Set(docs.filter((_, i) => i % step === week % step));
+    chosen.add(mine[week % mine.length]);
+    let i = 0;
+    for (const rel of chosen) {
+      const file = path.join(dir, rel);
+      writeFileSync(file, editDocument(readFileSync(file, 'utf8'), week + i++));
+      edits++;
+    }
+    if (week % 10 === 0) {
+      const person = mine.find((d) => d.includes('/people/') && !d.includes('/moved/'));
+      if (person) {
+        const to = person.replace('/people/', '/people/moved/');
+        execFileSync('mkdir', ['-p', path.dirname(path.join(dir, to))]);
+        git(dir, ['mv', person, to]);
+      }
+    }
+    commit(week, `week ${week}: ${chosen.size} documents updated`);
+  }
+  git(dir, ['gc', '-q']); // packed, as a clone is: reading thousands of loose objects measures the disk, not Keyplan
+  const info = { documents: listMarkdown(dir).length, accounts: readdirSync(path.join(dir, 'accounts')).length, weeks, edits };
+  writeFileSync(path.join(dir, STAMP), JSON.stringify({ key, info }));
+  return { dir, ...info, reused: false };
+}

@@ -11,14 +11,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _ } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
-import { BUILTIN_CHANNELS, BUILTIN_ROLES } from '../src/core/parse/config.js';
+import { defaultConfig } from '../src/core/parse/config.js';
 import { COMPILED_SCHEMAS, defsFor, newAjv, schemaFingerprint } from '../src/core/schema/validate.js';
 
 export const GENERATED = fileURLToPath(new URL('../src/core/schema/validators.generated.cjs', import.meta.url));
 
 /** The generated module's text. */
 export function precompiledSource(): string {
-  const defs = defsFor({ roles: [...BUILTIN_ROLES], channels: [...BUILTIN_CHANNELS] });
+  const defs = defsFor(defaultConfig());
   const ajv = newAjv({ code: { source: true, lines: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
   ajv.addSchema(defs);
   const refs: Record<string, string> = {};

@@ -107,7 +107,7 @@ export function namedRevision(repo: GitRepo, rev: string): Revision {
 }
 
 /** Workspace-relative path of a repository path, or undefined when it lies outside the workspace. */
-function inWorkspace(repo: GitRepo, repoPath: string): string | undefined {
+export function inWorkspace(repo: GitRepo, repoPath: string): string | undefined {
   if (!repo.prefix) return repoPath;
   return repoPath.startsWith(repo.prefix) ? repoPath.slice(repo.prefix.length) : undefined;
 }
@@ -160,35 +160,58 @@ function listTree(repo: GitRepo, rev: string): TreeEntry[] {
 }
 
 /**
- * A revision's workspace files exactly as `loadWorkspaceFiles` would find them in a checkout:
- * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns.
+ * Which files of a revision Keyplan reads, as `loadWorkspaceFiles` would decide in a checkout:
+ * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns
+ * (size aside). `entries` are the revision's files; also returns keyplan.yaml's bytes.
  */
-export function readRevision(repo: GitRepo, sha: string): SourceFile[] {
-  const entries = listTree(repo, sha);
+function revisionFilter(repo: GitRepo, entries: TreeEntry[]): { wanted: (path: string) => boolean; config?: Buffer } {
   const config = entries.find((e) => e.path === CONFIG_FILE);
   const gitignores = entries.filter((e) => e.path === '.gitignore' || e.path.endsWith('/.gitignore'));
   const blobs = readBlobs(repo, [...(config ? [config.sha] : []), ...gitignores.map((e) => e.sha)]);
-  const files: SourceFile[] = [];
   let exclude: string[] = [];
-  if (config && blobs.has(config.sha)) {
-    const content = blobs.get(config.sha)!;
-    files.push({ path: CONFIG_FILE, content });
-    exclude = loadConfig({ path: CONFIG_FILE, content }).config.exclude;
-  }
+  const configContent = config ? blobs.get(config.sha) : undefined;
+  if (configContent) exclude = loadConfig({ path: CONFIG_FILE, content: configContent }).config.exclude;
   const ignoreFiles = new Map<string, ReturnType<typeof ignore>>();
   for (const e of gitignores) {
     const dir = e.path === '.gitignore' ? '' : e.path.slice(0, -'/.gitignore'.length);
     ignoreFiles.set(dir, ignore().add(blobs.get(e.sha)?.toString('utf8') ?? ''));
   }
   const ignored = ignoreFilter(exclude, ignoreFiles);
-  const wanted = entries.filter((e) => {
-    if (!e.path.toLowerCase().endsWith('.md') || e.size > MAX_FILE_BYTES) return false;
-    const parts = e.path.split('/');
+  // Whether a folder is skipped, remembered: a history asks about the same folders thousands of times.
+  const skippedDirs = new Map<string, boolean>();
+  const skippedDir = (dir: string, name: string): boolean => {
+    let skipped = skippedDirs.get(dir);
+    if (skipped === undefined) skippedDirs.set(dir, (skipped = ALWAYS_SKIPPED.has(name) || ignored(dir, true)));
+    return skipped;
+  };
+  const wanted = (p: string) => {
+    if (!p.toLowerCase().endsWith('.md')) return false;
+    const parts = p.split('/');
     for (let i = 1; i < parts.length; i++) {
-      if (ALWAYS_SKIPPED.has(parts[i - 1]) || ignored(parts.slice(0, i).join('/'), true)) return false;
+      if (skippedDir(parts.slice(0, i).join('/'), parts[i - 1])) return false;
     }
-    return !ignored(e.path, false);
-  }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return !ignored(p, false);
+  };
+  return { wanted, config: configContent };
+}
+
+/** The filter of `revisionFilter` for a revision: which workspace paths Keyplan reads there. */
+export function workspaceFilter(repo: GitRepo, sha: string): (path: string) => boolean {
+  const { wanted } = revisionFilter(repo, listTree(repo, sha));
+  return (p) => p === CONFIG_FILE || wanted(p);
+}
+
+/**
+ * A revision's workspace files exactly as `loadWorkspaceFiles` would find them in a checkout:
+ * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns.
+ */
+export function readRevision(repo: GitRepo, sha: string): SourceFile[] {
+  const entries = listTree(repo, sha);
+  const { wanted: wantedPath, config } = revisionFilter(repo, entries);
+  const files: SourceFile[] = [];
+  if (config) files.push({ path: CONFIG_FILE, content: config });
+  const wanted = entries.filter((e) => e.size <= MAX_FILE_BYTES && wantedPath(e.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const contents = readBlobs(repo, [...new Set(wanted.map((e) => e.sha))]);
   for (const e of wanted) {
     const content = contents.get(e.sha);
@@ -210,7 +233,7 @@ export interface ChangedPath {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-function decodeName(bytes: Buffer): { name: string; valid: boolean } {
+export function decodeName(bytes: Buffer): { name: string; valid: boolean } {
   try {
     return { name: utf8.decode(bytes), valid: true };
   } catch {
@@ -219,7 +242,7 @@ function decodeName(bytes: Buffer): { name: string; valid: boolean } {
 }
 
 /** Splits NUL-separated git output into byte fields (names are kept as bytes until checked). */
-function nulFields(out: Buffer): Buffer[] {
+export function nulFields(out: Buffer): Buffer[] {
   const fields: Buffer[] = [];
   let at = 0;
   for (let nul = out.indexOf(0, at); nul >= 0; nul = out.indexOf(0, at)) {

@@ -10,6 +10,7 @@ import { brief } from './commands/brief.js';
 import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
+import { history } from './commands/history.js';
 import { importCommand } from './commands/import.js';
 import { log } from './commands/log.js';
 import { matrix } from './commands/matrix.js';
@@ -21,7 +22,7 @@ import { UsageError } from './errors.js';
 export type { Io } from './command.js';
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, exportCommand, importCommand, log, brief];
+export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, history, exportCommand, importCommand, log, brief];
 
 export const HELP = `Usage: keyplan <command> [paths...] [options]
 

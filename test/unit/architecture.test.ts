@@ -70,7 +70,7 @@ describe('architecture: src/core is editor-independent', () => {
  */
 export const STAGES: Record<string, number> = {
   '': 0, i18n: 0, render: 0,
-  parse: 1, schema: 2, model: 3, analysis: 4, rules: 5, check: 6, report: 7, matrix: 7, map: 8, diff: 9, language: 10, import: 11,
+  parse: 1, schema: 2, model: 3, analysis: 4, rules: 5, check: 6, report: 7, matrix: 7, map: 8, diff: 9, history: 10, language: 11, import: 12,
 };
 
 /** The stage folder of a file under src/core ('' for a loose file). */

@@ -5,11 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBench } from '../../bench/run.mjs';
+import { buildCli } from './helpers/git-repo.js';
 
 describe('benchmark suite (smoke run, no timing assertions)', function () {
   this.timeout(180_000);
   let workDir: string;
   before(() => {
+    buildCli(); // the bench measures the built bundles
     workDir = mkdtempSync(path.join(os.tmpdir(), 'keyplan-bench-smoke-'));
   });
   after(() => rmSync(workDir, { recursive: true, force: true }));
@@ -24,6 +26,8 @@ describe('benchmark suite (smoke run, no timing assertions)', function () {
       incrementalSizes: [50],
       edits: 1,
       diffSize: 50,
+      historyDocuments: 60,
+      historyWeeks: 3,
       peers: false,
       package: false,
       build: false,
@@ -32,7 +36,7 @@ describe('benchmark suite (smoke run, no timing assertions)', function () {
       log: () => {},
     });
     const ids = rows.map((r) => r.id);
-    for (const id of ['floor', 'api-full', 'api-cross-file', 'api-report', 'cli-check', 'rss', 'incremental-stance', 'incremental-rename', 'diff', 'changed-since', 'node-e0', 'samples-check', 'bundle-extension', 'bundle-webview', 'vsix', 'activation-require', 'activation']) {
+    for (const id of ['floor', 'api-full', 'api-cross-file', 'api-report', 'cli-check', 'rss', 'incremental-stance', 'incremental-rename', 'diff', 'changed-since', 'history', 'node-e0', 'samples-check', 'bundle-extension', 'bundle-webview', 'vsix', 'activation-require', 'activation']) {
       assert.ok(ids.includes(id), `row ${id} is missing (rows: ${ids.join(', ')})`);
     }
     for (const r of rows.filter((x) => x.status === 'ok' && x.unit)) {

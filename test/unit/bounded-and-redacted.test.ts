@@ -11,7 +11,7 @@ import { parseInteractionLog, MAX_NESTING, MAX_EXACT_PART, MAX_EXACT_TOTAL } fro
 import { redactSensitive } from '../../src/core/analysis/redact.js';
 import { parseKeyplanDocument } from '../../src/core/parse/document.js';
 import { REPO_ROOT, removeDir } from '../helpers.js';
-import { TempRepo } from './helpers/git-repo.js';
+import { buildCli, TempRepo } from './helpers/git-repo.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const AS_OF = '2026-11-20';
@@ -27,6 +27,7 @@ const logFile = (body: string) => ['---', 'kind: interaction-log', 'account: acm
 
 describe('bounded work for any interaction log', function () {
   this.timeout(120_000);
+  before(() => buildCli());
 
   it('an entry nested 4,000 lists deep is a finding; the entries around it are read (the walk once overflowed the stack)', () => {
     const body = `- 2026-11-01 meeting @zhang-wei: before\n\n${'- '.repeat(4000)}2026-11-02 meeting @zhang-wei: deep\n\n- 2026-11-03 call @zhang-wei: after\n`;
@@ -158,6 +159,7 @@ describe('YAML syntax findings inside a sensitive field stay out of shared outpu
   let repo: TempRepo;
 
   before(() => {
+    buildCli();
     const files: Record<string, string> = { 'accounts/acme/account.md': account, 'accounts/acme/people/zhang-wei.md': [...personHead, '---', ''].join('\n') };
     repo = new TempRepo(files);
     repo.git('add', '-A');

@@ -49,6 +49,8 @@ const CASES: Record<string, [string[], 'samples' | 'repo']> = {
   'diff.md': [['diff', 'main', 'plan-update-w47', '--format', 'markdown', ...AS_OF], 'repo'],
   'diff.zh-cn.md': [['diff', 'main', 'plan-update-w47', '--format', 'markdown', '--locale', 'zh-cn', ...AS_OF], 'repo'],
   'diff.json': [['diff', 'main', 'plan-update-w47', '--format', 'json', ...AS_OF], 'repo'],
+  'history.yuanhang-auto.txt': [['history', 'yuanhang-auto', '--until', 'plan-update-w47', ...AS_OF], 'repo'],
+  'history.qinghe-medical.zh-cn.md': [['history', 'qinghe-medical', '--until', 'plan-update-w47', '--format', 'markdown', '--locale', 'zh-cn', ...AS_OF], 'repo'],
   'check.changed-since.github.txt': [['check', '--changed-since', 'main', '--format', 'github', ...AS_OF], 'repo'],
 };
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { main, type Io } from '../../src/cli/main.js';
 import { sealContent, sealState, WriteRefused, writeOutputFile } from '../../src/cli/write.js';
 import { removeDir, REPO_ROOT, unprivileged, writeTempWorkspace } from '../helpers.js';
-import { TempRepo } from './helpers/git-repo.js';
+import { buildCli, TempRepo } from './helpers/git-repo.js';
 
 const AS_OF = '2026-11-20';
 const WORKSPACE = {
@@ -41,8 +41,9 @@ function tree(dir: string, rel = ''): Record<string, string> {
 }
 
 describe('CLI writes', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let dir: string;
+  before(() => buildCli());
   beforeEach(() => {
     dir = writeTempWorkspace(WORKSPACE);
   });

@@ -45,6 +45,17 @@ describe('channels in Chinese and configured aliases (#17)', () => {
     assert.deepEqual(r.diagnostics.filter((d) => d.file === 'keyplan.yaml'), []);
   });
 
+  it("a person's and a plan contact's `channels:` accept aliases as channels; a near miss is a finding with a did-you-mean", () => {
+    const files = workspace('channel_aliases: {视频会议: meeting}\n', ['2026-11-02 拜访 @zhang-wei: ok']);
+    files['accounts/acme/people/zhang-wei.md'] = md(['kind: person', 'id: zhang-wei', 'account: acme', 'name: 张伟', 'channels: [拜访, 视频会议, call]']);
+    files['accounts/acme/relationship-plan-2026.md'] = md(['kind: relationship-plan', 'account: acme', 'period: {start: 2026-01-01, end: 2026-12-31}', 'contacts:', '  - {person: zhang-wei, layer: key, channels: [微信, 视频会议]}']);
+    assert.deepEqual(check(files).diagnostics.filter((d) => d.file.includes('zhang-wei') || d.file.includes('relationship-plan')).filter((d) => d.severity === 'error' || d.rule === 'schema'), []);
+    files['accounts/acme/people/zhang-wei.md'] = md(['kind: person', 'id: zhang-wei', 'account: acme', 'name: 张伟', 'channels: [视频会]']);
+    const near = check(files).diagnostics.filter((d) => d.file === 'accounts/acme/people/zhang-wei.md' && d.rule === 'schema');
+    assert.equal(near.length, 1, JSON.stringify(near));
+    assert.match(near[0].message, /视频会议/);
+  });
+
   it('an alias of a channel that is not configured falls back alone, with a finding that names the fallback', () => {
     const r = check(workspace('channels: [visit, call, other]\nchannel_aliases: {走访: visit, 视频会议: meeting, call: visit}\n', ['2026-11-02 走访 @zhang-wei: ok', '2026-11-03 视频会议 @zhang-wei: no', '2026-11-04 微信 @zhang-wei: wechat is not configured']));
     const config = r.diagnostics.filter((d) => d.file === 'keyplan.yaml');

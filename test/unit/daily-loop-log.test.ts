@@ -62,7 +62,10 @@ describe('keyplan log (#17)', function () {
     ['LF, ending with the list', `${HEAD}\n# 2026\n\n- 2026-11-02 visit @zhang-wei: first\n`, `${HEAD}\n# 2026\n\n- 2026-11-02 visit @zhang-wei: first\n- 2026-11-19 wechat @zhang-wei: quote sent\n`],
     ['CRLF', `${HEAD.replace(/\n/g, '\r\n')}\r\n- 2026-11-02 visit @zhang-wei: first\r\n\r\n`, `${HEAD.replace(/\n/g, '\r\n')}\r\n- 2026-11-02 visit @zhang-wei: first\r\n- 2026-11-19 wechat @zhang-wei: quote sent\r\n\r\n`],
     ['no final newline', `${HEAD}\n- 2026-11-02 visit @zhang-wei: first`, `${HEAD}\n- 2026-11-02 visit @zhang-wei: first\n- 2026-11-19 wechat @zhang-wei: quote sent`],
-    ['ending with prose', `\ufeff${HEAD}\n- 2026-11-02 visit @zhang-wei: first\n\nSome notes.\n`, `\ufeff${HEAD}\n- 2026-11-02 visit @zhang-wei: first\n\nSome notes.\n\n- 2026-11-19 wechat @zhang-wei: quote sent\n`],
+    // The entry joins the list of entries (in date order), not the prose after it.
+    ['ending with prose', `\ufeff${HEAD}\n- 2026-11-02 visit @zhang-wei: first\n\nSome notes.\n`, `\ufeff${HEAD}\n- 2026-11-02 visit @zhang-wei: first\n- 2026-11-19 wechat @zhang-wei: quote sent\n\nSome notes.\n`],
+    // Logged late for an earlier day: in date order, under its month, as `keyplan import` places it.
+    ['an earlier day', `${HEAD}\n## 2026-10\n\n- 2026-10-20 call @zhang-wei: a\n\n## 2026-11\n\n- 2026-11-21 visit @zhang-wei: b\n`, `${HEAD}\n## 2026-10\n\n- 2026-10-20 call @zhang-wei: a\n\n## 2026-11\n\n- 2026-11-19 wechat @zhang-wei: quote sent\n- 2026-11-21 visit @zhang-wei: b\n`],
   ];
   for (const [name, before, after] of cases) {
     it(`appends byte for byte: ${name}`, async () => {

@@ -346,7 +346,7 @@ describe('hostile input', function () {
       for (const id of HOSTILE_IDS) {
         assert.ok(checkNewId(id), JSON.stringify(id));
         assert.throws(() => newPersonFile({ id, account: 'acme', name: 'x' }), (err: Error) => err.message.startsWith(`invalid person id ${JSON.stringify(id)}: `) && err.message.length > 30, id);
-        assert.throws(() => newAccountFiles({ id, name: 'x', tier: 'A', owner: 'li-na', year: 2026 }), /^Error: invalid account id/, id);
+        assert.throws(() => newAccountFiles({ id, name: 'x', tier: 'A', owner: 'li-na', created: '2026-11-30' }), /^Error: invalid account id/, id);
       }
       assert.throws(() => newPersonFile({ id: '../x', account: 'acme', name: 'x' }), /lowercase letters a–z, digits and single hyphens/);
       assert.throws(() => newPersonFile({ id: 'con', account: 'acme', name: 'x' }), /reserved by Windows/);

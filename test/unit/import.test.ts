@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { main, type Io } from '../../src/cli/main.js';
 import { readCalendar, MAX_OCCURRENCES } from '../../src/core/import/calendar.js';
-import { insertEntries, insertionsFor } from '../../src/core/import/insert.js';
+import { insertEntries, insertionsFor } from '../../src/core/language/log-placement.js';
 import { importMarker, markerKeys, summaryOf } from '../../src/core/import/plan.js';
 import { parseEntryLine, parseInteractionLog } from '../../src/core/parse/interaction-log.js';
 import { FIXTURES, checkAll, only, removeDir, writeTempWorkspace } from '../helpers.js';
@@ -219,14 +219,32 @@ describe('keyplan import', function () {
   describe('hostile calendars', () => {
     const wrap = (events: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n${events}END:VCALENDAR\r\n`;
 
+    it('an event that cannot be read costs that event only: the others are imported, it is named, exit 1', async () => {
+      const good = 'BEGIN:VEVENT\r\nUID:good-1\r\nDTSTART:20261105T020000Z\r\nSUMMARY:评审\r\nLOCATION:会议室\r\nATTENDEE:mailto:zhang.wei@ect.example.cn\r\nEND:VEVENT\r\n';
+      const bad = [
+        'BEGIN:VEVENT\r\nUID:d1\r\nDTSTART:notadate\r\nATTENDEE:mailto:zhang.wei@ect.example.cn\r\nEND:VEVENT\r\n',
+        'BEGIN:VEVENT\r\nUID:r1\r\nDTSTART:20261101T100000Z\r\nRRULE:garbage\r\nATTENDEE:mailto:zhang.wei@ect.example.cn\r\nEND:VEVENT\r\n',
+        'BEGIN:VEVENT\r\nUID:s1\r\nSUMMARY:x\r\nATTENDEE:mailto:zhang.wei@ect.example.cn\r\nEND:VEVENT\r\n',
+      ];
+      writeFileSync(path.join(dir, 'mixed.ics'), wrap(bad[0] + good + bad[1] + bad[2]));
+      const r = await cli(['import', 'mixed.ics', '--as-of', AS_OF], dir);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stdout, /^Added 1 entry from mixed\.ics:/);
+      assert.match(r.stdout, /Events that cannot be read \(left out; the others are imported\): 3 events/);
+      assert.match(r.stderr, /mixed\.ics: event d1 cannot be read: invalid date-time value.*; left out/);
+      assert.match(r.stderr, /mixed\.ics: event r1 cannot be read/);
+      assert.match(r.stderr, /mixed\.ics: event s1 has no DTSTART; left out/);
+      assert.match(readFileSync(path.join(dir, 'accounts/ect/interactions-2026.md'), 'utf8'), /- 2026-11-05 visit @zhang-wei: 评审 <!-- ics:good-1 -->/);
+      const json = await cli(['import', 'mixed.ics', '--as-of', AS_OF, '--format', 'json', '--dry-run'], dir);
+      assert.equal(json.code, 1);
+      assert.deepEqual(JSON.parse(json.stdout).unreadable.map((u: { uid: string }) => u.uid), ['d1', 'r1', 's1']);
+    });
+
     it('a malformed file, an empty one, a missing one and one that is not UTF-8 are clear errors (exit 2)', async () => {
       const cases: [string, string | Buffer, RegExp][] = [
         ['bad.ics', 'BEGIN:VCALENDAR\r\nthis is no content line\r\nEND:VCALENDAR\r\n', /bad\.ics: not a valid iCalendar file: invalid line/],
         ['empty.ics', '', /empty\.ics: not an iCalendar file: no BEGIN:VCALENDAR/],
         ['vcard.ics', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:x\r\nEND:VCARD\r\n', /vcard\.ics: not an iCalendar file/],
-        ['baddate.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:d1\r\nDTSTART:notadate\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /baddate\.ics: event d1 cannot be read: invalid date-time value/],
-        ['badrule.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:r1\r\nDTSTART:20261101T100000Z\r\nRRULE:garbage\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /badrule\.ics: event r1 cannot be read/],
-        ['nostart.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:s1\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /nostart\.ics: event s1 has no DTSTART/],
         ['unclosed.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u1\r\n', /unclosed\.ics: not a valid iCalendar file: invalid ical body/],
         ['latin1.ics', Buffer.from([0x42, 0x45, 0x47, 0x49, 0x4e, 0x3a, 0xe9, 0x0d, 0x0a]), /latin1\.ics: not UTF-8 text/],
       ];

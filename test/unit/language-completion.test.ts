@@ -133,7 +133,8 @@ describe('language: completion', () => {
     });
 
     it('channels in a person\'s `channels`, flow and block', () => {
-      const builtIn = ['visit', 'meeting', 'call', 'wechat', 'email', 'event', 'executive-exchange', 'gift', 'dinner', 'other'];
+      // The channels, then their Chinese names (built-in aliases), which are accepted here too.
+      const builtIn = ['visit', 'meeting', 'call', 'wechat', 'email', 'event', 'executive-exchange', 'gift', 'dinner', 'other', '拜访', '会议', '电话', '微信', '邮件', '活动', '高层互访', '礼品', '宴请'];
       assert.deepEqual(labels(complete(doc(['kind: person', 'channels: [|]']), model)), builtIn);
       assert.deepEqual(labels(complete(doc(['kind: person', 'channels:', '  - |']), model)), builtIn);
       const wechat = complete(doc(['kind: person', 'channels: [we|]']), model).find((i) => i.label === 'wechat')!;
@@ -222,13 +223,16 @@ describe('language: completion', () => {
       assert.equal(text[item.start - 1], '@');
     });
 
-    it('the channel after a date, inserted with the `@` that follows it', () => {
+    it('the channel after a date, inserted with the `@` that follows it; then the Chinese names (aliases), each naming its channel', () => {
       const items = complete(log('acme', '- 2026-11-02 |'), model);
-      assert.equal(items.length, 10);
+      assert.deepEqual(labels(items), ['visit', 'meeting', 'call', 'wechat', 'email', 'event', 'executive-exchange', 'gift', 'dinner', 'other', '拜访', '会议', '电话', '微信', '邮件', '活动', '高层互访', '礼品', '宴请']);
       const visit = items.find((i) => i.label === 'visit')!;
       assert.equal(visit.kind, 'channel');
       assert.equal(visit.insertText, 'visit @');
       assert.match(visit.documentation ?? '', /Visit/);
+      const alias = items.find((i) => i.label === '拜访')!;
+      assert.equal(alias.insertText, '拜访 @');
+      assert.match(alias.documentation ?? '', /Another name for `visit`/);
     });
 
     it('changing the channel of an existing entry replaces the word only (no second `@`)', () => {
@@ -285,10 +289,10 @@ describe('language: completion', () => {
     it('a custom channel from keyplan.yaml `channels:` appears in logs and channel fields; a removed one does not', () => {
       const custom = modelOf({ ...FILES, 'keyplan.yaml': 'channels: [visit, wechat, feishu]\nroles: [Gatekeeper]\n' });
       const inLog = complete(doc(['kind: interaction-log', 'account: acme'], '\n- 2026-11-02 fe|\n'), custom);
-      assert.deepEqual(labels(inLog), ['visit', 'wechat', 'feishu']);
+      assert.deepEqual(labels(inLog), ['visit', 'wechat', 'feishu', '拜访', '微信']);
       assert.match(inLog.find((i) => i.label === 'feishu')!.documentation ?? '', /keyplan\.yaml/);
-      assert.deepEqual(labels(complete(doc(['kind: person', 'channels: [|]']), custom)), ['visit', 'wechat', 'feishu']);
-      assert.deepEqual(labels(complete(doc(['kind: relationship-plan', 'contacts:', '  - person: x', '    channels:', '      - |']), custom)), ['visit', 'wechat', 'feishu']);
+      assert.deepEqual(labels(complete(doc(['kind: person', 'channels: [|]']), custom)), ['visit', 'wechat', 'feishu', '拜访', '微信']);
+      assert.deepEqual(labels(complete(doc(['kind: relationship-plan', 'contacts:', '  - person: x', '    channels:', '      - |']), custom)), ['visit', 'wechat', 'feishu', '拜访', '微信']);
       assert.ok(labels(complete(doc(['kind: person', 'roles: [|]']), custom)).includes('Gatekeeper'));
     });
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../src/core/check/pipeline.js';
-import { appendLogEntry, detectEol, formatLogEntry, newLogDocument, type NewEntry } from '../../src/core/language/log-entry.js';
+import { appendLogEntry, formatLogEntry, newLogDocument, type NewEntry } from '../../src/core/language/log-entry.js';
+import { detectEol } from '../../src/core/language/log-placement.js';
 import { AS_OF, checkFiles, doc, sampleTexts, type Files } from './helpers/language.js';
 
 const LOG = 'accounts/acme/interactions-2026.md';

@@ -5,7 +5,7 @@ import type { CheckResult } from '../../src/core/check/pipeline.js';
 import { checkNewId, newAccountFiles, newPersonFile, yamlText, type NewAccount } from '../../src/core/language/templates.js';
 import { checkFiles, type Files } from './helpers/language.js';
 
-const ACCOUNT: NewAccount = { id: 'east-china-telecom', name: '华东电信', tier: 'A', owner: 'li-na', industry: '电信运营商', year: 2026 };
+const ACCOUNT: NewAccount = { id: 'east-china-telecom', name: '华东电信', tier: 'A', owner: 'li-na', industry: '电信运营商', created: '2026-11-30' };
 
 /** Findings in the given files, as `file rule message` for readable failures. */
 function findings(r: CheckResult, files: string[], severities = ['error', 'warning']): string[] {
@@ -76,6 +76,7 @@ describe('language: templates', () => {
       assert.equal(account.data!.industry, '电信运营商');
       assert.equal(account.tier, 'A');
       assert.deepEqual(account.data!.period, { start: '2026-01-01', end: '2026-12-31' });
+      assert.equal(account.data!.created, '2026-11-30', 'created: the day it was added, so it starts onboarding');
       assert.equal(account.plans.length, 1);
       assert.equal(account.logs.length, 1);
       assert.equal(account.portraits.length, 1);
@@ -107,6 +108,24 @@ describe('language: templates', () => {
         assert.deepEqual(findings(r, files.map((f) => f.path), ['error']), []);
         assert.equal(r.workspace.accounts.get(ACCOUNT.id)!.tier, tier);
       }
+    });
+
+    it('a new account with its first person is onboarding until onboarding_days have passed since `created` (not since the plan year\'s start)', () => {
+      const ws: Files = Object.fromEntries(newAccountFiles({ ...ACCOUNT, created: '2026-11-30' }).map((f) => [f.path, f.content]));
+      const person = newPersonFile({ id: 'zhang-wei', account: ACCOUNT.id, name: '张伟', roles: ['EB'] });
+      ws[person.path] = person.content;
+      const rules = (files: Files, asOf: string) => checkFiles(files, { asOf }).diagnostics.filter((d) => d.file.startsWith('accounts/east-china-telecom/')).map((d) => d.rule);
+      const early = rules(ws, '2026-12-20');
+      assert.ok(early.includes('account-onboarding'), early.join());
+      assert.ok(!early.includes('interaction-never'), early.join());
+      const late = rules(ws, '2027-01-05');
+      assert.ok(!late.includes('account-onboarding'), late.join());
+      assert.ok(late.includes('interaction-never'), late.join());
+      // Without `created:` the grace counts from the period's start (2026-01-01): long over.
+      const account = 'accounts/east-china-telecom/account.md';
+      const undated = rules({ ...ws, [account]: ws[account].replace(/^created: .*\n/m, '') }, '2026-12-20');
+      assert.ok(!undated.includes('account-onboarding'), undated.join());
+      assert.throws(() => newAccountFiles({ ...ACCOUNT, created: '2026-02-30' }), /invalid created date/);
     });
 
     it('refuses ids that would escape the folder or are not ids', () => {

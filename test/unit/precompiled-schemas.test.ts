@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { BUILTIN_CHANNELS, BUILTIN_ROLES } from '../../src/core/parse/config.js';
+import { BUILTIN_ROLES, defaultConfig } from '../../src/core/parse/config.js';
 import { parseKeyplanDocument } from '../../src/core/parse/document.js';
 import { SchemaSet, COMPILED_SCHEMAS, defsFor, newAjv } from '../../src/core/schema/validate.js';
 import { GENERATED, precompiledSource } from '../../scripts/precompile-schemas.js';
 import { arbWorkspace, params, workspaceFiles } from './helpers/generators.js';
 
-const BUILTIN = { roles: [...BUILTIN_ROLES], channels: [...BUILTIN_CHANNELS] };
+const BUILTIN = defaultConfig();
 
 describe('precompiled schema validators', function () {
   this.timeout(120_000);
@@ -25,7 +25,7 @@ describe('precompiled schema validators', function () {
     const set = new SchemaSet(BUILTIN);
     for (const [kind] of COMPILED_SCHEMAS) set.validate(kind, {});
     assert.equal((set as unknown as { ajv?: unknown }).ajv, undefined, 'compiled at run time');
-    const other = new SchemaSet({ roles: [...BUILTIN_ROLES, 'Gatekeeper'], channels: ['visit'] });
+    const other = new SchemaSet({ roles: [...BUILTIN_ROLES, 'Gatekeeper'], channels: ['visit'], channelAliases: new Map() });
     other.validate('person', {});
     assert.notEqual((other as unknown as { ajv?: unknown }).ajv, undefined);
   });

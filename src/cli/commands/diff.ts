@@ -17,6 +17,7 @@ import { DIFF_FORMATS } from '../formatters/diff/index.js';
 import type { DiffHeader } from '../formatters/diff/model.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { defaultBase, findRepo, namedRevision, readRevision, renames, resolveCommit, workspaceRepo, type GitRepo, type Revision } from '../git.js';
+import { resolvePoint } from '../git-history.js';
 import { terminalSafeLine } from '../output/terminal.js';
 import { covers, focusEntries, isOutside } from '../paths.js';
 import { findWorkspaceRoot, loadWorkspaceFiles } from '../walk.js';
@@ -34,6 +35,9 @@ export const diff = defineCommand({
   --matrix-dir <dir>   also write each changed account's matrix before and after as SVG
                        into <dir> (markdown output embeds them; --force replaces files
                        Keyplan did not write)
+  --since <when>       BASE is the plan as it stood then: Nd (N days before --as-of, e.g.
+                       90d), a date (YYYY-MM-DD: the last commit before it) or a revision
+                       (a tag such as the last QBR's); HEAD stays the working tree
   --include-sensitive  show changes of sensitive personal fields and findings about them in
                        full (by default: only "personal notes changed")
 `,
@@ -42,6 +46,7 @@ export const diff = defineCommand({
     'matrix-dir': { type: 'string' },
     force: { type: 'boolean', default: false },
     'include-sensitive': { type: 'boolean', default: false },
+    since: { type: 'string' },
   },
   pathsAfterDashes: true,
   async run(call) {
@@ -63,7 +68,13 @@ export const diff = defineCommand({
     const entries = focusEntries(targets, root, cwd);
     const focus = entries.filter((f): f is string => f !== undefined);
 
-    const base: Revision = revisions[0] ? namedRevision(repo, revisions[0]) : defaultBase(repo);
+    if (values.since !== undefined && revisions.length) throw new UsageError('--since names BASE; give either --since or revisions, not both');
+    let base: Revision;
+    if (values.since !== undefined) {
+      const point = resolvePoint(repo, values.since, asOf, 'before');
+      if (!point) throw new UsageError(`no commit before ${values.since} on HEAD's first-parent line`);
+      base = { sha: point.sha, label: point.label };
+    } else base = revisions[0] ? namedRevision(repo, revisions[0]) : defaultBase(repo);
     if (base.note) note(base.note);
     const head: Revision | undefined = revisions[1] ? namedRevision(repo, revisions[1]) : undefined;
 

@@ -8,13 +8,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isValidDate } from '../../core/dates.js';
 import { CalendarError, MAX_CALENDAR_BYTES, readCalendar } from '../../core/import/calendar.js';
-import { insertEntries, newLogWith } from '../../core/import/insert.js';
+import { newLogWith } from '../../core/language/log-entry.js';
+import { insertEntries } from '../../core/language/log-placement.js';
 import { entriesByFile, ImportSettingsError, markerKeys, planImport } from '../../core/import/plan.js';
 import { defineCommand, print, reportProblems } from '../command.js';
 import { editTextFile } from '../edit.js';
 import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { IMPORT_FORMATS } from '../formatters/import/index.js';
+import { terminalSafeLine } from '../output/terminal.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 import { WriteRefused } from '../write.js';
 
@@ -75,7 +77,10 @@ export const importCommand = defineCommand({
       }
     }
     print(call, formatter, { asOf: result.asOf, calendar: calendarArg, dryRun, plan, shown: loaded.displayPath }, result.locale);
-    return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+    // An event that cannot be read is left out, never silently: named on stderr, and exit 1.
+    for (const u of plan.unreadable) io.stderr.write(`keyplan: ${terminalSafeLine(calendarArg)}: event ${terminalSafeLine(u.uid)} ${terminalSafeLine(u.reason)}; left out\n`);
+    const status = reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+    return status || (plan.unreadable.length ? 1 : 0);
   },
 });
 

@@ -11,7 +11,8 @@ import { defineCommand, print, render, reportProblems } from '../command.js';
 import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { MAP_FORMATS } from '../formatters/map/index.js';
-import { terminalSafe } from '../output/terminal.js';
+import { terminalSafe, terminalSafeLine } from '../output/terminal.js';
+import { AT_HELP, loadWorkspaceAt } from '../at.js';
 import { loadWorkspace, unreadableAccount, unreadableNotes } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
@@ -23,18 +24,20 @@ export const map = defineCommand({
                        did not write, unless --force)
   --format <f>         text (default: the reporting tree and the paths), json, mermaid (a
                        flowchart for a pull request) or svg (to stdout)
-`,
+${AT_HELP}`,
   options: {
     format: { type: 'string', default: 'text' },
     svg: { type: 'string' },
     force: { type: 'boolean', default: false },
+    at: { type: 'string' },
   },
   async run(call) {
     const { values, positionals, io } = call;
     const [account, ...paths] = positionals;
     if (!account) throw new UsageError('map needs an account id, e.g. keyplan map east-china-telecom');
     const formatter = pickFormatter(MAP_FORMATS, values.format);
-    const loaded = await loadWorkspace(call, paths);
+    const loaded = values.at !== undefined ? loadWorkspaceAt(call, paths, values.at) : await loadWorkspace(call, paths);
+    if ('label' in loaded) io.stderr.write(`note: ${terminalSafeLine(`as it stood at ${loaded.label}, checked at ${loaded.result.asOf}`)}\n`);
     const { result, failed, notes } = loaded;
     try {
       const model = mapModel(result, account);

@@ -12,7 +12,8 @@ import { UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { MATRIX_FORMATS } from '../formatters/matrix/index.js';
 import { MATRIX_SIZE } from '../formatters/matrix/model.js';
-import { terminalSafe } from '../output/terminal.js';
+import { terminalSafe, terminalSafeLine } from '../output/terminal.js';
+import { AT_HELP, loadWorkspaceAt } from '../at.js';
 import { loadWorkspace, unreadableAccount, unreadableNotes } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
@@ -23,12 +24,13 @@ export const matrix = defineCommand({
                        did not write, unless --force)
   --format <f>         text (default: the quadrants as a list) or svg (to stdout)
   --size-by <s>        temperature (default) or coverage
-`,
+${AT_HELP}`,
   options: {
     format: { type: 'string', default: 'text' },
     svg: { type: 'string' },
     'size-by': { type: 'string', default: 'temperature' },
     force: { type: 'boolean', default: false },
+    at: { type: 'string' },
   },
   async run(call) {
     const { values, positionals, io } = call;
@@ -37,7 +39,8 @@ export const matrix = defineCommand({
     const formatter = pickFormatter(MATRIX_FORMATS, values.format);
     const sizeBy = values['size-by'];
     if (sizeBy !== 'temperature' && sizeBy !== 'coverage') throw new UsageError(`--size-by takes temperature or coverage, not '${sizeBy}'`);
-    const loaded = await loadWorkspace(call, paths);
+    const loaded = values.at !== undefined ? loadWorkspaceAt(call, paths, values.at) : await loadWorkspace(call, paths);
+    if ('label' in loaded) io.stderr.write(`note: ${terminalSafeLine(`as it stood at ${loaded.label}, checked at ${loaded.result.asOf}`)}\n`);
     const { result, failed, notes } = loaded;
     try {
       const model = matrixModel(result, account);

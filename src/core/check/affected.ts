@@ -39,7 +39,7 @@ export interface Scope {
   reason?: string;
 }
 
-interface DocInfo {
+export interface DocInfo {
   kind?: string;
   account?: string;
   declares: string[];
@@ -59,8 +59,12 @@ function textOf(content: Uint8Array | string): string | undefined {
   return decoded.ok ? decoded.text : undefined;
 }
 
-/** What a file declares and references, from a parse without validation (a superset is fine). */
-export function documentInfo(path: string, content: Uint8Array | string): DocInfo {
+/**
+ * What a file declares and references, from a parse without validation (a superset is fine).
+ * `mentions: false` leaves out the people an interaction log's entries mention (its body is then
+ * not parsed): for callers that only need each log's account.
+ */
+export function documentInfo(path: string, content: Uint8Array | string, { mentions = true }: { mentions?: boolean } = {}): DocInfo {
   const text = textOf(content);
   if (text === undefined) return { declares: [], references: [] };
   const outcome = parseKeyplanDocument(path, text, 'en');
@@ -87,7 +91,7 @@ export function documentInfo(path: string, content: Uint8Array | string): DocInf
   } else if (doc.kind === 'org-portrait') {
     const approver = str((d.procurement as { approval_threshold?: { approver?: unknown } } | undefined)?.approval_threshold?.approver);
     if (approver) info.references.push(approver);
-  } else if (doc.kind === 'interaction-log') {
+  } else if (doc.kind === 'interaction-log' && mentions) {
     for (const e of doc.log.entries) for (const m of e.mentions) info.references.push(m.id);
   }
   return info;

@@ -55,7 +55,7 @@ export function loadConfig(file: SourceFile | undefined, localeOverride?: Locale
   // The roles the file itself adds are valid keys of its cadence table.
   const extraRoles = Array.isArray(record.roles) ? record.roles.filter((r): r is string => typeof r === 'string') : [];
   const defaults = resolveConfig(undefined);
-  const errors = branchErrors(schemaSetFor({ channels: defaults.channels, roles: [...new Set([...defaults.roles, ...extraRoles])] }).validate('config', data));
+  const errors = branchErrors(schemaSetFor({ channels: defaults.channels, channelAliases: defaults.channelAliases, roles: [...new Set([...defaults.roles, ...extraRoles])] }).validate('config', data));
   const diagnostics = schemaDiagnostics(source, 'keyplan.yaml', errors, locale);
   const kept = withoutInvalid(record, errors);
   // A cadence whose maximum is below its ideal is reported as it is in a person file, and not used.

@@ -42,12 +42,14 @@ export function schemaEnumDescriptions(schema: Schema, locale: Locale): string[]
 
 /**
  * A copy of an enum schema with new values, each known value keeping its descriptions in every
- * locale and each new one described by `custom` (keyplan.yaml extends roles and channels).
+ * locale and each new one described by `custom` (keyplan.yaml extends roles and channels), or by
+ * `own` when it has a text of its own (a channel alias names its channel).
  */
-export function withEnumValues(schema: Record<string, any>, values: string[], custom: Text): Record<string, any> {
+export function withEnumValues(schema: Record<string, any>, values: string[], custom: Text, own: (value: string) => Text | undefined = () => undefined): Record<string, any> {
   const describe = (key: string, text: string) => {
     const old = schema[key] as string[] | undefined;
-    return old ? values.map((v) => old[(schema.enum as string[]).indexOf(v)] ?? text) : undefined;
+    const locale = key === KEYS.enumDescriptions.zh ? 'zh' : 'en';
+    return old ? values.map((v) => own(v)?.[locale] ?? old[(schema.enum as string[]).indexOf(v)] ?? text) : undefined;
   };
   return {
     ...schema,
@@ -55,4 +57,9 @@ export function withEnumValues(schema: Record<string, any>, values: string[], cu
     [KEYS.enumDescriptions.en]: describe(KEYS.enumDescriptions.en, custom.en),
     [KEYS.enumDescriptions.zh]: describe(KEYS.enumDescriptions.zh, custom.zh),
   };
+}
+
+/** How a channel alias is described where channels are listed (completion, hover). */
+export function channelAliasText(channel: string): Text {
+  return { en: `Another name for \`${channel}\` (keyplan.yaml \`channel_aliases\`).`, zh: `\`${channel}\` 的别名（keyplan.yaml \`channel_aliases\`）。` };
 }

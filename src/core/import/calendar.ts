@@ -39,6 +39,8 @@ export interface CalendarReading {
   truncated: string[];
   /** Events without a UID (a key is made from their start and subject instead). */
   withoutUid: number;
+  /** Events that cannot be read (no DTSTART, a date or rule ical.js rejects): left out, each named with why. */
+  unreadable: { uid: string; reason: string }[];
   /** The calendar's time zone (X-WR-TIMEZONE) used for times given in UTC, if any. */
   calendarZone?: string;
 }
@@ -58,13 +60,19 @@ export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
 /** The file is not an iCalendar file ical.js can read; the message says why. */
 export class CalendarError extends Error {}
 
-/** Reads `text` (the whole .ics file). Throws CalendarError for a file that is not a calendar. */
+/** One event cannot be read; the message says why (the event is left out, the file is read). */
+class EventError extends Error {}
+
+/**
+ * Reads `text` (the whole .ics file). Throws CalendarError for a file that is not a calendar; an
+ * event that cannot be read is left out and listed in `unreadable`, the others are read.
+ */
 export function readCalendar(text: string, options: ReadOptions): CalendarReading {
   if (!isValidDate(options.asOf)) throw new Error(`invalid as-of date ${options.asOf}`);
   if (text.length > MAX_CALENDAR_BYTES) throw new CalendarError(`the file is larger than ${MAX_CALENDAR_BYTES / 1024 / 1024} MB`);
   const root = parseComponent(text);
   const limit = options.maxOccurrences ?? MAX_OCCURRENCES;
-  const reading: CalendarReading = { occurrences: [], cancelled: 0, future: 0, beforeSince: 0, truncated: [], withoutUid: 0 };
+  const reading: CalendarReading = { occurrences: [], cancelled: 0, future: 0, beforeSince: 0, truncated: [], withoutUid: 0, unreadable: [] };
   const calendarZone = validZone(stringValue(root.getFirstPropertyValue('x-wr-timezone')));
   if (calendarZone) reading.calendarZone = calendarZone;
 
@@ -94,12 +102,17 @@ export function readCalendar(text: string, options: ReadOptions): CalendarReadin
       const uid = stringValue(ve.getFirstPropertyValue('uid'));
       if (uid && ve.hasProperty('recurrence-id') && masters.has(uid)) continue; // read with its series
       if (uid && !ve.hasProperty('recurrence-id') && masters.get(uid) !== ve) continue; // a repeated UID: the first one counts
+      // One unreadable event (ical.js reads values lazily: a DTSTART of `notadate`, an RRULE it
+      // cannot read) costs that event only; what it added before failing is taken back.
+      const before = { occurrences: reading.occurrences.length, truncated: reading.truncated.length, withoutUid: reading.withoutUid, cancelled: reading.cancelled, future: reading.future, beforeSince: reading.beforeSince };
       try {
         readEvent(ve, uid ? exceptions.get(uid) ?? [] : [], options, limit, reading);
       } catch (err) {
-        // ical.js reads values lazily: a DTSTART of `notadate`, an RRULE it cannot read.
-        if (err instanceof CalendarError) throw err;
-        throw new CalendarError(`event ${uid ?? '(without UID)'} cannot be read: ${(err as Error).message}`);
+        reading.occurrences.length = before.occurrences;
+        reading.truncated.length = before.truncated;
+        Object.assign(reading, { withoutUid: before.withoutUid, cancelled: before.cancelled, future: before.future, beforeSince: before.beforeSince });
+        const reason = err instanceof EventError ? err.message : `cannot be read: ${(err as Error).message}`;
+        reading.unreadable.push({ uid: uid ?? '(without UID)', reason });
       }
     }
   } finally {
@@ -133,9 +146,9 @@ function readEvent(ve: ICAL.Component, exceptions: ICAL.Component[], options: Re
   try {
     event = new ICAL.Event(ve, { exceptions, strictExceptions: false });
   } catch (err) {
-    throw new CalendarError(`event ${uid} cannot be read: ${(err as Error).message}`);
+    throw new EventError(`cannot be read: ${(err as Error).message}`);
   }
-  if (!event.startDate) throw new CalendarError(`event ${uid} has no DTSTART`);
+  if (!event.startDate) throw new EventError('has no DTSTART');
   const zone = reading.calendarZone;
   const recurrenceIdOf = (c: ICAL.Component) => c.getFirstPropertyValue('recurrence-id') as ICAL.Time | null;
   const own = recurrenceIdOf(ve);

@@ -62,6 +62,8 @@ export interface ImportPlan {
   beforeSince: number;
   truncated: string[];
   withoutUid: number;
+  /** Events of the file that cannot be read, left out (the others are imported). */
+  unreadable: { uid: string; reason: string }[];
 }
 
 /** The configured channel is not one of the workspace's channels. */
@@ -79,7 +81,7 @@ export function planImport(reading: CalendarReading, workspace: Workspace, setti
   const ignored = (address: string) => settings.ignore.some((i) => { const a = i.toLowerCase(); return a.startsWith('@') ? address.endsWith(a) : address === a; });
   const plan: ImportPlan = {
     entries: [], alreadyImported: [], noMatch: [], unmatched: [], ambiguous: [...ambiguous].map(([address, people]) => ({ address, people })).sort((a, b) => (a.address < b.address ? -1 : 1)),
-    cancelled: reading.cancelled, future: reading.future, beforeSince: reading.beforeSince, truncated: reading.truncated, withoutUid: reading.withoutUid,
+    cancelled: reading.cancelled, future: reading.future, beforeSince: reading.beforeSince, truncated: reading.truncated, withoutUid: reading.withoutUid, unreadable: reading.unreadable,
   };
   const unmatched = new Map<string, number>();
   // Logs planned for creation, so that two entries of one new log name the same file.

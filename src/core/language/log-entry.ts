@@ -12,6 +12,7 @@ import type { KeyplanDocument } from '../parse/document.js';
 import { parseNext } from '../parse/interaction-log.js';
 import { closest } from '../suggest.js';
 import { ID_PATTERN } from './references.js';
+import { appendLine, insertEntries, insertionsFor, type DatedLine, type Insertion } from './log-placement.js';
 import { assertNewId, interactionLogPath } from './templates.js';
 import { compareNames } from '../i18n/collate.js';
 
@@ -32,35 +33,9 @@ export function formatLogEntry(entry: NewEntry): string {
   return `- ${entry.date} ${entry.channel} ${entry.people.map((p) => `@${p}`).join(' ')}: ${summary}`;
 }
 
-export function detectEol(text: string): '\r\n' | '\n' | '\r' {
-  const m = /\r\n|\n|\r/.exec(text);
-  return (m?.[0] as '\r\n' | '\n' | '\r' | undefined) ?? '\n';
-}
-
-export interface Insertion {
-  /** Offset at which `text` is inserted; nothing else in the file changes. */
-  offset: number;
-  text: string;
-}
-
-/**
- * Where and what to insert to append an entry: right after the last list entry of the body when
- * the file ends with the log list, otherwise at the end after a blank line.
- */
+/** Where and what to insert to append an entry at the end of a log (see {@link appendLine}). */
 export function appendLogEntry(fileText: string, entry: NewEntry): Insertion {
-  const eol = detectEol(fileText);
-  const line = formatLogEntry(entry);
-  const trimmedEnd = fileText.replace(/[\r\n\s]+$/, '');
-  const endsWithNewline = /(\r\n|\n|\r)$/.test(fileText);
-  const lastLine = trimmedEnd.slice(Math.max(trimmedEnd.lastIndexOf('\n'), trimmedEnd.lastIndexOf('\r')) + 1);
-  const afterList = /^\s*[-*+]\s/.test(lastLine);
-  if (afterList) {
-    // Directly after the last entry's line (its trailing spaces included), before any blank lines.
-    const rest = fileText.slice(trimmedEnd.length).search(/\r\n|\r|\n/);
-    return { offset: rest < 0 ? fileText.length : trimmedEnd.length + rest, text: `${eol}${line}` };
-  }
-  const sep = fileText.length === 0 ? '' : endsWithNewline ? eol : `${eol}${eol}`;
-  return { offset: fileText.length, text: `${sep}${line}${eol}` };
+  return appendLine(fileText, formatLogEntry(entry));
 }
 
 /** A new interaction log for an account and year, with the first entry. */
@@ -71,6 +46,10 @@ export function newLogDocument(account: string, year: number, entry?: NewEntry, 
   return lines.join(eol);
 }
 
+/** A new log for the account and year, holding the lines. */
+export function newLogWith(account: string, year: number, lines: DatedLine[], eol = '\n'): string {
+  return insertEntries(newLogDocument(account, year, undefined, eol), lines);
+}
 
 /** What to log: the CLI's `keyplan log` and the editor's Log Interaction both describe an entry this way. */
 export interface LogRequest {
@@ -209,7 +188,8 @@ export function appendPlannedEntry(plan: LogPlan, current: string | undefined): 
     const text = newLogDocument(plan.account.id, plan.year, plan.entry);
     return { text, line: text.split('\n').length - 2 };
   }
-  const insertion = appendLogEntry(current, plan.entry);
+  // In date order among the log's entries (an entry logged late for an earlier day goes there).
+  const [insertion] = insertionsFor(current, [{ date: plan.entry.date, line: formatLogEntry(plan.entry) }]);
   const text = current.slice(0, insertion.offset) + insertion.text + current.slice(insertion.offset);
   const startOfEntry = insertion.offset + (/^(?:\r\n|\r|\n)+/.exec(insertion.text)?.[0].length ?? 0);
   const line = (text.slice(0, startOfEntry).match(/\r\n|\r|\n/g) ?? []).length;

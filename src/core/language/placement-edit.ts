@@ -6,7 +6,7 @@ import { isMap, isPair, isScalar, parseDocument, Scalar, type ParsedNode, type P
 import { YAML_OPTIONS } from '../parse/yaml-options.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
 import { STANCE_X } from '../model/placement.js';
-import { detectEol } from './log-entry.js';
+import { detectEol } from './log-placement.js';
 
 export interface OffsetEdit {
   start: number;

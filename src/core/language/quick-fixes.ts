@@ -7,7 +7,7 @@ import { suggestId } from '../schema/validate.js';
 import { LineIndex } from '../parse/text.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 import { accountOfText, type LanguageModel } from './model.js';
-import { detectEol } from './log-entry.js';
+import { detectEol } from './log-placement.js';
 import { insideQuotes } from './ranges.js';
 import type { TextEdit } from './references.js';
 import { yamlText } from './templates.js';

@@ -4,6 +4,7 @@
  * outside the workspace.
  */
 import { parse } from 'yaml';
+import { isValidDate } from '../dates.js';
 import type { Tier } from '../parse/config.js';
 import { ID_PATTERN } from './references.js';
 
@@ -96,26 +97,29 @@ export interface NewAccount {
   tier: Tier;
   owner: string;
   industry?: string;
-  year: number;
+  /** The day the account is added (YYYY-MM-DD): written as `created:`, so it starts onboarding; its year is the plan's. */
+  created: string;
 }
 
 export function newAccountFiles(a: NewAccount): NewFile[] {
   assertNewId('account', a.id);
   assertNewId('owner', a.owner);
+  if (!isValidDate(a.created)) throw new Error(`invalid created date ${a.created}`);
   const dir = `accounts/${a.id}`;
-  const period = `period:\n  start: ${a.year}-01-01\n  end: ${a.year}-12-31`;
+  const year = Number(a.created.slice(0, 4));
+  const period = `period:\n  start: ${year}-01-01\n  end: ${year}-12-31`;
   return [
     {
       path: `${dir}/account.md`,
       content: [
         '---', 'kind: account', `id: ${a.id}`, `name: ${yamlText(a.name)}`, `tier: ${a.tier}`, `owner: ${a.owner}`,
-        ...(a.industry ? [`industry: ${yamlText(a.industry)}`] : []), 'lifecycle: exploration', 'relationship_level: transactional', period,
+        ...(a.industry ? [`industry: ${yamlText(a.industry)}`] : []), `created: ${a.created}`, 'lifecycle: exploration', 'relationship_level: transactional', period,
         'review:', '  status: draft', 'objectives: []', '---', '', '## Summary', '', '## SWOT', '', '## Whitespace', '', '## Actions', '',
       ].join('\n'),
     },
     { path: `${dir}/org-portrait.md`, content: ['---', 'kind: org-portrait', `account: ${a.id}`, 'procurement:', '  process: []', 'pain_points: []', 'goals: []', '---', '', ''].join('\n') },
-    { path: `${dir}/relationship-plan-${a.year}.md`, content: ['---', 'kind: relationship-plan', `account: ${a.id}`, period, 'contacts: []', '---', '', ''].join('\n') },
-    { path: `${dir}/interactions-${a.year}.md`, content: ['---', 'kind: interaction-log', `account: ${a.id}`, `year: ${a.year}`, '---', '', `# ${a.year}`, ''].join('\n') },
+    { path: `${dir}/relationship-plan-${year}.md`, content: ['---', 'kind: relationship-plan', `account: ${a.id}`, period, 'contacts: []', '---', '', ''].join('\n') },
+    { path: `${dir}/interactions-${year}.md`, content: ['---', 'kind: interaction-log', `account: ${a.id}`, `year: ${year}`, '---', '', `# ${year}`, ''].join('\n') },
   ];
 }
 

@@ -77,6 +77,19 @@ export function buildReport(result: CheckResult): WorkspaceReport {
   return { version: REPORT_VERSION, asOf: result.asOf, locale: result.locale, accounts };
 }
 
+/**
+ * One account's report without building the others' (for `history`, which needs one account at
+ * many revisions). The same function `buildReport` uses; undefined without an account plan.
+ */
+export function buildAccountReport(result: CheckResult, accountId: string): AccountReport | undefined {
+  const account = result.workspace.accounts.get(accountId);
+  if (!account?.doc) return undefined;
+  const files = new Set([account.doc.path, ...account.people.map((p) => p.doc.path), ...account.portraits.map((d) => d.path), ...account.plans.map((d) => d.path), ...account.logs.map((d) => d.path)]);
+  const findingsByFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) if (files.has(d.file)) findingsByFile.set(d.file, [...(findingsByFile.get(d.file) ?? []), d]);
+  return accountReport(account, result.cadences.filter((c) => c.account.id === accountId), findingsByFile, result);
+}
+
 function accountReport(account: Account, cadences: PersonCadence[], findingsByFile: Map<string, Diagnostic[]>, result: CheckResult): AccountReport {
   const asOf = result.asOf;
   const contacts = currentContacts(account, asOf);

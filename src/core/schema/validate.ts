@@ -15,7 +15,7 @@ import type { KeyplanConfig } from '../parse/config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { YamlFile } from '../parse/document.js';
 import type { Locale, Params } from '../i18n/catalogue.js';
-import { SCHEMA_TEXT_KEYWORDS, schemaDescription, schemaTitle, withEnumValues } from '../i18n/schema-text.js';
+import { channelAliasText, SCHEMA_TEXT_KEYWORDS, schemaDescription, schemaTitle, withEnumValues } from '../i18n/schema-text.js';
 import type { DocumentKind } from '../kinds.js';
 import { schema } from '../rules/format/schema.js';
 import { unknownField } from '../rules/format/unknown-field.js';
@@ -55,12 +55,23 @@ export function newAjv(options: Record<string, unknown> = {}): Ajv2020 {
 /** Every schema a SchemaSet compiles, by name. */
 export const COMPILED_SCHEMAS: [DocumentKind | 'config', JsonSchema][] = [...(Object.entries(KIND_SCHEMAS) as [DocumentKind, JsonSchema][]), ['config', CONFIG_SCHEMA]];
 
-/** The definitions for a vocabulary: roles and channels are open, the workspace's keyplan.yaml extends the enums. */
-export function defsFor(config: Pick<KeyplanConfig, 'roles' | 'channels'>): JsonSchema {
+/** What the compiled schemas depend on of keyplan.yaml. */
+type Vocabulary = Pick<KeyplanConfig, 'roles' | 'channels' | 'channelAliases'>;
+
+/**
+ * The definitions for a vocabulary: roles and channels are open, the workspace's keyplan.yaml
+ * extends the enums; a channel's aliases are accepted wherever a channel is (a person's or a plan
+ * contact's `channels:`), as in log entries.
+ */
+export function defsFor(config: Vocabulary): JsonSchema {
   const defs = structuredClone(DEFS_SCHEMA);
   const $defs = defs.$defs as Record<string, JsonSchema>;
   $defs.role = withEnumValues($defs.role, config.roles, { en: 'Role defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的角色。' });
-  $defs.channel = withEnumValues($defs.channel, config.channels, { en: 'Channel defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的互动方式。' });
+  const aliasOf = (name: string) => (config.channels.includes(name) ? undefined : config.channelAliases.get(name));
+  $defs.channel = withEnumValues($defs.channel, [...config.channels, ...config.channelAliases.keys()], { en: 'Channel defined in keyplan.yaml.', zh: 'keyplan.yaml 中定义的互动方式。' }, (v) => {
+    const channel = aliasOf(v);
+    return channel === undefined ? undefined : channelAliasText(channel);
+  });
   // Extra roles may have their own cadence defaults per tier.
   const tierCadence = $defs.tier_cadence;
   for (const role of config.roles) {
@@ -92,7 +103,7 @@ export class SchemaSet {
   private ajv?: Ajv2020;
   readonly defs: JsonSchema;
 
-  constructor(config: Pick<KeyplanConfig, 'roles' | 'channels'>) {
+  constructor(config: Vocabulary) {
     this.defs = defsFor(config);
     // The built-in vocabulary's validators are compiled at build time (compiling them took most of
     // a small workspace's check); any other vocabulary compiles each kind on first use.
@@ -127,8 +138,8 @@ export class SchemaSet {
 const cache = new Map<string, SchemaSet>();
 
 /** One compiled SchemaSet per distinct roles/channels vocabulary (compiling costs milliseconds). */
-export function schemaSetFor(config: Pick<KeyplanConfig, 'roles' | 'channels'>): SchemaSet {
-  const key = JSON.stringify([config.roles, config.channels]);
+export function schemaSetFor(config: Vocabulary): SchemaSet {
+  const key = JSON.stringify([config.roles, config.channels, [...config.channelAliases]]);
   let set = cache.get(key);
   if (!set) {
     set = new SchemaSet(config);

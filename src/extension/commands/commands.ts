@@ -219,7 +219,7 @@ async function newAccount(index: WorkspaceIndex): Promise<boolean> {
     validateInput: (v) => (checkNewId(v) ? idProblemMessage(checkNewId(v)!) : undefined),
   });
   if (!owner) return false;
-  return createFiles(index, newAccountFiles({ id, name, tier, owner, year: Number(index.asOf().slice(0, 4)) }));
+  return createFiles(index, newAccountFiles({ id, name, tier, owner, created: index.asOf() }));
 }
 
 async function newPerson(index: WorkspaceIndex, accountId?: string): Promise<boolean> {

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { CalendarError, MAX_CALENDAR_BYTES, readCalendar } from '../../core/import/calendar.js';
-import { insertionsFor, newLogWith } from '../../core/import/insert.js';
+import { newLogWith } from '../../core/language/log-entry.js';
+import { insertionsFor } from '../../core/language/log-placement.js';
 import { entriesByFile, ImportSettingsError, planImport, type ImportPlan, type PlannedEntry } from '../../core/import/plan.js';
 import { applyEditSafely, type ReadVersion } from '../editor/safe-edit.js';
 import { noIcons } from '../views/labels.js';
@@ -124,6 +125,7 @@ function summaryText(plan: ImportPlan): string {
   if (plan.noMatch.length) parts.push(vscode.l10n.t('{0} meetings with nobody of this workspace.', plan.noMatch.length));
   if (plan.cancelled) parts.push(vscode.l10n.t('{0} cancelled.', plan.cancelled));
   if (plan.future) parts.push(vscode.l10n.t('{0} in the future.', plan.future));
+  if (plan.unreadable.length) parts.push(vscode.l10n.t('Events that cannot be read (left out): {0}.', plan.unreadable.map((u) => `${noIcons(u.uid)} ${noIcons(u.reason)}`).join('; ')));
   if (plan.truncated.length) parts.push(vscode.l10n.t('Recurring meetings cut off after 1000 occurrences: {0}.', plan.truncated.map(noIcons).join(', ')));
   return parts.join(' ');
 }

@@ -59,3 +59,39 @@ export function exampleRepository(): TempRepo {
   return repo;
 }
 
+
+/**
+ * Four months of 华东电信's plan, for the README's `keyplan history` example: the samples as they
+ * stood in August (张伟 and 孙建国 still neutral), then the commits that moved them, each with its
+ * own date, author and message; the last commit is samples/ as it is.
+ */
+export function historyExampleRepository(): TempRepo {
+  const repo = new TempRepo();
+  cpSync(SAMPLES, repo.dir, { recursive: true, filter: (src) => !/[\\/]\.(github|githooks)(?:[\\/]|$)/.test(src) });
+  const people = 'accounts/east-china-telecom/people/';
+  const edit = (file: string, from: string, to: string) => {
+    const full = path.join(repo.dir, people, file);
+    const text = readFileSync(full, 'utf8');
+    assert.ok(text.includes(from), `${file} no longer contains ${JSON.stringify(from)}`);
+    writeFileSync(full, text.replace(from, to));
+  };
+  const commit = (date: string, author: string, message: string) => {
+    const env = { GIT_AUTHOR_DATE: `${date}T18:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T18:00:00+08:00`, GIT_AUTHOR_NAME: author, GIT_COMMITTER_NAME: author };
+    repo.git('add', '-A');
+    repo.gitWith(env, 'commit', '-q', '-m', message);
+  };
+  edit('zhang-wei.md', 'stance: champion', 'stance: neutral');
+  edit('zhang-wei.md', 'coverage: in-depth', 'coverage: multiple');
+  edit('sun-jianguo.md', 'stance: supporter', 'stance: neutral');
+  edit('sun-jianguo.md', 'coverage: multiple', 'coverage: brief');
+  commit('2026-08-03', '李娜', '华东电信下半年客户计划');
+  edit('zhang-wei.md', 'stance: neutral', 'stance: supporter');
+  commit('2026-09-15', '李娜', 'QBR 后更新立场');
+  edit('sun-jianguo.md', 'stance: neutral', 'stance: supporter');
+  edit('sun-jianguo.md', 'coverage: brief', 'coverage: multiple');
+  commit('2026-10-12', '陈浩', '孙总确认预算，转为支持');
+  edit('zhang-wei.md', 'stance: supporter', 'stance: champion');
+  edit('zhang-wei.md', 'coverage: multiple', 'coverage: in-depth');
+  commit('2026-11-03', '李娜', '张伟牵头技术评审，成为拥护者');
+  return repo;
+}

@@ -40,6 +40,11 @@ export class TempRepo {
     return execFileSync('git', args, { cwd: this.dir, env: GIT_ENV, encoding: 'utf8' }).trim();
   }
 
+  /** git with some environment variables set (a pinned date or author for one commit). */
+  gitWith(env: NodeJS.ProcessEnv, ...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, env: { ...GIT_ENV, ...env }, encoding: 'utf8' }).trim();
+  }
+
   /** Writes files; `null` deletes one. */
   write(files: Record<string, string | null>): this {
     for (const [rel, content] of Object.entries(files)) {

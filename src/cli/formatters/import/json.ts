@@ -1,6 +1,6 @@
 /**
  * `keyplan import --format json`: `{ version, asOf, calendar, dryRun, written, entries,
- * alreadyImported, noMatch, unmatched, ambiguous, skipped, truncated, withoutUid }`.
+ * alreadyImported, noMatch, unmatched, ambiguous, skipped, truncated, withoutUid, unreadable }`.
  */
 import type { Formatter } from '../formatter.js';
 import type { ImportOutput } from './output.js';
@@ -21,6 +21,7 @@ export const json: Formatter<ImportOutput> = ({ asOf, calendar, dryRun, plan }) 
       skipped: { cancelled: plan.cancelled, future: plan.future, beforeSince: plan.beforeSince },
       truncated: plan.truncated,
       withoutUid: plan.withoutUid,
+      unreadable: plan.unreadable,
     },
     null,
     2,

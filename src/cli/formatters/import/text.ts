@@ -38,6 +38,10 @@ export const text: Formatter<ImportOutput> = ({ asOf, calendar, dryRun, plan, sh
   ].filter(Boolean);
   if (skipped.length) out.push('', `Skipped: ${skipped.join(', ')}.`);
   if (plan.truncated.length) out.push('', `Recurring events cut off after ${MAX_OCCURRENCES} occurrences (use --since to start later): ${plan.truncated.map(safe).join(', ')}`);
+  if (plan.unreadable.length) {
+    out.push('', `Events that cannot be read (left out; the others are imported): ${s(plan.unreadable.length, 'event')}`);
+    for (const u of plan.unreadable) out.push(`  ${safe(u.uid)} ${safe(u.reason)}`);
+  }
   if (plan.withoutUid) out.push('', `${s(plan.withoutUid, 'event')} without a UID: keyed by start and subject instead.`);
   return out.join('\n') + '\n';
 };

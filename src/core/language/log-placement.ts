@@ -1,19 +1,45 @@
 /**
- * Putting imported entries into a log file's text without changing any other byte: each entry goes
- * in date order after the last entry of the log dated on or before it (after that list item's
+ * Where an interaction-log entry goes in a log file's text, without changing any other byte: in
+ * date order after the last entry of the log dated on or before it (after that list item's
  * continuation lines) — or, when that entry is of an earlier month and a later entry of the new
  * entry's month follows, right before that one (under its month heading) — before the first
- * entry when it is older than all, or, in a log without entries, at the end after a blank line. The file's
- * line endings are kept; nothing already there is moved, re-wrapped or re-encoded.
- *
- * Kept apart from the editor's and `keyplan log`'s appending on purpose: one entry line in, one
- * insertion out, so the shared "append an entry" function can take this over.
+ * entry when it is older than all, or, in a log without entries, appended at the end after a blank
+ * line. The file's line endings are kept; nothing already there is moved, re-wrapped or
+ * re-encoded. One placement for `keyplan log`, the editor's Log Interaction and `keyplan import`.
  */
-import { parseInteractionLog } from '../parse/interaction-log.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
-import { appendLogEntry, detectEol, newLogDocument } from '../language/log-entry.js';
-import type { Insertion } from '../language/log-entry.js';
-import type { LogEntry } from '../parse/interaction-log.js';
+import { parseInteractionLog, type LogEntry } from '../parse/interaction-log.js';
+
+export function detectEol(text: string): '\r\n' | '\n' | '\r' {
+  const m = /\r\n|\n|\r/.exec(text);
+  return (m?.[0] as '\r\n' | '\n' | '\r' | undefined) ?? '\n';
+}
+
+export interface Insertion {
+  /** Offset at which `text` is inserted; nothing else in the file changes. */
+  offset: number;
+  text: string;
+}
+
+/**
+ * Where and what to insert to append a line (one entry, or several joined by the file's line
+ * ending): right after the last list entry of the body when the file ends with the log list,
+ * otherwise at the end after a blank line.
+ */
+export function appendLine(fileText: string, line: string): Insertion {
+  const eol = detectEol(fileText);
+  const trimmedEnd = fileText.replace(/[\r\n\s]+$/, '');
+  const endsWithNewline = /(\r\n|\n|\r)$/.test(fileText);
+  const lastLine = trimmedEnd.slice(Math.max(trimmedEnd.lastIndexOf('\n'), trimmedEnd.lastIndexOf('\r')) + 1);
+  const afterList = /^\s*[-*+]\s/.test(lastLine);
+  if (afterList) {
+    // Directly after the last entry's line (its trailing spaces included), before any blank lines.
+    const rest = fileText.slice(trimmedEnd.length).search(/\r\n|\r|\n/);
+    return { offset: rest < 0 ? fileText.length : trimmedEnd.length + rest, text: `${eol}${line}` };
+  }
+  const sep = fileText.length === 0 ? '' : endsWithNewline ? eol : `${eol}${eol}`;
+  return { offset: fileText.length, text: `${sep}${line}${eol}` };
+}
 
 export interface DatedLine {
   date: string;
@@ -39,8 +65,7 @@ export function insertionsFor(fileText: string, lines: DatedLine[]): Insertion[]
   if (!log.entries.length) {
     // A log without entries: all of them where the editor's Log Interaction would put one.
     const eol = detectEol(fileText);
-    const first = appendAt(fileText, sorted[0].line);
-    return [{ offset: first.offset, text: first.text.replace(sorted[0].line, () => sorted.map((l) => l.line).join(eol)) }];
+    return [appendLine(fileText, sorted.map((l) => l.line).join(eol))];
   }
   const merged = new Map<number, string>();
   for (const l of sorted) {
@@ -63,11 +88,6 @@ function readLog(text: string): Log {
   const bodyStart = span ? span.bodyStart : 0;
   const body = text.slice(bodyStart);
   return { text, body, bodyStart, entries: parseInteractionLog(body).entries, eol: detectEol(text) };
-}
-
-/** A new log for the account and year, holding the lines. */
-export function newLogWith(account: string, year: number, lines: DatedLine[], eol = '\n'): string {
-  return insertEntries(newLogDocument(account, year, undefined, eol), lines);
 }
 
 function insertionFor(log: Log, entry: DatedLine): Insertion {
@@ -139,12 +159,4 @@ function nextLineStart(body: string, lineEnd: number): number {
 
 function lastLineBreakEnd(body: string, offset: number): number {
   return Math.max(body.lastIndexOf('\n', offset - 1), body.lastIndexOf('\r', offset - 1)) + 1;
-}
-
-/** Like the editor's Log Interaction: after the last list item at the end, or at the end after a blank line. */
-function appendAt(text: string, line: string): Insertion {
-  // appendLogEntry formats an entry itself; the line is already one, so its placement is reused with a stand-in of the same length.
-  const probe = appendLogEntry(text, { date: '2000-01-01', channel: 'x', people: ['x'], summary: 'x' });
-  const formatted = '- 2000-01-01 x @x: x';
-  return { offset: probe.offset, text: probe.text.replace(formatted, line) };
 }
