@@ -26,6 +26,10 @@ export interface ValueStrings {
   competitors: string;
   favouredBy: string;
   strengths: Record<'weak' | 'medium' | 'strong', string>;
+  /** The names of the series (NPS, CSAT, CES, revenue) in the UI language. */
+  metrics: Record<'nps' | 'csat' | 'ces' | 'revenue', string>;
+  /** A BCP 47 tag for numbers: amounts are grouped as the reader writes them (10,500,000). */
+  locale: string;
 }
 
 export interface ValueModel {
@@ -34,11 +38,13 @@ export interface ValueModel {
 }
 
 const e = (v: unknown) => escapeXml(String(v ?? ''));
+/** A number grouped for the reader's locale (anything else as written). */
+const n = (v: unknown, s: ValueStrings) => (typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(s.locale).format(v) : String(v ?? ''));
 
 function trendHtml(m: ValueModel, s: ValueStrings): string {
   const t = m.account.trend;
   if (!t?.direction) return `<p class="kp-dim">${e(s.noTrend)}</p>`;
-  const rows = t.signals.map((x) => `<tr data-metric="${e(x.metric)}"><td>${e(x.metric.toUpperCase())}</td><td>${e(x.previous)}</td><td>${e(x.previousAt)}</td><td>→</td><td>${e(x.latest)}</td><td>${e(x.latestAt)}</td><td class="kp-${e(x.direction)}">${TREND_ARROW[x.direction]}</td></tr>`).join('');
+  const rows = t.signals.map((x) => `<tr data-metric="${e(x.metric)}"><td>${e(s.metrics[x.metric] ?? x.metric)}</td><td class="kp-num">${e(n(x.previous, s))}</td><td>${e(x.previousAt)}</td><td>→</td><td class="kp-num">${e(n(x.latest, s))}</td><td>${e(x.latestAt)}</td><td class="kp-${e(x.direction)}">${TREND_ARROW[x.direction]}</td></tr>`).join('');
   return `<p class="kp-trend kp-${e(t.direction)}" data-trend="${e(t.direction)}">${TREND_ARROW[t.direction]} ${e(m.account.health.score ?? '—')}</p><table class="kp-series">${rows}</table>`;
 }
 
@@ -63,7 +69,7 @@ function heatmapHtml(m: ValueModel, s: ValueStrings): string {
   const rows = units.map((u) => `<tr><th>${e(u)}</th>${offerings.map((o) => {
     const c = cells.find((x) => x.unit === u && x.offering === o);
     if (!c) return '<td class="kp-ws-none"></td>';
-    const label = [s.statuses[c.status] ?? c.status, c.competitor, c.value === undefined ? undefined : String(c.value)].filter(Boolean).map(e).join('<br>');
+    const label = [s.statuses[c.status] ?? c.status, c.competitor, c.value === undefined ? undefined : n(c.value, s)].filter(Boolean).map(e).join('<br>');
     return `<td class="kp-ws-${e(c.status)}" data-status="${e(c.status)}">${label}</td>`;
   }).join('')}</tr>`).join('');
   const legend = (['ours', 'competitor', 'open', 'not-a-fit'] as const).map((k) => `<span class="kp-ws-${k} kp-chip">${e(s.statuses[k])}</span>`).join(' ');
@@ -91,6 +97,7 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 .kp-down { color: var(--vscode-testing-iconFailed, #c72e0f); }
 table { border-collapse: collapse; }
 td, th { padding: .3em .6em; border: 1px solid var(--vscode-panel-border, #8884); text-align: left; }
+td.kp-num { text-align: right; font-variant-numeric: tabular-nums; }
 .kp-quadrants { display: grid; grid-template-columns: 1.5em 12em 12em; grid-template-rows: 5em 5em 1.5em; gap: 2px; align-items: stretch; }
 .kp-axis-y { grid-column: 1; grid-row: 1 / 3; writing-mode: vertical-rl; transform: rotate(180deg); text-align: center; }
 .kp-axis-x { grid-column: 2 / 4; grid-row: 3; text-align: center; }

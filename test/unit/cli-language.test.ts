@@ -47,6 +47,7 @@ const AS_WRITTEN = [
   /\b[a-z_]+: [a-z-]+/g,
   /目标阶段 [a-z-]+ 低于当前阶段 [a-z-]+/g, // stage-target-missing
   /当前状态为 [a-z-]+/g, // objective-overdue
+  /当前状态为[^（）\n]*（[a-z-]+）/g, // objective-overdue since one vocabulary: the word, then the status as written
   /渠道为 [a-z-]+/g, // complaints-rising: the channel as written
   /标记为 [a-z-]+ 或 [a-z-]+/g, // renewal-slipping: the renewal statuses as written
   /\\?\((?:weak|medium|strong)\\?\)/g, // core/diff/people.ts writes an influence line with its strength as written

@@ -10,6 +10,7 @@ const S: ValueStrings = {
   positions: { loyal: 'Loyal', captive: 'Captive', 'free-to-leave': 'Free to leave', 'at-risk': 'At risk' },
   whitespace: 'Whitespace', noWhitespace: 'None', statuses: { ours: 'Ours', competitor: 'Competitor', open: 'Open', 'not-a-fit': 'Not a fit' },
   unit: 'Unit', competitors: 'Competitors', favouredBy: 'favoured by', strengths: { weak: 'Weak', medium: 'Medium', strong: 'Strong' },
+  metrics: { nps: 'NPS', csat: 'CSAT', ces: 'CES', revenue: 'Revenue' }, locale: 'en',
 };
 
 function page(extra: string[]) {
@@ -31,6 +32,15 @@ describe('value panel page', () => {
     assert.equal((html.match(/data-status=/g) ?? []).length, 3);
     assert.match(html, /<td class="kp-ws-none"><\/td>/); // A × Y is not recorded
     assert.match(html, /data-trend="down"/);
+  });
+
+  it('amounts are grouped for the reader (en 10,500,000; zh-cn likewise) and series carry their names', () => {
+    const extra = ['revenue:', '  - {period: 2026-Q2, amount: 9300000}', '  - {period: 2026-Q3, amount: 10500000}', 'whitespace:', '  - {unit: A, offering: X, status: open, value: 6000000}'];
+    const html = page(extra);
+    assert.match(html, /<tr data-metric="revenue"><td>Revenue<\/td><td class="kp-num">9,300,000<\/td>/);
+    assert.match(html, /Open<br>6,000,000/);
+    const de = valueBodyHtml({ account: buildReport(workspace().set('accounts/acme/account.md', accountMd('acme', {}).replace(/\n---\n$/, `\n${extra.join('\n')}\n---\n`)).check(AS_OF)).accounts[0] }, { ...S, locale: 'de' });
+    assert.match(de, /10\.500\.000/, 'the locale decides the grouping');
   });
 
   it('escapes plan text and has no script', () => {

@@ -130,7 +130,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   history: {
     args: { en: '<account> [workspace]', zh: '<客户> [工作区]' },
-    summary: { en: "How an account's relationships moved over its git history: each change with its commit, each person's stance trajectory", zh: '客户关系在 git 历史中的变化：每项变化及其提交，以及每个人的态度轨迹' },
+    summary: { en: "How an account's relationships moved over its git history: each change with its commit, each person's stance trajectory", zh: '客户关系在 git 历史中的变化：每项变化及其提交，以及每个人的立场轨迹' },
     options: {
       person: { arg: { en: '<id>', zh: '<标识>' }, text: { en: "only this person's changes and trajectory", zh: '只显示此人的变化和轨迹' } },
       since: { arg: { en: '<when>', zh: '<时间>' }, text: { en: 'start here: a date (YYYY-MM-DD), a revision (tag, branch, commit) or Nd (N days before --as-of, e.g. 90d); default: the first commit', zh: '起点：日期（YYYY-MM-DD）、版本（标签、分支、提交）或 Nd（--as-of 之前 N 天，例如 90d）；默认：第一次提交' } },

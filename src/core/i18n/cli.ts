@@ -9,47 +9,38 @@ import { VOCABULARY, word, type Vocabulary } from './vocabulary.js';
 
 const s = (n: unknown) => (n === 1 ? '' : 's');
 
-/** Value words the command line shows in its tables (stances, quadrants and channels are in vocabulary.ts). */
+/**
+ * Value words only the command line shows in its tables; every other value word (stances,
+ * quadrants, channels, coverage, health and temperature bands, statuses…) is in vocabulary.ts.
+ */
 export const CLI_VALUES = {
   /** A contact's cadence state (`keyplan overdue`'s State column). */
   cadence: {
     overdue: { en: 'overdue', zh: '已逾期' }, 'planned-missed': { en: 'planned missed', zh: '计划未完成' }, never: { en: 'never met', zh: '从未互动' },
     'due-soon': { en: 'due soon', zh: '即将到期' }, ok: { en: 'ok', zh: '正常' }, left: { en: 'left', zh: '已离职' }, unknown: { en: 'unknown', zh: '未知' },
   },
-  coverage: {
-    unknown: { en: 'unknown', zh: '未知' }, none: { en: 'none', zh: '未接触' }, brief: { en: 'brief', zh: '浅层接触' },
-    multiple: { en: 'multiple', zh: '多次接触' }, 'in-depth': { en: 'in-depth', zh: '深度接触' },
-  },
-  health: { red: { en: 'red', zh: '红' }, amber: { en: 'amber', zh: '黄' }, green: { en: 'green', zh: '绿' } },
-  temperature: { cold: { en: 'cold', zh: '冷' }, cooling: { en: 'cooling', zh: '降温' }, warm: { en: 'warm', zh: '温' }, hot: { en: 'hot', zh: '热' } },
   part: { relationship: { en: 'relationship', zh: '客户关系' }, experience: { en: 'experience', zh: '客户体验' }, business: { en: 'business', zh: '业务' } },
   detail: { 'objectives on track or done': { en: 'objectives on track or done', zh: '正常推进或已完成的目标' }, churn_risk: { en: 'churn_risk', zh: '流失风险' } },
-  churn: { low: { en: 'low', zh: '低' }, medium: { en: 'medium', zh: '中' }, high: { en: 'high', zh: '高' } },
-  objective: {
-    'not-started': { en: 'not started', zh: '未开始' }, 'on-track': { en: 'on track', zh: '正常推进' }, 'at-risk': { en: 'at risk', zh: '有风险' },
-    done: { en: 'done', zh: '已完成' }, dropped: { en: 'dropped', zh: '已放弃' },
-  },
-  lifecycle: { exploration: { en: 'exploration', zh: '考察期' }, formation: { en: 'formation', zh: '形成期' }, stability: { en: 'stability', zh: '稳定期' }, decline: { en: 'decline', zh: '衰退期' } },
-  level: { transactional: { en: 'transactional', zh: '交易层' }, partnership: { en: 'partnership', zh: '关系层' }, ecosystem: { en: 'ecosystem', zh: '生态层' } },
-  review: { draft: { en: 'draft', zh: '草稿' }, submitted: { en: 'submitted', zh: '已提交' }, approved: { en: 'approved', zh: '已批准' }, rejected: { en: 'rejected', zh: '已驳回' } },
   layer: { key: { en: 'key', zh: '关键（点）' }, general: { en: 'general', zh: '普遍（面）' }, organizational: { en: 'organizational', zh: '组织（线）' }, ecosystem: { en: 'ecosystem', zh: '生态（体）' } },
-  stage: { awareness: { en: 'awareness', zh: '认知' }, recognition: { en: 'recognition', zh: '认同' }, purchase: { en: 'purchase', zh: '认购' }, advocacy: { en: 'advocacy', zh: '推荐' } },
   severity: { error: { en: 'error', zh: '错误' }, warning: { en: 'warning', zh: '警告' }, info: { en: 'info', zh: '提示' } },
   source: {
     'relationship-plan': { en: 'relationship-plan', zh: '关系规划' }, person: { en: 'person', zh: '本人设置' }, config: { en: 'config', zh: 'keyplan.yaml' }, 'built-in': { en: 'built-in', zh: '内置' },
   },
   quadrant: { unplaced: { en: 'unplaced', zh: '未定位' } },
-  strength: { weak: { en: 'weak', zh: '弱' }, medium: { en: 'medium', zh: '中' }, strong: { en: 'strong', zh: '强' } },
 } satisfies Record<string, Record<string, Text>>;
 
-export type CliVocabulary = keyof typeof CLI_VALUES | Vocabulary;
+/** The command line's older names of vocabularies of vocabulary.ts. */
+const ALIASES = { review: 'review_status', objective: 'objective_status', churn: 'churn_risk', level: 'relationship_level' } as const satisfies Record<string, Vocabulary>;
+
+export type CliVocabulary = keyof typeof CLI_VALUES | Vocabulary | keyof typeof ALIASES;
 
 /** The word for a value in a CLI table; a value no vocabulary knows is shown as written. */
 export function cliWord(vocabulary: CliVocabulary, value: unknown, locale: Locale): string {
   const key = String(value);
   const own: Record<string, Text> | undefined = (CLI_VALUES as Record<string, Record<string, Text>>)[vocabulary];
   if (own && Object.hasOwn(own, key)) return localizeText(own[key], locale);
-  if (Object.hasOwn(VOCABULARY, vocabulary)) return word(vocabulary as Vocabulary, key, locale);
+  const shared: string = Object.hasOwn(ALIASES, vocabulary) ? ALIASES[vocabulary as keyof typeof ALIASES] : vocabulary;
+  if (Object.hasOwn(VOCABULARY, shared)) return word(shared as Vocabulary, key, locale);
   return key;
 }
 
@@ -83,7 +74,7 @@ export const cliMessages = {
   // --- keyplan report (and the export's health section)
   'report.title': { en: (p) => `Keyplan report as of ${p.asOf}: ${p.n} account${s(p.n)}`, zh: (p) => `Keyplan 报告（截至 ${p.asOf}）：${p.n} 个客户` },
   'report.heading': { en: (p) => `Keyplan report as of ${p.asOf}`, zh: (p) => `Keyplan 报告（截至 ${p.asOf}）` },
-  'report.header': { en: () => 'Person|Title|Roles|Stance|Infl.|Coverage|Temperature|Quadrant|Cadence', zh: () => '人员|职务|角色|态度|影响力|覆盖|温度|象限|互动节奏' },
+  'report.header': { en: () => 'Person|Title|Roles|Stance|Infl.|Coverage|Temperature|Quadrant|Cadence', zh: () => '人员|职务|角色|立场|影响力|覆盖|温度|象限|互动节奏' },
   'report.overview-header': { en: () => 'Account|Tier|Owner|Health|Overdue|Champions|Blockers|Findings', zh: () => '客户|分级|负责人|健康度|逾期|核心支持者|关键阻力|问题' },
   'report.parts-header': { en: () => 'Part|Score|Weight|Details', zh: () => '部分|得分|权重|明细' },
   'report.account': { en: (p) => `${p.name} (${p.id}) · tier ${p.tier} · owner ${p.owner} · ${p.health}`, zh: (p) => `${p.name}（${p.id}）· ${p.tier} 类客户 · 负责人 ${p.owner} · ${p.health}` },
@@ -193,12 +184,12 @@ export const cliMessages = {
   'brief.competitors': { en: () => 'Competitors', zh: () => '竞争对手' },
   'brief.competitors-header': { en: () => 'Competitor|Strength|Strong in|Favoured by', zh: () => '竞争对手|实力|优势领域|受谁青睐' },
   'brief.people': { en: () => 'People', zh: () => '人员' },
-  'brief.people-header': { en: () => 'Person|Title|Roles|Stance|Influence|Coverage|Quadrant|Last interaction|Cadence', zh: () => '人员|职务|角色|态度|影响力|覆盖|象限|最近互动|互动节奏' },
+  'brief.people-header': { en: () => 'Person|Title|Roles|Stance|Influence|Coverage|Quadrant|Last interaction|Cadence', zh: () => '人员|职务|角色|立场|影响力|覆盖|象限|最近互动|互动节奏' },
   'brief.left': { en: () => ' (left)', zh: () => '（已离职）' },
   'brief.objectives': { en: () => 'Objectives', zh: () => '目标' },
   'brief.objectives-header': { en: () => 'Objective|Status|Due|Target|Owner', zh: () => '目标|状态|截止|目标值|负责人' },
   'brief.relationship-plan': { en: () => 'Relationship plan', zh: () => '关系规划' },
-  'brief.plan-header': { en: () => 'Contact|Layer|Stage → target|Target stance|Cadence|Channels|Owner|Next', zh: () => '联系人|层级|阶段 → 目标|目标态度|节奏|互动方式|负责人|下次' },
+  'brief.plan-header': { en: () => 'Contact|Layer|Stage → target|Target stance|Cadence|Channels|Owner|Next', zh: () => '联系人|层级|阶段 → 目标|目标立场|节奏|互动方式|负责人|下次' },
   'brief.plan.empty': { en: () => 'No contacts in the current plan.', zh: () => '当前规划中没有联系人。' },
   'brief.attention': { en: () => 'Needs attention', zh: () => '需要关注' },
   'brief.personal': { en: () => 'Personal notes (sensitive personal data)', zh: () => '个人信息（敏感个人数据）' },

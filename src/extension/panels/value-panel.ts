@@ -24,6 +24,8 @@ function strings(): ValueStrings {
     statuses: { ours: t('Ours'), competitor: t('Competitor'), open: t('Open'), 'not-a-fit': t('Not a fit') },
     unit: t('Business unit'), competitors: t('Competitors'), favouredBy: t('favoured by'),
     strengths: { weak: t('weak'), medium: t('medium'), strong: t('strong') },
+    metrics: { nps: 'NPS', csat: 'CSAT', ces: 'CES', revenue: t('Revenue') },
+    locale: vscode.env.language,
   };
 }
 

@@ -7,6 +7,7 @@ import type { FollowUp } from '../../../core/analysis/follow-ups.js';
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import { cliWord, headerOf, tc } from '../../../core/i18n/cli.js';
 import type { Locale } from '../../../core/i18n/locale.js';
+import { compareNames } from '../../../core/i18n/collate.js';
 
 export interface OverdueRow {
   state: string;
@@ -103,7 +104,7 @@ export function darkAccountRows(activity: AccountActivity[], diagnostics: Diagno
       file: a.account.doc!.path,
       explanation: findings.get(a.account.id)!.message,
     }))
-    .sort((x, y) => (y.daysSince ?? Infinity) - (x.daysSince ?? Infinity) || x.account.localeCompare(y.account));
+    .sort((x, y) => (y.daysSince ?? Infinity) - (x.daysSince ?? Infinity) || compareNames(x.account, y.account));
 }
 
 export const darkHeader = (locale: Locale) => headerOf(locale, 'overdue.dark-header');
