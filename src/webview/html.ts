@@ -29,6 +29,7 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
         <option value="temperature"${state.sizeBy === 'temperature' ? ' selected="selected"' : ''}>${escapeXml(s.temperature)}</option>
         <option value="coverage"${state.sizeBy === 'coverage' ? ' selected="selected"' : ''}>${escapeXml(s.coverage)}</option>
       </select></label>
+    ${state.trail === undefined ? '' : `<label class="kp-toggle"><input type="checkbox" id="trail"${state.trail ? ' checked="checked"' : ''}/> ${escapeXml(s.historyTrail)}</label>`}
     ${unplaced}
     <p class="kp-dim">${escapeXml(s.hint)}</p>
     <p><button id="open-map">${escapeXml(s.openMap)}</button></p>`;

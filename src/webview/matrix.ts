@@ -84,6 +84,7 @@ function renderSide(): void {
   if (!state || !layout) return;
   side.innerHTML = sideHtml(state, layout);
   side.querySelector<HTMLSelectElement>('#size-by')!.addEventListener('change', (e) => post({ type: 'sizeBy', value: (e.target as HTMLSelectElement).value as 'temperature' | 'coverage' }));
+  side.querySelector<HTMLInputElement>('#trail')?.addEventListener('change', (e) => post({ type: 'trail', value: (e.target as HTMLInputElement).checked }));
   side.querySelector<HTMLButtonElement>('#open-map')?.addEventListener('click', () => post({ type: 'openMap' }));
   for (const b of side.querySelectorAll<HTMLButtonElement>('[data-open]')) b.addEventListener('click', () => post({ type: 'open', person: b.dataset.open! }));
 }

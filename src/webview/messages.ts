@@ -23,15 +23,20 @@ export interface MatrixStrings {
   empty: string;
   /** The link to the account's decision-chain map. */
   openMap: string;
+  /** The toggle of the history trails (earlier positions from git). */
+  historyTrail: string;
 }
 
-export type ToWebview = { type: 'model'; model: MatrixModel; locale: Locale; sizeBy: SizeBy; strings: MatrixStrings };
+/** `trail`: whether the history trails are shown; absent when there is no history to show (no git, Restricted Mode). */
+export type ToWebview = { type: 'model'; model: MatrixModel; locale: Locale; sizeBy: SizeBy; strings: MatrixStrings; trail?: boolean };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'open'; person: string }
   | { type: 'move'; person: string; stance: string; influence: number }
   | { type: 'sizeBy'; value: SizeBy }
+  /** Show or hide the history trails. */
+  | { type: 'trail'; value: boolean }
   /** Open the account's decision-chain map. */
   | { type: 'openMap' }
   /** Undo or redo the last move made on this matrix (Ctrl+Z / Ctrl+Shift+Z in the panel). */
@@ -60,6 +65,8 @@ export function validateMessage(message: unknown, people: ReadonlySet<string>): 
       return { type: m.type };
     case 'sizeBy':
       return m.value === 'temperature' || m.value === 'coverage' ? { type: 'sizeBy', value: m.value } : undefined;
+    case 'trail':
+      return typeof m.value === 'boolean' ? { type: 'trail', value: m.value } : undefined;
     default:
       return undefined;
   }

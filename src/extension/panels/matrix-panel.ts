@@ -13,6 +13,7 @@ import { createAccountWebview, undoRedoStep } from './panel-support.js';
 import { matrixModel, type SizeBy } from '../../core/matrix/model.js';
 import { validateMessage, type MatrixStrings, type ToWebview } from '../../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
+import { readTrails, type Trails } from './git-trails.js';
 import { applyEditSafely } from '../editor/safe-edit.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
 
@@ -31,6 +32,7 @@ function strings(): MatrixStrings {
     hint: t('Drag a marker, or Tab to it and use the arrow keys, to change stance and influence; Ctrl+Z undoes a move, Ctrl+Shift+Z redoes it. Enter or a double-click opens the person; Escape leaves the marker.'),
     empty: t('This account has no active people yet.'),
     openMap: t('Open the decision-chain map'),
+    historyTrail: t('History trail'),
   };
 }
 
@@ -38,6 +40,9 @@ export class MatrixPanel {
   private sizeBy: SizeBy = 'temperature';
   private previous = new Map<string, { stance?: unknown; influence?: unknown }>();
   private people = new Set<string>();
+  /** Each person's positions over the last commits (trusted git repositories only), and whether they are shown. */
+  private trails?: Trails;
+  private showTrail = true;
   /** The moves made from this panel, for undo and redo. */
   readonly history = new MoveHistory();
   private readonly disposables: vscode.Disposable[] = [];
@@ -92,22 +97,31 @@ export class MatrixPanel {
 <script nonce="${nonce}" src="${script}"></script></body></html>`;
   }
 
-  private async loadPrevious(): Promise<void> {
-    // Positions at the last commit come from git, which is not run in Restricted Mode.
+  /**
+   * Reads the positions at the last commit and the history trails from git (again after a save or
+   * a grant of trust), then redraws. Resolves when done (tests wait for it).
+   */
+  async loadPrevious(): Promise<void> {
+    // Positions at the last commit and the trails come from git, which is not run in Restricted Mode.
     if (!vscode.workspace.isTrusted) return;
     const result = await this.index.whenIdle();
     const account = result?.workspace.accounts.get(this.account);
     if (!account) return;
-    this.previous = await previousPlacements(this.index.folder.uri.fsPath, account.people.map((p) => ({ person: p.id, path: p.doc.path })));
-    if (result) this.post(result);
+    const folder = this.index.folder.uri.fsPath;
+    this.previous = await previousPlacements(folder, account.people.map((p) => ({ person: p.id, path: p.doc.path })));
+    const files = [account.doc, ...account.people.map((p) => p.doc), ...account.portraits, ...account.plans, ...account.logs].flatMap((d) => (d ? [d.path] : []));
+    this.trails = readTrails(folder, this.account, files, this.index.locale, this.trails);
+    const latest = await this.index.whenIdle();
+    if (latest) this.post(latest);
   }
 
   private post(result: CheckResult): void {
-    const model = matrixModel(result, this.account, this.previous);
+    const model = matrixModel(result, this.account, this.previous, this.showTrail ? this.trails?.people : undefined);
     if (!model) return;
     this.people = new Set(model.people.map((p) => p.id));
     this.panel.title = vscode.l10n.t('Matrix: {0}', model.accountName);
-    this.lastMessage = { type: 'model', model, locale: this.index.locale, sizeBy: this.sizeBy, strings: strings() };
+    const trail = this.trails?.people.size ? { trail: this.showTrail } : {};
+    this.lastMessage = { type: 'model', model, locale: this.index.locale, sizeBy: this.sizeBy, strings: strings(), ...trail };
     void this.panel.webview.postMessage(this.lastMessage);
     this.sent();
   }
@@ -126,6 +140,9 @@ export class MatrixPanel {
     else if (message.type === 'openMap') await vscode.commands.executeCommand('keyplan.openMap', this.account);
     else if (message.type === 'sizeBy') {
       this.sizeBy = message.value;
+      this.post(result);
+    } else if (message.type === 'trail') {
+      this.showTrail = message.value;
       this.post(result);
     } else {
       const person = result.workspace.people.get(message.person);
