@@ -1,7 +1,8 @@
 /**
  * The matrix's history trails in the real editor: without git no trail and no error; in a git
  * repository (made here, with pinned commit dates) a person whose stance moved across commits has
- * the trail the core's history gives, and the panel's toggle hides and shows it.
+ * the trail the core's history gives, the panel's toggle hides and shows it, and the date slider
+ * shows the matrix as it stood at each commit that changed the account (read-only).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -50,16 +51,17 @@ describe('Matrix history trails', () => {
     fs.rmSync(path.join(root(), '.git'), { recursive: true, force: true });
   });
 
-  it('outside a git repository: no trail, no toggle, no error', async () => {
+  it('outside a git repository: no trail, no toggle, no date slider, no error', async () => {
     assert.equal(spawnSync('git', ['rev-parse', '--git-dir'], { cwd: root() }).status !== 0, true, 'the workspace copy is not in a git repository');
     const { panel } = await openMatrix();
     const message = panel.lastMessage!;
     assert.equal(message.model.people.length > 0, true);
     assert.deepEqual(message.model.people.filter((p) => p.trail), []);
     assert.equal(message.trail, undefined, 'no toggle without history');
+    assert.equal(message.timeline, undefined, 'no date slider without history');
   });
 
-  it('in a git repository: the trail of a person whose stance moved is the core history\'s, and the toggle hides and shows it', async () => {
+  it('in a git repository: the trail of a person whose stance moved is the core history\'s, the toggle hides and shows it, and the date slider redraws the matrix at a past commit, read-only', async () => {
     const dir = root();
     const file = path.join(dir, WANG_FANG);
     const original = fs.readFileSync(file, 'utf8');
@@ -105,6 +107,28 @@ describe('Matrix history trails', () => {
     const rejected = panel.rejected;
     assert.equal(await panel.receive({ type: 'trail', value: 'off' }), false);
     assert.equal(panel.rejected, rejected + 1);
+
+    // The date slider: one stop per commit that changed the account (the core history's revisions), then now.
+    const timeline = () => panel.lastMessage!.timeline!;
+    assert.deepEqual(timeline().revisions, history.revisions.map((r) => ({ date: r.date, subject: r.subject })));
+    assert.deepEqual(timeline().revisions.map((r) => r.date), ['2026-01-10', '2026-03-02', '2026-06-01', '2026-09-01']);
+    assert.equal(timeline().at, 4, 'now');
+    assert.equal(await panel.receive({ type: 'at', index: 1 }), true);
+    assert.equal(timeline().at, 1);
+    assert.deepEqual(wang().position, { x: -1, y: 3 }, 'as it stood at 2026-03-02');
+    assert.equal(panel.lastMessage!.model.asOf, '2026-03-02', 'checked at that commit\'s date');
+    assert.deepEqual(panel.lastMessage!.model.people.filter((p) => p.trail), [], 'no trail at a past commit');
+    const text = fs.readFileSync(file, 'utf8');
+    assert.equal(await panel.receive({ type: 'move', person: 'wang-fang', stance: 'champion', influence: 5 }), false, 'a past commit is read-only');
+    assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)?.isDirty ?? false, false);
+    assert.equal(fs.readFileSync(file, 'utf8'), text);
+    assert.equal(await panel.receive({ type: 'at', index: 2 }), true);
+    assert.deepEqual(wang().position, { x: 1, y: 4 }, 'as it stood at 2026-06-01');
+    assert.equal(await panel.receive({ type: 'at', index: 5 }), false, 'no such commit');
+    assert.equal(await panel.receive({ type: 'at', index: 4 }), true);
+    assert.equal(timeline().at, 4);
+    assert.deepEqual(wang().position, { x: 0, y: 3 }, 'now again');
+    assert.equal(wang().trail?.length, 3, 'with its trail');
     await api.whenIdle();
   });
 });

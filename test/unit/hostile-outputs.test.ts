@@ -42,7 +42,7 @@ const HTML_ELEMENTS = ['root', 'div', 'strong', 'span', 'b', 'h3', 'ul', 'li', '
 const STRINGS: MatrixStrings = {
   legendTitle: 'Buying role', roles: { EB: 'EB', TB: 'TB', UB: 'UB', Coach: 'Coach', other: 'Other' }, severalRoles: 'Several roles', sizeBy: 'Marker size', temperature: 'Temperature', coverage: 'Coverage',
   unplaced: 'Unplaced', lastInteraction: 'Last', cadence: 'Cadence', influence: 'Influence', stance: 'Stance', coverageLabel: 'Coverage', target: 'Target', previous: 'Previous', hint: 'Hint', empty: 'Empty', openMap: 'Map',
-  historyTrail: 'History trail',
+  historyTrail: 'History trail', timeline: 'At a commit', now: 'Now', past: 'Read-only',
 };
 
 const MAP_STRINGS: MapStrings = {
@@ -138,7 +138,7 @@ describe('hostile plan text in every output', function () {
     });
 
     it('the webview card and side panel (HTML): no element or attribute from plan text', () => {
-      for (const { key, result } of cases) {
+      for (const { key, h, result } of cases) {
         const model = matrixModel(result, 'evil')!;
         const layout = layoutMatrix(model, { width: 720, height: 560, sizeBy: 'temperature' });
         for (const p of model.people) {
@@ -146,10 +146,15 @@ describe('hostile plan text in every output', function () {
           assert.deepEqual(problems, [], `card ${key}`);
           assertInertMarkup(root!, `card ${key}`, HTML_ELEMENTS);
         }
-        const side = sideHtml({ type: 'model', model, locale: 'en', sizeBy: 'temperature', strings: STRINGS, trail: true }, layout);
-        const { problems, root } = parseXml(`<root>${side}</root>`);
-        assert.deepEqual(problems, [], `side ${key}`);
-        assertInertMarkup(root!, `side ${key}`, [...HTML_ELEMENTS, 'input']);
+        // The date slider shows a commit's subject (and date), which come from the repository: as hostile as a plan.
+        for (const at of [0, 1]) {
+          const timeline = { revisions: [{ date: h, subject: h }], at };
+          const side = sideHtml({ type: 'model', model, locale: 'en', sizeBy: 'temperature', strings: STRINGS, trail: true, timeline }, layout);
+          const { problems, root } = parseXml(`<root>${side}</root>`);
+          assert.deepEqual(problems, [], `side ${key}`);
+          assertInertMarkup(root!, `side ${key}`, [...HTML_ELEMENTS, 'input', 'br']);
+          assertNoCanary(side, 'webview-html');
+        }
       }
       medium('webview-html');
     });

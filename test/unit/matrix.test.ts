@@ -5,7 +5,7 @@ import { cellRect, layoutMatrix, positionAt } from '../../src/core/matrix/layout
 import { escapeXml, footLayout, renderMatrixSvg } from '../../src/core/matrix/svg.js';
 import { matrixModel, roleColor, roleColors, trailOf, TRAIL_LENGTH, type MatrixModel, type MatrixPerson } from '../../src/core/matrix/model.js';
 import { textWidth } from '../../src/core/matrix/text-width.js';
-import { cardHtml } from '../../src/webview/html.js';
+import { cardHtml, timelineHtml } from '../../src/webview/html.js';
 import { validateMessage } from '../../src/webview/messages.js';
 import { historyKey, markerKey, type KeyPress } from '../../src/webview/keys.js';
 import { MoveHistory, applyTextEdits, invertTextEdits, moveStep } from '../../src/core/matrix/history.js';
@@ -301,6 +301,24 @@ describe('matrix model from a workspace', () => {
   });
 });
 
+describe('matrix date slider', () => {
+  const strings = { timeline: 'At', now: 'Now', past: 'Read-only' } as never;
+  const state = (at: number) => ({ type: 'model' as const, model: model([]), locale: 'en' as const, sizeBy: 'temperature' as const, strings, timeline: { revisions: [{ date: '2026-01-10', subject: 'first' }, { date: '2026-03-02', subject: 'a <b>' }], at } });
+
+  it('has one stop per commit and one for now; says which commit is shown, and that it is read-only', () => {
+    const now = timelineHtml(state(2));
+    assert.match(now, /<input type="range" id="at" min="0" max="2" step="1" value="2"\/>/);
+    assert.match(now, />Now</);
+    assert.doesNotMatch(now, /Read-only/);
+    const past = timelineHtml(state(1));
+    assert.match(past, /value="1"/);
+    assert.match(past, /2026-03-02 · a &lt;b&gt;/);
+    assert.match(past, /Read-only/);
+    assert.match(timelineHtml(state(99)), /value="2"/, 'clamped');
+    assert.equal(timelineHtml({ ...state(0), timeline: undefined }), '', 'no history, no slider');
+  });
+});
+
 describe('matrix drag: the write-back edit', () => {
   const edit = (text: string, stance: string, influence: number) => {
     const edits = placementEdits(text, stance, influence);
@@ -358,9 +376,11 @@ describe('matrix webview messages', () => {
     assert.deepEqual(validateMessage({ type: 'redo' }, people), { type: 'redo' });
   });
 
-  it('accepts the history trail toggle', () => {
+  it('accepts the history trail toggle and the date slider', () => {
     assert.deepEqual(validateMessage({ type: 'trail', value: false }, new Set()), { type: 'trail', value: false });
     assert.deepEqual(validateMessage({ type: 'trail', value: true, extra: 1 }, new Set()), { type: 'trail', value: true });
+    assert.deepEqual(validateMessage({ type: 'at', index: 3 }, new Set()), { type: 'at', index: 3 });
+    for (const index of [-1, 1.5, '2', NaN, Infinity, 1e9]) assert.equal(validateMessage({ type: 'at', index }, new Set()), undefined, String(index));
   });
 
   it('rejects unknown people, out-of-range values and unknown types', () => {

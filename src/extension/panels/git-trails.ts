@@ -6,10 +6,11 @@
  * the workspace as it stood before them is the (whole) starting point. Git runs only in trusted
  * workspaces (the caller checks), as for git-previous.ts.
  */
-import { accountHistory } from '../../core/history/history.js';
+import { checkWorkspace, type CheckResult } from '../../core/check/pipeline.js';
+import { accountHistory, type RevisionInfo } from '../../core/history/history.js';
 import type { Locale } from '../../core/i18n/catalogue.js';
 import type { TrailPoints } from '../../core/matrix/model.js';
-import { findRepo, git, resolveCommit, workspaceRepo } from '../../cli/git.js';
+import { findRepo, git, readRevision, resolveCommit, workspaceRepo, type GitRepo } from '../../cli/git.js';
 import { readHistory, type Point } from '../../cli/git-history.js';
 
 /** How many commits touching the account a trail reads at most. */
@@ -20,6 +21,10 @@ export interface Trails {
   head: string;
   /** Person id → trajectory points, oldest first. */
   people: Map<string, TrailPoints>;
+  /** The commits that changed the account (the first: the starting point), oldest first, for the matrix's date slider. */
+  revisions: RevisionInfo[];
+  /** The workspace's place in its repository, to read a revision. */
+  repo?: GitRepo;
 }
 
 function point(fields: string[]): Point {
@@ -41,16 +46,30 @@ export function readTrails(folder: string, account: string, files: string[], loc
     if (known?.head === head) return known;
     const ws = workspaceRepo(repo, folder);
     const paths = [...new Set(files)].map((f) => ws.prefix + f);
-    if (!paths.length) return { head, people: new Map() };
+    if (!paths.length) return { head, people: new Map(), revisions: [] };
     // The commits on HEAD's first-parent line that touched the account's files, newest first: one
     // more than the bound, so that the last is the starting point.
     const log = git(repo.top, ['log', '--first-parent', `-n${TRAIL_COMMITS + 1}`, '--format=%H%x1f%cs%x1f%an%x1f%s', head, '--', ...paths]).stdout.toString('utf8');
     const commits = log.split('\n').map((line) => line.split('\x1f')).filter((r) => /^[0-9a-f]{40,64}$/.test(r[0]));
-    if (!commits.length) return { head, people: new Map() };
+    if (!commits.length) return { head, people: new Map(), revisions: [] };
     const until = point(git(repo.top, ['log', '-1', '--no-walk', '--format=%H%x1f%cs%x1f%an%x1f%s', head]).stdout.toString('utf8').replace(/\n$/, '').split('\x1f'));
     const since = commits.length > TRAIL_COMMITS ? point(commits[TRAIL_COMMITS]) : undefined;
     const history = accountHistory(readHistory(ws, until, since), { account, locale });
-    return { head, people: new Map(history.trajectories.map((t) => [t.id, t.points])) };
+    return { head, people: new Map(history.trajectories.map((t) => [t.id, t.points])), revisions: history.revisions, repo: ws };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The workspace as it stood at one of `trails.revisions`, read from git (no checkout) and checked
+ * at that commit's date, as `keyplan matrix --at` does. Undefined when git fails.
+ */
+export function checkAtRevision(trails: Trails, index: number, locale: Locale): CheckResult | undefined {
+  const rev = trails.revisions[index];
+  if (!rev || !trails.repo) return undefined;
+  try {
+    return checkWorkspace(readRevision(trails.repo, rev.id), { locale, asOf: rev.date });
   } catch {
     return undefined;
   }
