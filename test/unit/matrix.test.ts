@@ -292,7 +292,7 @@ describe('matrix model from a workspace', () => {
     const opacities = [...group.matchAll(/class="kp-trail-dot[^"]*"[^>]*opacity="([\d.]+)"/g)].map((x) => Number(x[1]));
     assert.equal(opacities.length, 2);
     assert.ok(opacities[0] < opacities[1], `oldest faintest: ${opacities}`);
-    const line = /<polyline class="kp-trail-line" points="([^"]+)"/.exec(group)?.[1].split(' ') ?? [];
+    const line = /<polyline class="kp-trail-line" fill="none" points="([^"]+)"/.exec(group)?.[1].split(' ') ?? [];
     assert.equal(line.length, 3, 'through both dots to the marker');
     assert.equal(line[2], `${Math.round(marker.cx * 10) / 10},${Math.round(marker.cy * 10) / 10}`);
     assert.match(group, /<title>张伟 · 2026-01-01<\/title>/);

@@ -80,7 +80,7 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
     const k = m.trail.length;
     const color = (m.person.colors?.length ? m.person.colors : [m.person.color])[0];
     const points = [...m.trail, { cx: m.cx, cy: m.cy }].map((p) => `${n(p.cx)},${n(p.cy)}`).join(' ');
-    out.push(`<g class="kp-trail" data-person="${escapeXml(m.person.id)}"><polyline class="kp-trail-line" points="${points}"/>`);
+    out.push(`<g class="kp-trail" data-person="${escapeXml(m.person.id)}"><polyline class="kp-trail-line" fill="none" points="${points}"/>`);
     m.trail.forEach((p, i) => {
       const title = `${m.person.name}${p.date ? ` · ${p.date}` : ''}`;
       out.push(`<circle class="kp-trail-dot kp-role-${color}" cx="${n(p.cx)}" cy="${n(p.cy)}" r="${n(Math.max(2, m.r * 0.3))}" opacity="${n(0.2 + (0.6 * (i + 1)) / k)}"><title>${escapeXml(title)}</title></circle>`);
