@@ -82,7 +82,12 @@ function render(): void {
 
 function renderSide(): void {
   if (!state || !layout) return;
+  // The side panel is drawn anew: a control that had the focus (the date slider moved with the
+  // arrow keys, the trail toggle) gets it back.
+  const active = document.activeElement;
+  const focusedControl = active instanceof HTMLElement && side.contains(active) && active.id ? active.id : undefined;
   side.innerHTML = sideHtml(state, layout);
+  if (focusedControl) side.querySelector<HTMLElement>(`#${CSS.escape(focusedControl)}`)?.focus({ preventScroll: true });
   side.querySelector<HTMLSelectElement>('#size-by')!.addEventListener('change', (e) => post({ type: 'sizeBy', value: (e.target as HTMLSelectElement).value as 'temperature' | 'coverage' }));
   side.querySelector<HTMLInputElement>('#at')?.addEventListener('change', (e) => post({ type: 'at', index: Number((e.target as HTMLInputElement).value) }));
   side.querySelector<HTMLInputElement>('#trail')?.addEventListener('change', (e) => post({ type: 'trail', value: (e.target as HTMLInputElement).checked }));
