@@ -13,6 +13,7 @@ import { registerImportCalendar } from './commands/import-calendar.js';
 import { registerLanguageProviders } from './editor/language-providers.js';
 import { MapPanel } from './panels/map-panel.js';
 import { MatrixPanel } from './panels/matrix-panel.js';
+import { ValuePanel } from './panels/value-panel.js';
 import { BRIEF_SCHEME, MeetingBriefProvider, prepareForMeeting } from './panels/meeting-brief.js';
 import { PortfolioTree, type GroupBy } from './views/portfolio-tree.js';
 import { createStatusBar } from './views/status-bar.js';
@@ -30,6 +31,8 @@ export interface KeyplanApi {
   matrix(account: string): MatrixPanel | undefined;
   /** The open decision-chain map panel of an account, if any. */
   map(account: string): MapPanel | undefined;
+  /** The open value panel (trend, attraction–barrier, whitespace) of an account, if any. */
+  value(account: string): ValuePanel | undefined;
   /** The status bar item's text, e.g. "$(bell-dot) 3 overdue". */
   readonly statusText: string | undefined;
 }
@@ -66,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     },
     matrix: (account) => MatrixPanel.get(account),
     map: (account) => MapPanel.get(account),
+    value: (account) => ValuePanel.get(account),
     get statusText() {
       return statusItem?.text;
     },
@@ -114,6 +118,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
       cmd('keyplan.openMap', async (node?: unknown) => {
         const account = await accountFor(idx, typeof node === 'string' ? node : args(node).account, vscode.l10n.t('Open the map of which account?'));
         if (account) MapPanel.show(idx, context.extensionUri, account);
+      }),
+      cmd('keyplan.openValue', async (node?: unknown) => {
+        const account = await accountFor(idx, typeof node === 'string' ? node : args(node).account, vscode.l10n.t('Open the value view of which account?'));
+        if (account) ValuePanel.show(idx, context.extensionUri, account);
       }),
       cmd('keyplan.tree.logInteraction', (node?: unknown) => {
         const a = args(node);

@@ -266,6 +266,43 @@ async function mapSteps(page, theme) {
   });
 }
 
+/**
+ * The account value panel (#20), opened from the command palette for the A-tier account: the
+ * health trend with its series, the attraction–barrier 2×2 with the account placed as loyal, the
+ * whitespace heat map. Screenshot: value-<theme>.png. Closed again afterwards, so the matrix opens
+ * as before.
+ */
+async function valueSteps(page, theme) {
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await step(`${theme}: the value panel shows the health trend, the attraction–barrier 2×2 and the whitespace heat map`, async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Keyplan: Open Account Value');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Account Value' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '华东电信' }).first().click({ timeout: 10_000 });
+    await webview.locator('section#attraction-barrier').waitFor({ timeout: 30_000 });
+    assert.equal(await webview.locator('[data-trend]').getAttribute('data-trend'), 'up', 'the trend of the A-tier account is up');
+    assert.equal(await webview.locator('.kp-quadrants').getAttribute('data-position'), 'loyal');
+    assert.equal(await webview.locator('.kp-q.kp-here').getAttribute('data-quadrant'), 'loyal', 'one quadrant is marked, the loyal one');
+    assert.equal(await webview.locator('table.kp-heatmap td[data-status]').count(), 5, 'the five whitespace cells of the plan');
+    // The heat map's colours differ by who holds the cell.
+    const bg = async (status) => webview.locator(`table.kp-heatmap td[data-status="${status}"]`).first().evaluate((td) => getComputedStyle(td).backgroundColor);
+    assert.notEqual(await bg('ours'), await bg('competitor'));
+    await ensureTheme(page, theme);
+    await page.mouse.move(0, 0);
+    const shot = await page.screenshot({ path: path.join(outDir, `value-${theme}.png`) });
+    checkScreenshot(shot, theme, `value-${theme}.png`);
+  });
+  await step(`${theme}: the value panel closes`, async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('View: Close All Editors');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 100 && (await page.locator('iframe.webview').count()) > 0; i++) await page.waitForTimeout(100);
+    assert.equal(await page.locator('iframe.webview').count(), 0, 'no webview is left');
+  });
+}
+
 async function runTheme(theme) {
   const { workspace, remove } = prepareWorkspace();
   workspaceCopy = workspace;
@@ -316,6 +353,7 @@ async function runTheme(theme) {
     });
 
     await mapSteps(page, theme);
+    await valueSteps(page, theme);
 
     await step(`${theme}: the matrix opens with quadrant labels`, async () => {
       await page.keyboard.press('F1');

@@ -34,6 +34,9 @@ const CASES: Record<string, [string[], 'samples' | 'repo']> = {
   'report.zh-cn.txt': [['report', '--locale', 'zh-cn', ...AS_OF], 'samples'],
   'report.json': [['report', '--format', 'json', ...AS_OF], 'samples'],
   'report.md': [['report', '--format', 'markdown', ...AS_OF], 'samples'],
+  'report.inventory.txt': [['report', '--inventory', ...AS_OF], 'samples'],
+  'report.inventory.by-tier.zh-cn.md': [['report', '--inventory', '--by', 'tier', '--format', 'markdown', '--locale', 'zh-cn', ...AS_OF], 'samples'],
+  'report.inventory.json': [['report', '--inventory', '--format', 'json', ...AS_OF], 'samples'],
   ...Object.fromEntries(ACCOUNTS.flatMap((a) => [
     [`export.${a}.md`, [['export', a, ...AS_OF], 'samples']],
     [`export.${a}.json`, [['export', a, '--format', 'json', ...AS_OF], 'samples']],

@@ -1,5 +1,11 @@
-/** `keyplan report [paths] [--format text|json|markdown]`: per account, health and its parts, temperatures, quadrants, findings. */
+/**
+ * `keyplan report [paths] [--format text|json|markdown]`: per account, health and its parts, temperatures, quadrants, findings.
+ * `--inventory [--by tier|owner]`: the customer-asset inventory (客户资产盘点12问) instead.
+ */
 import { buildReport } from '../../core/report/report.js';
+import { buildInventory, type InventoryGrouping } from '../../core/report/inventory.js';
+import { UsageError } from '../errors.js';
+import { INVENTORY_FORMATS } from '../formatters/inventory/index.js';
 import { defineCommand, print, reportProblems } from '../command.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { REPORT_FORMATS } from '../formatters/report/index.js';
@@ -12,10 +18,20 @@ export const report = defineCommand({
 `,
   help: `report:
   --format <f>         text (default), json or markdown
+  --inventory          the customer-asset inventory (the 12 questions, lifetime value, old-customer revenue)
+  --by <g>             with --inventory: also per tier or per owner
 `,
-  options: { format: { type: 'string', default: 'text' } },
+  options: { format: { type: 'string', default: 'text' }, inventory: { type: 'boolean', default: false }, by: { type: 'string' } },
   async run(call) {
     const { values, positionals, io } = call;
+    if (values.by !== undefined && (!values.inventory || !['tier', 'owner'].includes(values.by))) throw new UsageError(values.inventory ? `unknown --by '${values.by}' (use tier or owner)` : '--by goes with --inventory');
+    if (values.inventory) {
+      const inventoryFormatter = pickFormatter(INVENTORY_FORMATS, values.format);
+      const loaded = await loadWorkspace(call, positionals);
+      const inventory = buildInventory(loaded.result, (values.by ?? 'all') as InventoryGrouping);
+      print(call, inventoryFormatter, inventory, loaded.result.locale);
+      return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+    }
     const formatter = pickFormatter(REPORT_FORMATS, values.format);
     const loaded = await loadWorkspace(call, positionals);
     const { result, failed, notes } = loaded;

@@ -8,6 +8,7 @@ import { isValidDate } from '../dates.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Temperature } from './temperature.js';
 import type { AccountData } from '../model/types.js';
+import { latestSurvey } from './value.js';
 
 export type HealthBand = 'red' | 'amber' | 'green';
 export type HealthPartName = 'relationship' | 'experience' | 'business';
@@ -76,13 +77,16 @@ export function accountHealth(data: AccountData | undefined, keyTemperatures: { 
 
   const experience: HealthPart = { part: 'experience', weight: w.experience, details: [] };
   const exp: number[] = [];
-  if (typeof data?.health?.nps === 'number') {
-    exp.push((data.health.nps + 100) / 2);
-    experience.details.push({ label: 'nps', value: data.health.nps });
+  // The single current values; without them, the newest survey of the series stands in.
+  const nps = typeof data?.health?.nps === 'number' ? data.health.nps : latestSurvey(data, 'nps', asOf)?.score;
+  const csat = typeof data?.health?.csat === 'number' ? data.health.csat : latestSurvey(data, 'csat', asOf)?.score;
+  if (typeof nps === 'number' && nps >= -100 && nps <= 100) {
+    exp.push((nps + 100) / 2);
+    experience.details.push({ label: 'nps', value: nps });
   }
-  if (typeof data?.health?.csat === 'number') {
-    exp.push(data.health.csat);
-    experience.details.push({ label: 'csat', value: data.health.csat });
+  if (typeof csat === 'number' && csat >= 0 && csat <= 100) {
+    exp.push(csat);
+    experience.details.push({ label: 'csat', value: csat });
   }
   if (exp.length) experience.score = clamp(mean(exp));
 

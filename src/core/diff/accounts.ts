@@ -4,7 +4,8 @@
  * relationship plan, interactions and cadence. An account with nothing changed has no diff.
  */
 import type { AccountReport } from '../report/report.js';
-import type { AccountData, Objective } from '../model/types.js';
+import { ATTRACTION_KINDS, SWITCHING_COST_KINDS, type AccountData, type Objective, type WhitespaceCell } from '../model/types.js';
+import { higherIsBetter, latestSurvey, revenueSeries, SURVEY_KINDS } from '../analysis/value.js';
 import type { Account } from '../model/workspace.js';
 import { cadenceChanges } from './cadence.js';
 import { documentsOf, type AccountContext } from './context.js';
@@ -13,7 +14,7 @@ import type { AccountDiff, FieldChange, HealthChange, HealthSnapshot, ObjectiveC
 import { mapChange } from './map.js';
 import { peopleChanges } from './people.js';
 import { planChanges } from './plans.js';
-import { BAND_RANK, CHURN_RANK, field, LEVEL_RANK, numeric, OBJECTIVE_RANK, ranked, REVIEW_RANK } from './values.js';
+import { BAND_RANK, CHURN_RANK, field, LABEL_RANK, LEVEL_RANK, numeric, OBJECTIVE_RANK, ranked, RENEWAL_RANK, REVIEW_RANK, STRENGTH_RANK, WHITESPACE_RANK } from './values.js';
 
 export function diffAccount(id: string, before: Account | undefined, after: Account | undefined, ctx: AccountContext): AccountDiff | undefined {
   const hasBefore = !!before?.doc;
@@ -84,7 +85,53 @@ function accountFields(a: AccountData | undefined, b: AccountData | undefined): 
   field(out, 'health.revenue', a.health?.revenue, b.health?.revenue, (x, y) => numeric(x, y));
   field(out, 'health.currency', a.health?.currency, b.health?.currency);
   field(out, 'health.churn_risk', a.health?.churn_risk, b.health?.churn_risk, (x, y) => ranked(CHURN_RANK, x, y));
+  valueFields(out, a, b);
   return out;
+}
+
+/**
+ * The value and early-warning fields (#20): label, contract, each revenue period, the latest score
+ * of each survey kind, each whitespace cell, each competitor, each attraction and switching-cost
+ * score. A series is compared entry by entry (by period, kind, cell or name), so a reviewer sees
+ * `revenue.2026-Q3 32000000 → 14000000`, not a rewritten list.
+ */
+function valueFields(out: FieldChange[], a: AccountData, b: AccountData): void {
+  field(out, 'label', a.label, b.label, (x, y) => ranked(LABEL_RANK, x, y));
+  field(out, 'contract.start', a.contract?.start, b.contract?.start);
+  field(out, 'contract.end', a.contract?.end, b.contract?.end);
+  field(out, 'contract.renewal', a.contract?.renewal, b.contract?.renewal, (x, y) => ranked(RENEWAL_RANK, x, y));
+  const revenue = (d: AccountData) => new Map(revenueSeries(d).map((p) => [p.label, p]));
+  const ra = revenue(a);
+  const rb = revenue(b);
+  for (const period of [...new Set([...ra.keys(), ...rb.keys()])].sort()) {
+    field(out, `revenue.${period}`, ra.get(period)?.amount, rb.get(period)?.amount, (x, y) => numeric(x, y));
+    field(out, `revenue.${period}.profit`, ra.get(period)?.profit, rb.get(period)?.profit, (x, y) => numeric(x, y));
+    field(out, `revenue.${period}.orders`, ra.get(period)?.orders, rb.get(period)?.orders, (x, y) => numeric(x, y));
+  }
+  for (const kind of SURVEY_KINDS) {
+    const la = latestSurvey(a, kind);
+    const lb = latestSurvey(b, kind);
+    const show = (s: typeof la) => (s ? `${s.score} (${s.date})` : undefined);
+    field(out, `surveys.${kind}`, show(la), show(lb), () => numeric(la?.score, lb?.score, higherIsBetter(kind)));
+  }
+  const cells = (d: AccountData) => new Map((Array.isArray(d.whitespace) ? d.whitespace : []).filter((c) => c && typeof c.unit === 'string' && typeof c.offering === 'string').map((c) => [`${c.unit} × ${c.offering}`, c]));
+  const ca = cells(a);
+  const cb = cells(b);
+  for (const key of [...new Set([...ca.keys(), ...cb.keys()])]) {
+    const show = (c: WhitespaceCell | undefined) => (c ? [c.status, c.competitor].filter(Boolean).join(' ') : undefined);
+    field(out, `whitespace.${key}`, show(ca.get(key)), show(cb.get(key)), () => ranked(WHITESPACE_RANK, ca.get(key)?.status, cb.get(key)?.status));
+    field(out, `whitespace.${key}.value`, ca.get(key)?.value, cb.get(key)?.value, (x, y) => numeric(x, y));
+  }
+  const comps = (d: AccountData) => new Map((Array.isArray(d.competitors) ? d.competitors : []).filter((c) => c && typeof c.name === 'string').map((c) => [c.name, c]));
+  const pa = comps(a);
+  const pb = comps(b);
+  field(out, 'competitors', [...pa.keys()], [...pb.keys()]);
+  for (const name of [...pa.keys()].filter((n) => pb.has(n))) {
+    field(out, `competitors.${name}.strength`, pa.get(name)?.strength, pb.get(name)?.strength, (x, y) => ranked(STRENGTH_RANK, x, y));
+    field(out, `competitors.${name}.strong_in`, pa.get(name)?.strong_in, pb.get(name)?.strong_in);
+  }
+  for (const k of ATTRACTION_KINDS) field(out, `attraction.${k}`, a.attraction?.[k]?.score, b.attraction?.[k]?.score, (x, y) => numeric(x, y));
+  for (const k of SWITCHING_COST_KINDS) field(out, `switching_costs.${k}`, a.switching_costs?.[k]?.score, b.switching_costs?.[k]?.score, (x, y) => numeric(x, y));
 }
 
 function objectiveChanges(a: AccountData | undefined, b: AccountData | undefined): ObjectiveChange[] {
@@ -106,6 +153,7 @@ function objectiveChanges(a: AccountData | undefined, b: AccountData | undefined
     field(fields, 'target', old.target, o.target);
     field(fields, 'measure', old.measure, o.measure);
     field(fields, 'owner', old.owner, o.owner);
+    field(fields, 'kind', old.kind, o.kind);
     if (fields.length) out.push({ ...brief(o, 'changed'), fields, done: o.status === 'done' && old.status !== 'done' });
   }
   for (const [id, o] of before) if (!after.has(id)) out.push(brief(o, 'removed'));

@@ -70,6 +70,7 @@ function personDiff(a: Person, b: Person, includeSensitive = false): PersonDiff 
   field(d.fields, 'reports_to', a.data.reports_to, b.data.reports_to);
   field(d.fields, 'influences', influenceValues(a.data), influenceValues(b.data));
   field(d.fields, 'channels', a.data.channels, b.data.channels);
+  field(d.fields, 'favours_competitor', a.data.favours_competitor, b.data.favours_competitor);
   field(d.fields, 'cadence', a.data.cadence, b.data.cadence);
   const sensitive = SENSITIVE_FIELDS.person;
   d.personalNotesChanged = sensitive.some((k) => !same((a.data as unknown as Record<string, unknown>)[k], (b.data as unknown as Record<string, unknown>)[k]));

@@ -14,6 +14,11 @@ export const REVIEW_RANK: Record<string, number> = { rejected: 0, draft: 1, subm
 export const OBJECTIVE_RANK: Record<string, number> = { 'at-risk': 0, 'not-started': 1, 'on-track': 2, done: 3 };
 export const CHURN_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 export const LEVEL_RANK: Record<string, number> = { transactional: 0, partnership: 1, ecosystem: 2 };
+export const LABEL_RANK: Record<string, number> = { churned: 0, 'churn-warning': 1, 'new-signed': 2, 'in-use': 2, 'to-develop': 2 };
+export const RENEWAL_RANK: Record<string, number> = { lost: 0, 'not-started': 1, 'in-progress': 2, renewed: 3 };
+export const WHITESPACE_RANK: Record<string, number> = { competitor: 0, open: 1, ours: 2 };
+/** A competitor getting stronger is worse for us. */
+export const STRENGTH_RANK: Record<string, number> = { strong: 0, medium: 1, weak: 2 };
 export const BAND_RANK: Record<string, number> = { red: 0, amber: 1, green: 2 };
 /** Cadence states from worst to best (a move up the list is a worsening). */
 export const CADENCE_RANK: Record<string, number> = { overdue: 0, never: 1, 'planned-missed': 1, 'due-soon': 2, ok: 3 };

@@ -69,6 +69,10 @@ export const DIFF_FIELDS: Record<string, Text> = {
   layer: { en: 'layer', zh: '关系层次' }, stage: { en: 'stage', zh: '关系阶段' }, target_stage: { en: 'target stage', zh: '目标阶段' },
   target_stance: { en: 'target stance', zh: '目标立场' }, target_influence: { en: 'target influence', zh: '目标影响力' },
   next: { en: 'next interaction', zh: '下次计划互动' }, content: { en: 'content', zh: '互动内容' },
+  label: { en: 'customer label', zh: '客户标签' }, 'contract.start': { en: 'contract start', zh: '合同开始日期' }, 'contract.end': { en: 'contract end', zh: '合同结束日期' },
+  'contract.renewal': { en: 'renewal', zh: '续约状态' }, 'surveys.nps': { en: 'NPS (latest survey)', zh: 'NPS（最近调研）' },
+  'surveys.csat': { en: 'CSAT (latest survey)', zh: 'CSAT（最近调研）' }, 'surveys.ces': { en: 'CES (latest survey)', zh: 'CES（最近调研）' },
+  competitors: { en: 'competitors', zh: '竞争对手' }, favours_competitor: { en: 'favours competitor', zh: '倾向的竞争对手' }, kind: { en: 'kind', zh: '目标类型' },
 };
 
 /** A finding's severity, as the diff names it. */

@@ -37,6 +37,35 @@ export const VOCABULARY = {
   plan: {
     account: { en: 'account plan', zh: '客户计划' }, 'relationship-plan': { en: 'relationship plan', zh: '关系规划' },
   },
+  /** A band of the relationship thermometer (关系温度计). */
+  band: {
+    cold: { en: 'cold', zh: '冷淡' }, cooling: { en: 'cooling', zh: '降温' }, warm: { en: 'warm', zh: '温暖' }, hot: { en: 'hot', zh: '火热' },
+  },
+  /** Why an account needs a retention plan (客户挽留). */
+  retention: {
+    decline: { en: 'lifecycle decline', zh: '处于衰退期' }, 'churn-risk': { en: 'churn risk high', zh: '流失风险高' }, 'churn-warning': { en: 'label churn-warning', zh: '标签为流失预警' },
+  },
+  /** A position of the attraction–barrier model (吸引力-阻挡力). */
+  loyalty: {
+    loyal: { en: 'loyal', zh: '忠诚' }, captive: { en: 'captive', zh: '被锁定' }, 'free-to-leave': { en: 'free to leave', zh: '随时可走' }, 'at-risk': { en: 'at risk', zh: '流失中' },
+  },
+  /** A customer label (客户标签). */
+  label: {
+    'new-signed': { en: 'new-signed', zh: '新签' }, 'in-use': { en: 'in use', zh: '使用期' }, 'to-develop': { en: 'to develop', zh: '待二次开发' },
+    'churn-warning': { en: 'churn warning', zh: '流失预警' }, churned: { en: 'churned', zh: '已流失' },
+  },
+  /** Who holds a whitespace cell (白区状态). */
+  whitespace: {
+    ours: { en: 'ours', zh: '我方' }, competitor: { en: 'competitor', zh: '竞争对手' }, open: { en: 'open', zh: '空白' }, 'not-a-fit': { en: 'not a fit', zh: '不适用' },
+  },
+  /** A competitor's strength (强弱). */
+  strength: {
+    weak: { en: 'weak', zh: '弱' }, medium: { en: 'medium', zh: '中' }, strong: { en: 'strong', zh: '强' },
+  },
+  /** A renewal status (续约状态). */
+  renewal: {
+    'not-started': { en: 'not started', zh: '未启动' }, 'in-progress': { en: 'in progress', zh: '进行中' }, renewed: { en: 'renewed', zh: '已续约' }, lost: { en: 'lost', zh: '未续约' },
+  },
   /** A JSON Schema type, as a field's expected value. */
   type: {
     string: { en: 'text', zh: '文本' }, integer: { en: 'a whole number', zh: '整数' }, number: { en: 'a number', zh: '数字' },

@@ -12,6 +12,50 @@ export type Layer = 'key' | 'general' | 'organizational' | 'ecosystem';
 export type ObjectiveStatus = 'not-started' | 'on-track' | 'at-risk' | 'done' | 'dropped';
 export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
 export type ChurnRisk = 'low' | 'medium' | 'high';
+export type SurveyKind = 'nps' | 'csat' | 'ces';
+export type RenewalStatus = 'not-started' | 'in-progress' | 'renewed' | 'lost';
+export type WhitespaceStatus = 'ours' | 'competitor' | 'open' | 'not-a-fit';
+export type CustomerLabel = 'new-signed' | 'in-use' | 'to-develop' | 'churn-warning' | 'churned';
+export type ObjectiveKind = 'growth' | 'retention' | 'relationship' | 'other';
+export type AttractionKind = 'product' | 'price' | 'service' | 'relationship';
+export type SwitchingCostKind = 'product_technology' | 'service' | 'process' | 'dedicated_assets' | 'emotional_brand';
+export const ATTRACTION_KINDS: readonly AttractionKind[] = ['product', 'price', 'service', 'relationship'];
+export const SWITCHING_COST_KINDS: readonly SwitchingCostKind[] = ['product_technology', 'service', 'process', 'dedicated_assets', 'emotional_brand'];
+
+/** One factor of the attraction–barrier model, scored 1–5. */
+export interface Factor {
+  score: number;
+  note?: string;
+}
+
+export interface RevenueEntry {
+  /** `2026`, `2026-H1`, `2026-Q3` or `2026-09`. */
+  period: string | number;
+  amount: number;
+  profit?: number;
+  orders?: number;
+}
+
+export interface Survey {
+  kind: SurveyKind;
+  date: string;
+  score: number;
+  respondents?: number;
+}
+
+export interface WhitespaceCell {
+  unit: string;
+  offering: string;
+  status: WhitespaceStatus;
+  competitor?: string;
+  value?: number;
+}
+
+export interface Competitor {
+  name: string;
+  strength?: 'weak' | 'medium' | 'strong';
+  strong_in?: TextOrList;
+}
 
 export interface Period {
   start: string;
@@ -25,6 +69,7 @@ export interface Objective {
   target?: string | number;
   due?: string;
   owner?: string;
+  kind?: ObjectiveKind;
   status?: ObjectiveStatus;
 }
 
@@ -45,6 +90,14 @@ export interface AccountData {
   review?: { status?: ReviewStatus; reviewers?: string[]; next?: string };
   health?: { nps?: number; csat?: number; revenue?: number; currency?: string; churn_risk?: ChurnRisk };
   objectives?: Objective[];
+  label?: CustomerLabel;
+  contract?: { start?: string; end?: string; renewal?: RenewalStatus };
+  revenue?: RevenueEntry[];
+  surveys?: Survey[];
+  whitespace?: WhitespaceCell[];
+  competitors?: Competitor[];
+  attraction?: Partial<Record<AttractionKind, Factor>>;
+  switching_costs?: Partial<Record<SwitchingCostKind, Factor>>;
 }
 
 export interface OrgPortraitData {
@@ -80,6 +133,8 @@ export interface PersonData {
   career?: TextOrList;
   preferences?: TextOrList;
   communication_style?: TextOrList;
+  /** The competitor this person favours (a name from the account's `competitors`). */
+  favours_competitor?: string;
   channels?: string[];
   /** One address or several: how `keyplan import` recognises the person in a calendar. */
   email?: TextOrList;
@@ -116,9 +171,9 @@ export interface InteractionLogData {
 
 /** Every top-level field per kind, checked against the schemas by a unit test. */
 export const KIND_FIELDS = {
-  account: ['kind', 'id', 'name', 'tier', 'owner', 'team', 'industry', 'lifecycle', 'relationship_level', 'value', 'created', 'period', 'review', 'health', 'objectives'],
+  account: ['kind', 'id', 'name', 'tier', 'owner', 'team', 'industry', 'lifecycle', 'relationship_level', 'value', 'created', 'period', 'review', 'health', 'label', 'contract', 'revenue', 'surveys', 'whitespace', 'competitors', 'attraction', 'switching_costs', 'objectives'],
   'org-portrait': ['kind', 'account', 'procurement', 'pain_points', 'goals'],
-  person: ['kind', 'id', 'account', 'name', 'title', 'reports_to', 'influences', 'roles', 'influence', 'stance', 'coverage', 'cadence', 'status', 'needs', 'career', 'preferences', 'communication_style', 'channels', 'email'],
+  person: ['kind', 'id', 'account', 'name', 'title', 'reports_to', 'influences', 'roles', 'influence', 'stance', 'coverage', 'cadence', 'status', 'needs', 'career', 'preferences', 'communication_style', 'favours_competitor', 'channels', 'email'],
   'relationship-plan': ['kind', 'id', 'account', 'period', 'budget', 'contacts'],
   'interaction-log': ['kind', 'account', 'year'],
 } as const satisfies {

@@ -29,6 +29,8 @@ export interface KeyplanConfig {
   darkAfter: number;
   /** Days a new account is onboarding, counted from its `created` date or plan period start. */
   onboardingDays: number;
+  /** Thresholds of the early-warning rules (keyplan.yaml `early_warning`). */
+  earlyWarning: EarlyWarningConfig;
   /** Weights of the account-health parts (normalised over the parts that have data). */
   healthWeights: { relationship: number; experience: number; business: number };
   rules: Record<string, RuleSetting | Partial<Record<Tier, RuleSetting>>>;
@@ -37,6 +39,36 @@ export interface KeyplanConfig {
   import: { online: string; inPerson: string; ignore: string[] };
   /** Set when keyplan.yaml exists but could not be read at all: the built-in settings are used. */
   unreadable?: 'not-utf8' | 'yaml' | 'not-mapping';
+}
+
+export interface EarlyWarningConfig {
+  coolingWindowDays: number;
+  coolingDrop: number;
+  coolingMin: number;
+  surveyDrop: { nps: number; csat: number; ces: number };
+  complaintsWindowDays: number;
+  complaintsRise: number;
+  complaintsMin: number;
+  complaintChannels: string[];
+  revenueDrop: number;
+  renewalGraceDays: number;
+  favourInfluence: number;
+}
+
+export function defaultEarlyWarning(): EarlyWarningConfig {
+  return {
+    coolingWindowDays: 90,
+    coolingDrop: 0.5,
+    coolingMin: 2,
+    surveyDrop: { nps: 20, csat: 10, ces: 1 },
+    complaintsWindowDays: 30,
+    complaintsRise: 0.3,
+    complaintsMin: 2,
+    complaintChannels: ['complaint'],
+    revenueDrop: 0.5,
+    renewalGraceDays: 30,
+    favourInfluence: 4,
+  };
 }
 
 export const BUILTIN_CHANNELS = ['visit', 'meeting', 'call', 'wechat', 'email', 'event', 'executive-exchange', 'gift', 'dinner', 'other'];
@@ -59,6 +91,7 @@ export function defaultConfig(): KeyplanConfig {
     cadenceFromFile: new Set(),
     darkAfter: 60,
     onboardingDays: 30,
+    earlyWarning: defaultEarlyWarning(),
     healthWeights: { relationship: 0.5, experience: 0.25, business: 0.25 },
     rules: {},
     exclude: [],
@@ -99,6 +132,8 @@ export function resolveConfig(data: Record<string, unknown> | undefined): Keypla
   }
   if (typeof data.dark_after === 'number') config.darkAfter = data.dark_after;
   if (typeof data.onboarding_days === 'number') config.onboardingDays = data.onboarding_days;
+  const ew = data.early_warning as Record<string, unknown> | undefined;
+  if (ew && typeof ew === 'object' && !Array.isArray(ew)) config.earlyWarning = resolveEarlyWarning(ew);
   const weights = (data.health as { weights?: Record<string, unknown> } | undefined)?.weights;
   if (weights) {
     for (const part of ['relationship', 'experience', 'business'] as const) {
@@ -114,6 +149,27 @@ export function resolveConfig(data: Record<string, unknown> | undefined): Keypla
     if (Array.isArray(imp.ignore)) config.import.ignore = imp.ignore.filter((a): a is string => typeof a === 'string');
   }
   return config;
+}
+
+/** Each valid value of keyplan.yaml `early_warning` over its default (an invalid one falls back alone; the schema reports it). */
+function resolveEarlyWarning(ew: Record<string, unknown>): EarlyWarningConfig {
+  const out = defaultEarlyWarning();
+  const num = (v: unknown, min: number, max = Infinity, integer = false) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
+  if (num(ew.cooling_window_days, 1, Infinity, true)) out.coolingWindowDays = ew.cooling_window_days as number;
+  if (num(ew.cooling_drop, 0, 1)) out.coolingDrop = ew.cooling_drop as number;
+  if (num(ew.cooling_min, 1, Infinity, true)) out.coolingMin = ew.cooling_min as number;
+  const drop = ew.survey_drop as Record<string, unknown> | undefined;
+  if (drop && typeof drop === 'object') {
+    for (const k of ['nps', 'csat', 'ces'] as const) if (num(drop[k], Number.MIN_VALUE)) out.surveyDrop[k] = drop[k] as number;
+  }
+  if (num(ew.complaints_window_days, 1, Infinity, true)) out.complaintsWindowDays = ew.complaints_window_days as number;
+  if (num(ew.complaints_rise, 0)) out.complaintsRise = ew.complaints_rise as number;
+  if (num(ew.complaints_min, 1, Infinity, true)) out.complaintsMin = ew.complaints_min as number;
+  if (Array.isArray(ew.complaint_channels)) out.complaintChannels = ew.complaint_channels.filter((c): c is string => typeof c === 'string' && c.length > 0);
+  if (num(ew.revenue_drop, 0, 1)) out.revenueDrop = ew.revenue_drop as number;
+  if (num(ew.renewal_grace_days, 0, Infinity, true)) out.renewalGraceDays = ew.renewal_grace_days as number;
+  if (num(ew.favour_influence, 1, 5, true)) out.favourInfluence = ew.favour_influence as number;
+  return out;
 }
 
 /** The built-in Chinese names of those of `channels` that are built-in channels. */

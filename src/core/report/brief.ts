@@ -14,6 +14,7 @@ import { currentContacts, currentPlans } from '../model/plans.js';
 import { kindLookup, redactSensitive, sensitiveValues } from '../analysis/redact.js';
 import { buildReport, type AccountReport } from './report.js';
 import type { AccountData, PlanContact, RelationshipPlanData } from '../model/types.js';
+import type { Account } from '../model/workspace.js';
 
 export const BRIEF_VERSION = 1;
 export const BRIEF_GENERATOR = 'keyplan export';
@@ -62,6 +63,13 @@ export interface AccountBrief {
   period?: { start?: string; end?: string };
   review?: { status?: string; next?: string };
   health: { score?: number; band?: string; parts: { part: string; score?: number; weight: number }[] };
+  /** Value and early warning (#20), each only when the plan records it. */
+  trend?: AccountReport['trend'];
+  loyalty?: AccountReport['loyalty'];
+  label?: AccountReport['label'];
+  contract?: AccountReport['contract'];
+  whitespace?: AccountReport['whitespace'];
+  competitors?: { name: string; strength?: string; strongIn?: string[]; favouredBy: string[] }[];
   lastInteraction?: { date: string; daysSince: number };
   dark: boolean;
   counts: AccountReport['counts'];
@@ -121,6 +129,12 @@ function accountBrief(a: AccountReport, result: CheckResult, includeSensitive: b
     period: data.period ? { start: str(data.period.start), end: str(data.period.end) } : undefined,
     review: data.review ? { status: str(data.review.status), next: str(data.review.next) } : undefined,
     health: { score: a.health.score, band: a.health.band, parts: a.health.parts.map((p) => ({ part: p.part, score: p.score, weight: p.weight })) },
+    ...(a.trend ? { trend: a.trend } : {}),
+    ...(a.loyalty ? { loyalty: a.loyalty } : {}),
+    ...(a.label ? { label: a.label } : {}),
+    ...(a.contract ? { contract: a.contract } : {}),
+    ...(a.whitespace ? { whitespace: a.whitespace } : {}),
+    ...competitorsOf(account),
     lastInteraction: a.lastInteraction,
     dark: a.dark,
     counts: a.counts,
@@ -158,5 +172,24 @@ function accountBrief(a: AccountReport, result: CheckResult, includeSensitive: b
     attention: a.findings
       .filter((f) => f.severity !== 'info' && !seen.has(f.rule + f.message) && seen.add(f.rule + f.message))
       .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+  };
+}
+
+/** The account's competitors, each with the active people who favour them (by name); only when recorded. */
+export function competitorsOf(account: Account): { competitors?: AccountBrief['competitors'] } {
+  const list = Array.isArray(account.data?.competitors) ? account.data!.competitors.filter((c) => c && typeof c.name === 'string') : [];
+  const favouring = account.people.filter((p) => p.data.status !== 'left' && typeof p.data.favours_competitor === 'string');
+  const names = new Set(list.map((c) => c.name));
+  // A competitor a person favours but the plan does not list is shown too: the brief hides nothing the plan says.
+  const extra = [...new Set(favouring.map((p) => p.data.favours_competitor!))].filter((n) => !names.has(n)).map((name) => ({ name }));
+  const all = [...list, ...extra];
+  if (!all.length) return {};
+  return {
+    competitors: all.map((c) => ({
+      name: c.name,
+      ...('strength' in c && typeof c.strength === 'string' ? { strength: c.strength } : {}),
+      ...('strong_in' in c && c.strong_in !== undefined ? { strongIn: (Array.isArray(c.strong_in) ? c.strong_in : [c.strong_in]).map(String) } : {}),
+      favouredBy: favouring.filter((p) => p.data.favours_competitor === c.name).map((p) => String(p.data.name ?? p.id)),
+    })),
   };
 }

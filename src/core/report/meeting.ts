@@ -17,6 +17,7 @@ import { currentContacts } from '../model/plans.js';
 import type { AccountData, OrgPortraitData, PlanContact } from '../model/types.js';
 import type { Person } from '../model/workspace.js';
 import { escapeMarkdown as esc } from '../render/markdown.js';
+import { competitorsOf, type AccountBrief } from './brief.js';
 
 export const MEETING_BRIEF_VERSION = 1;
 /** How many interactions the brief lists, newest first. */
@@ -50,6 +51,9 @@ export interface MeetingBrief {
   painPoints: string[];
   /** Whether the objectives and pain points are those naming the person, or all open ones of the account (none names them). */
   relatedBy: 'mention' | 'account';
+  /** The competitor this person favours, and the account's competitors (#20); each only when recorded. */
+  favoursCompetitor?: string;
+  competitors?: AccountBrief['competitors'];
   /** Personal notes (needs, career, preferences, communication style); only when `audience` is `local`. */
   personal?: Record<string, unknown>;
 }
@@ -111,6 +115,8 @@ export function buildMeetingBrief(result: CheckResult, personId: string, options
     painPoints: relatedBy === 'mention' ? namedPains : painPoints,
     relatedBy,
   };
+  if (typeof person.data.favours_competitor === 'string') brief.favoursCompetitor = person.data.favours_competitor;
+  Object.assign(brief, competitorsOf(account));
   if (!options.share) {
     const personal = sensitiveValues('person', person.data);
     if (Object.keys(personal).length) brief.personal = personal;
@@ -139,7 +145,17 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
   out.push(`- ${m('meeting.influences')}: ${b.influences.length ? b.influences.map(who).join('; ') : none}`);
   out.push(`- ${m('meeting.influenced-by')}: ${b.influencedBy.length ? b.influencedBy.map(who).join('; ') : none}`);
   if (p.channels.length) out.push(`- ${m('meeting.channels')}: ${p.channels.map((c) => esc(word('channel', c, L))).join(', ')}`);
+  if (b.favoursCompetitor) out.push(`- ${m('meeting.favours')}: **${esc(b.favoursCompetitor)}**`);
   out.push('');
+
+  if (b.competitors?.length) {
+    out.push(`## ${m('meeting.competitors')}`, '');
+    for (const c of b.competitors) {
+      const facts = [c.strength ? word('strength', c.strength, L) : undefined, c.strongIn?.length ? m('meeting.strong-in', { list: c.strongIn.map(esc).join(', ') }) : undefined, c.favouredBy.length ? m('meeting.favoured-by', { list: c.favouredBy.map(esc).join(', ') }) : undefined].filter(Boolean);
+      out.push(`- ${esc(c.name)}${facts.length ? ` — ${facts.join(' · ')}` : ''}`);
+    }
+    out.push('');
+  }
 
   out.push(`## ${m('meeting.plan')}`, '');
   if (b.plan) {

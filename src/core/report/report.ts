@@ -13,6 +13,8 @@ import { personView, type PersonView } from '../model/person.js';
 import { position, quadrant, type Quadrant } from '../model/placement.js';
 import { temperature, type Temperature } from '../analysis/temperature.js';
 import type { Account } from '../model/workspace.js';
+import type { CustomerLabel, RenewalStatus, WhitespaceCell } from '../model/types.js';
+import { attractionBarrier, healthTrend, type AttractionBarrier, type HealthTrend } from '../analysis/value.js';
 
 export const REPORT_VERSION = 1;
 
@@ -45,6 +47,13 @@ export interface AccountReport {
   industry?: string;
   reviewStatus?: string;
   health: Health;
+  /** The health trend from the series (▲▼), when a series has two points. */
+  trend?: HealthTrend;
+  /** The attraction–barrier position, when attraction or switching costs are scored. */
+  loyalty?: AttractionBarrier;
+  label?: CustomerLabel;
+  contract?: { start?: string; end?: string; renewal?: RenewalStatus };
+  whitespace?: WhitespaceCell[];
   lastInteraction?: { date: string; daysSince: number };
   dark: boolean;
   /** Set while the account is onboarding (rule account-onboarding): the steps still to do, and the finding's message. */
@@ -139,6 +148,7 @@ function accountReport(account: Account, cadences: PersonCadence[], findingsByFi
     industry: account.data?.industry,
     reviewStatus: account.data?.review?.status,
     health,
+    ...valueFields(account, asOf),
     lastInteraction: activity?.last ? { date: activity.last.date, daysSince: activity.daysSince! } : undefined,
     dark: !onboarding && (activity?.dark ?? false),
     ...(onboarding ? { onboarding: { todo: (onboarding.data?.todo as string[] | undefined) ?? [], ...(typeof onboarding.data?.daysLeft === 'number' ? { daysLeft: onboarding.data.daysLeft } : {}), message: onboarding.message } } : {}),
@@ -147,4 +157,19 @@ function accountReport(account: Account, cadences: PersonCadence[], findingsByFi
     people,
     findings: findings.map((d) => ({ rule: d.rule, severity: d.severity, file: d.file, line: d.range.start.line, column: d.range.start.column, message: d.message })),
   };
+}
+
+/** The value fields of an account's report, each only when the plan records it (so older reports stay byte-identical). */
+function valueFields(account: Account, asOf: string): Pick<AccountReport, 'trend' | 'loyalty' | 'label' | 'contract' | 'whitespace'> {
+  const data = account.data;
+  const out: Pick<AccountReport, 'trend' | 'loyalty' | 'label' | 'contract' | 'whitespace'> = {};
+  const trend = healthTrend(data, asOf);
+  if (trend.signals.length) out.trend = trend;
+  const loyalty = attractionBarrier(data);
+  if (loyalty.attractionScores.length || loyalty.barrierScores.length) out.loyalty = loyalty;
+  if (typeof data?.label === 'string') out.label = data.label;
+  if (data?.contract && typeof data.contract === 'object') out.contract = { start: data.contract.start, end: data.contract.end, renewal: data.contract.renewal };
+  const cells = Array.isArray(data?.whitespace) ? data!.whitespace.filter((c) => c && typeof c.unit === 'string' && typeof c.offering === 'string' && typeof c.status === 'string') : [];
+  if (cells.length) out.whitespace = cells.map((c) => ({ unit: c.unit, offering: c.offering, status: c.status, ...(typeof c.competitor === 'string' ? { competitor: c.competitor } : {}), ...(typeof c.value === 'number' ? { value: c.value } : {}) }));
+  return out;
 }

@@ -10,7 +10,7 @@
 import type { Diagnostic, Range, Severity } from '../diagnostic.js';
 import { localize, type Locale, type Message, type Params, type Text } from '../i18n/catalogue.js';
 
-export type RuleCategory = 'format' | 'references' | 'cadence' | 'methodology';
+export type RuleCategory = 'format' | 'references' | 'cadence' | 'methodology' | 'early-warning';
 export type RuleTier = 'A' | 'B' | 'C';
 export type RuleSeverity = Severity | Record<RuleTier, Severity | 'off'>;
 

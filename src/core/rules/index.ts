@@ -37,6 +37,13 @@ import { planPeriodEnded } from './methodology/plan-period-ended.js';
 import { reviewOverdue } from './methodology/review-overdue.js';
 import { objectiveOverdue } from './methodology/objective-overdue.js';
 import { accountOnboarding } from './methodology/account-onboarding.js';
+import { relationshipCooling } from './early-warning/relationship-cooling.js';
+import { experienceDeclining } from './early-warning/experience-declining.js';
+import { complaintsRising } from './early-warning/complaints-rising.js';
+import { cooperationShrinking } from './early-warning/cooperation-shrinking.js';
+import { renewalSlipping } from './early-warning/renewal-slipping.js';
+import { retentionPlanMissing } from './early-warning/retention-plan-missing.js';
+import { keyPlayerFavoursCompetitor } from './early-warning/key-player-favours-competitor.js';
 import { ONBOARDING_DEFERRED, onboardingState } from '../analysis/onboarding.js';
 
 export const RULES = [
@@ -69,6 +76,13 @@ export const RULES = [
   reviewOverdue,
   objectiveOverdue,
   accountOnboarding,
+  relationshipCooling,
+  experienceDeclining,
+  complaintsRising,
+  cooperationShrinking,
+  renewalSlipping,
+  retentionPlanMissing,
+  keyPlayerFavoursCompetitor,
 ] as const;
 
 /** The id of every rule: `'schema' | 'missing-coach' | …`. */

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { urgency, type PersonCadence } from '../../core/analysis/cadence.js';
+import { TREND_ARROW } from '../../core/analysis/value.js';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import type { KeyplanDocument } from '../../core/parse/document.js';
 import { escapeMarkdown } from '../../core/render/markdown.js';
@@ -155,7 +156,8 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `account:${a.id}`;
         item.iconPath = new vscode.ThemeIcon('organization', a.health.band ? new vscode.ThemeColor(BAND_COLOR[a.health.band]) : undefined);
-        const parts = [`${a.tier ?? '?'}`, a.health.score === undefined ? t('health unknown') : t('health {0}', a.health.score)];
+        const arrow = a.trend?.direction ? ` ${TREND_ARROW[a.trend.direction]}` : '';
+        const parts = [`${a.tier ?? '?'}`, (a.health.score === undefined ? t('health unknown') : t('health {0}', a.health.score)) + arrow];
         if (a.counts.overdue) parts.push(t('{0} overdue', a.counts.overdue));
         if (a.dark) parts.push(t('dark'));
         if (a.onboarding) parts.push(t('new: {0} to do', a.onboarding.todo.length));
@@ -271,7 +273,9 @@ function stateLabel(c: PersonCadence): string {
 
 function accountTooltip(a: AccountReport): vscode.MarkdownString {
   const parts = a.health.parts.map((p) => `${p.part}: ${p.score ?? '—'} (×${p.weight})`).join(' · ');
-  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
+  // The series behind the trend arrow, each signal as `nps 50 → 30 (2026-03-15 → 2026-09-15) ▼`.
+  const trend = a.trend?.direction ? `\n\n${TREND_ARROW[a.trend.direction]} ${escapeMarkdown(a.trend.signals.map((s) => `${s.metric} ${s.previous} → ${s.latest} (${s.previousAt} → ${s.latestAt}) ${TREND_ARROW[s.direction]}`).join(' · '))}` : '';
+  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}${trend}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
   md.isTrusted = false;
   return md;
 }

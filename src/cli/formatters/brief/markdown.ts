@@ -22,6 +22,29 @@ function cadenceLabel(c: AccountBrief['people'][number]['cadence']): string {
   }
 }
 
+const ARROW: Record<string, string> = { up: '▲', down: '▼', flat: '→' };
+const POSITION: Record<string, string> = { loyal: 'loyal', captive: 'captive', 'free-to-leave': 'free to leave', 'at-risk': 'at risk' };
+
+/** Trend, attraction–barrier, label and contract, whitespace and competitors: each only when the plan records it. */
+function valueMarkdown(a: AccountBrief): string[] {
+  const out: string[] = [];
+  const lines: string[] = [];
+  if (a.trend?.direction) lines.push(`Trend ${ARROW[a.trend.direction]}: ${a.trend.signals.map((s) => `${esc(s.metric)} ${s.previous} → ${s.latest} (${esc(s.previousAt)} → ${esc(s.latestAt)}) ${ARROW[s.direction]}`).join(' · ')}`);
+  if (a.loyalty) lines.push(`Attraction–barrier: attraction ${a.loyalty.attraction ?? 'not scored'}, barrier ${a.loyalty.barrier ?? 'not scored'}${a.loyalty.position ? ` → **${POSITION[a.loyalty.position]}**` : ''}`);
+  if (a.label) lines.push(`Customer label: ${esc(a.label)}`);
+  if (a.contract) lines.push(`Contract: ${dash(a.contract.start)} – ${dash(a.contract.end)}${a.contract.renewal ? `, renewal ${esc(a.contract.renewal)}` : ''}`);
+  if (lines.length) out.push(...lines.map((l) => `- ${l}`), '');
+  if (a.whitespace?.length) {
+    out.push('### Whitespace', '');
+    out.push(markdownTable(['Business unit', 'Offering', 'Status', 'Competitor', 'Value'], a.whitespace.map((c) => [esc(c.unit), esc(c.offering), esc(c.status), dash(c.competitor), c.value === undefined ? '—' : String(c.value)])));
+  }
+  if (a.competitors?.length) {
+    out.push('### Competitors', '');
+    out.push(markdownTable(['Competitor', 'Strength', 'Strong in', 'Favoured by'], a.competitors.map((c) => [esc(c.name), dash(c.strength), c.strongIn?.length ? c.strongIn.map(esc).join(', ') : '—', c.favouredBy.length ? c.favouredBy.map(esc).join(', ') : '—'])));
+  }
+  return out;
+}
+
 function accountMarkdown(a: AccountBrief, brief: BriefExport): string {
   const out: string[] = [];
   out.push(`## ${esc(a.name)} · account brief`, '');
@@ -36,6 +59,7 @@ function accountMarkdown(a: AccountBrief, brief: BriefExport): string {
   out.push('### Health', '');
   out.push(a.health.score === undefined ? 'Health: unknown (no part has data yet).' : `Health: **${a.health.score}** (${esc(a.health.band ?? '')})${a.dark ? ' · **dark account**: no interaction for too long' : ''}`, '');
   out.push(markdownTable(['Part', 'Score', 'Weight'], a.health.parts.map((p) => [esc(p.part), p.score === undefined ? 'unknown' : String(p.score), String(p.weight)])));
+  out.push(...valueMarkdown(a));
   const q = a.quadrants;
   out.push(`Contacts: ${a.counts.active} active of ${a.counts.people} · overdue ${a.counts.overdue} · planned missed ${a.counts.plannedMissed} · never met ${a.counts.never} · due soon ${a.counts.dueSoon}`, '');
   out.push(`Quadrants: champions ${q.champions} · blockers ${q.blockers} · fans ${q.fans} · naysayers ${q.naysayers} · on an axis ${q.axis} · unplaced ${q.unplaced}`, '');

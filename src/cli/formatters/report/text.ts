@@ -1,16 +1,16 @@
 /** `keyplan report` in the terminal: per account, health with its parts, people, quadrants and findings. */
 import type { AccountReport, WorkspaceReport } from '../../../core/report/report.js';
 import { textTable } from '../../output/table.js';
-import { forTerminal } from '../../output/terminal.js';
+import { forTerminal, terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
-import { PEOPLE_HEADER, personCells } from './cells.js';
+import { PEOPLE_HEADER, personCells, trendArrow, valueLines, WHITESPACE_HEADER, whitespaceCells } from './cells.js';
 
 const QUADRANT_LABELS: [keyof AccountReport['quadrants'], string][] = [
   ['champions', 'champions'], ['blockers', 'blockers'], ['fans', 'fans'], ['naysayers', 'naysayers'], ['axis', 'on an axis'], ['unplaced', 'unplaced'],
 ];
 
 function healthLine(a: AccountReport): string {
-  return a.health.score === undefined ? 'health unknown' : `health ${a.health.score} ${a.health.band}`;
+  return a.health.score === undefined ? `health unknown${trendArrow(a)}` : `health ${a.health.score} ${a.health.band}${trendArrow(a)}`;
 }
 
 function partLines(a: AccountReport): string[] {
@@ -39,7 +39,9 @@ export const text: Formatter<WorkspaceReport> = (data) => {
     // count line above the list counts these lines (a finding placed on a person file and on a plan
     // entry is two lines, each with its place).
     const findings = a.findings.map((f) => `  - ${f.severity} ${f.rule}: ${f.message} (${f.file}:${f.line})`);
-    return [head, ...partLines(a).map((l) => `  ${l}`), `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a)}${findings.length ? ':' : ''}`, ...findings].join('\n');
+    const value = valueLines(a, terminalSafeLine).map((l) => `  ${l}`);
+    const whitespace = a.whitespace ? ['  whitespace:', ...textTable(WHITESPACE_HEADER, a.whitespace.map((c) => whitespaceCells(c, terminalSafeLine))).trimEnd().split('\n').map((l) => `    ${l}`)] : [];
+    return [head, ...partLines(a).map((l) => `  ${l}`), ...value, ...whitespace, `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a)}${findings.length ? ':' : ''}`, ...findings].join('\n');
   });
   return `Keyplan report as of ${report.asOf}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}\n\n${blocks.join('\n\n')}\n`;
 };
