@@ -84,6 +84,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     const tree = (portfolio = new PortfolioTree(idx));
     const needs = (attention = new AttentionTree(idx));
     const treeView = vscode.window.createTreeView('keyplan.portfolio', { treeDataProvider: tree, showCollapseAll: true });
+    // Regrouping keeps the accounts the user opened open; the group-by menu shows the current choice.
+    context.subscriptions.push(treeView.onDidExpandElement((e) => tree.setExpanded(e.element, true)), treeView.onDidCollapseElement((e) => tree.setExpanded(e.element, false)));
+    void vscode.commands.executeCommand('setContext', 'keyplan.groupBy', tree.groupBy);
     const attentionView = vscode.window.createTreeView('keyplan.attention', { treeDataProvider: needs });
     const args = (node: unknown) => PortfolioTree.argsOf(node as never);
     const cmd = vscode.commands.registerCommand;

@@ -8,6 +8,8 @@ import type { MatrixLayout } from '../core/matrix/layout.js';
 import { escapeXml } from '../core/matrix/svg.js';
 import type { MatrixPerson } from '../core/matrix/model.js';
 import type { MatrixStrings, ToWebview } from './messages.js';
+import { word } from '../core/i18n/vocabulary.js';
+import type { Locale } from '../core/i18n/locale.js';
 
 const ROLE_CLASSES = new Set(['EB', 'TB', 'UB', 'Coach']);
 
@@ -18,7 +20,7 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
     .join('') + `<li><span class="kp-swatch kp-swatch-split"></span>${escapeXml(s.severalRoles)}</li>`;
   const unplaced = layout.unplaced.length
     ? `<h3>${escapeXml(s.unplaced)} (${layout.unplaced.length})</h3><ul class="kp-unplaced">${layout.unplaced
-        .map((p) => `<li><button data-open="${escapeXml(p.id)}">${escapeXml(p.name)}</button> <span class="kp-dim">${escapeXml(p.stance)} · ${escapeXml(p.influence ?? '?')}</span></li>`)
+        .map((p) => `<li><button data-open="${escapeXml(p.id)}">${escapeXml(p.name)}</button> <span class="kp-dim">${escapeXml(word('stance', p.stance, state.locale))} · ${escapeXml(p.influence ?? '?')}</span></li>`)
         .join('')}</ul>`
     : '';
   return `
@@ -50,14 +52,16 @@ export function timelineHtml(state: ToWebview): string {
     <p class="kp-dim kp-at">${caption}${rev ? ` <br/><b>${escapeXml(s.past)}</b>` : ''}</p>`;
 }
 
-export function cardHtml(p: MatrixPerson, s: MatrixStrings): string {
+/** A marker's card; values (stance, coverage, channel, cadence state, temperature) in the vocabulary's words. */
+export function cardHtml(p: MatrixPerson, s: MatrixStrings, locale: Locale = 'en'): string {
+  const last = p.lastInteraction?.split(' ');
   // Every known buying role in its colour (as on the marker); any other role text stays text.
   const roleClass = (r: string) => (ROLE_CLASSES.has(r) ? r : 'other');
   return `
     <strong>${escapeXml(p.name)}</strong>${p.title ? ` <span class="kp-dim">${escapeXml(p.title)}</span>` : ''}
     <div>${p.roles.map((r) => `<span class="kp-badge kp-role-${roleClass(r)}">${escapeXml(r)}</span>`).join(' ')}</div>
-    <div>${escapeXml(s.stance)}: ${escapeXml(p.stance)} · ${escapeXml(s.influence)}: ${escapeXml(p.influence ?? '?')} · ${escapeXml(s.coverageLabel)}: ${escapeXml(p.coverage)}</div>
-    <div>${escapeXml(s.lastInteraction)}: ${escapeXml(p.lastInteraction ?? '—')}</div>
-    <div>${escapeXml(s.cadence)}: <b>${escapeXml(p.cadenceState)}</b> · ${escapeXml(s.temperature)} ${escapeXml(p.temperature ?? '?')} (${escapeXml(p.temperatureBand ?? '')})</div>
+    <div>${escapeXml(s.stance)}: ${escapeXml(word('stance', p.stance, locale))} · ${escapeXml(s.influence)}: ${escapeXml(p.influence ?? '?')} · ${escapeXml(s.coverageLabel)}: ${escapeXml(word('coverage', p.coverage, locale))}</div>
+    <div>${escapeXml(s.lastInteraction)}: ${escapeXml(last ? `${last[0]} ${word('channel', last.slice(1).join(' '), locale)}` : '—')}</div>
+    <div>${escapeXml(s.cadence)}: <b>${escapeXml(word('cadence', p.cadenceState, locale))}</b> · ${escapeXml(s.temperature)} ${escapeXml(p.temperature ?? '?')} (${escapeXml(p.temperatureBand ? word('temperature', p.temperatureBand, locale) : '')})</div>
     <div class="kp-dim kp-explain">${escapeXml(p.explanation)}</div>`;
 }

@@ -109,7 +109,7 @@ function showCard(id: string, anchor: Element): void {
   const p = person(id);
   if (!p || !state) return;
   carded = id;
-  card.innerHTML = cardHtml(p, state.strings);
+  card.innerHTML = cardHtml(p, state.strings, state.locale);
   // Beside the marker (right, left, below or above, in that order of preference): where it fits in
   // the window and covers the fewest other markers. It never covers the marker it describes.
   const box = anchor.getBoundingClientRect();

@@ -97,6 +97,25 @@ describe('Language features', () => {
     await waitForDiagnostics(uri, (l) => !l.some((d) => codeOf(d) === 'schema'), 'the typo is gone');
   });
 
+  it('says a full-width colon from a Chinese input method precisely and its quick fix replaces it', async () => {
+    const uri = sampleUri(ZHANG_WEI);
+    const document = await open(ZHANG_WEI);
+    const colon = at(document, 'title');
+    const typed = new vscode.WorkspaceEdit();
+    typed.replace(uri, new vscode.Range(colon, colon.translate(0, 1)), '：');
+    assert.ok(await vscode.workspace.applyEdit(typed));
+    const list = await waitForDiagnostics(uri, (l) => l.some((d) => codeOf(d) === 'yaml-syntax'), 'the full-width colon is reported');
+    const problem = list.find((d) => codeOf(d) === 'yaml-syntax')!;
+    assert.match(problem.message, /full-width colon ： is used here; YAML needs an ASCII colon :|全角冒号 ：/);
+    assert.equal(document.getText(problem.range), '：');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred?.edit, `a preferred fix; got ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.equal(document.lineAt(colon.line).text.slice(0, 7), 'title: ');
+    await waitForDiagnostics(uri, (l) => !l.some((d) => codeOf(d) === 'yaml-syntax'), 'the full-width colon is gone');
+  });
+
   it('offers "Log an interaction today" on an overdue contact', async () => {
     const uri = sampleUri(ZHANG_WEI);
     const [overdue] = await waitForDiagnostics(uri, (l) => l.some((d) => codeOf(d) === 'interaction-overdue'), 'zhang-wei is overdue');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../src/core/check/pipeline.js';
 import { buildReport } from '../../src/core/report/report.js';
+import { contactLeft } from '../../src/core/rules/cadence/contact-left.js';
 import { cadenceOf, checkSamples, findings, lineOf, sampleText } from './helpers/workspace.js';
 
 /** The "Cadence states at 2026-11-20" table of samples/README.md. */
@@ -88,6 +89,12 @@ describe('samples at 2026-11-20: cadence states (samples/README.md)', () => {
     assert.equal(lineOf(await sampleText(plan), 'person: ma-jun'), 13);
     assert.equal(findings(r, 'contact-left', 'accounts/yuanhang-auto/people/ma-jun.md').length, 1);
     assert.equal(findings(r, 'contact-left').length, 2);
+    // It says to keep the file (old log entries mention the person), not only to remove them from the plan.
+    assert.match(onPlan[0].message, /keep their file with `status: left`: do not delete it, old log entries mention them\.$/);
+  });
+
+  it('contact-left in Chinese also says to keep the file', () => {
+    assert.match(contactLeft.message('zh-cn', 'default', { name: '马骏', plan: 'p.md' }), /保留其人员文件（`status: left`）：不要删除，旧的互动记录仍提及此人。$/);
   });
 
   it('the report agrees with the cadence engine', () => {

@@ -448,7 +448,21 @@ describe('cadence: explanations', () => {
     const r = story().check(AS_OF, 'zh-cn');
     const ds = findings(r, 'interaction-overdue');
     assert.equal(ds.length, 2);
-    for (const d of ds) assert.equal(d.message, cadenceOf(r, 'zhang-wei').explanation);
+    // The explanation, and (the plan's cadence overriding zhang-wei's own) the overridden one named.
+    for (const d of ds) assert.equal(d.message, `${cadenceOf(r, 'zhang-wei').explanation}本人的节奏设置（每 60 天一次、最长 90 天）被关系规划中的设置覆盖。`);
+  });
+
+  it('sits where the cadence in force is written: the plan entry\'s cadence when it overrides the person\'s own', () => {
+    const r = story().check(AS_OF);
+    const ds = findings(r, 'interaction-overdue');
+    const onPlan = ds.find((d) => d.file.includes('relationship-plan'))!;
+    const onPerson = ds.find((d) => d.file.includes('/people/'))!;
+    const plan = r.workspace.documents.find((d) => d.path === onPlan.file)!;
+    const person = r.workspace.documents.find((d) => d.path === onPerson.file)!;
+    const lineText = (text: string, line: number) => text.split('\n')[line - 1];
+    assert.match(lineText(plan.text, onPlan.range.start.line), /^\s+cadence:/, 'on the contact entry\'s cadence');
+    assert.match(lineText(person.text, onPerson.range.start.line), /^name:/, 'not on the overridden cadence of the person');
+    assert.match(onPlan.message, /The person's own cadence \(every 60 days, at most 90\) is overridden by the relationship plan's\.$/);
   });
 
   it('names each cadence source', () => {

@@ -34,7 +34,7 @@ describe('semantic diff (core)', () => {
       const acme = accountOf(d, 'acme');
       const added = acme.people.find((p) => p.id === 'zhao-lei')!;
       assert.equal(added.change, 'added');
-      assert.deepEqual(added.snapshot, { title: undefined, roles: ['Coach'], stance: 'supporter', influence: 3, coverage: 'brief', status: 'active', quadrant: 'axis' });
+      assert.deepEqual(added.snapshot, { title: undefined, roles: ['Coach'], stance: 'supporter', influence: 3, coverage: 'brief', status: 'active', quadrant: 'champions' });
       assert.equal(acme.people.find((p) => p.id === 'wang-fang')!.change, 'removed');
       const zhou = accountOf(d, 'globex').people.find((p) => p.id === 'zhou-yang')!;
       assert.deepEqual(zhou.renamed, { from: '周洋', to: '周阳' });

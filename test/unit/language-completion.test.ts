@@ -320,3 +320,34 @@ describe('language: completion', () => {
     });
   });
 });
+
+describe('language: completion speaks Chinese (issue #18)', () => {
+  const model = modelOf(FILES);
+  const zh = modelOf(FILES, { locale: 'zh-cn' });
+
+  it('influence: offers 1–5 with what each means, not words from the file', () => {
+    const items = complete(doc(['kind: person', 'id: x', 'account: acme', 'name: X', 'influence: |']), model);
+    assert.deepEqual(labels(items), ['1', '2', '3', '4', '5']);
+    assert.equal(items[2].detail, 'is heard in the decision');
+    assert.equal(items[4].detail, 'decisive');
+    const inZh = complete(doc(['kind: person', 'id: x', 'account: acme', 'name: X', 'influence: |']), zh);
+    assert.equal(inZh[2].detail, '有发言权');
+  });
+
+  it('a person reference found by a Chinese name: typing 张 finds 张伟, filtered on the name', () => {
+    const items = complete(doc(['kind: person', 'id: x', 'account: acme', 'name: X', 'reports_to: 张|']), model);
+    assert.deepEqual(labels(items), ['zhang-wei']);
+    assert.equal(items[0].insertText, 'zhang-wei');
+    assert.match(items[0].filterText ?? '', /^张伟/);
+    // Typing an id filters on the id, as before.
+    const byId = complete(doc(['kind: person', 'id: x', 'account: acme', 'name: X', 'reports_to: zh|']), model);
+    assert.ok(labels(byId).includes('zhang-wei'));
+    assert.match(byId.find((i) => i.label === 'zhang-wei')!.filterText ?? '', /^zhang-wei/);
+  });
+
+  it('an @mention found by a Chinese name', () => {
+    const log = ['---', 'kind: interaction-log', 'account: acme', '---', '', '- 2026-11-02 visit @王|'].join('\n');
+    const items = complete(log, model);
+    assert.deepEqual(labels(items), ['wang-fang']);
+  });
+});

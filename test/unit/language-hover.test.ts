@@ -133,7 +133,7 @@ describe('language: hover', () => {
       const zhang = texts['accounts/east-china-telecom/people/zhang-wei.md'];
       assert.match(hoverAt(zhang, offsetOf(zhang, 'wang-fang]', 2), model)!.markdown, /^\*\*王芳\*\*/);
       const plan = texts['accounts/east-china-telecom/relationship-plan-2026.md'];
-      assert.match(hoverAt(plan, offsetOf(plan, 'person: li-ming', 9), model)!.markdown, /^\*\*李明\*\*[^]*due-soon/);
+      assert.match(hoverAt(plan, offsetOf(plan, 'person: li-ming', 9), model)!.markdown, /^\*\*李明\*\*[^]*Cadence: \*\*due soon\*\*/);
       const portrait = texts['accounts/east-china-telecom/org-portrait.md'];
       assert.match(hoverAt(portrait, offsetOf(portrait, 'approver: sun', 11), model)!.markdown, /^\*\*孙建国\*\*/);
     });
@@ -171,7 +171,7 @@ describe('language: hover', () => {
       const text = texts['accounts/yuanhang-auto/relationship-plan-2026.md'];
       const md = hoverAt(text, offsetOf(text, 'person: gao-feng', 9), model)!.markdown;
       assert.doesNotMatch(md, /Last interaction/);
-      assert.match(md, /Cadence: \*\*never\*\*/);
+      assert.match(md, /Cadence: \*\*never met\*\*/);
     });
 
     it('an account id shows the account card', () => {
@@ -193,8 +193,11 @@ describe('language: hover', () => {
       const text = texts['accounts/east-china-telecom/interactions-2026.md'];
       const md = hoverAt(text, offsetOf(text, '@zhang-wei', 3), zh)!.markdown;
       assert.match(md, /角色 TB/);
-      assert.match(md, /最近互动: 2026-09-24/);
-      assert.match(md, /互动节奏: \*\*overdue\*\*/);
+      assert.match(md, /最近互动：2026-09-24（会议），57 天前/);
+      assert.match(md, /互动节奏：\*\*逾期\*\*/);
+      // No raw values in Chinese: stance, coverage, channel and cadence state are the vocabulary's words.
+      assert.match(md, /立场 坚定支持者 · 影响力 4 · 覆盖度 深度接触/);
+      for (const raw of ['champion', 'supporter', 'in-depth', 'overdue', 'visit', 'call', 'ok']) assert.doesNotMatch(md.replace(/`[^`]*`/g, ''), new RegExp(`\\b${raw}\\b`), raw);
     });
   });
 

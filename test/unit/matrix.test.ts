@@ -190,6 +190,17 @@ describe('matrix SVG: every role, the legend, the unplaced people', () => {
     assert.match(html, /kp-role-other">&lt;b&gt;</);
   });
 
+  it('the hover card in Chinese shows the vocabulary\'s words, not raw values', () => {
+    const p = person('x', 2, 3, { stance: 'champion', coverage: 'in-depth', cadenceState: 'planned-missed', lastInteraction: '2026-11-03 call', temperatureBand: 'warm' });
+    const strings = { stance: '立场', influence: '影响力', coverageLabel: '覆盖度', lastInteraction: '最近互动', cadence: '互动节奏', temperature: '关系温度' } as never;
+    const html = cardHtml(p, strings, 'zh-cn');
+    assert.match(html, /立场: 坚定支持者 · 影响力: 3 · 覆盖度: 深度接触/);
+    assert.match(html, /最近互动: 2026-11-03 电话/);
+    assert.match(html, /<b>错过计划互动<\/b> · 关系温度 50 \(温\)/);
+    for (const raw of ['champion', 'in-depth', 'call', 'planned-missed', 'warm']) assert.doesNotMatch(html, new RegExp(`[ >(]${raw}[ <)]`), raw);
+    assert.match(cardHtml(p, strings), /champion/, 'English keeps the value');
+  });
+
   it('measures CJK text as full-width and Latin text narrower', () => {
     assert.equal(textWidth('经济决策者', 10), 50);
     assert.equal(textWidth('，', 10), 10, 'fullwidth punctuation');
@@ -231,8 +242,8 @@ describe('matrix SVG: every role, the legend, the unplaced people', () => {
     assert.match(en, /赵敏: stance supporter, influence \?/);
     assert.doesNotMatch(en, /<script>/);
     const zh = renderMatrixSvg(model(people), layout, { locale: 'zh-cn', standalone: true });
-    assert.match(zh, /未定位（态度或影响力未知）\(2\)/);
-    assert.match(zh, /赵敏：态度 支持，影响力 \?/);
+    assert.match(zh, /未定位（立场或影响力未知）\(2\)/);
+    assert.match(zh, /赵敏：立场 支持者，影响力 \?/);
     const without = renderMatrixSvg(model([people[0]]), layoutMatrix(model([people[0]]), { width: 720, height: 560, sizeBy: 'temperature' }), { locale: 'en', standalone: true });
     const h = (svg: string) => Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]);
     assert.ok(h(en) > h(without), 'the list makes the drawing taller');

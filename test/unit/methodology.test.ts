@@ -222,7 +222,7 @@ describe('methodology: economic-buyer-not-supportive', () => {
 
   it('speaks Chinese with locale zh-cn', () => {
     const d = single(withStance('skeptic').check(AS_OF, 'zh-cn'), 'economic-buyer-not-supportive');
-    assert.match(d.message, /^经济决策人 eb 对我方的态度为怀疑。/);
+    assert.match(d.message, /^经济决策人 eb 对我方的立场为怀疑者。/);
   });
 });
 
@@ -244,6 +244,17 @@ describe('methodology: missing-coach', () => {
   it('can be turned on for tier B in keyplan.yaml', () => {
     const r = scenario('missing-coach', 'B', (s) => { s.config = ['rules:', '  missing-coach: { B: info }']; }).check();
     assert.equal(single(r, 'missing-coach').severity, 'info');
+    // The message names the tiers the rule applies to in this workspace, not "strategic accounts".
+    assert.match(single(r, 'missing-coach').message, /\(tier B\) has no Coach: nobody guides us inside the account\. Tier A and B accounts need one\.$/);
+  });
+
+  it('names the tiers it applies to: A by default, all three when set for every tier, in Chinese too', () => {
+    const a = single(scenario('missing-coach', 'A').check(), 'missing-coach');
+    assert.match(a.message, / Tier A accounts need one\.$/);
+    const all = scenario('missing-coach', 'C', (s) => { s.config = ['rules:', '  missing-coach: warning']; }).check();
+    assert.match(single(all, 'missing-coach').message, / Tier A, B and C accounts need one\.$/);
+    const zh = scenario('missing-coach', 'B', (s) => { s.config = ['locale: zh-cn', 'rules:', '  missing-coach: { B: info }']; }).check();
+    assert.match(single(zh, 'missing-coach').message, /A 和 B 类客户必须有教练。$/);
   });
 });
 

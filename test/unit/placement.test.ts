@@ -35,10 +35,21 @@ describe('placement: quadrants', () => {
     assert.equal(q('opponent', 1), 'naysayers');
   });
 
-  it('x = 0 (neutral) or y = 3 is on an axis', () => {
+  it('a neutral stance (x = 0) is on the axis, whatever the influence', () => {
     for (const influence of [1, 2, 3, 4, 5]) assert.equal(q('neutral', influence), 'axis', `neutral ${influence}`);
-    for (const stance of ['opponent', 'skeptic', 'supporter', 'champion']) assert.equal(q(stance, 3), 'axis', `${stance} 3`);
     assert.equal(quadrant({ x: 0, y: 3 }), 'axis');
+  });
+
+  it('influence 3 (drawn on the line) leans to the quadrant of the stance, with the high-influence ones', () => {
+    assert.equal(q('champion', 3), 'champions');
+    assert.equal(q('supporter', 3), 'champions');
+    assert.equal(q('skeptic', 3), 'blockers');
+    assert.equal(q('opponent', 3), 'blockers');
+    // Drawn on the line: the position keeps influence 3.
+    assert.deepEqual(position('champion', 3), { x: 2, y: 3 });
+    // Just below the line is low.
+    assert.equal(q('supporter', 2), 'fans');
+    assert.equal(q('skeptic', 2), 'naysayers');
   });
 
   it('an unknown stance or influence is unplaced', () => {
@@ -61,5 +72,29 @@ describe('placement: stanceAt', () => {
   it('falls back to neutral for an x off the scale', () => {
     assert.equal(stanceAt(3), 'neutral');
     assert.equal(stanceAt(0.5), 'neutral');
+  });
+});
+
+describe('placement: the matrix and the report agree on the samples', () => {
+  it('every active person is in the same quadrant in both, and influence 3 with a stance is in a quadrant', async () => {
+    const { checkSamples } = await import('./helpers/workspace.js');
+    const { matrixModel } = await import('../../src/core/matrix/model.js');
+    const { buildReport } = await import('../../src/core/report/report.js');
+    const result = await checkSamples();
+    const report = buildReport(result);
+    let onTheLine = 0;
+    for (const account of report.accounts) {
+      const matrix = matrixModel(result, account.id)!;
+      const inMatrix = new Map(matrix.people.map((p) => [p.id, p.quadrant]));
+      for (const p of account.people) {
+        if (!inMatrix.has(p.id)) continue;
+        assert.equal(inMatrix.get(p.id), p.placement.quadrant, `${account.id}/${p.id}`);
+        if (p.placement.y === 3 && p.placement.x !== 0 && p.placement.x !== undefined) {
+          onTheLine++;
+          assert.ok(['champions', 'blockers'].includes(p.placement.quadrant), `${p.id} at influence 3`);
+        }
+      }
+    }
+    assert.ok(onTheLine > 0, 'the samples have someone with a stance at influence 3');
   });
 });

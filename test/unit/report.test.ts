@@ -35,11 +35,12 @@ describe('report: the samples at 2026-11-20', () => {
   });
 
   it('counts active people per quadrant (people who left are not placed)', () => {
-    // A: sun-jianguo (supporter, 5) and zhang-wei (champion, 4) champions; zhou-yang (supporter, 2) fan;
-    // wang-fang, chen-jing (neutral) and li-ming (influence 3) on an axis; zhao-min's stance is invalid: unplaced.
-    assert.deepEqual(byId['east-china-telecom'].quadrants, { champions: 2, blockers: 0, fans: 1, naysayers: 0, axis: 3, unplaced: 1 });
-    // B: tang-li champion; zhao-lei and he-ping at influence 3; gao-feng's stance is unknown; ma-jun left.
-    assert.deepEqual(byId['yuanhang-auto'].quadrants, { champions: 1, blockers: 0, fans: 0, naysayers: 0, axis: 2, unplaced: 1 });
+    // A: sun-jianguo (supporter, 5), zhang-wei (champion, 4) and li-ming (champion, on the line at 3) champions;
+    // zhou-yang (supporter, 2) fan; wang-fang and chen-jing (neutral) on an axis; zhao-min's stance is invalid: unplaced.
+    assert.deepEqual(byId['east-china-telecom'].quadrants, { champions: 3, blockers: 0, fans: 1, naysayers: 0, axis: 2, unplaced: 1 });
+    // B: tang-li champion, and zhao-lei (champion, 3) leaning to the champions; he-ping (skeptic, 3) leaning to the blockers;
+    // gao-feng's stance is unknown; ma-jun left.
+    assert.deepEqual(byId['yuanhang-auto'].quadrants, { champions: 2, blockers: 1, fans: 0, naysayers: 0, axis: 0, unplaced: 1 });
     // C: lin-guohua neutral; xie-wen's influence is misspelt, so unknown.
     assert.deepEqual(byId['qinghe-medical'].quadrants, { champions: 0, blockers: 0, fans: 0, naysayers: 0, axis: 1, unplaced: 1 });
     const placed = (id: string) => report.accounts.flatMap((a) => a.people).find((p) => p.id === id)!.placement;

@@ -14,6 +14,7 @@ import { OVERDUE_FORMATS } from '../formatters/overdue/index.js';
 import { darkAccountRows, followUpRows, overdueRows } from '../formatters/overdue/rows.js';
 import { anyInFocus } from '../paths.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
+import { compareNames } from '../../core/i18n/collate.js';
 
 export const overdue = defineCommand({
   name: 'overdue',
@@ -51,7 +52,7 @@ export const overdue = defineCommand({
       .filter((c) => !values.tier || c.tier === values.tier)
       .filter((c) => !values.owner || c.owner === values.owner || c.account.data?.owner === values.owner)
       .filter((c) => anyInFocus(focus, [c.person.doc.path, ...(c.account.doc ? [c.account.doc.path] : [])]))
-      .sort((a, b) => urgency(b) - urgency(a) || a.account.id.localeCompare(b.account.id) || a.person.id.localeCompare(b.person.id));
+      .sort((a, b) => urgency(b) - urgency(a) || compareNames(a.account.id, b.account.id) || compareNames(a.person.id, b.person.id));
     const darkAccounts = darkAccountRows(result.activity, result.diagnostics, result.workspace.config.darkAfter)
       .filter((a) => !values.tier || a.tier === values.tier)
       .filter((a) => !values.owner || a.owner === values.owner)
@@ -77,6 +78,6 @@ function checkOwner(owner: string, result: Awaited<ReturnType<typeof loadWorkspa
   for (const c of result.cadences) if (c.owner) owners.add(c.owner);
   if (owners.has(owner)) return;
   const suggestion = closest(owner, owners);
-  const known = [...owners].sort();
+  const known = [...owners].sort(compareNames);
   throw new UsageError(`no owner '${owner}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''} (owners: ${known.join(', ') || 'none'})`);
 }

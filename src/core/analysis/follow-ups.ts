@@ -8,6 +8,7 @@
  */
 import { daysBetween } from '../dates.js';
 import type { Account, Interaction, Workspace } from '../model/workspace.js';
+import { compareNames } from '../i18n/collate.js';
 
 export type FollowUpState = 'open' | 'due' | 'overdue' | 'closed';
 
@@ -72,7 +73,7 @@ export function computeFollowUps(ws: Workspace, asOf: string): FollowUp[] {
 export function dueFollowUps(ws: Workspace, asOf: string): FollowUp[] {
   return computeFollowUps(ws, asOf)
     .filter((f) => f.state === 'due' || f.state === 'overdue')
-    .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0) || a.account.id.localeCompare(b.account.id) || (a.interaction.date < b.interaction.date ? -1 : 1));
+    .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0) || compareNames(a.account.id, b.account.id) || (a.interaction.date < b.interaction.date ? -1 : 1));
 }
 
 /** The first of `list` (ascending by date) dated after `date`. */

@@ -8,6 +8,7 @@ import { today } from '../dates.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { documentChecks } from '../schema/document-checks.js';
 import { KeyplanDocument, parseKeyplanDocument } from '../parse/document.js';
+import { fullWidthLines } from '../parse/full-width.js';
 import { findFrontmatter, sniffKind, sniffValue } from '../parse/frontmatter.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { isDocumentKind } from '../kinds.js';
@@ -94,9 +95,12 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
   }
   const parsed = outcome.document;
   const errors = schemaSetFor(config).validate(parsed.kind, parsed.data);
-  const diagnostics = [...outcome.diagnostics, ...schemaDiagnostics(parsed, parsed.kind, errors, locale)];
+  // A value that full-width punctuation turned into text is said once, by the full-width finding.
+  const fullWidthAt = fullWidthLines(outcome.diagnostics);
+  const notFullWidth = (d: Diagnostic) => !fullWidthAt.has(d.range.start.line);
+  const diagnostics = [...outcome.diagnostics, ...schemaDiagnostics(parsed, parsed.kind, errors, locale).filter(notFullWidth)];
   const doc = errors.length ? parsed.withData(withoutInvalid(parsed.data, errors)) : parsed;
-  diagnostics.push(...documentChecks(doc, locale));
+  diagnostics.push(...documentChecks(doc, locale).filter(notFullWidth));
   return { document: doc, diagnostics };
 }
 

@@ -6,6 +6,7 @@ import type { PersonCadence } from '../analysis/cadence.js';
 import type { AccountContext } from './context.js';
 import type { CadenceChange } from './model.js';
 import { CADENCE_RANK, nameOf, ranked } from './values.js';
+import { compareNames } from '../i18n/collate.js';
 
 /** Cadences by account, then by person (computed once per revision). */
 export function cadencesByAccount(list: readonly PersonCadence[]): Map<string, Map<string, PersonCadence>> {
@@ -31,5 +32,5 @@ export function cadenceChanges(accountId: string, ctx: AccountContext): CadenceC
     out.push({ person: id, name: nameOf(now.person, id), from: state(was), to: state(now), direction: ranked(CADENCE_RANK, was.state, now.state), explanation: now.explanation });
   }
   const order = { worsened: 0, improved: 1, changed: 2 };
-  return out.sort((a, b) => order[a.direction] - order[b.direction] || a.name.localeCompare(b.name, 'zh-CN'));
+  return out.sort((a, b) => order[a.direction] - order[b.direction] || compareNames(a.name, b.name));
 }

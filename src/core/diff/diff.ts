@@ -25,6 +25,7 @@ import { fileChanges } from './files.js';
 import { findingRef, matchFindings, redactor, subjectResolver } from './findings.js';
 import { diffHeadlines, uniqueFindings } from './headlines.js';
 import { DIFF_VERSION, type AccountDiff, type DiffOptions, type DiffSide, type FindingChanges, type FindingRef, type WorkspaceDiff } from './model.js';
+import { compareNames } from '../i18n/collate.js';
 
 export * from './model.js';
 
@@ -92,7 +93,7 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide, options: DiffOpti
     if (diff) accounts.push(diff);
   }
   const tierRank = (t?: Tier) => (t ? 'ABC'.indexOf(t) : 3);
-  accounts.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+  accounts.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || compareNames(a.name, b.name) || compareNames(a.id, b.id));
 
   const workspaceFindings: FindingChanges = {
     introduced: focus ? [] : introduced.filter((d) => headAccountOf(d) === undefined).map(findingRef),

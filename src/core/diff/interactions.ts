@@ -6,6 +6,7 @@ import type { Account, Interaction, Workspace } from '../model/workspace.js';
 import type { AccountContext } from './context.js';
 import type { InteractionChanges, InteractionRef } from './model.js';
 import { nameOf } from './values.js';
+import { compareNames } from '../i18n/collate.js';
 
 function interactionRef(i: Interaction, ws: Workspace): InteractionRef {
   return {
@@ -60,6 +61,6 @@ export function interactionChanges(before: Account | undefined, after: Account |
     added: added.map((i) => interactionRef(i, headWs)).sort(byDate),
     removed: removed.map((i) => interactionRef(i, baseWs)).sort(byDate),
     edited: edited.map((i) => interactionRef(i, headWs)).sort(byDate),
-    met: [...met.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN')),
+    met: [...met.values()].sort((a, b) => b.count - a.count || compareNames(a.name, b.name)),
   };
 }

@@ -12,6 +12,7 @@ import type { Account, Person } from '../model/workspace.js';
 import type { AccountContext } from './context.js';
 import type { PersonDiff, PersonSnapshot } from './model.js';
 import { COVERAGE_RANK, field, nameOf, ranked, same } from './values.js';
+import { compareNames } from '../i18n/collate.js';
 
 function snapshot(p: Person): PersonSnapshot {
   const { id, name, ...view } = personView(p);
@@ -39,7 +40,7 @@ export function peopleChanges(before: Account | undefined, after: Account | unde
     if (!now) out.push({ id: p.id, name: nameOf(p, p.id), title: snapshot(p).title, change: 'removed', snapshot: snapshot(p), fields: [], personalNotesChanged: false });
   }
   const order = { added: 0, changed: 1, removed: 2 };
-  return out.sort((a, b) => order[a.change] - order[b.change] || a.name.localeCompare(b.name, 'zh-CN'));
+  return out.sort((a, b) => order[a.change] - order[b.change] || compareNames(a.name, b.name));
 }
 
 function personDiff(a: Person, b: Person, includeSensitive = false): PersonDiff {

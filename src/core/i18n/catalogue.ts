@@ -56,6 +56,11 @@ export const messages = {
     en: (p) => `${p.who}: ${p.last}; ${p.expects} → ${p.verdict}${p.owner ? `; owner ${p.owner}` : ''}.`,
     zh: (p) => `${p.who}：${p.last}；${p.expects} → ${p.verdict}${p.owner ? `；负责人 ${p.owner}` : ''}。`,
   },
+  // Appended to a cadence finding when the relationship plan's cadence overrides the person's own.
+  'cadence.overridden': {
+    en: (p) => ` The person's own cadence (every ${p.ideal} days, at most ${p.max}) is overridden by the relationship plan's.`,
+    zh: (p) => `本人的节奏设置（每 ${p.ideal} 天一次、最长 ${p.max} 天）被关系规划中的设置覆盖。`,
+  },
   'cadence.left-state': { en: (p) => `${p.name} has left the company; no cadence applies.`, zh: (p) => `${p.name} 已离职，不再计算互动节奏。` },
   'cadence.unknown': {
     en: (p) => `${p.name}: no cadence can be computed because the account's tier is unknown.`,
@@ -109,15 +114,31 @@ export const messages = {
   'hover.allowed': { en: (p) => `Allowed: ${p.values}`, zh: (p) => `可用取值: ${p.values}` },
   'hover.sensitive': { en: () => '_Sensitive personal data: left out of shared outputs._', zh: () => '_敏感个人信息：不会出现在共享输出中。_' },
   'hover.roles': { en: (p) => `roles ${p.roles}`, zh: (p) => `角色 ${p.roles}` },
-  'hover.stance': { en: (p) => `stance ${p.stance}`, zh: (p) => `态度 ${p.stance}` },
+  'hover.stance': { en: (p) => `stance ${p.stance}`, zh: (p) => `立场 ${p.stance}` },
   'hover.influence': { en: (p) => `influence ${p.influence}`, zh: (p) => `影响力 ${p.influence}` },
-  'hover.coverage': { en: (p) => `coverage ${p.coverage}`, zh: (p) => `覆盖 ${p.coverage}` },
+  'hover.coverage': { en: (p) => `coverage ${p.coverage}`, zh: (p) => `覆盖度 ${p.coverage}` },
   'hover.left': { en: () => '**left the company**', zh: () => '**已离职**' },
-  'hover.last': { en: (p) => `Last interaction: ${p.date} (${p.channel}), ${p.days} days ago`, zh: (p) => `最近互动: ${p.date} (${p.channel}), ${p.days} 天前` },
-  'hover.cadence': { en: (p) => `Cadence: **${p.state}**. ${p.explanation}`, zh: (p) => `互动节奏: **${p.state}**. ${p.explanation}` },
-  'hover.tier': { en: (p) => `tier ${p.tier}`, zh: (p) => `分级 ${p.tier}` },
+  'hover.last': {
+    en: (p) => `Last interaction: ${p.date} (${p.channel}), ${p.days} day${p.days === 1 ? '' : 's'} ago`,
+    zh: (p) => `最近互动：${p.date}（${p.channel}），${p.days} 天前`,
+  },
+  // `channel` and `state` are the vocabulary's words (hover.ts looks them up and escapes them).
+  'hover.cadence': { en: (p) => `Cadence: **${p.state}**. ${p.explanation}`, zh: (p) => `互动节奏：**${p.state}**。${p.explanation}` },
+  'hover.tier': { en: (p) => `tier ${p.tier}`, zh: (p) => `${p.tier} 类客户` },
   'hover.owner': { en: (p) => `owner ${p.owner}`, zh: (p) => `负责人 ${p.owner}` },
-  'hover.people': { en: (p) => `${p.active} active contacts · ${p.overdue} overdue`, zh: (p) => `${p.active} 位在职联系人 · ${p.overdue} 位逾期` },
+  // An account's health: its score and band, then each part with its weight.
+  'health.line': {
+    en: (p) => `health ${p.score === undefined ? 'unknown' : `${p.score} (${word('health', p.band, 'en')})`}${p.parts ? ` · ${p.parts}` : ''}`,
+    zh: (p) => `健康度 ${p.score === undefined ? '未知' : `${p.score}（${word('health', p.band, 'zh-cn')}）`}${p.parts ? ` · ${p.parts}` : ''}`,
+  },
+  'health.part': {
+    en: (p) => `${word('health', p.part, 'en')} ${p.score ?? 'unknown'} (weight ${p.weight})`,
+    zh: (p) => `${word('health', p.part, 'zh-cn')} ${p.score ?? '未知'}（权重 ${p.weight}）`,
+  },
+  'hover.people': {
+    en: (p) => `${p.active} active contact${p.active === 1 ? '' : 's'} · ${p.overdue} overdue`,
+    zh: (p) => `${p.active} 位在职联系人 · ${p.overdue} 位逾期`,
+  },
   // --- editor: completion
   'completion.required': { en: () => ' (required)', zh: () => '（必填）' },
   'completion.sensitive': { en: () => ' · sensitive personal data', zh: () => ' · 敏感个人信息' },
@@ -126,6 +147,7 @@ export const messages = {
   'fix.change-to': { en: (p) => `Change to '${p.value}'`, zh: (p) => `改为 '${p.value}'` },
   'fix.rename-field': { en: (p) => `Rename the field to '${p.field}'`, zh: (p) => `将字段改名为 '${p.field}'` },
   'fix.add-required-field': { en: (p) => `Add the required field '${p.field}'`, zh: (p) => `添加必填字段 '${p.field}'` },
+  'fix.full-width': { en: (p) => `Replace the full-width ${p.chars} with ${p.ascii}`, zh: (p) => `将全角 ${p.chars} 替换为半角 ${p.ascii}` },
   'fix.log-interaction': { en: () => 'Log an interaction today…', zh: () => '记录今天的互动…' },
   // --- logging an interaction (`keyplan log`, the editor's Log Interaction): why nothing was written
   'log.unknown-person': {
@@ -184,7 +206,7 @@ export const messages = {
   'meeting.chain': { en: () => 'Who they are in the decision chain', zh: () => '在决策链中的位置' },
   'meeting.roles': { en: () => 'Roles', zh: () => '角色' },
   'meeting.left': { en: () => 'has left the company', zh: () => '已离职' },
-  'meeting.stance': { en: () => 'Stance', zh: () => '态度' },
+  'meeting.stance': { en: () => 'Stance', zh: () => '立场' },
   'meeting.influence': { en: () => 'influence', zh: () => '影响力' },
   'meeting.coverage': { en: () => 'coverage', zh: () => '覆盖度' },
   'meeting.reports-to': { en: () => 'Reports to', zh: () => '汇报对象' },
@@ -194,7 +216,7 @@ export const messages = {
   'meeting.channels': { en: () => 'Preferred channels', zh: () => '偏好互动方式' },
   'meeting.plan': { en: () => 'Relationship plan', zh: () => '关系规划' },
   'meeting.stage': { en: () => 'stage', zh: () => '关系阶段' },
-  'meeting.target-stance': { en: () => 'target stance', zh: () => '目标态度' },
+  'meeting.target-stance': { en: () => 'target stance', zh: () => '目标立场' },
   'meeting.layer': { en: () => 'layer', zh: () => '关系层级' },
   'meeting.next': { en: () => 'next planned', zh: () => '下次计划' },
   'meeting.owner': { en: () => 'owner', zh: () => '负责人' },
@@ -222,16 +244,16 @@ export const messages = {
   'meeting.field.preferences': { en: () => 'Preferences', zh: () => '个人偏好' },
   'meeting.field.communication_style': { en: () => 'Communication style', zh: () => '沟通风格' },
   // --- influence–support matrix (SVG and its text form); quadrant, stance and role words are in vocabulary.ts
-  'matrix.title': { en: (p) => `${p.account}: influence–support matrix`, zh: (p) => `${p.account}: 支持度-影响力矩阵` },
-  'matrix.axis.stance': { en: () => 'Stance toward us →', zh: () => '对我方的支持度 →' },
+  'matrix.title': { en: (p) => `${p.account}: influence–support matrix`, zh: (p) => `${p.account}：支持度-影响力矩阵` },
+  'matrix.axis.stance': { en: () => 'Stance toward us →', zh: () => '对我方的立场 →' },
   'matrix.axis.influence': { en: () => 'Influence on the decision →', zh: () => '对决策的影响力 →' },
   'matrix.target-note': { en: (p) => `dashed arrow: target position · ${p.asOf}`, zh: (p) => `虚线箭头：目标位置 · ${p.asOf}` },
   'matrix.legend.several-roles': { en: () => 'several roles: a slice each', zh: () => '多个角色：每个角色一块' },
   'matrix.unplaced.person': {
     en: (p) => `${p.name}: stance ${word('stance', p.stance, 'en')}, influence ${p.influence}`,
-    zh: (p) => `${p.name}：态度 ${word('stance', p.stance, 'zh-cn')}，影响力 ${p.influence}`,
+    zh: (p) => `${p.name}：立场 ${word('stance', p.stance, 'zh-cn')}，影响力 ${p.influence}`,
   },
-  'matrix.unplaced': { en: (p) => `Unplaced: stance or influence unknown (${p.n})`, zh: (p) => `未定位（态度或影响力未知）(${p.n})` },
+  'matrix.unplaced': { en: (p) => `Unplaced: stance or influence unknown (${p.n})`, zh: (p) => `未定位（立场或影响力未知）(${p.n})` },
   // --- the decision-chain map
   'map.title': { en: (p) => `${p.account}: decision-chain map`, zh: (p) => `${p.account}：决策链地图` },
   'map.unattached': { en: () => 'No reporting line recorded', zh: () => '未记录汇报关系' },

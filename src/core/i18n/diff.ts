@@ -4,45 +4,27 @@
  * Markdown) build these from neutral parameters (counts, names, values already escaped for their
  * output) and never choose a language themselves.
  *
- * The diff still uses some Chinese words of its own where the matrix and the core messages
- * (vocabulary.ts) use others: quadrants 拥护者/阻碍者/追随者/唱反调者/轴线上 there against
- * 核心支持者/关键阻力/外围支持者/外围反对者/坐标轴上 here, stances 坚定支持者/支持者/怀疑者/反对者
- * against 拥护/支持/怀疑/反对. They are kept apart, and named as the diff's own, so the diff's
- * output stays byte-identical; issue #18 unifies the two vocabularies.
+ * Vocabulary values (stances, quadrants, coverage, states…) are the words of vocabulary.ts, the
+ * same the matrix, the report and the editor use; only the diff's English keeps the value as written.
  */
 import { localizeText, type Locale, type Message, type Text } from './locale.js';
+import { VOCABULARY, type Vocabulary } from './vocabulary.js';
 
-/** Chinese words for the values a diff shows; English shows the value itself unless `EN_VALUES` names it. */
-const ZH_VALUES: Record<string, string> = {
-  // stance
-  champion: '坚定支持者', supporter: '支持者', neutral: '中立', skeptic: '怀疑者', opponent: '反对者', unknown: '未知',
-  // coverage
-  none: '未接触', brief: '浅层接触', multiple: '多次接触', 'in-depth': '深度接触',
-  // stage
-  awareness: '认知', recognition: '认同', purchase: '认购', advocacy: '推荐',
-  // quadrants
-  champions: '拥护者', blockers: '阻碍者', fans: '追随者', naysayers: '唱反调者', axis: '轴线上', unplaced: '未定位',
-  // health bands and parts
-  red: '红', amber: '黄', green: '绿', relationship: '关系', experience: '体验', business: '业务',
-  // cadence states
-  ok: '正常', 'due-soon': '即将到期', overdue: '逾期', never: '从未互动', 'planned-missed': '错过计划互动', left: '已离职', active: '在职',
-  // review, objectives, churn
-  draft: '草稿', submitted: '已提交', approved: '已批准', rejected: '已驳回',
-  'not-started': '未开始', 'on-track': '正常推进', 'at-risk': '有风险', done: '已完成', dropped: '已放弃',
-  low: '低', medium: '中', high: '高',
-  // lifecycle, level, layer
-  exploration: '考察期', formation: '形成期', stability: '稳定期', decline: '衰退期',
-  transactional: '交易层', partnership: '关系层', ecosystem: '生态层',
-  key: '关键（点）', general: '普遍（面）', organizational: '组织（线）',
-  // channels
-  visit: '拜访', meeting: '会议', call: '电话', wechat: '微信', email: '邮件', event: '活动', 'executive-exchange': '高层互访', gift: '礼品', dinner: '宴请', other: '其他',
-};
+/** The vocabularies whose values a diff shows, in the order a value is looked up. */
+const DIFF_VOCABULARIES: Vocabulary[] = [
+  'stance', 'coverage', 'stage', 'quadrant', 'health', 'cadence', 'person_status', 'review_status', 'objective_status',
+  'churn_risk', 'lifecycle', 'relationship_level', 'layer', 'channel',
+];
+/** English shows the value itself unless it is named here. */
 const EN_VALUES: Record<string, string> = { axis: 'on an axis', unplaced: 'unplaced' };
 
-/** The diff's word for each vocabulary value it knows (issue #18 merges this into vocabulary.ts). */
-export const DIFF_VALUES: Record<string, Text> = Object.fromEntries(
-  Object.entries(ZH_VALUES).map(([value, zh]) => [value, { en: Object.hasOwn(EN_VALUES, value) ? EN_VALUES[value] : value, zh }]),
-);
+/** The diff's word for each vocabulary value it knows: the Chinese word of vocabulary.ts. */
+export const DIFF_VALUES: Record<string, Text> = {};
+for (const vocabulary of DIFF_VOCABULARIES) {
+  for (const [value, text] of Object.entries(VOCABULARY[vocabulary] as Record<string, Text>)) {
+    if (!Object.hasOwn(DIFF_VALUES, value)) DIFF_VALUES[value] = { en: Object.hasOwn(EN_VALUES, value) ? EN_VALUES[value] : value, zh: text.zh };
+  }
+}
 
 /** The diff's word for a value, or undefined when it does not know the value (the caller shows it as written). */
 export function diffWord(value: string, locale: Locale): string | undefined {
@@ -67,7 +49,7 @@ export const DIFF_FIELDS: Record<string, Text> = {
   channels: { en: 'channels', zh: '互动方式' }, cadence: { en: 'cadence', zh: '拜访频率' }, status: { en: 'status', zh: '状态' },
   due: { en: 'due', zh: '截止日期' }, target: { en: 'target', zh: '目标值' }, measure: { en: 'measure', zh: '衡量指标' },
   layer: { en: 'layer', zh: '关系层次' }, stage: { en: 'stage', zh: '关系阶段' }, target_stage: { en: 'target stage', zh: '目标阶段' },
-  target_stance: { en: 'target stance', zh: '目标立场' }, target_influence: { en: 'target influence', zh: '目标影响力' },
+  target_stance: VOCABULARY.term['target-stance'], target_influence: { en: 'target influence', zh: '目标影响力' },
   next: { en: 'next interaction', zh: '下次计划互动' }, content: { en: 'content', zh: '互动内容' },
   label: { en: 'customer label', zh: '客户标签' }, 'contract.start': { en: 'contract start', zh: '合同开始日期' }, 'contract.end': { en: 'contract end', zh: '合同结束日期' },
   'contract.renewal': { en: 'renewal', zh: '续约状态' }, 'surveys.nps': { en: 'NPS (latest survey)', zh: 'NPS（最近调研）' },
@@ -148,10 +130,10 @@ export const DIFF_PHRASES = {
   personLeft: { en: 'left the company', zh: '已离职' },
   personReturned: { en: 'active again', zh: '重新在职' },
   personalNotesChanged: { en: 'personal notes changed', zh: '个人备注已修改' },
-  stance: { en: 'stance', zh: '立场' },
-  influence: { en: 'influence', zh: '影响力' },
-  coverage: { en: 'coverage', zh: '覆盖' },
-  roles: { en: 'roles', zh: '角色' },
+  stance: VOCABULARY.term.stance,
+  influence: VOCABULARY.term.influence,
+  coverage: VOCABULARY.term.coverage,
+  roles: VOCABULARY.term.roles,
   contentChanged: { en: 'content changed', zh: '互动内容已修改' },
 } satisfies Record<string, Text>;
 
@@ -169,7 +151,7 @@ export const DIFF_MESSAGES = {
   'names-more': { en: (p) => ` and ${p.more} more`, zh: (p) => ` 等 ${p.total} 人` },
   'person.influence': { en: (p) => `influence ${p.influence}`, zh: (p) => `影响力 ${p.influence}` },
   'person.stance': { en: (p) => `stance ${p.stance}`, zh: (p) => `立场 ${p.stance}` },
-  'person.coverage': { en: (p) => `coverage ${p.coverage}`, zh: (p) => `覆盖 ${p.coverage}` },
+  'person.coverage': { en: (p) => `coverage ${p.coverage}`, zh: (p) => `覆盖度 ${p.coverage}` },
   'person.was': { en: (p) => `was ${p.roles}`, zh: (p) => `原为 ${p.roles}` },
   'person.renamed': { en: (p) => `renamed ${p.from} → ${p.to}`, zh: (p) => `改名 ${p.from} → ${p.to}` },
   'person.moved': { en: (p) => `moved from account ${p.account}`, zh: (p) => `从客户 ${p.account} 调入` },

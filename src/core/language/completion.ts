@@ -1,5 +1,5 @@
 /** Completion in Keyplan documents: keys and values from the schemas, ids from the workspace. */
-import { t } from '../i18n/catalogue.js';
+import { t, word } from '../i18n/catalogue.js';
 import { today } from '../dates.js';
 import { DOCUMENT_KINDS } from '../kinds.js';
 import { cursorContext } from './context.js';
@@ -20,6 +20,27 @@ export interface CompletionItem {
   start: number;
   end: number;
   sortText?: string;
+  /** What the editor matches the typed text against, when not the label (a person's id and name). */
+  filterText?: string;
+}
+
+/**
+ * A person offered for a reference: found by id or by name. Typing Chinese (张) matches the name,
+ * so the editor filters on the name then; otherwise on the id.
+ */
+function personItem(p: { id: string; data: { name?: unknown; title?: unknown; roles?: unknown; status?: unknown } }, typed: string, start: number, end: number) {
+  const name = typeof p.data.name === 'string' ? p.data.name : '';
+  const byName = /[^\x00-\x7f]/.test(typed);
+  return {
+    label: p.id, kind: 'person' as const, detail: [name, p.data.title].filter(Boolean).join(' · '),
+    insertText: p.id, start, end, filterText: byName && name ? `${name} ${p.id}` : `${p.id} ${name}`,
+  };
+}
+
+/** Whether a person is offered for what has been typed: any id, or a name containing typed Chinese. */
+function matchesTyped(p: { id: string; data: { name?: unknown } }, typed: string): boolean {
+  if (!/[^\x00-\x7f]/.test(typed)) return true;
+  return typeof p.data.name === 'string' && p.data.name.includes(typed);
 }
 
 export function completionsAt(text: string, offset: number, model: LanguageModel): CompletionItem[] {
@@ -30,10 +51,8 @@ export function completionsAt(text: string, offset: number, model: LanguageModel
   if (ctx.where === 'mention') {
     const account = accountOfText(text);
     const people = account ? ws.accounts.get(account)?.people ?? [] : [...ws.people.values()];
-    return people.map((p) => ({
-      label: p.id, kind: 'person' as const, detail: [p.data.name, p.data.title].filter(Boolean).join(' · '),
-      insertText: p.id, start: ctx.start, end: ctx.end, sortText: p.data.status === 'left' ? `z${p.id}` : p.id,
-    }));
+    const typed = text.slice(ctx.start, Math.max(ctx.start, offset));
+    return people.filter((p) => matchesTyped(p, typed)).map((p) => ({ ...personItem(p, typed, ctx.start, ctx.end), sortText: p.data.status === 'left' ? `z${p.id}` : p.id }));
   }
   if (ctx.where === 'channel') {
     const values = nav.enumValues(nav.resolve({ $ref: 'defs.schema.json#/$defs/channel' }), locale);
@@ -78,11 +97,9 @@ function valueCompletions(schema: JsonSchema | undefined, text: string, start: n
   if (ref === 'person') {
     const account = accountOfText(text);
     const own = accountOfText(text) && /^kind[ \t]*:[ \t]*person/m.test(text) ? /^id[ \t]*:[ \t]*([a-z0-9-]+)/m.exec(text)?.[1] : undefined;
-    const people = [...ws.people.values()].filter((p) => p.id !== own && (!account || p.account === account));
-    return people.map((p) => ({
-      label: p.id, kind: 'person' as const, detail: [p.data.name, p.data.title].filter(Boolean).join(' · '),
-      documentation: (p.data.roles ?? []).join(', ') || undefined, insertText: p.id, start, end,
-    }));
+    const typed = text.slice(start, end).trim();
+    const people = [...ws.people.values()].filter((p) => p.id !== own && (!account || p.account === account) && matchesTyped(p, typed));
+    return people.map((p) => ({ ...personItem(p, typed, start, end), documentation: (p.data.roles ?? []).join(', ') || undefined }));
   }
   if (ref === 'account') {
     return [...ws.accounts.values()].filter((a) => a.data).map((a) => ({
@@ -94,6 +111,11 @@ function valueCompletions(schema: JsonSchema | undefined, text: string, start: n
   const values = nav.enumValues(target, locale);
   if (values.length) {
     return values.map((v, i) => ({ label: v.value, kind: 'value' as const, documentation: v.description, insertText: v.value, start, end, sortText: String(i).padStart(3, '0') }));
+  }
+  // Influence (and target influence): 1–5, each with what it means, instead of words from the file.
+  const integer = nav.resolve(target);
+  if (integer?.type === 'integer' && integer.minimum === 1 && integer.maximum === 5) {
+    return [1, 2, 3, 4, 5].map((n) => ({ label: String(n), kind: 'value' as const, detail: word('influence', n, locale), insertText: String(n), start, end, sortText: String(n) }));
   }
   if (nav.resolve(target)?.format === 'date') {
     const date = result.asOf ?? today();

@@ -65,8 +65,9 @@ export function cursorContext(text: string, offset: number): CursorContext {
 function bodyContext(text: string, offset: number, kind: DocumentKind | undefined): CursorContext {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
-  const after = /^[\w-]*/.exec(text.slice(offset))![0];
-  const mention = /@([\w-]*)$/.exec(before);
+  const after = /^[\w\p{Script=Han}-]*/u.exec(text.slice(offset))![0];
+  // A mention being typed: an id, or a Chinese name (completion finds the person by name).
+  const mention = /@([\w\p{Script=Han}-]*)$/u.exec(before);
   if (mention && (mention.index === 0 || !/[\w.%+-]/.test(before[mention.index - 1]))) {
     return { where: 'mention', kind, prefix: mention[1], start: offset - mention[1].length, end: offset + after.length };
   }

@@ -1,6 +1,6 @@
 /** Hover text: field descriptions from the schemas, and a card for a person or account id. */
 import { findFrontmatter } from '../parse/frontmatter.js';
-import { t } from '../i18n/catalogue.js';
+import { t, word } from '../i18n/catalogue.js';
 import { escapeMarkdown } from '../render/markdown.js';
 import { cursorContext } from './context.js';
 import type { LanguageModel } from './model.js';
@@ -68,14 +68,14 @@ function personCard(id: string, model: LanguageModel): string | undefined {
   const facts = [
     d.title && escapeMarkdown(d.title),
     d.roles?.length ? t(locale, 'hover.roles', { roles: d.roles.map(escapeMarkdown).join('/') }) : undefined,
-    t(locale, 'hover.stance', { stance: d.stance ?? 'unknown' }),
+    t(locale, 'hover.stance', { stance: escapeMarkdown(word('stance', d.stance ?? 'unknown', locale)) }),
     t(locale, 'hover.influence', { influence: d.influence ?? '?' }),
-    t(locale, 'hover.coverage', { coverage: d.coverage ?? 'unknown' }),
+    t(locale, 'hover.coverage', { coverage: escapeMarkdown(word('coverage', d.coverage ?? 'unknown', locale)) }),
     d.status === 'left' ? t(locale, 'hover.left') : undefined,
   ].filter(Boolean);
   const lines = [`**${escapeMarkdown(String(d.name ?? id))}** \`${id}\``, facts.join(' · ')];
-  if (cadence?.last) lines.push(t(locale, 'hover.last', { date: cadence.last.date, channel: escapeMarkdown(cadence.last.channel), days: cadence.daysSince }));
-  if (cadence) lines.push(t(locale, 'hover.cadence', { state: cadence.state, explanation: escapeMarkdown(cadence.explanation) }));
+  if (cadence?.last) lines.push(t(locale, 'hover.last', { date: cadence.last.date, channel: escapeMarkdown(word('channel', cadence.last.channel, locale)), days: cadence.daysSince }));
+  if (cadence) lines.push(t(locale, 'hover.cadence', { state: escapeMarkdown(word('cadence', cadence.state, locale)), explanation: escapeMarkdown(cadence.explanation) }));
   return lines.join('\n\n');
 }
 

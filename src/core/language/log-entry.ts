@@ -14,6 +14,7 @@ import { closest } from '../suggest.js';
 import { ID_PATTERN } from './references.js';
 import { appendLine, insertEntries, insertionsFor, type DatedLine, type Insertion } from './log-placement.js';
 import { assertNewId, interactionLogPath } from './templates.js';
+import { compareNames } from '../i18n/collate.js';
 
 export interface NewEntry {
   date: string;
@@ -96,7 +97,7 @@ export function findPerson(ws: Workspace, value: string): { person: Person } | {
   const wanted = value.trim().toLowerCase();
   const named = [...ws.people.values()].filter((p) => typeof p.data.name === 'string' && p.data.name.trim().toLowerCase() === wanted);
   if (named.length === 1) return { person: named[0] };
-  if (named.length > 1) return { ambiguous: named.sort((a, b) => a.id.localeCompare(b.id)) };
+  if (named.length > 1) return { ambiguous: named.sort((a, b) => compareNames(a.id, b.id)) };
   const names = [...ws.people.values()].flatMap((p) => [p.id, ...(typeof p.data.name === 'string' ? [p.data.name] : [])]);
   const suggestion = closest(value, names);
   // A suggested name stands for its person's id, which is what the user can type unambiguously.

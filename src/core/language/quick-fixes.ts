@@ -44,6 +44,12 @@ export function quickFixes(diagnostic: Diagnostic, text: string, model: Language
       if (typeof data.suggestion === 'string') return [replace(data.suggestion, t(locale, 'fix.change-to', { value: data.suggestion }), true)];
       return [];
     }
+    case 'yaml-syntax': {
+      // Full-width punctuation from a Chinese input method: replace it with what YAML needs.
+      const fix = data.replace as { range?: Diagnostic['range']; newText?: unknown; chars?: unknown; ascii?: unknown } | undefined;
+      if (!fix?.range || typeof fix.newText !== 'string') return [];
+      return [{ title: t(locale, 'fix.full-width', { chars: String(fix.chars), ascii: String(fix.ascii) }), preferred: true, edits: [{ file: diagnostic.file, range: fix.range, newText: fix.newText }] }];
+    }
     case 'unknown-field':
       return suggestion ? [replace(suggestion, t(locale, 'fix.rename-field', { field: suggestion }), true)] : [];
     case 'unknown-reference': {

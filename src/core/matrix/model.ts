@@ -8,6 +8,7 @@ import { isValidDate } from '../dates.js';
 import { currentContacts } from '../model/plans.js';
 import { position, quadrant, type Position, type Quadrant } from '../model/placement.js';
 import { temperature } from '../analysis/temperature.js';
+import { compareNames } from '../i18n/collate.js';
 
 export type RoleColor = 'EB' | 'TB' | 'UB' | 'Coach' | 'other';
 export type SizeBy = 'temperature' | 'coverage';
@@ -133,6 +134,6 @@ export function matrixModel(result: CheckResult, accountId: string, previous?: M
       explanation: cadence?.explanation ?? '',
     });
   }
-  people.sort((a, b) => a.id.localeCompare(b.id));
+  people.sort((a, b) => compareNames(a.name, b.name) || compareNames(a.id, b.id));
   return { account: account.id, accountName: String(account.data.name ?? account.id), tier: account.tier, asOf: result.asOf, people };
 }

@@ -7,7 +7,11 @@ import type { Stance } from './types.js';
 export type Quadrant = 'champions' | 'blockers' | 'fans' | 'naysayers' | 'axis' | 'unplaced';
 
 export const STANCE_X: Record<Exclude<Stance, 'unknown'>, number> = { opponent: -2, skeptic: -1, neutral: 0, supporter: 1, champion: 2 };
-/** Influence above this is "high", below is "low"; on it a person sits on the axis. */
+/**
+ * The influence on the horizontal line of the matrix. A person drawn on it (3: "is heard") counts
+ * with the high-influence quadrants: with a definite stance they lean to the quadrant of their
+ * stance (a supportive person at 3 is a champion, an opposed one a blocker). docs/rules.md.
+ */
 export const INFLUENCE_MIDPOINT = 3;
 
 export interface Position {
@@ -30,10 +34,15 @@ export function position(stance: unknown, influence: unknown): Position | undefi
   return x === undefined || y === undefined ? undefined : { x, y };
 }
 
+/**
+ * The one placement rule every output uses (matrix, report, diff, the editor's views): a neutral
+ * stance is on the vertical axis; otherwise the stance's side, and influence 3 or more is high
+ * (a person drawn on the horizontal line leans to the quadrant of their stance).
+ */
 export function quadrant(pos: Position | undefined): Quadrant {
   if (!pos) return 'unplaced';
-  if (pos.x === 0 || pos.y === INFLUENCE_MIDPOINT) return 'axis';
-  if (pos.y > INFLUENCE_MIDPOINT) return pos.x > 0 ? 'champions' : 'blockers';
+  if (pos.x === 0) return 'axis';
+  if (pos.y >= INFLUENCE_MIDPOINT) return pos.x > 0 ? 'champions' : 'blockers';
   return pos.x > 0 ? 'fans' : 'naysayers';
 }
 

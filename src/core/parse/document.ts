@@ -14,6 +14,7 @@ import { locateInYaml, type DataPath, type LocateTarget } from './yaml-locate.js
 import { YAML_OPTIONS } from './yaml-options.js';
 import { fastYamlMapping } from './fast-yaml.js';
 import { locateBlock } from './block-locate.js';
+import { fullWidthDiagnostics, fullWidthLines } from './full-width.js';
 
 /** Same limit the yaml package applies by default; named here because it is a safety limit. */
 const MAX_ALIAS_COUNT = 100;
@@ -195,11 +196,18 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   }
 
   const read = readYaml(path, text, span.yamlStart, span.yamlEnd, lines, locale);
+  // Full-width punctuation from a Chinese input method is said precisely; a YAML error it caused
+  // (on its line or the next) gives way to it.
+  const fullWidth = fullWidthDiagnostics(path, yamlText, span.yamlStart, lines, locale);
+  const fullWidthAt = fullWidthLines(fullWidth);
   // The kind the file was meant to be travels with its findings, so that a shared output can tell
   // a finding inside a sensitive field of a file that is no document (see analysis/redact.ts).
-  if (!read.ok) return { status: 'unreadable', kind, id, account, diagnostics: read.diagnostics.map((d) => (d.data?.fields ? { ...d, data: { ...d.data, kind } } : d)) };
+  if (!read.ok) {
+    const yamlErrors = read.diagnostics.filter((d) => !fullWidthAt.has(d.range.start.line) && !fullWidthAt.has(d.range.start.line - 1));
+    return { status: 'unreadable', kind, id, account, diagnostics: [...fullWidth, ...yamlErrors].map((d) => (d.data?.fields ? { ...d, data: { ...d.data, kind } } : d)) };
+  }
   const data = read.data;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...fullWidth];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { status: 'unreadable', kind, id, account, diagnostics: [yamlSyntax.diagnostic(where(lineRange(lines(), 2)), locale, 'empty')] };
   }

@@ -18,6 +18,7 @@ import type { AccountData, OrgPortraitData, PlanContact } from '../model/types.j
 import type { Person } from '../model/workspace.js';
 import { escapeMarkdown as esc } from '../render/markdown.js';
 import { competitorsOf, type AccountBrief } from './brief.js';
+import { compareNames } from '../i18n/collate.js';
 
 export const MEETING_BRIEF_VERSION = 1;
 /** How many interactions the brief lists, newest first. */
@@ -73,7 +74,7 @@ export function buildMeetingBrief(result: CheckResult, personId: string, options
   const account = ws.accounts.get(person.account)!;
   const data = (account.data ?? {}) as Partial<AccountData>;
   const nameOf = (id: string) => String(ws.people.get(id)?.data.name ?? id);
-  const byName = (a: PersonRef, b: PersonRef) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  const byName = (a: PersonRef, b: PersonRef) => compareNames(a.name, b.name) || compareNames(a.id, b.id);
   const others = [...ws.people.values()].filter((p) => p.account === person.account && p.id !== person.id);
   const reportsTo = typeof person.data.reports_to === 'string' ? ws.people.get(person.data.reports_to) : undefined;
   const contact: PlanContact | undefined = currentContacts(account, result.asOf).get(person.id)?.contact;

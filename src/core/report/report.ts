@@ -15,6 +15,7 @@ import { temperature, type Temperature } from '../analysis/temperature.js';
 import type { Account } from '../model/workspace.js';
 import type { CustomerLabel, RenewalStatus, WhitespaceCell } from '../model/types.js';
 import { attractionBarrier, healthTrend, type AttractionBarrier, type HealthTrend } from '../analysis/value.js';
+import { compareNames } from '../i18n/collate.js';
 
 export const REPORT_VERSION = 1;
 
@@ -81,7 +82,7 @@ export function buildReport(result: CheckResult): WorkspaceReport {
     if (!account.doc) continue; // referenced but without an account plan: reported as unknown-reference
     accounts.push(accountReport(account, byAccount.get(account.id) ?? [], findingsByFile, result));
   }
-  accounts.sort((a, b) => (a.tier ?? 'Z').localeCompare(b.tier ?? 'Z') || a.name.localeCompare(b.name, 'zh-CN'));
+  accounts.sort((a, b) => (a.tier ?? 'Z').localeCompare(b.tier ?? 'Z') || compareNames(a.name, b.name) || compareNames(a.id, b.id));
   return { version: REPORT_VERSION, asOf: result.asOf, locale: result.locale, accounts };
 }
 

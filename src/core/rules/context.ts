@@ -5,7 +5,7 @@
 import type { AccountActivity, PersonCadence } from '../analysis/cadence.js';
 import type { Onboarding } from '../analysis/onboarding.js';
 import type { Diagnostic, Range, Severity } from '../diagnostic.js';
-import type { Locale } from '../i18n/catalogue.js';
+import { t, type Locale } from '../i18n/catalogue.js';
 import type { KeyplanDocument } from '../parse/document.js';
 import type { DataPath } from '../parse/yaml-locate.js';
 import type { Account, Person, Workspace } from '../model/workspace.js';
@@ -43,8 +43,18 @@ export const accountName = (account: Account) => String(account.data?.name ?? ac
 export function onPersonAndContact(rule: Pick<Rule<string, 'default', AccountContext>, 'diagnostic'>, c: PersonCadence, locale: Locale, severity?: Severity): Diagnostic[] {
   const doc = c.person.doc;
   const data = { person: c.person.id, account: c.account.id, state: c.state };
-  const params = { explanation: c.explanation };
-  const out = [rule.diagnostic(c.person.data.cadence !== undefined ? at(doc, ['cadence'], 'key') : at(doc, ['name']), locale, 'default', params, data, severity)];
-  if (c.contact) out.push(rule.diagnostic(at(c.contact.plan, ['contacts', c.contact.index, 'person']), locale, 'default', params, data, severity));
+  // The finding sits where the cadence in force is written: the plan's contact entry when the
+  // relationship plan's cadence overrides the person's own (which it then mentions), the person's
+  // `cadence:` when theirs applies, the person's name otherwise.
+  const fromPlan = c.source === 'relationship-plan';
+  const own = c.person.data.cadence as { ideal?: unknown; max?: unknown } | undefined;
+  const overridden = fromPlan && own && typeof own === 'object' ? t(locale, 'cadence.overridden', { ideal: String(own.ideal ?? '?'), max: String(own.max ?? '?') }) : '';
+  const params = { explanation: c.explanation + overridden };
+  const personAt = own !== undefined && !fromPlan ? at(doc, ['cadence'], 'key') : at(doc, ['name']);
+  const out = [rule.diagnostic(personAt, locale, 'default', params, data, severity)];
+  if (c.contact) {
+    const contactAt = fromPlan ? at(c.contact.plan, ['contacts', c.contact.index, 'cadence'], 'key') : at(c.contact.plan, ['contacts', c.contact.index, 'person']);
+    out.push(rule.diagnostic(contactAt, locale, 'default', params, data, severity));
+  }
   return out;
 }

@@ -55,3 +55,23 @@ export function defineRule<const Id extends string, Variant extends string, Cont
     }),
   };
 }
+
+/** keyplan.yaml `rules:` as the rules see it: a severity for every tier, or one per tier. */
+export type RuleSettings = Record<string, Severity | 'off' | Partial<Record<RuleTier, Severity | 'off'>>>;
+const RULE_TIERS: readonly RuleTier[] = ['A', 'B', 'C'];
+
+/**
+ * The severity keyplan.yaml `rules:` (global or per tier) or else the rule's per-tier default
+ * chooses for a tier; undefined when neither chooses (the finding keeps the severity it was made with).
+ */
+export function chosenSeverity(settings: RuleSettings, id: string, defaults: RuleSeverity | undefined, tier: RuleTier | undefined): Severity | 'off' | undefined {
+  const setting = Object.hasOwn(settings, id) ? settings[id] : undefined;
+  let chosen = typeof setting === 'string' ? setting : setting && tier ? setting[tier] : undefined;
+  if (!chosen && typeof defaults === 'object' && tier) chosen = defaults[tier];
+  return chosen;
+}
+
+/** The tiers whose accounts a rule checks in this workspace (its severity there is not `off`). */
+export function tiersChecked(settings: RuleSettings, rule: { id: string; severity: RuleSeverity }): RuleTier[] {
+  return RULE_TIERS.filter((tier) => chosenSeverity(settings, rule.id, rule.severity, tier) !== 'off');
+}

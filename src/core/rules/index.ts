@@ -7,7 +7,7 @@
 import type { Severity } from '../diagnostic.js';
 import type { KeyplanConfig, Tier } from '../parse/config.js';
 import type { AccountContext } from './context.js';
-import type { Rule } from './define.js';
+import { chosenSeverity, type Rule } from './define.js';
 import { yamlSyntax } from './format/yaml-syntax.js';
 import { unknownKind } from './format/unknown-kind.js';
 import { encoding } from './format/encoding.js';
@@ -114,12 +114,7 @@ export function accountFindings(context: AccountContext) {
  * means the finding is not shown.
  */
 export function effectiveSeverity(config: KeyplanConfig, rule: string, produced: Severity, tier: Tier | undefined): Severity | null {
-  const setting = config.rules[rule];
-  let chosen = typeof setting === 'string' ? setting : setting && tier ? setting[tier] : undefined;
-  if (!chosen) {
-    const defaults = byId.get(rule)?.severity;
-    if (typeof defaults === 'object' && tier) chosen = defaults[tier];
-  }
+  const chosen = chosenSeverity(config.rules, rule, byId.get(rule)?.severity, tier);
   if (!chosen) return produced;
   return chosen === 'off' ? null : chosen;
 }

@@ -8,8 +8,10 @@ import { appendPlannedEntry, planLogEntry } from '../../core/language/log-entry.
 import { checkNewId, newAccountFiles, newPersonFile, personFilePath, type NewFile } from '../../core/language/templates.js';
 import type { Account } from '../../core/model/workspace.js';
 import { noIcons } from '../views/labels.js';
+import { word } from '../../core/i18n/catalogue.js';
 import { applyEditSafely, type ReadVersion } from '../editor/safe-edit.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
+import { compareNames } from '../../core/i18n/collate.js';
 
 export interface LogInteractionArgs {
   account?: string;
@@ -135,7 +137,7 @@ async function pickPeople(result: CheckResult, account: Account, preselected: st
   const people = account.people.filter((p) => p.data.status !== 'left').sort((a, b) => {
     const ca = cadences.get(a.id);
     const cb = cadences.get(b.id);
-    return (cb ? urgency(cb) : -1e9) - (ca ? urgency(ca) : -1e9) || a.id.localeCompare(b.id);
+    return (cb ? urgency(cb) : -1e9) - (ca ? urgency(ca) : -1e9) || compareNames(a.id, b.id);
   });
   const picks = await vscode.window.showQuickPick(
     people.map((p) => {
@@ -236,7 +238,12 @@ async function newPerson(index: WorkspaceIndex, accountId?: string): Promise<boo
   const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Name, e.g. 张伟'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A name is required.')) });
   if (!name) return false;
   const title = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Title, e.g. 首席技术官 CTO (optional)') });
-  const roles = await vscode.window.showQuickPick(result?.config.roles ?? [], { canPickMany: true, placeHolder: vscode.l10n.t('Buying roles (optional)') });
+  // Each role with what it means in one line (a role keyplan.yaml adds is shown as written).
+  const picked = await vscode.window.showQuickPick((result?.config.roles ?? []).map((role) => {
+    const meaning = word('role-meaning', role, index.locale);
+    return { label: noIcons(role), role, detail: meaning === role ? undefined : meaning };
+  }), { canPickMany: true, placeHolder: vscode.l10n.t('Buying roles (optional)') });
+  const roles = picked?.map((p) => p.role);
   const file = newPersonFile({ id, account: account.id, name, title: title || undefined, roles: roles ?? [] });
   return createFiles(index, [{ ...file, path: personFilePath(account.id, id, account.doc?.path) }]);
 }

@@ -46,6 +46,7 @@ export function registerLanguageProviders(index: WorkspaceIndex): vscode.Disposa
           item.range = offsetRange(doc, c.start, c.end);
           if (c.documentation) item.documentation = c.documentation;
           if (c.sortText) item.sortText = c.sortText;
+          if (c.filterText) item.filterText = c.filterText;
           return item;
         });
       },

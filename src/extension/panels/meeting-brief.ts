@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { buildMeetingBrief, meetingBriefMarkdown } from '../../core/report/meeting.js';
 import { noIcons } from '../views/labels.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
+import { compareNames } from '../../core/i18n/collate.js';
 
 export const BRIEF_SCHEME = 'keyplan-brief';
 
@@ -44,7 +45,7 @@ export async function prepareForMeeting(index: WorkspaceIndex, person?: string):
     const active = vscode.window.activeTextEditor?.document;
     const doc = active && result.documents.find((d) => d.path === index.relative(active.uri));
     const current = doc?.kind === 'person' && typeof doc.data.id === 'string' ? doc.data.id : undefined;
-    const people = [...result.workspace.people.values()].sort((a, b) => (a.id === current ? -1 : b.id === current ? 1 : a.id.localeCompare(b.id)));
+    const people = [...result.workspace.people.values()].sort((a, b) => (a.id === current ? -1 : b.id === current ? 1 : compareNames(a.id, b.id)));
     const pick = await vscode.window.showQuickPick(
       people.map((p) => ({ label: noIcons(String(p.data.name ?? p.id)), description: `${p.id} · ${noIcons(String(result.workspace.accounts.get(p.account)?.data?.name ?? p.account))}`, id: p.id })),
       { placeHolder: vscode.l10n.t('Prepare for a meeting with whom?'), matchOnDescription: true },

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { dueFollowUps } from '../../core/analysis/follow-ups.js';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { localizeText } from '../../core/i18n/catalogue.js';
+import { localizeText, word } from '../../core/i18n/catalogue.js';
 import { escapeMarkdown } from '../../core/render/markdown.js';
 import { RULES } from '../../core/rules/index.js';
 import { position, quadrant } from '../../core/model/placement.js';
@@ -42,9 +42,11 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
       if (seen.has(key)) continue;
       seen.add(key);
       const person = typeof d.data?.person === 'string' ? result.workspace.people.get(d.data.person) : undefined;
+      // An overdue objective is listed by its title (the account it belongs to beside it).
+      const objective = d.rule === 'objective-overdue' ? objectiveTitle(result, d.data?.account, d.data?.objective) : undefined;
       byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), {
-        label: person ? String(person.data.name ?? person.id) : accountName(d.data?.account),
-        description: person ? accountName(person.account) : undefined,
+        label: person ? String(person.data.name ?? person.id) : objective ?? accountName(d.data?.account),
+        description: person ? accountName(person.account) : objective ? accountName(d.data?.account) : undefined,
         tooltip: d.message, file: d.file, line: d.range.start.line,
       }]);
     }
@@ -52,7 +54,7 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
     const blockers: Item[] = [];
     for (const p of result.workspace.people.values()) {
       if (p.data.status === 'left' || quadrant(position(p.data.stance, p.data.influence)) !== 'blockers') continue;
-      blockers.push({ label: String(p.data.name ?? p.id), description: `${accountName(p.account)} · ${p.data.stance} · ${t('influence {0}', p.data.influence ?? '?')}`, tooltip: t('High influence and opposed: needs a plan to convert or neutralise.'), file: p.doc.path, line: 1 });
+      blockers.push({ label: String(p.data.name ?? p.id), description: `${accountName(p.account)} · ${word('stance', p.data.stance, this.index.locale)} · ${t('influence {0}', p.data.influence ?? '?')}`, tooltip: t('High influence and opposed: needs a plan to convert or neutralise.'), file: p.doc.path, line: 1 });
     }
     // Follow-ups (`Next (YYYY-MM-DD): …` in a log entry) due today or past due, most overdue first.
     const followUps: Item[] = dueFollowUps(result.workspace, result.asOf).map((f) => {
@@ -103,4 +105,12 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
   snapshot(): { group: string; items: string[] }[] {
     return this.groups.map((g) => ({ group: g.id, items: g.items.map((i) => i.label) }));
   }
+}
+
+/** The title of an account's objective by its id (or `#n`), for the Needs Attention list. */
+function objectiveTitle(result: CheckResult, account: unknown, id: unknown): string | undefined {
+  const objectives = result.workspace.accounts.get(String(account))?.data?.objectives;
+  if (!Array.isArray(objectives) || typeof id !== 'string') return undefined;
+  const o = objectives.find((x) => x?.id === id);
+  return o ? (o.title ? `${o.id} ${o.title}` : o.id) : undefined;
 }

@@ -11,6 +11,8 @@ import type { KeyplanDocument } from '../../core/parse/document.js';
 import { escapeMarkdown } from '../../core/render/markdown.js';
 import { buildReport, type AccountReport } from '../../core/report/report.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
+import { compareNames } from '../../core/i18n/collate.js';
+import { t, word, type Locale } from '../../core/i18n/catalogue.js';
 
 export type GroupBy = 'tier' | 'owner' | 'health';
 
@@ -45,6 +47,8 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   onlyMine = false;
   private result?: CheckResult;
   private accounts: AccountReport[] = [];
+  /** Accounts the user expanded: regrouping (which gives them a new parent) keeps them open. */
+  private readonly expanded = new Set<string>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -61,7 +65,16 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
 
   setGroupBy(groupBy: GroupBy): void {
     this.groupBy = groupBy;
+    // The group-by menu shows the current choice (package.json `toggled`).
+    void vscode.commands.executeCommand('setContext', 'keyplan.groupBy', groupBy);
     this.changed.fire();
+  }
+
+  /** The tree view reports expanding and collapsing an account here (extension.ts). */
+  setExpanded(node: Node, expanded: boolean): void {
+    if (node.type !== 'account') return;
+    if (expanded) this.expanded.add(node.account.id);
+    else this.expanded.delete(node.account.id);
   }
 
   toggle(filter: 'onlyOverdue' | 'onlyMine'): void {
@@ -71,7 +84,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
 
   /** The owners named by the workspace's accounts, sorted (offered when asking for the user's owner id). */
   owners(): string[] {
-    return [...new Set(this.accounts.map((a) => a.owner).filter((o): o is string => !!o))].sort();
+    return [...new Set(this.accounts.map((a) => a.owner).filter((o): o is string => !!o))].sort(compareNames);
   }
 
   /** Sets a filter on or off (the commands' argument: skip the toggle). */
@@ -105,7 +118,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const key = this.groupBy === 'tier' ? a.tier ?? '?' : this.groupBy === 'owner' ? a.owner ?? '?' : a.health.band ?? 'unknown';
         groups.set(key, [...(groups.get(key) ?? []), a]);
       }
-      const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort();
+      const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort(compareNames);
       const accountGroups = order.filter((k) => groups.has(k)).map((k): Node => ({ type: 'group', id: `${this.groupBy}:${k}`, label: groupLabel(this.groupBy, k), accounts: groups.get(k)! }));
       // Accounts exist but a filter hides them all: say so, never the "no documents" welcome.
       if (!accountGroups.length && this.accounts.length) accountGroups.push({ type: 'filtered-empty', owner: this.onlyMine ? vscode.workspace.getConfiguration('keyplan').get<string>('owner') || undefined : undefined });
@@ -147,13 +160,13 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         const overdue = node.accounts.reduce((n, a) => n + a.counts.overdue, 0);
-        item.description = t('{0} accounts · {1} overdue', node.accounts.length, overdue);
+        item.description = node.accounts.length === 1 ? t('1 account · {0} overdue', overdue) : t('{0} accounts · {1} overdue', node.accounts.length, overdue);
         item.contextValue = 'group';
         return item;
       }
       case 'account': {
         const a = node.account;
-        const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(a.name, this.expanded.has(a.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `account:${a.id}`;
         item.iconPath = new vscode.ThemeIcon('organization', a.health.band ? new vscode.ThemeColor(BAND_COLOR[a.health.band]) : undefined);
         const arrow = a.trend?.direction ? ` ${TREND_ARROW[a.trend.direction]}` : '';
@@ -162,7 +175,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         if (a.dark) parts.push(t('dark'));
         if (a.onboarding) parts.push(t('new: {0} to do', a.onboarding.todo.length));
         item.description = parts.join(' · ');
-        item.tooltip = accountTooltip(a);
+        item.tooltip = accountTooltip(a, this.index.locale);
         item.contextValue = 'account';
         if (a.file) item.command = openCommand(this.index.uriOf(a.file));
         return item;
@@ -212,7 +225,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const [icon, color] = STATE_ICON[c.state] ?? ['person'];
         item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
         const roles = (p.data.roles ?? []).join('/');
-        item.description = [roles, p.data.stance, stateLabel(c)].filter(Boolean).join(' · ');
+        item.description = [roles, p.data.stance && word('stance', p.data.stance, this.index.locale), stateLabel(c)].filter(Boolean).join(' · ');
         const tip = new vscode.MarkdownString(`**${escapeMarkdown(String(p.data.name ?? p.id))}**${p.data.title ? ` — ${escapeMarkdown(p.data.title)}` : ''}\n\n${escapeMarkdown(c.explanation)}`);
         tip.isTrusted = false;
         item.tooltip = tip;
@@ -262,7 +275,7 @@ function stateLabel(c: PersonCadence): string {
   const t = vscode.l10n.t;
   switch (c.state) {
     case 'overdue': return t('overdue {0} d', c.overdueBy ?? 0);
-    case 'due-soon': return t('due in {0} d', c.daysLeft ?? 0);
+    case 'due-soon': return c.daysLeft === 0 ? t('becomes overdue tomorrow') : c.daysLeft === 1 ? t('becomes overdue in 1 day') : t('becomes overdue in {0} days', c.daysLeft ?? 0);
     case 'planned-missed': return t('planned {0} missed', c.missedPlan?.next ?? '');
     case 'never': return t('never met');
     case 'left': return t('left');
@@ -271,11 +284,14 @@ function stateLabel(c: PersonCadence): string {
   }
 }
 
-function accountTooltip(a: AccountReport): vscode.MarkdownString {
-  const parts = a.health.parts.map((p) => `${p.part}: ${p.score ?? '—'} (×${p.weight})`).join(' · ');
+function accountTooltip(a: AccountReport, locale: Locale): vscode.MarkdownString {
+  // One readable line per fact, in the core's words: owner, then health with its parts and weights.
+  const parts = a.health.parts.map((p) => t(locale, 'health.part', { part: p.part, score: p.score, weight: p.weight })).join(' · ');
+  const health = t(locale, 'health.line', { score: a.health.score, band: a.health.band, parts });
+  const facts = [a.tier && t(locale, 'hover.tier', { tier: a.tier }), a.owner && t(locale, 'hover.owner', { owner: a.owner })].filter(Boolean).join(' · ');
   // The series behind the trend arrow, each signal as `nps 50 → 30 (2026-03-15 → 2026-09-15) ▼`.
   const trend = a.trend?.direction ? `\n\n${TREND_ARROW[a.trend.direction]} ${escapeMarkdown(a.trend.signals.map((s) => `${s.metric} ${s.previous} → ${s.latest} (${s.previousAt} → ${s.latestAt}) ${TREND_ARROW[s.direction]}`).join(' · '))}` : '';
-  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(a.owner ?? '')} · ${a.health.score ?? '—'} ${a.health.band ?? ''}\n\n${escapeMarkdown(parts)}${trend}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
+  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`\n\n${escapeMarkdown(facts)}\n\n${escapeMarkdown(health)}${trend}${a.onboarding ? `\n\n${escapeMarkdown(a.onboarding.message)}` : ''}`);
   md.isTrusted = false;
   return md;
 }

@@ -92,6 +92,6 @@ export function historyExampleRepository(): TempRepo {
   commit('2026-10-12', '陈浩', '孙总确认预算，转为支持');
   edit('zhang-wei.md', 'stance: supporter', 'stance: champion');
   edit('zhang-wei.md', 'coverage: multiple', 'coverage: in-depth');
-  commit('2026-11-03', '李娜', '张伟牵头技术评审，成为拥护者');
+  commit('2026-11-03', '李娜', '张伟牵头技术评审，成为坚定支持者');
   return repo;
 }

@@ -5,6 +5,7 @@
 import type { AccountActivity, PersonCadence } from '../../../core/analysis/cadence.js';
 import type { FollowUp } from '../../../core/analysis/follow-ups.js';
 import type { Diagnostic } from '../../../core/diagnostic.js';
+import { compareNames } from '../../../core/i18n/collate.js';
 
 export interface OverdueRow {
   state: string;
@@ -101,7 +102,7 @@ export function darkAccountRows(activity: AccountActivity[], diagnostics: Diagno
       file: a.account.doc!.path,
       explanation: findings.get(a.account.id)!.message,
     }))
-    .sort((x, y) => (y.daysSince ?? Infinity) - (x.daysSince ?? Infinity) || x.account.localeCompare(y.account));
+    .sort((x, y) => (y.daysSince ?? Infinity) - (x.daysSince ?? Infinity) || compareNames(x.account, y.account));
 }
 
 export const DARK_HEADER = ['Account', 'Last interaction', 'Days', 'Dark after', 'Owner'];

@@ -10,8 +10,8 @@ export const contactLeft = defineRule({
   attention: { en: 'Contacts who left', zh: '已离职的联系人', rank: 7 },
   messages: {
     default: {
-      en: (p) => `${p.name} has left the company (status: left) but is still a contact in ${p.plan}. Remove them from the plan or mark who replaces them.`,
-      zh: (p) => `${p.name} 已离职（status: left），但仍是 ${p.plan} 中的联系人。请从规划中移除，或注明接替人选。`,
+      en: (p) => `${p.name} has left the company (status: left) but is still a contact in ${p.plan}. Remove them from the plan or name who replaces them, and keep their file with \`status: left\`: do not delete it, old log entries mention them.`,
+      zh: (p) => `${p.name} 已离职（status: left），但仍是 ${p.plan} 中的联系人。请从规划中移除或注明接替人选，并保留其人员文件（\`status: left\`）：不要删除，旧的互动记录仍提及此人。`,
     },
   },
   check: ({ cadences, locale }: AccountContext, rule) => cadences.flatMap((c) => {

@@ -36,6 +36,22 @@ export const yamlSyntax = defineRule({
       en: (p) => `YAML could not read this line: ${p.detail}. If a value contains \`: \` (also after Chinese text), put the value in quotes.`,
       zh: (p) => `YAML 无法读取这一行：${p.detail}。如果值里含有 \`: \`（包括中文之后），请给整个值加引号。`,
     },
+    'full-width-colon': {
+      en: (p) => `A full-width colon ： is used here; YAML needs an ASCII colon : (and a space) after the field ${code(p.key)}.`,
+      zh: (p) => `这里用了全角冒号 ：；YAML 需要半角冒号 :（后面加一个空格）跟在字段 ${code(p.key)} 之后。`,
+    },
+    'full-width-space': {
+      en: () => 'A full-width space 　 (U+3000) is used here; YAML indents and separates with ASCII spaces only.',
+      zh: () => '这里用了全角空格　（U+3000）；YAML 只能用半角空格缩进和分隔。',
+    },
+    'full-width-bracket': {
+      en: (p) => `Full-width brackets ${p.chars} are used here; YAML reads them as text. A list needs ASCII brackets [ ], a group of fields braces { }: ${p.ascii}.`,
+      zh: (p) => `这里用了全角括号 ${p.chars}；YAML 会把它当作普通文字。列表需要半角方括号 [ ]，字段组需要半角花括号 { }：${p.ascii}。`,
+    },
+    'full-width-quote': {
+      en: (p) => `Chinese quotes ${p.chars} are used around this value; YAML keeps them as part of the text. Quote with ASCII quotes ${p.ascii}, or leave the quotes out.`,
+      zh: (p) => `这个值用了中文引号 ${p.chars}；YAML 会把引号当作值的一部分。请改用半角引号 ${p.ascii}，或去掉引号。`,
+    },
     other: {
       en: (p) => `YAML syntax error: ${p.detail}.`,
       zh: (p) => `YAML 语法错误：${p.detail}。`,

@@ -9,13 +9,13 @@ export const noPathToEconomicBuyer = defineRule({
   severity: { A: 'warning', B: 'warning', C: 'info' },
   summary: {
     en: 'No chain of reporting or influence lines leads from a champion, supporter or Coach to the economic buyer.',
-    zh: '没有任何汇报或影响关系链能从支持者、拥护者或教练通向经济决策人。',
+    zh: '没有任何汇报或影响关系链能从坚定支持者、支持者或教练通向经济决策人。',
   },
   attention: { en: 'No way to the economic buyer', zh: '无法触达经济决策人', rank: 2.5 },
   messages: {
     default: {
       en: (p) => `Nobody on our side (a champion, supporter or Coach) can reach the economic buyer ${p.name} through reporting or influence lines. Find who can take us there: record \`reports_to\` and \`influences\`, or win over someone close to them.`,
-      zh: (p) => `我方没有任何人（拥护者、支持者或教练）能通过汇报或影响关系触达经济决策人 ${p.name}。请找出能带我们接触 TA 的人：补充 \`reports_to\` 与 \`influences\`，或争取 TA 身边的人。`,
+      zh: (p) => `我方没有任何人（坚定支持者、支持者或教练）能通过汇报或影响关系触达经济决策人 ${p.name}。请找出能带我们接触 TA 的人：补充 \`reports_to\` 与 \`influences\`，或争取 TA 身边的人。`,
     },
   },
   check: ({ account, locale }: AccountContext, rule) => decisionPaths(account).flatMap((path) => {

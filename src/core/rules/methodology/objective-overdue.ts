@@ -2,6 +2,7 @@
 import { daysBetween, isValidDate } from '../../dates.js';
 import { at, type AccountContext } from '../context.js';
 import { defineRule } from '../define.js';
+import { word } from '../../i18n/catalogue.js';
 
 export const objectiveOverdue = defineRule({
   id: 'objective-overdue',
@@ -12,7 +13,7 @@ export const objectiveOverdue = defineRule({
   messages: {
     default: {
       en: (p) => `Objective ${p.id} “${p.title}” was due on ${p.due} (${p.n} day${p.n === 1 ? '' : 's'} ago) and is ${p.status}.`,
-      zh: (p) => `目标 ${p.id}“${p.title}”应于 ${p.due} 完成（已过 ${p.n} 天），当前状态为 ${p.status}。`,
+      zh: (p) => `目标 ${p.id}“${p.title}”应于 ${p.due} 完成（已过 ${p.n} 天），当前状态为${word('objective_status', p.status, 'zh-cn')}（${p.status}）。`,
     },
   },
   check: ({ account, asOf, locale }: AccountContext, rule) => {
