@@ -31,9 +31,25 @@ export function sideHtml(state: ToWebview, layout: MatrixLayout): string {
         <option value="temperature"${state.sizeBy === 'temperature' ? ' selected="selected"' : ''}>${escapeXml(s.temperature)}</option>
         <option value="coverage"${state.sizeBy === 'coverage' ? ' selected="selected"' : ''}>${escapeXml(s.coverage)}</option>
       </select></label>
+    ${state.trail === undefined ? '' : `<label class="kp-toggle"><input type="checkbox" id="trail"${state.trail ? ' checked="checked"' : ''}/> ${escapeXml(s.historyTrail)}</label>`}
+    ${timelineHtml(state)}
     ${unplaced}
     <p class="kp-dim">${escapeXml(s.hint)}</p>
     <p><button id="open-map">${escapeXml(s.openMap)}</button></p>`;
+}
+
+/** The date slider: one stop per commit that changed the account, and now; the shown commit's date and subject. */
+export function timelineHtml(state: ToWebview): string {
+  const tl = state.timeline;
+  if (!tl || !tl.revisions.length) return '';
+  const s = state.strings;
+  const max = tl.revisions.length;
+  const at = Math.max(0, Math.min(max, Math.floor(tl.at)));
+  const rev = tl.revisions[at];
+  const caption = rev ? `${escapeXml(rev.date)} · ${escapeXml(rev.subject)}` : escapeXml(s.now);
+  return `<label class="kp-timeline">${escapeXml(s.timeline)}
+      <input type="range" id="at" min="0" max="${max}" step="1" value="${at}"/></label>
+    <p class="kp-dim kp-at">${caption}${rev ? ` <br/><b>${escapeXml(s.past)}</b>` : ''}</p>`;
 }
 
 /** A marker's card; values (stance, coverage, channel, cadence state, temperature) in the vocabulary's words. */

@@ -82,8 +82,15 @@ function render(): void {
 
 function renderSide(): void {
   if (!state || !layout) return;
+  // The side panel is drawn anew: a control that had the focus (the date slider moved with the
+  // arrow keys, the trail toggle) gets it back.
+  const active = document.activeElement;
+  const focusedControl = active instanceof HTMLElement && side.contains(active) && active.id ? active.id : undefined;
   side.innerHTML = sideHtml(state, layout);
+  if (focusedControl) side.querySelector<HTMLElement>(`#${CSS.escape(focusedControl)}`)?.focus({ preventScroll: true });
   side.querySelector<HTMLSelectElement>('#size-by')!.addEventListener('change', (e) => post({ type: 'sizeBy', value: (e.target as HTMLSelectElement).value as 'temperature' | 'coverage' }));
+  side.querySelector<HTMLInputElement>('#at')?.addEventListener('change', (e) => post({ type: 'at', index: Number((e.target as HTMLInputElement).value) }));
+  side.querySelector<HTMLInputElement>('#trail')?.addEventListener('change', (e) => post({ type: 'trail', value: (e.target as HTMLInputElement).checked }));
   side.querySelector<HTMLButtonElement>('#open-map')?.addEventListener('click', () => post({ type: 'openMap' }));
   for (const b of side.querySelectorAll<HTMLButtonElement>('[data-open]')) b.addEventListener('click', () => post({ type: 'open', person: b.dataset.open! }));
 }
@@ -135,7 +142,11 @@ function hideCard(): void {
   card.hidden = true;
 }
 
+/** At a past commit the matrix is read-only: no drag, no arrow-key move. */
+const past = () => !!state?.timeline && state.timeline.at < state.timeline.revisions.length;
+
 function move(id: string, dx: number, dy: number): void {
+  if (past()) return;
   const p = person(id);
   if (!p?.position) return;
   const x = Math.max(-2, Math.min(2, p.position.x + dx));
@@ -176,6 +187,11 @@ function startDrag(e: PointerEvent, id: string, g: SVGGElement): void {
   const p = person(id);
   const svg = root.querySelector('svg');
   if (!p?.position || !svg || !layout || e.button !== 0) return;
+  if (past()) {
+    select(id);
+    g.focus({ preventScroll: true });
+    return;
+  }
   e.preventDefault();
   select(id);
   const start = { x: e.clientX, y: e.clientY };

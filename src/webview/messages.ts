@@ -23,15 +23,35 @@ export interface MatrixStrings {
   empty: string;
   /** The link to the account's decision-chain map. */
   openMap: string;
+  /** The toggle of the history trails (earlier positions from git). */
+  historyTrail: string;
+  /** The date slider: its label, its last stop (the files as they are now), and the note shown at a past commit. */
+  timeline: string;
+  now: string;
+  past: string;
 }
 
-export type ToWebview = { type: 'model'; model: MatrixModel; locale: Locale; sizeBy: SizeBy; strings: MatrixStrings };
+/**
+ * The date slider: the commits that changed the account, oldest first, and the one shown (`at`;
+ * `revisions.length` is now: the files as they are). At a past commit the matrix is read-only.
+ */
+export interface Timeline {
+  revisions: { date: string; subject: string }[];
+  at: number;
+}
+
+/** `trail`: whether the history trails are shown; absent when there is no history to show (no git, Restricted Mode). */
+export type ToWebview = { type: 'model'; model: MatrixModel; locale: Locale; sizeBy: SizeBy; strings: MatrixStrings; trail?: boolean; timeline?: Timeline };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'open'; person: string }
   | { type: 'move'; person: string; stance: string; influence: number }
   | { type: 'sizeBy'; value: SizeBy }
+  /** Show or hide the history trails. */
+  | { type: 'trail'; value: boolean }
+  /** Show the matrix at one of the timeline's commits (its index; the last stop is now). */
+  | { type: 'at'; index: number }
   /** Open the account's decision-chain map. */
   | { type: 'openMap' }
   /** Undo or redo the last move made on this matrix (Ctrl+Z / Ctrl+Shift+Z in the panel). */
@@ -60,6 +80,10 @@ export function validateMessage(message: unknown, people: ReadonlySet<string>): 
       return { type: m.type };
     case 'sizeBy':
       return m.value === 'temperature' || m.value === 'coverage' ? { type: 'sizeBy', value: m.value } : undefined;
+    case 'at':
+      return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0 && m.index <= 10_000 ? { type: 'at', index: m.index } : undefined;
+    case 'trail':
+      return typeof m.value === 'boolean' ? { type: 'trail', value: m.value } : undefined;
     default:
       return undefined;
   }

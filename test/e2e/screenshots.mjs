@@ -1,6 +1,7 @@
 // End to end in a real browser: opens samples/ in code-server (VS Code 1.100.3) with the
 // extension, as a user would: the Keyplan view in the activity bar, an A-tier account expanded,
-// the influence–support matrix opened and a marker hovered. Saves screenshots in a light and a
+// the influence–support matrix opened and a marker hovered (and, in the dark theme, with a git
+// history: the matrix's history trails). Saves screenshots in a light and a
 // dark theme to docs/screenshots/, and checks more than the visible text:
 //   - every screenshot shows something (many distinct colours, no colour covering nearly all of it),
 //     with the theme's background (light or dark), and the two themes' backgrounds differ;
@@ -512,6 +513,72 @@ async function runTheme(theme) {
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab', { hasText: 'wang-fang.md' }).first().waitFor({ timeout: 10_000 });
     });
+
+    if (theme === 'dark') {
+      await step('dark: with a git history, the matrix draws a fading trail behind a person whose stance moved, and a date slider', async () => {
+        // Back to the samples' files, no editor open.
+        const tab = page.locator('.tabs-container .tab', { hasText: 'wang-fang.md' }).first();
+        if (await tab.count()) {
+          await tab.click();
+          await page.keyboard.press('F1');
+          await page.keyboard.type('File: Revert File');
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Revert File' }).first().waitFor({ timeout: 10_000 });
+          await page.keyboard.press('Enter');
+        }
+        for (let i = 0; i < 50 && (await page.locator('.tabs-container .tab.dirty').count()); i++) await page.waitForTimeout(100);
+        await page.keyboard.press('F1');
+        await page.keyboard.type('View: Close All Editors');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        for (let i = 0; i < 50 && (await page.locator('iframe.webview').count()); i++) await page.waitForTimeout(100);
+        // Four commits with pinned dates: wang-fang went from neutral to skeptic, to supporter
+        // (influence 4), and back; zhang-wei from supporter (influence 3) to champion (4).
+        const file = (rel) => path.join(workspaceCopy, rel);
+        const wang = 'accounts/east-china-telecom/people/wang-fang.md';
+        const zhang = 'accounts/east-china-telecom/people/zhang-wei.md';
+        const original = { wang: fs.readFileSync(file(wang), 'utf8'), zhang: fs.readFileSync(file(zhang), 'utf8') };
+        const git = (args, date) => {
+          const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` };
+          const r = spawnSync('git', ['-c', 'user.name=Li Na', '-c', 'user.email=li-na@example.com', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: workspaceCopy, env, encoding: 'utf8' });
+          assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+        };
+        const commit = (w, z, date, subject) => {
+          fs.writeFileSync(file(wang), w);
+          fs.writeFileSync(file(zhang), z);
+          git(['add', '-A'], date);
+          git(['commit', '-q', '--allow-empty', '-m', subject], date);
+        };
+        assert.match(original.zhang, /stance: champion/);
+        assert.match(original.zhang, /influence: 4/);
+        git(['init', '-q'], '2026-01-10');
+        commit(original.wang, original.zhang.replace('stance: champion', 'stance: supporter').replace('influence: 4', 'influence: 3'), '2026-01-10', 'plans as they were');
+        commit(original.wang.replace('stance: neutral', 'stance: skeptic'), original.zhang.replace('stance: champion', 'stance: supporter').replace('influence: 4', 'influence: 3'), '2026-03-02', 'wang fang cooled after the pricing call');
+        commit(original.wang.replace('stance: neutral', 'stance: supporter').replace('influence: 3', 'influence: 4'), original.zhang, '2026-06-01', 'pilot accepted; zhang wei champions it');
+        commit(original.wang, original.zhang, '2026-09-01', 'wang fang back to neutral');
+        await page.keyboard.press('F1');
+        await page.keyboard.type('Keyplan: Open Influence');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Influence' }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: '华东电信' }).first().click({ timeout: 10_000 });
+        const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        const dots = webview.locator('g.kp-trail[data-person="wang-fang"] circle.kp-trail-dot');
+        await dots.nth(2).waitFor({ timeout: 30_000 });
+        assert.equal(await dots.count(), 3, 'three earlier positions of wang-fang');
+        const opacities = await dots.evaluateAll((cs) => cs.map((c) => Number(getComputedStyle(c).opacity)));
+        assert.ok(opacities[0] < opacities[1] && opacities[1] < opacities[2], `the oldest is the faintest: ${opacities}`);
+        assert.equal(await webview.locator('g.kp-trail[data-person="zhang-wei"] circle.kp-trail-dot').count(), 1, 'one earlier position of zhang-wei');
+        assert.equal(await webview.locator('input#trail').isChecked(), true, 'the History trail toggle is on');
+        assert.equal(await webview.locator('input#at').getAttribute('max'), '4', 'the date slider: four commits, then now');
+        await page.mouse.move(0, 0);
+        await ensureTheme(page, theme);
+        const shot = await page.screenshot({ path: path.join(outDir, `matrix-trail-${theme}.png`) });
+        checkScreenshot(shot, theme, `matrix-trail-${theme}.png`);
+        // The toggle hides the trails.
+        await webview.locator('input#trail').click();
+        for (let i = 0; i < 50 && (await webview.locator('g.kp-trail').count()); i++) await page.waitForTimeout(100);
+        assert.equal(await webview.locator('g.kp-trail').count(), 0, 'no trail once the toggle is off');
+      });
+    }
 
     if (theme === 'light') {
       await step('light: the getting-started walkthrough opens on the Welcome page with its five steps and their pictures', async () => {

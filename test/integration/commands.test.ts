@@ -42,7 +42,7 @@ describe('Commands and views', () => {
     const snapshot = api.portfolio!.snapshot();
     assert.deepEqual(snapshot.map((g) => g.accounts.map((a) => a.id)), [['east-china-telecom'], ['yuanhang-auto'], ['qinghe-medical']]);
     const telecom = snapshot[0].accounts[0];
-    assert.match(telecom.description, /^A · health \d+ · 1 overdue$/);
+    assert.match(telecom.description, /^A · health \d+ [▲▼] · 1 overdue$/);
     assert.equal(telecom.people[0], 'zhang-wei', 'the overdue contact comes first');
     assert.match(snapshot[2].accounts[0].description, /dark/);
     api.portfolio!.setGroupBy('owner');

@@ -37,11 +37,12 @@ import { parseXml } from './helpers/xml.js';
 
 const AS_OF = '2026-11-20';
 const ENTRIES = Object.entries(HOSTILE);
-const SVG_ELEMENTS = ['svg', 'title', 'style', 'rect', 'defs', 'marker', 'path', 'text', 'line', 'circle', 'g'];
+const SVG_ELEMENTS = ['svg', 'title', 'style', 'rect', 'defs', 'marker', 'path', 'text', 'line', 'circle', 'g', 'polyline'];
 const HTML_ELEMENTS = ['root', 'div', 'strong', 'span', 'b', 'h3', 'ul', 'li', 'p', 'label', 'select', 'option', 'button'];
 const STRINGS: MatrixStrings = {
   legendTitle: 'Buying role', roles: { EB: 'EB', TB: 'TB', UB: 'UB', Coach: 'Coach', other: 'Other' }, severalRoles: 'Several roles', sizeBy: 'Marker size', temperature: 'Temperature', coverage: 'Coverage',
   unplaced: 'Unplaced', lastInteraction: 'Last', cadence: 'Cadence', influence: 'Influence', stance: 'Stance', coverageLabel: 'Coverage', target: 'Target', previous: 'Previous', hint: 'Hint', empty: 'Empty', openMap: 'Map',
+  historyTrail: 'History trail', timeline: 'At a commit', now: 'Now', past: 'Read-only',
 };
 
 const MAP_STRINGS: MapStrings = {
@@ -115,7 +116,11 @@ describe('hostile plan text in every output', function () {
 
     it('the matrix (SVG, in the webview and as a file): well-formed, no element or attribute from plan text, text intact', () => {
       for (const { key, h, result } of cases) {
-        const model = matrixModel(result, 'evil')!;
+        // With history trails (the webview's): their titles hold the name; a date that is not one is left out.
+        const ids = matrixModel(result, 'evil')!.people.map((p) => p.id);
+        const trails = new Map(ids.map((id) => [id, [{ stance: 'opponent', influence: 1, date: h }, { stance: 'supporter', influence: 2, date: '2026-01-05' }]]));
+        const model = matrixModel(result, 'evil', undefined, trails)!;
+        assert.ok(model.people.some((p) => p.trail?.length), `${key}: a trail is drawn`);
         for (const standalone of [true, false]) {
           const svg = renderMatrixSvg(model, layoutMatrix(model, { width: 720, height: 560, sizeBy: 'temperature' }), { locale: 'en', standalone });
           const { problems, root } = parseXml(svg);
@@ -133,7 +138,7 @@ describe('hostile plan text in every output', function () {
     });
 
     it('the webview card and side panel (HTML): no element or attribute from plan text', () => {
-      for (const { key, result } of cases) {
+      for (const { key, h, result } of cases) {
         const model = matrixModel(result, 'evil')!;
         const layout = layoutMatrix(model, { width: 720, height: 560, sizeBy: 'temperature' });
         for (const p of model.people) {
@@ -141,10 +146,15 @@ describe('hostile plan text in every output', function () {
           assert.deepEqual(problems, [], `card ${key}`);
           assertInertMarkup(root!, `card ${key}`, HTML_ELEMENTS);
         }
-        const side = sideHtml({ type: 'model', model, locale: 'en', sizeBy: 'temperature', strings: STRINGS }, layout);
-        const { problems, root } = parseXml(`<root>${side}</root>`);
-        assert.deepEqual(problems, [], `side ${key}`);
-        assertInertMarkup(root!, `side ${key}`, HTML_ELEMENTS);
+        // The date slider shows a commit's subject (and date), which come from the repository: as hostile as a plan.
+        for (const at of [0, 1]) {
+          const timeline = { revisions: [{ date: h, subject: h }], at };
+          const side = sideHtml({ type: 'model', model, locale: 'en', sizeBy: 'temperature', strings: STRINGS, trail: true, timeline }, layout);
+          const { problems, root } = parseXml(`<root>${side}</root>`);
+          assert.deepEqual(problems, [], `side ${key}`);
+          assertInertMarkup(root!, `side ${key}`, [...HTML_ELEMENTS, 'input', 'br']);
+          assertNoCanary(side, 'webview-html');
+        }
       }
       medium('webview-html');
     });

@@ -3,9 +3,9 @@ import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.j
 import { applyOffsetEdits, placementEdits } from '../../src/core/language/placement-edit.js';
 import { cellRect, layoutMatrix, positionAt } from '../../src/core/matrix/layout.js';
 import { escapeXml, footLayout, renderMatrixSvg } from '../../src/core/matrix/svg.js';
-import { matrixModel, roleColor, roleColors, type MatrixModel, type MatrixPerson } from '../../src/core/matrix/model.js';
+import { matrixModel, roleColor, roleColors, trailOf, TRAIL_LENGTH, type MatrixModel, type MatrixPerson } from '../../src/core/matrix/model.js';
 import { textWidth } from '../../src/core/matrix/text-width.js';
-import { cardHtml } from '../../src/webview/html.js';
+import { cardHtml, timelineHtml } from '../../src/webview/html.js';
 import { validateMessage } from '../../src/webview/messages.js';
 import { historyKey, markerKey, type KeyPress } from '../../src/webview/keys.js';
 import { MoveHistory, applyTextEdits, invertTextEdits, moveStep } from '../../src/core/matrix/history.js';
@@ -269,6 +269,65 @@ describe('matrix model from a workspace', () => {
     assert.equal(m.people[0].color, 'EB');
     assert.equal(matrixModel(result, 'nope'), undefined);
   });
+
+  it('has each person\'s history trail: earlier positions, oldest first, the last few, not the current one', () => {
+    const result = checkWorkspace(files, { asOf: '2026-11-20' });
+    const points = [
+      { stance: 'opponent', influence: 5, date: '2026-01-01' }, { stance: 'skeptic', influence: 5, date: '2026-02-01' }, { stance: 'skeptic', influence: 4, date: '2026-03-01' },
+      { stance: 'supporter', influence: 4, date: '2026-04-01' }, { stance: 'champion', influence: 4, date: '2026-05-01' }, { stance: 'neutral', influence: 5, date: '2026-06-01' },
+    ];
+    const m = matrixModel(result, 'acme', undefined, new Map([['p1', points], ['p2', points]]))!;
+    // The current position (neutral, 5) is the last point: not part of the trail; the four before it are.
+    assert.equal(TRAIL_LENGTH, 4);
+    assert.deepEqual(m.people[0].trail, [
+      { position: { x: -1, y: 5 }, date: '2026-02-01' }, { position: { x: -1, y: 4 }, date: '2026-03-01' },
+      { position: { x: 1, y: 4 }, date: '2026-04-01' }, { position: { x: 2, y: 4 }, date: '2026-05-01' },
+    ]);
+    assert.equal(matrixModel(result, 'acme')!.people[0].trail, undefined, 'no history, no trail');
+    // Repeats collapse; a point without a position, or a date that is not one, is left out.
+    assert.deepEqual(trailOf([{ stance: 'opponent', influence: 1, date: 'x<y' }, { stance: 'unknown', influence: 2 }, { stance: 'opponent', influence: 1, date: '2026-01-02' }, { stance: 'champion', influence: 5 }], { x: 0, y: 3 }), [
+      { position: { x: -2, y: 1 }, date: '2026-01-02' }, { position: { x: 2, y: 5 } },
+    ]);
+    assert.equal(trailOf([{ stance: 'neutral', influence: 3 }], { x: 0, y: 3 }), undefined, 'only the current position: no trail');
+    assert.equal(trailOf([{ stance: 'neutral', influence: 3 }], undefined), undefined, 'an unplaced person has no trail');
+  });
+
+  it('draws a trail as dots joined by a line to the marker, the oldest faintest', () => {
+    const result = checkWorkspace(files, { asOf: '2026-11-20' });
+    const m = matrixModel(result, 'acme', undefined, new Map([['p1', [{ stance: 'opponent', influence: 1, date: '2026-01-01' }, { stance: 'skeptic', influence: 2, date: '2026-02-01' }, { stance: 'neutral', influence: 5 }]]]))!;
+    const layout = layoutMatrix(m, { width: 720, height: 560, sizeBy: 'temperature' });
+    const marker = layout.markers[0];
+    assert.equal(marker.trail?.length, 2);
+    const svg = renderMatrixSvg(m, layout, { locale: 'en', standalone: false });
+    const group = /<g class="kp-trail" data-person="p1">(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const opacities = [...group.matchAll(/class="kp-trail-dot[^"]*"[^>]*opacity="([\d.]+)"/g)].map((x) => Number(x[1]));
+    assert.equal(opacities.length, 2);
+    assert.ok(opacities[0] < opacities[1], `oldest faintest: ${opacities}`);
+    const line = /<polyline class="kp-trail-line" fill="none" points="([^"]+)"/.exec(group)?.[1].split(' ') ?? [];
+    assert.equal(line.length, 3, 'through both dots to the marker');
+    assert.equal(line[2], `${Math.round(marker.cx * 10) / 10},${Math.round(marker.cy * 10) / 10}`);
+    assert.match(group, /<title>张伟 · 2026-01-01<\/title>/);
+    const plain = matrixModel(result, 'acme')!;
+    assert.doesNotMatch(renderMatrixSvg(plain, layoutMatrix(plain, { width: 720, height: 560, sizeBy: 'temperature' }), { locale: 'en', standalone: false }), /kp-trail/, 'no history, no trail');
+  });
+});
+
+describe('matrix date slider', () => {
+  const strings = { timeline: 'At', now: 'Now', past: 'Read-only' } as never;
+  const state = (at: number) => ({ type: 'model' as const, model: model([]), locale: 'en' as const, sizeBy: 'temperature' as const, strings, timeline: { revisions: [{ date: '2026-01-10', subject: 'first' }, { date: '2026-03-02', subject: 'a <b>' }], at } });
+
+  it('has one stop per commit and one for now; says which commit is shown, and that it is read-only', () => {
+    const now = timelineHtml(state(2));
+    assert.match(now, /<input type="range" id="at" min="0" max="2" step="1" value="2"\/>/);
+    assert.match(now, />Now</);
+    assert.doesNotMatch(now, /Read-only/);
+    const past = timelineHtml(state(1));
+    assert.match(past, /value="1"/);
+    assert.match(past, /2026-03-02 · a &lt;b&gt;/);
+    assert.match(past, /Read-only/);
+    assert.match(timelineHtml(state(99)), /value="2"/, 'clamped');
+    assert.equal(timelineHtml({ ...state(0), timeline: undefined }), '', 'no history, no slider');
+  });
 });
 
 describe('matrix drag: the write-back edit', () => {
@@ -328,6 +387,13 @@ describe('matrix webview messages', () => {
     assert.deepEqual(validateMessage({ type: 'redo' }, people), { type: 'redo' });
   });
 
+  it('accepts the history trail toggle and the date slider', () => {
+    assert.deepEqual(validateMessage({ type: 'trail', value: false }, new Set()), { type: 'trail', value: false });
+    assert.deepEqual(validateMessage({ type: 'trail', value: true, extra: 1 }, new Set()), { type: 'trail', value: true });
+    assert.deepEqual(validateMessage({ type: 'at', index: 3 }, new Set()), { type: 'at', index: 3 });
+    for (const index of [-1, 1.5, '2', NaN, Infinity, 1e9]) assert.equal(validateMessage({ type: 'at', index }, new Set()), undefined, String(index));
+  });
+
   it('rejects unknown people, out-of-range values and unknown types', () => {
     for (const m of [
       { type: 'move', person: 'li-si', stance: 'champion', influence: 5 },
@@ -337,6 +403,8 @@ describe('matrix webview messages', () => {
       { type: 'move', person: 'zhang-wei', stance: '__proto__', influence: 5 },
       { type: 'open', person: '../../etc/passwd' },
       { type: 'sizeBy', value: 'money' },
+      { type: 'trail', value: 'yes' },
+      { type: 'trail' },
       { type: 'exec', command: 'rm -rf /' },
       { type: 'undo ' }, { type: 'Redo' }, { type: ['undo'] },
       null, 'move', 42,

@@ -29,6 +29,8 @@ export interface MarkerLayout {
   showLabel: boolean;
   target?: { cx: number; cy: number };
   previous?: { cx: number; cy: number };
+  /** The person's earlier positions (oldest first), at the centre of each cell, with the commit's date. */
+  trail?: { cx: number; cy: number; date?: string }[];
 }
 
 export interface MatrixLayout {
@@ -128,6 +130,7 @@ export function layoutMatrix(model: MatrixModel, options: LayoutOptions): Matrix
   // Where a person alone in a cell sits: its centre (raised a little when the name goes below).
   // Target arrows and "previous position" circles point at the same spot.
   const solo = (pos: Position) => slots(cellRect(plot, pos), 1)[0];
+  const cxcy = (s: { cx: number; cy: number }) => ({ cx: s.cx, cy: s.cy });
   for (const [key, people] of byCell) {
     const [x, y] = key.split(',').map(Number);
     const rect = cellRect(plot, { x, y });
@@ -141,6 +144,7 @@ export function layoutMatrix(model: MatrixModel, options: LayoutOptions): Matrix
         person: p, cx, cy, r: Math.max(2, slotR * sizeFactor(p, options.sizeBy)), showLabel: placed.labelled,
         target: target && { cx: target.cx, cy: target.cy },
         previous: previous && { cx: previous.cx, cy: previous.cy },
+        ...(p.trail?.length ? { trail: p.trail.map((t) => ({ ...cxcy(solo(t.position)), ...(t.date ? { date: t.date } : {}) })) } : {}),
       });
     });
   }

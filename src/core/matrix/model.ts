@@ -30,6 +30,11 @@ export interface MatrixPerson {
   target?: Position;
   /** Position at the last commit, when known and different. */
   previous?: Position;
+  /**
+   * Earlier positions from the history (git), oldest first, at most TRAIL_LENGTH: each a move, the
+   * last one different from the current position. `date`: the commit's date (YYYY-MM-DD).
+   */
+  trail?: { position: Position; date?: string }[];
   temperature?: number;
   temperatureBand?: string;
   cadenceState: string;
@@ -43,6 +48,33 @@ export interface MatrixModel {
   tier?: string;
   asOf: string;
   people: MatrixPerson[];
+}
+
+/** How many earlier positions a matrix trail shows. */
+export const TRAIL_LENGTH = 4;
+
+/** A person's positions over the history, oldest first (a trajectory's points). */
+export type TrailPoints = readonly { stance?: unknown; influence?: unknown; date?: unknown }[];
+
+/**
+ * The trail of a person: the known positions of `points` without repeats, minus a last one at the
+ * current position, the last `TRAIL_LENGTH` of them. Undefined when there is nothing to show.
+ */
+export function trailOf(points: TrailPoints | undefined, current: Position | undefined): MatrixPerson['trail'] {
+  if (!points || !current) return undefined;
+  const out: NonNullable<MatrixPerson['trail']> = [];
+  for (const pt of points) {
+    const pos = position(pt.stance, pt.influence);
+    if (!pos) continue;
+    const last = out[out.length - 1]?.position;
+    if (last && last.x === pos.x && last.y === pos.y) {
+      out.pop();
+    }
+    out.push({ position: pos, ...(typeof pt.date === 'string' && isValidDate(pt.date) ? { date: pt.date } : {}) });
+  }
+  const last = out[out.length - 1]?.position;
+  if (last && last.x === current.x && last.y === current.y) out.pop();
+  return out.length ? out.slice(-TRAIL_LENGTH) : undefined;
 }
 
 const COLOR_ORDER: RoleColor[] = ['EB', 'Coach', 'TB', 'UB'];
@@ -61,9 +93,10 @@ export const COVERAGE_SCALE: Record<string, number> = { unknown: 0, none: 0.1, b
 
 /**
  * Builds the matrix of an account. `previous` maps person ids to their stance and influence at the
- * last commit (the editor reads it from git; the CLI leaves it out).
+ * last commit, `trails` to their positions over the history (the editor reads both from git; the
+ * CLI leaves them out).
  */
-export function matrixModel(result: CheckResult, accountId: string, previous?: Map<string, { stance?: unknown; influence?: unknown }>): MatrixModel | undefined {
+export function matrixModel(result: CheckResult, accountId: string, previous?: Map<string, { stance?: unknown; influence?: unknown }>, trails?: ReadonlyMap<string, TrailPoints>): MatrixModel | undefined {
   const account = result.workspace.accounts.get(accountId);
   if (!account?.data) return undefined;
   const contacts = currentContacts(account, result.asOf);
@@ -77,6 +110,7 @@ export function matrixModel(result: CheckResult, accountId: string, previous?: M
     const before = previous?.get(p.id);
     const prev = before ? position(before.stance, before.influence) : undefined;
     const cadence = result.cadences.find((c) => c.person === p);
+    const trail = trailOf(trails?.get(p.id), pos);
     const temp = temperature(p, result.workspace.interactionsWith(p.id), result.asOf);
     people.push({
       id: p.id,
@@ -92,6 +126,7 @@ export function matrixModel(result: CheckResult, accountId: string, previous?: M
       quadrant: quadrant(pos),
       target: target && pos && (target.x !== pos.x || target.y !== pos.y) ? target : undefined,
       previous: prev && pos && (prev.x !== pos.x || prev.y !== pos.y) ? prev : undefined,
+      ...(trail ? { trail } : {}),
       temperature: temp.score,
       temperatureBand: temp.band,
       cadenceState: cadence?.state ?? 'unknown',

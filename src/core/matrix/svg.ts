@@ -75,6 +75,19 @@ export function renderMatrixSvg(model: MatrixModel, layout: MatrixLayout, option
   out.push(`<text class="kp-text kp-muted" x="${n(plot.x + plot.width / 2)}" y="${n(plot.y + plot.height + 32)}" text-anchor="middle">${escapeXml(t(L, 'matrix.axis.stance'))}</text>`);
   out.push(`<text class="kp-text kp-muted" transform="translate(${n(14)} ${n(plot.y + plot.height / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(t(L, 'matrix.axis.influence'))}</text>`);
 
+  // History trails: small dots joined by a thin line, the oldest faintest, ending at the marker.
+  for (const m of layout.markers) {
+    if (!m.trail?.length) continue;
+    const k = m.trail.length;
+    const color = (m.person.colors?.length ? m.person.colors : [m.person.color])[0];
+    const points = [...m.trail, { cx: m.cx, cy: m.cy }].map((p) => `${n(p.cx)},${n(p.cy)}`).join(' ');
+    out.push(`<g class="kp-trail" data-person="${escapeXml(m.person.id)}"><polyline class="kp-trail-line" fill="none" points="${points}"/>`);
+    m.trail.forEach((p, i) => {
+      const title = `${m.person.name}${p.date ? ` · ${p.date}` : ''}`;
+      out.push(`<circle class="kp-trail-dot kp-role-${color}" cx="${n(p.cx)}" cy="${n(p.cy)}" r="${n(Math.max(2, m.r * 0.3))}" opacity="${n(0.2 + (0.6 * (i + 1)) / k)}"><title>${escapeXml(title)}</title></circle>`);
+    });
+    out.push('</g>');
+  }
   for (const m of layout.markers) {
     if (m.previous) out.push(`<circle class="kp-prev" cx="${n(m.previous.cx)}" cy="${n(m.previous.cy)}" r="${n(m.r)}"><title>${escapeXml(m.person.name)} (HEAD)</title></circle>`);
     if (m.target) out.push(`<line class="kp-target" x1="${n(m.cx)}" y1="${n(m.cy)}" x2="${n(m.target.cx)}" y2="${n(m.target.cy)}" marker-end="url(#kp-arrowhead)"/>`);

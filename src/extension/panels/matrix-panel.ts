@@ -13,6 +13,7 @@ import { createAccountWebview, undoRedoStep } from './panel-support.js';
 import { matrixModel, type SizeBy } from '../../core/matrix/model.js';
 import { validateMessage, type MatrixStrings, type ToWebview } from '../../webview/messages.js';
 import { previousPlacements } from './git-previous.js';
+import { checkAtRevision, readTrails, type Trails } from './git-trails.js';
 import { applyEditSafely } from '../editor/safe-edit.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
 
@@ -31,6 +32,10 @@ function strings(): MatrixStrings {
     hint: t('Drag a marker, or Tab to it and use the arrow keys, to change stance and influence; Ctrl+Z undoes a move, Ctrl+Shift+Z redoes it. Enter or a double-click opens the person; Escape leaves the marker.'),
     empty: t('This account has no active people yet.'),
     openMap: t('Open the decision-chain map'),
+    historyTrail: t('History trail'),
+    timeline: t('Matrix at a past commit'),
+    now: t('Now: the files as they are'),
+    past: t('As it stood at that commit (read-only)'),
   };
 }
 
@@ -38,6 +43,11 @@ export class MatrixPanel {
   private sizeBy: SizeBy = 'temperature';
   private previous = new Map<string, { stance?: unknown; influence?: unknown }>();
   private people = new Set<string>();
+  /** Each person's positions over the last commits (trusted git repositories only), and whether they are shown. */
+  private trails?: Trails;
+  private showTrail = true;
+  /** The past commit shown (the date slider), checked at its date; undefined: now. */
+  private at?: { index: number; result: CheckResult };
   /** The moves made from this panel, for undo and redo. */
   readonly history = new MoveHistory();
   private readonly disposables: vscode.Disposable[] = [];
@@ -92,22 +102,38 @@ export class MatrixPanel {
 <script nonce="${nonce}" src="${script}"></script></body></html>`;
   }
 
-  private async loadPrevious(): Promise<void> {
-    // Positions at the last commit come from git, which is not run in Restricted Mode.
+  /**
+   * Reads the positions at the last commit and the history trails from git (again after a save or
+   * a grant of trust), then redraws. Resolves when done (tests wait for it).
+   */
+  async loadPrevious(): Promise<void> {
+    // Positions at the last commit and the trails come from git, which is not run in Restricted Mode.
     if (!vscode.workspace.isTrusted) return;
     const result = await this.index.whenIdle();
     const account = result?.workspace.accounts.get(this.account);
     if (!account) return;
-    this.previous = await previousPlacements(this.index.folder.uri.fsPath, account.people.map((p) => ({ person: p.id, path: p.doc.path })));
-    if (result) this.post(result);
+    const folder = this.index.folder.uri.fsPath;
+    this.previous = await previousPlacements(folder, account.people.map((p) => ({ person: p.id, path: p.doc.path })));
+    const files = [account.doc, ...account.people.map((p) => p.doc), ...account.portraits, ...account.plans, ...account.logs].flatMap((d) => (d ? [d.path] : []));
+    const trails = readTrails(folder, this.account, files, this.index.locale, this.trails);
+    // Another HEAD, other commits on the slider: back to now.
+    if (trails !== this.trails) this.at = undefined;
+    this.trails = trails;
+    const latest = await this.index.whenIdle();
+    if (latest) this.post(latest);
   }
 
   private post(result: CheckResult): void {
-    const model = matrixModel(result, this.account, this.previous);
-    if (!model) return;
+    const current = matrixModel(result, this.account, this.previous, this.showTrail && !this.at ? this.trails?.people : undefined);
+    if (!current) return;
+    // At a past commit: the account as it stood then (no one, when it did not exist yet).
+    const model = this.at ? matrixModel(this.at.result, this.account) ?? { ...current, asOf: this.at.result.asOf, people: [] } : current;
     this.people = new Set(model.people.map((p) => p.id));
-    this.panel.title = vscode.l10n.t('Matrix: {0}', model.accountName);
-    this.lastMessage = { type: 'model', model, locale: this.index.locale, sizeBy: this.sizeBy, strings: strings() };
+    this.panel.title = vscode.l10n.t('Matrix: {0}', current.accountName);
+    const trail = this.trails?.people.size ? { trail: this.showTrail } : {};
+    const revisions = this.trails?.revisions ?? [];
+    const timeline = revisions.length ? { timeline: { revisions: revisions.map((r) => ({ date: r.date, subject: r.subject })), at: this.at?.index ?? revisions.length } } : {};
+    this.lastMessage = { type: 'model', model, locale: this.index.locale, sizeBy: this.sizeBy, strings: strings(), ...trail, ...timeline };
     void this.panel.webview.postMessage(this.lastMessage);
     this.sent();
   }
@@ -127,6 +153,22 @@ export class MatrixPanel {
     else if (message.type === 'sizeBy') {
       this.sizeBy = message.value;
       this.post(result);
+    } else if (message.type === 'trail') {
+      this.showTrail = message.value;
+      this.post(result);
+    } else if (message.type === 'at') {
+      const trails = this.trails;
+      if (!trails || message.index > trails.revisions.length) return false;
+      if (message.index === trails.revisions.length) this.at = undefined;
+      else {
+        const past = checkAtRevision(trails, message.index, this.index.locale);
+        if (!past) return false;
+        this.at = { index: message.index, result: past };
+      }
+      this.post(result);
+    } else if (message.type === 'move' && this.at) {
+      // A past commit is read-only: a move there would edit today's file from yesterday's picture.
+      return false;
     } else {
       const person = result.workspace.people.get(message.person);
       if (!person) return false;
