@@ -8,14 +8,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { parseArgs, ParseArgsConfig } from 'node:util';
 import { isValidDate } from '../core/dates.js';
+import { tc } from '../core/i18n/cli.js';
 import { localeOfTag, type Locale } from '../core/i18n/locale.js';
-import { UsageError } from './errors.js';
+import { usage } from './errors.js';
 import type { Formatter } from './formatters/formatter.js';
 import { styleFor, type Style } from './output/style.js';
+import { terminalWidth } from './output/table.js';
 import { terminalSafeLine } from './output/terminal.js';
 
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -39,16 +41,17 @@ export interface Call<O extends OptionsSpec> {
   /** What followed `--` (only for commands with `pathsAfterDashes`). */
   paths: string[];
   io: Io;
+  /** The locale of the output once the workspace is read (usage errors after that are in it). */
+  locale?: Locale;
 }
 
 export interface Command<O extends OptionsSpec = OptionsSpec> {
+  /** Its name; its help (summary, option descriptions, examples) is COMMAND_HELP[name] in src/core/i18n/cli-help.ts. */
   name: string;
-  /** Its entry under "Commands:" in the help; without one, its help section introduces it. */
-  summary?: string;
-  /** Its section of the help: the options it takes. */
-  help: string;
   /** Its own options (the common ones are added). */
   options: O;
+  /** The values an option takes, where they are a closed list (for the help and the shell completion). */
+  choices?: Partial<Record<keyof O & string, readonly string[]>>;
   /** Everything after `--` is a path, never a revision (diff). */
   pathsAfterDashes?: boolean;
   /** Returns the exit code: 0 no errors, 1 errors, 2 usage or I/O error. */
@@ -64,7 +67,7 @@ export function defineCommand<O extends OptionsSpec>(command: Command<O>): Comma
 export function chooseLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale | undefined {
   if (flag) {
     const locale = localeOfTag(flag);
-    if (!locale) throw new UsageError(`unknown locale '${flag}' (use en or zh-cn)`);
+    if (!locale) throw usage('error.unknown-locale', { value: flag });
     return locale;
   }
   for (const v of [env.KEYPLAN_LOCALE, env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
@@ -74,9 +77,15 @@ export function chooseLocale(flag: string | undefined, env: NodeJS.ProcessEnv): 
   return undefined;
 }
 
+/** A date option's value: YYYY-MM-DD, and a day that exists (2026-02-30 does not). */
+export function checkDate(option: string, value: string): void {
+  if (isValidDate(value)) return;
+  throw usage(/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'error.date-nonexistent' : 'error.date-format', { option, value });
+}
+
 export function parseAsOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!isValidDate(value)) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not '${value}'`);
+  checkDate('--as-of', value);
   return value;
 }
 
@@ -97,7 +106,8 @@ export function version(): string {
 /** Formats `data`: the text, and the notes the formatter had for stderr. */
 export function render<T>(call: Call<OptionsSpec>, formatter: Formatter<T>, data: T, locale: Locale): { text: string; notes: string[] } {
   const notes: string[] = [];
-  const text = formatter(data, { locale, style: styleOf(call), version: version(), note: (message) => notes.push(message) });
+  const width = terminalWidth(call.io.stdout, call.io.env);
+  const text = formatter(data, { locale, style: styleOf(call), version: version(), width, note: (message) => notes.push(message) });
   return { text, notes };
 }
 
@@ -105,12 +115,12 @@ export function render<T>(call: Call<OptionsSpec>, formatter: Formatter<T>, data
 export function print<T>(call: Call<OptionsSpec>, formatter: Formatter<T>, data: T, locale: Locale): void {
   const { text, notes } = render(call, formatter, data, locale);
   call.io.stdout.write(text);
-  for (const n of notes) call.io.stderr.write(`note: ${n}\n`);
+  for (const n of notes) call.io.stderr.write(`${tc(locale, 'note.prefix')}${n}\n`);
 }
 
 /** Notes, then files that could not be read; exit code 2 when there were any. */
-export function reportProblems(io: Io, notes: string[], failed: { path: string; error: string }[], shown: (file: string) => string = (f) => f): number {
-  for (const n of notes) io.stderr.write(`note: ${terminalSafeLine(n)}\n`);
-  for (const f of failed) io.stderr.write(`keyplan: could not read ${terminalSafeLine(shown(f.path))} (${f.error})\n`);
+export function reportProblems(io: Io, notes: string[], failed: { path: string; error: string }[], shown: (file: string) => string = (f) => f, locale: Locale = 'en'): number {
+  for (const n of notes) io.stderr.write(`${tc(locale, 'note.prefix')}${terminalSafeLine(n)}\n`);
+  for (const f of failed) io.stderr.write(`${tc(locale, 'error.prefix')}${tc(locale, 'note.could-not-read', { path: terminalSafeLine(shown(f.path)), error: f.error })}\n`);
   return failed.length ? 2 : 0;
 }

@@ -1,2 +1,30 @@
-/** Errors the CLI reports as `keyplan: <message>` with exit code 2 (usage or I/O problems). */
-export class UsageError extends Error {}
+/**
+ * Errors the CLI reports as `keyplan: <message>` with exit code 2 (usage or I/O problems). A
+ * usage error names a message of the CLI catalogue (src/core/i18n/cli.ts) and its parameters, and
+ * is put into words only when it is printed, in the locale of the command line; a plain string
+ * is a message already in words (from the core, in the workspace's locale).
+ */
+import { tc, type CliMessageId } from '../core/i18n/cli.js';
+import type { Locale, Params } from '../core/i18n/locale.js';
+
+export class UsageError extends Error {
+  readonly id?: CliMessageId;
+  readonly params: Params;
+
+  constructor(message: string | CliMessageId, params?: Params) {
+    const isId = params !== undefined;
+    super(isId ? tc('en', message as CliMessageId, params) : message);
+    this.id = isId ? (message as CliMessageId) : undefined;
+    this.params = params ?? {};
+  }
+
+  /** The message in a locale. */
+  inLocale(locale: Locale): string {
+    return this.id ? tc(locale, this.id, this.params) : this.message;
+  }
+}
+
+/** A usage error from the CLI catalogue: `throw usage('error.out-empty')`. */
+export function usage(id: CliMessageId, params: Params = {}): UsageError {
+  return new UsageError(id, params);
+}

@@ -8,7 +8,7 @@
 import { addDays, isValidDate } from '../core/dates.js';
 import type { HistoryRevision, RevisionChange } from '../core/history/history.js';
 import { decodeName, git, GitError, inWorkspace, namedRevision, nulFields, readBlobs, readRevision, workspaceFilter, type GitRepo } from './git.js';
-import { UsageError } from './errors.js';
+import { usage } from './errors.js';
 
 export interface Point {
   sha: string;
@@ -41,7 +41,7 @@ export function resolvePoint(repo: GitRepo, spec: string, asOf: string, edge: 'b
   const days = /^(\d{1,5})d$/.exec(spec);
   const date = days ? addDays(asOf, -Number(days[1])) : /^\d{4}-\d{2}-\d{2}$/.test(spec) ? spec : undefined;
   if (date !== undefined) {
-    if (!isValidDate(date)) throw new UsageError(`'${spec}' is not a valid date (use YYYY-MM-DD)`);
+    if (!isValidDate(date)) throw usage('error.not-a-date', { value: spec });
     const { stdout } = git(repo.top, ['log', '--first-parent', '--format=%H %cs', tip, '--']);
     for (const line of stdout.toString('utf8').split('\n')) {
       const [sha, d] = line.split(' ');

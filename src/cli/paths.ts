@@ -4,7 +4,7 @@
  * workspace-relative files and folders (ending in `/`) the user named, which the output is about.
  */
 import path from 'node:path';
-import { UsageError } from './errors.js';
+import { usage } from './errors.js';
 
 /** `to` relative to `from`, with forward slashes on every platform. */
 export function relativePosix(from: string, to: string): string {
@@ -31,7 +31,7 @@ export type Focus = readonly string[];
 export function focusEntries(targets: string[], root: string, cwd: string): (string | undefined)[] {
   return targets.map((t) => {
     const rel = relativePosix(root, t);
-    if (isOutside(rel)) throw new UsageError(`${path.relative(cwd, t)} is outside the workspace ${path.relative(cwd, root) || '.'}`);
+    if (isOutside(rel)) throw usage('error.outside-workspace', { path: path.relative(cwd, t), root: path.relative(cwd, root) || '.' });
     if (rel === '') return undefined;
     return rel.endsWith('.md') ? rel : `${rel}/`;
   });

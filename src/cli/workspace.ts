@@ -8,7 +8,8 @@ import path from 'node:path';
 import { checkWorkspace, type CheckResult } from '../core/check/pipeline.js';
 import { scopeChangedSince, type ChangedScope } from './changed-since.js';
 import { chooseLocale, parseAsOf, type Call, type OptionsSpec } from './command.js';
-import { UsageError } from './errors.js';
+import { tc } from '../core/i18n/cli.js';
+import { usage } from './errors.js';
 import { focusEntries, pathFrom, type Focus } from './paths.js';
 import { findWorkspaceRoot, loadWorkspaceFiles } from './walk.js';
 
@@ -32,7 +33,7 @@ export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], ch
   const locale = chooseLocale(call.values.locale, io.env);
   const asOf = parseAsOf(call.values['as-of']);
   const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(io.cwd, p));
-  for (const t of targets) if (!existsSync(t)) throw new UsageError(`${path.relative(io.cwd, t) || t}: no such file or directory`);
+  for (const t of targets) if (!existsSync(t)) throw usage('error.no-such-path', { path: path.relative(io.cwd, t) || t });
   const root = findWorkspaceRoot(targets[0]);
   const focus = focusEntries(targets, root, io.cwd).filter((f): f is string => f !== undefined);
   const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\rReading ${n} files…`); } : undefined;
@@ -42,6 +43,7 @@ export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], ch
   if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
   const scope = changedSince === undefined ? undefined : scopeChangedSince(root, changedSince, files);
   const result = checkWorkspace(scope ? scope.files : files, { locale, asOf });
+  call.locale = result.locale;
   return { root, result, focus, failed, notes, scope, displayPath };
 }
 
@@ -53,9 +55,8 @@ export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], ch
 export function unreadableNotes(loaded: Pick<LoadedWorkspace, 'result' | 'displayPath'>): string[] {
   const { unreadable } = loaded.result;
   if (!unreadable.length) return [];
-  const n = unreadable.length;
   const files = unreadable.map((u) => `${loaded.displayPath(u.path)}${u.reason ? ` (${u.reason})` : ''}`).join('; ');
-  return [`${n} document${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} left out (run keyplan check for details): ${files}`];
+  return [tc(loaded.result.locale, 'note.unreadable', { n: unreadable.length, files })];
 }
 
 /** The unreadable documents as the JSON outputs list them: `[{ file, reason }]`, workspace-relative. */
@@ -63,8 +64,8 @@ export function unreadableList(loaded: Pick<LoadedWorkspace, 'result'>): { file:
   return loaded.result.unreadable.map((u) => ({ file: u.path, reason: u.reason ?? '' }));
 }
 
-/** ` (its account plan, a.md, could not be read)` when an account id is defined only in unreadable files. */
-export function unreadableAccount(loaded: Pick<LoadedWorkspace, 'result' | 'displayPath'>, id: string): string {
+/** The unreadable account plans that define an account id (`a.md, b.md`), or undefined. */
+export function unreadableAccountFiles(loaded: Pick<LoadedWorkspace, 'result' | 'displayPath'>, id: string): string | undefined {
   const files = loaded.result.unreadable.filter((u) => u.kind === 'account' && u.id === id).map((u) => loaded.displayPath(u.path));
-  return files.length ? ` (its account plan, ${files.join(', ')}, could not be read: run keyplan check)` : '';
+  return files.length ? files.join(', ') : undefined;
 }

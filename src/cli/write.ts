@@ -106,14 +106,14 @@ export function ioRefusal(err: unknown, dir: string, target: string): unknown {
   if (err instanceof WriteRefused) return err;
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT': return new WriteRefused(`the folder ${dir} does not exist; create it first, then run the command again`);
-    case 'ENOTDIR': return new WriteRefused(`${dir} is not a folder; cannot write ${target}`);
+    case 'ENOENT': return new WriteRefused('write.no-folder', { dir });
+    case 'ENOTDIR': return new WriteRefused('write.not-folder-for', { dir, target });
     case 'EACCES':
-    case 'EPERM': return new WriteRefused(`cannot write in the folder ${dir}: it is read-only for you (permission denied); nothing was written`);
-    case 'EROFS': return new WriteRefused(`cannot write in the folder ${dir}: it is on a read-only file system; nothing was written`);
+    case 'EPERM': return new WriteRefused('write.permission', { dir });
+    case 'EROFS': return new WriteRefused('write.read-only', { dir });
     case 'ENOSPC':
-    case 'EDQUOT': return new WriteRefused(`no space left to write ${target}; nothing was written`);
-    default: return code ? new WriteRefused(`could not write ${target} (${code}); nothing was written`) : err;
+    case 'EDQUOT': return new WriteRefused('write.no-space', { target });
+    default: return code ? new WriteRefused('write.failed', { target, code }) : err;
   }
 }
 
@@ -135,8 +135,8 @@ export async function checkFolders(dir: string, base: string | undefined): Promi
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return at;
       throw ioRefusal(err, path.dirname(at), dir);
     }
-    if (stat.isSymbolicLink()) throw new WriteRefused(`${at} is a symbolic link to a folder; Keyplan does not write through linked folders (name the real folder instead)`);
-    if (!stat.isDirectory()) throw new WriteRefused(`${at} is not a folder; cannot write there`);
+    if (stat.isSymbolicLink()) throw new WriteRefused('write.linked-folder', { at });
+    if (!stat.isDirectory()) throw new WriteRefused('write.not-folder', { at });
   }
   return undefined;
 }
@@ -182,7 +182,7 @@ export async function takeLock(target: string): Promise<() => Promise<void>> {
         await fs.rm(file, { force: true });
         continue;
       }
-      throw new WriteRefused(`another Keyplan command is writing ${target} right now; nothing was written (if none is, remove ${file})`);
+      throw new WriteRefused('write.locked', { target, file });
     }
   }
 }
@@ -191,22 +191,22 @@ export async function takeLock(target: string): Promise<() => Promise<void>> {
 export async function writeOutputFile(target: string, content: string, options: WriteOptions): Promise<void> {
   const dir = path.dirname(target);
   const missing = await checkFolders(dir, options.base);
-  if (missing !== undefined) throw new WriteRefused(`the folder ${missing} does not exist; create it first, then run the command again`);
+  if (missing !== undefined) throw new WriteRefused('write.no-folder', { dir: missing });
   const release = await takeLock(target).catch((err) => Promise.reject(ioRefusal(err, dir, target)));
   const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let tempMade = false;
   try {
     const before = await snapshot(target);
     if (before) {
-      if (before.stat.isDirectory()) throw new WriteRefused(`${target} is a folder; name a file to write`);
+      if (before.stat.isDirectory()) throw new WriteRefused('write.is-folder', { target });
       if (before.stat.isSymbolicLink()) {
-        if (!options.force) throw new WriteRefused(`${target} is a symbolic link; Keyplan does not write through links (use --force to replace the link itself)`);
+        if (!options.force) throw new WriteRefused('write.link', { target });
       } else if (!before.stat.isFile()) {
         throw new WriteRefused(`${target} is ${kindOf(before.stat)}; Keyplan only ever replaces regular files, even with --force`);
       } else if (!options.force) {
         const state = sealState(await fs.readFile(target, 'utf8'), options.seal);
-        if (state === 'foreign') throw new WriteRefused(`${target} exists and was not written by Keyplan; not overwriting it (use --force to replace it)`);
-        if (state === 'edited') throw new WriteRefused(`${target} was edited since Keyplan wrote it; not overwriting the edits (use --force to replace it)`);
+        if (state === 'foreign') throw new WriteRefused('write.foreign', { target });
+        if (state === 'edited') throw new WriteRefused('write.edited', { target });
       }
     }
     // Exclusive creation: never reuses (or follows) anything already at the temporary name.

@@ -52,7 +52,7 @@ describe('CLI: keyplan overdue and report on the samples', function () {
     assert.match(lines[rowOf('he-ping')], /^overdue \+8d /);
     assert.match(lines[rowOf('tang-li')], /^planned 2026-11-12 missed /);
     assert.match(lines[rowOf('gao-feng')], /^never .* never /);
-    assert.match(lines[rowOf('li-ming')], /^due-soon .* 14\/30 \(person\)\s+yang-fan/);
+    assert.match(lines[rowOf('li-ming')], /^due soon .* 14\/30 \(person\)\s+yang-fan/);
     for (const ok of ['孙建国', '王芳', '赵敏', '陈静', '周洋', '赵磊', '谢雯', '马军']) assert.ok(!r.stdout.includes(ok), `${ok} is ok or left`);
     assert.match(r.stdout, /6 contacts: 3 overdue, 1 planned missed, 1 never met, 1 due soon\./);
   });
@@ -143,10 +143,16 @@ describe('CLI: keyplan overdue and report on the samples', function () {
       const r = keyplan(command, 'samples', '--as-of', '2026-13-01');
       assert.equal(r.code, 2, command);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, /--as-of takes a date as YYYY-MM-DD, not '2026-13-01'/);
+      assert.match(r.stderr, /--as-of: 2026-13-01 is not a date that exists/);
     }
-    assert.equal(keyplan('overdue', 'samples', '--as-of', '2026-02-30').code, 2);
-    assert.equal(keyplan('overdue', 'samples', '--as-of', '20261120').code, 2);
+    // A date written right that does not exist, and a date written wrong, are told apart.
+    const feb30 = keyplan('overdue', 'samples', '--as-of', '2026-02-30');
+    assert.equal(feb30.code, 2);
+    assert.equal(feb30.stderr, 'keyplan: --as-of: 2026-02-30 is not a date that exists\n');
+    const compact = keyplan('overdue', 'samples', '--as-of', '20261120');
+    assert.equal(compact.code, 2);
+    assert.equal(compact.stderr, "keyplan: --as-of takes a date as YYYY-MM-DD, not '20261120'\n");
+    assert.equal(keyplan('overdue', 'samples', '--as-of', '2026-02-30', '--locale', 'zh-cn').stderr, 'keyplan：--as-of：2026-02-30 不是真实存在的日期\n');
   });
 
   it('an unknown format exits 2', () => {

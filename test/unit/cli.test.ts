@@ -203,8 +203,8 @@ describe('CLI (built bin/keyplan.cjs, spawned)', function () {
   it('--locale zh-cn gives Chinese messages', () => {
     const r = keyplan(['check', 'samples', '--locale', 'zh-cn', ...AS_OF]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /he-ping\.md:7:13 error unknown-reference 客户 `yuanhang-auto` 中没有标识为 `liu-qiang` 的人员。/);
-    assert.match(r.stdout, /zhao-min\.md:10:9 error schema `suportive` 不是 `stance` 的可用取值。/);
+    assert.match(r.stdout, /he-ping\.md:7:13 错误 unknown-reference 客户 `yuanhang-auto` 中没有标识为 `liu-qiang` 的人员。/);
+    assert.match(r.stdout, /zhao-min\.md:10:9 错误 schema `suportive` 不是 `stance` 的可用取值。/);
   });
 
   it('KEYPLAN_LOCALE=zh-cn gives Chinese messages too', () => {
@@ -264,10 +264,15 @@ describe('CLI (built bin/keyplan.cjs, spawned)', function () {
   });
 
   it('--help exits 0 and prints usage', () => {
-    for (const args of [['--help'], ['-h'], ['check', '--help']]) {
+    for (const args of [['--help'], ['-h'], ['help']]) {
       const r = keyplan(args);
       assert.equal(r.status, 0, args.join(' '));
       assert.match(r.stdout, /^Usage: keyplan <command>/);
+    }
+    for (const args of [['check', '--help'], ['check', '-h'], ['help', 'check']]) {
+      const r = keyplan(args);
+      assert.equal(r.status, 0, args.join(' '));
+      assert.match(r.stdout, /^Usage: keyplan check \[paths\.\.\.\] \[options\]\n/, args.join(' '));
     }
   });
 

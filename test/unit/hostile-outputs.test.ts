@@ -107,7 +107,7 @@ describe('hostile plan text in every output', function () {
         ];
         for (const hover of hovers) {
           assert.ok(hover, `${key}: a hover card`);
-          assertSafeMarkdown(hover.markdown, `hover ${key}`, []);
+          assertSafeMarkdown(hover.markdown, `hover ${key}`, [], 'people');
           assertNoCanary(hover.markdown, 'hover');
         }
       }
@@ -177,7 +177,7 @@ describe('hostile plan text in every output', function () {
       // The trees build tooltips with escapeMarkdown and set labels as plain strings (VS Code does
       // not interpret Markdown in tree labels); the integration tests check the trees themselves.
       for (const { key, h } of cases) {
-        assertSafeMarkdown(`**${escapeMarkdown(h)}** — ${escapeMarkdown(h)}`, `tooltip ${key}`, []);
+        assertSafeMarkdown(`**${escapeMarkdown(h)}** — ${escapeMarkdown(h)}`, `tooltip ${key}`, [], 'people');
         assertSafeMarkdown(escapeMarkdownLinkFree(h), `link-free ${key}`, []);
         assertNoControls(terminalSafe(h), key);
         // Quick-pick labels: VS Code's renderer (iconLabels.ts) turns an unescaped `$(name)` into an icon.
@@ -267,7 +267,7 @@ describe('hostile plan text in every output', function () {
         assertNoControls(text.stdout, `${command} text`);
         assertNoCanary(text.stdout, `${command} text`);
         const md = await cli([command, '.', '--format', 'markdown', '--as-of', AS_OF], dir);
-        assertSafeMarkdown(md.stdout, `${command} markdown`, []);
+        assertSafeMarkdown(md.stdout, `${command} markdown`, [], 'people');
         assertNoCanary(md.stdout, `${command} markdown`);
         const json = await cli([command, '.', '--format', 'json', '--as-of', AS_OF], dir);
         JSON.parse(json.stdout);
@@ -288,7 +288,7 @@ describe('hostile plan text in every output', function () {
     it('export, markdown and json: safe, and without personal notes unless asked', async () => {
       const md = await cli(['export', '.', '--as-of', AS_OF], dir);
       assert.equal(md.code, 0, md.stderr);
-      assertSafeMarkdown(md.stdout, 'export markdown', []);
+      assertSafeMarkdown(md.stdout, 'export markdown', [], 'people');
       assertNoCanary(md.stdout, 'export markdown');
       const json = await cli(['export', '.', '--format', 'json', '--as-of', AS_OF], dir);
       const brief = JSON.parse(json.stdout);
@@ -300,7 +300,7 @@ describe('hostile plan text in every output', function () {
       // The canaries are really there: asked for, they appear.
       const full = await cli(['export', 'evil-1', '.', '--include-sensitive', '--as-of', AS_OF], dir);
       assert.ok(full.stdout.includes(CANARY.career) && full.stdout.includes('CONTAINS SENSITIVE PERSONAL NOTES'));
-      assertSafeMarkdown(full.stdout, 'export markdown with personal notes', []);
+      assertSafeMarkdown(full.stdout, 'export markdown with personal notes', [], 'people');
       medium('export');
     });
 

@@ -8,10 +8,12 @@ import path from 'node:path';
 import { kindLookup, redactSensitive } from '../../core/analysis/redact.js';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
+import { tc } from '../../core/i18n/cli.js';
+import type { Locale } from '../../core/i18n/locale.js';
 import { subjectResolver } from '../../core/diff/findings.js';
 import type { ChangedScope } from '../changed-since.js';
 import { defineCommand, print, reportProblems, type Io } from '../command.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { FINDINGS_FORMATS } from '../formatters/findings/index.js';
 import { summarize, type CiFindings, type Findings } from '../formatters/findings/model.js';
@@ -21,19 +23,7 @@ import { loadWorkspace } from '../workspace.js';
 
 export const check = defineCommand({
   name: 'check',
-  summary: `  check [paths...]     Validate Keyplan documents and report findings (the whole workspace is
-                       read so cross-file rules are right; findings are shown for the given paths)
-`,
-  help: `check:
-  --format <f>         text (default), json, github (workflow annotations), sarif (SARIF 2.1.0)
-                       or junit (JUnit XML)
-  --changed-since <r>  check only what changed since git revision r, plus the rest of the
-                       accounts it belongs to (the result equals a full check of those files)
-  --quiet              show errors only
-  --max-warnings <n>   exit 1 when there are more than n warnings
-  --include-sensitive  github, sarif and junit: keep the details of findings about sensitive
-                       personal fields (by default they only name the field)
-`,
+  choices: { format: Object.keys(FINDINGS_FORMATS) },
   options: {
     format: { type: 'string', default: 'text' },
     quiet: { type: 'boolean', default: false },
@@ -47,9 +37,9 @@ export const check = defineCommand({
     let maxWarnings = Infinity;
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number');
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usage('error.max-warnings');
     }
-    if (values['changed-since'] === '') throw new UsageError('--changed-since takes a git revision, e.g. --changed-since origin/main');
+    if (values['changed-since'] === '') throw usage('error.changed-since');
     const { root, result, focus, failed, notes, scope, displayPath } = await loadWorkspace(call, positionals, values['changed-since']);
     const reported = (file: string) => inFocus(focus, file) && (!scope || scope.focus.has(file));
 
@@ -57,7 +47,7 @@ export const check = defineCommand({
     if (values.quiet) shown = shown.filter((d) => d.severity === 'error');
     const documents = result.documents.map((d) => d.path).filter(reported);
     const summary = summarize(shown, documents.length);
-    if (scope) io.stderr.write(scopeNote(scope, documents.length));
+    if (scope) io.stderr.write(scopeNote(scope, documents.length, result.locale));
 
     const findings: Findings = {
       diagnostics: shown,
@@ -70,7 +60,7 @@ export const check = defineCommand({
       ci: () => ciFindings(shown, result, root, io, values['include-sensitive'] === true),
     };
     print(call, formatter, findings, result.locale);
-    const problems = reportProblems(io, notes, failed, displayPath);
+    const problems = reportProblems(io, notes, failed, displayPath, call.locale);
     if (problems) return problems;
     const warnings = result.diagnostics.filter((d) => reported(d.file) && d.severity === 'warning').length;
     return summary.errors > 0 || warnings > maxWarnings ? 1 : 0;
@@ -78,11 +68,10 @@ export const check = defineCommand({
 });
 
 /** What --changed-since checked, for the log. */
-function scopeNote(scope: ChangedScope, documents: number): string {
-  if (scope.full) return `keyplan: ${scope.reason ?? 'a change to what is read'} since ${scope.ref}; checking the whole workspace.\n`;
-  if (!scope.changed.length) return `keyplan: no Keyplan files changed since ${scope.ref}; nothing to check.\n`;
-  const accounts = scope.accounts.length ? ` and the rest of ${scope.accounts.length === 1 ? 'account' : 'accounts'} ${scope.accounts.join(', ')}` : '';
-  return `keyplan: ${scope.changed.length} file${scope.changed.length === 1 ? '' : 's'} changed since ${scope.ref}; checking ${documents} document${documents === 1 ? '' : 's'}: the changed ones${accounts}.\n`;
+function scopeNote(scope: ChangedScope, documents: number, locale: Locale): string {
+  if (scope.full) return `keyplan: ${tc(locale, 'check.scope.full', { reason: scope.reason, ref: scope.ref })}\n`;
+  if (!scope.changed.length) return `keyplan: ${tc(locale, 'check.scope.nothing', { ref: scope.ref })}\n`;
+  return `keyplan: ${tc(locale, 'check.scope.changed', { n: scope.changed.length, ref: scope.ref, documents, accounts: scope.accounts.join(', '), accountCount: scope.accounts.length })}\n`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { DIFF_PHRASES } from '../../core/i18n/diff.js';
 import { localizeText } from '../../core/i18n/locale.js';
 import { chooseLocale, defineCommand, parseAsOf, print, reportProblems } from '../command.js';
 import { writeDiffMatrices } from '../diff-matrix.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { DIFF_FORMATS } from '../formatters/diff/index.js';
 import type { DiffHeader } from '../formatters/diff/model.js';
 import { pickFormatter } from '../formatters/formatter.js';
@@ -24,23 +24,7 @@ import { findWorkspaceRoot, loadWorkspaceFiles } from '../walk.js';
 
 export const diff = defineCommand({
   name: 'diff',
-  summary: `  diff [BASE [HEAD]] [paths...]
-                       What changed in the relationship picture between two git revisions:
-                       people, stances, roles, plans, interactions, health, findings
-`,
-  help: `diff [BASE [HEAD]] [paths...] [-- paths...]
-                       BASE: default the merge base of HEAD with origin/main (or main);
-                       HEAD: default the working tree. Both are read from git, no checkout.
-  --format <f>         text (default), markdown (a pull-request comment) or json
-  --matrix-dir <dir>   also write each changed account's matrix before and after as SVG
-                       into <dir> (markdown output embeds them; --force replaces files
-                       Keyplan did not write)
-  --since <when>       BASE is the plan as it stood then: Nd (N days before --as-of, e.g.
-                       90d), a date (YYYY-MM-DD: the last commit before it) or a revision
-                       (a tag such as the last QBR's); HEAD stays the working tree
-  --include-sensitive  show changes of sensitive personal fields and findings about them in
-                       full (by default: only "personal notes changed")
-`,
+  choices: { format: Object.keys(DIFF_FORMATS) },
   options: {
     format: { type: 'string', default: 'text' },
     'matrix-dir': { type: 'string' },
@@ -58,21 +42,21 @@ export const diff = defineCommand({
     const note = (message: string) => io.stderr.write(`keyplan: ${terminalSafeLine(message)}\n`);
 
     const repo = findRepo(cwd);
-    if (!repo) throw new UsageError('keyplan diff compares git revisions; run it inside a git working tree');
+    if (!repo) throw usage('error.diff-no-repo');
     const { revisions, paths: leading } = splitRevisions(repo, call.positionals, cwd);
     const paths = [...leading, ...call.paths];
     const targets = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
     const root = findWorkspaceRoot(existsSync(targets[0]) ? targets[0] : cwd);
     const wsRepo = workspaceRepo(repo, root);
-    if (isOutside(wsRepo.prefix)) throw new UsageError(`the workspace ${root} is outside the git repository ${repo.top}`);
+    if (isOutside(wsRepo.prefix)) throw usage('error.diff-outside', { root, top: repo.top });
     const entries = focusEntries(targets, root, cwd);
     const focus = entries.filter((f): f is string => f !== undefined);
 
-    if (values.since !== undefined && revisions.length) throw new UsageError('--since names BASE; give either --since or revisions, not both');
+    if (values.since !== undefined && revisions.length) throw usage('error.since-and-revisions');
     let base: Revision;
     if (values.since !== undefined) {
       const point = resolvePoint(repo, values.since, asOf, 'before');
-      if (!point) throw new UsageError(`no commit before ${values.since} on HEAD's first-parent line`);
+      if (!point) throw usage('error.no-commit-before', { when: values.since });
       base = { sha: point.sha, label: point.label };
     } else base = revisions[0] ? namedRevision(repo, revisions[0]) : defaultBase(repo);
     if (base.note) note(base.note);
@@ -95,9 +79,9 @@ export const diff = defineCommand({
       if (entry === undefined || known.some((p) => covers(entry, p))) return;
       const arg = paths[i];
       if (arg === leading[0] && revisions.length === 0 && !existsSync(path.resolve(cwd, arg))) {
-        throw new UsageError(`'${arg}' is neither a revision nor a path (in a shallow clone, fetch the revision first: git fetch --depth=1 origin ${arg})`);
+        throw usage('error.diff-neither', { arg });
       }
-      throw new UsageError(`no Markdown files under ${arg} in either revision`);
+      throw usage('error.diff-no-markdown', { arg });
     });
 
     const headResult = checkWorkspace(headFiles, { asOf, locale });
@@ -115,7 +99,7 @@ export const diff = defineCommand({
     const header: DiffHeader = { base: base.label, head: head ? head.label : localizeText(DIFF_PHRASES.workingTree, headResult.locale) };
     if (values['matrix-dir']) header.matrix = await writeDiffMatrices(workspaceDiff, baseResult, headResult, values['matrix-dir'], cwd, values.force);
     print(call, formatter, { diff: workspaceDiff, header, base, head }, headResult.locale);
-    return reportProblems(io, [], failed);
+    return reportProblems(io, [], failed, undefined, call.locale);
   },
 });
 
@@ -126,7 +110,7 @@ function splitRevisions(repo: GitRepo, args: string[], cwd: string): { revisions
   for (; i < args.length && revisions.length < 2; i++) {
     const arg = args[i];
     if (!resolveCommit(repo, arg)) break;
-    if (existsSync(path.resolve(cwd, arg))) throw new UsageError(`'${arg}' is both a revision and a path; put paths after '--', e.g. keyplan diff ${arg} -- ${arg}`);
+    if (existsSync(path.resolve(cwd, arg))) throw usage('error.diff-both', { arg });
     revisions.push(arg);
   }
   return { revisions, paths: args.slice(i) };

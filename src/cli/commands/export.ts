@@ -10,27 +10,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildBriefs } from '../../core/report/brief.js';
+import { tc } from '../../core/i18n/cli.js';
 import { closest } from '../../core/suggest.js';
 import { defineCommand, print, render, reportProblems } from '../command.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { BRIEF_FORMATS } from '../formatters/brief/index.js';
 import { pickFormatter } from '../formatters/formatter.js';
-import { loadWorkspace, unreadableAccount, unreadableNotes } from '../workspace.js';
+import { loadWorkspace, unreadableAccountFiles, unreadableNotes } from '../workspace.js';
 import { writeOutputFile } from '../write.js';
 
 export const exportCommand = defineCommand({
   name: 'export',
-  summary: `  export [account] [paths...]
-                       A shareable account brief: plan, health, people, objectives, the
-                       relationship plan's contacts; sensitive personal notes left out
-`,
-  help: `export [account] [paths...]
-  --format <f>         markdown (default) or json
-  --redact             leave sensitive personal notes out (the default)
-  --include-sensitive  include them (for the account team only)
-  --out <file>         write to a file instead of stdout (atomically; refuses to replace a file
-                       Keyplan did not write, unless --force)
-`,
+  choices: { format: Object.keys(BRIEF_FORMATS) },
   options: {
     format: { type: 'string', default: 'markdown' },
     redact: { type: 'boolean', default: false },
@@ -41,8 +32,8 @@ export const exportCommand = defineCommand({
   async run(call) {
     const { values, positionals, io } = call;
     const formatter = pickFormatter(BRIEF_FORMATS, values.format);
-    if (values.redact && values['include-sensitive']) throw new UsageError('--redact and --include-sensitive contradict each other; choose one');
-    if (values.out === '') throw new UsageError('--out takes a file name');
+    if (values.redact && values['include-sensitive']) throw usage('error.redact-and-include');
+    if (values.out === '') throw usage('error.out-empty');
     // `keyplan export east-china-telecom`: an account id; `keyplan export samples`: a folder.
     const [first, ...rest] = positionals;
     const account = first !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(first) && !existsSync(path.resolve(io.cwd, first)) ? first : undefined;
@@ -50,15 +41,14 @@ export const exportCommand = defineCommand({
     const { result, failed, notes } = loaded;
     if (account && !result.workspace.accounts.get(account)?.doc) {
       const suggestion = closest(account, [...result.workspace.accounts.values()].filter((a) => a.doc).map((a) => a.id));
-      throw new UsageError(`no account '${account}' in this workspace${unreadableAccount(loaded, account) || (suggestion ? `; did you mean '${suggestion}'?` : '')}`);
+      throw usage('error.no-account', { account, unreadable: unreadableAccountFiles(loaded, account), suggestion });
     }
     const brief = buildBriefs(result, { accounts: account ? [account] : undefined, includeSensitive: values['include-sensitive'] === true });
     if (!values.out) print(call, formatter, brief, result.locale);
     else {
       await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, brief, result.locale).text, { force: values.force, seal: formatter === BRIEF_FORMATS.json ? 'json' : 'comment', what: 'the brief', base: io.cwd });
-      const n = brief.accounts.length;
-      io.stdout.write(`Wrote ${values.out} (${n} account${n === 1 ? '' : 's'}${brief.sensitive === 'included' ? ', WITH sensitive personal notes' : ', sensitive personal notes left out'})\n`);
+      io.stdout.write(`${tc(result.locale, 'export.wrote', { file: values.out, n: brief.accounts.length, sensitive: brief.sensitive === 'included' ? 1 : undefined })}\n`);
     }
-    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed, undefined, call.locale);
   },
 });

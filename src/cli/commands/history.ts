@@ -12,7 +12,7 @@ import { accountHistory } from '../../core/history/history.js';
 import { loadConfig, CONFIG_FILE } from '../../core/check/pipeline.js';
 import { closest } from '../../core/suggest.js';
 import { chooseLocale, defineCommand, parseAsOf, print } from '../command.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { HISTORY_FORMATS } from '../formatters/history/index.js';
 import { findRepo, workspaceRepo } from '../git.js';
@@ -22,20 +22,7 @@ import { findWorkspaceRoot } from '../walk.js';
 
 export const history = defineCommand({
   name: 'history',
-  summary: `  history <account> [workspace]
-                       How an account's relationships moved over its git history: each
-                       change with its commit, and each person's stance trajectory
-`,
-  help: `history <account> [workspace]
-  --person <id>        only this person's changes and trajectory
-  --since <when>       start here: a date (YYYY-MM-DD), a revision (tag, branch, commit)
-                       or Nd (N days before --as-of, e.g. 90d); default: the first commit
-  --until <when>       end here: a date or a revision; default HEAD (commits only, not
-                       the working tree)
-  --derived            also list what each commit's date changed: temperatures, cadence
-                       states and health as of that day (json always has them, marked)
-  --format <f>         text (default), markdown or json
-`,
+  choices: { format: Object.keys(HISTORY_FORMATS) },
   options: {
     format: { type: 'string', default: 'text' },
     person: { type: 'string' },
@@ -46,17 +33,17 @@ export const history = defineCommand({
   async run(call) {
     const { values, positionals, io } = call;
     const [account, where, ...rest] = positionals;
-    if (!account) throw new UsageError('history needs an account id, e.g. keyplan history east-china-telecom');
-    if (rest.length) throw new UsageError(`history takes one workspace folder, not '${rest.join(' ')}'`);
+    if (!account) throw usage('error.needs-account', { command: 'history' });
+    if (rest.length) throw usage('error.history-one-folder', { value: rest.join(' ') });
     const formatter = pickFormatter(HISTORY_FORMATS, values.format);
     const asOf = parseAsOf(values['as-of']) ?? today();
     const target = path.resolve(io.cwd, where ?? '.');
-    if (!existsSync(target)) throw new UsageError(`${where}: no such file or directory`);
+    if (!existsSync(target)) throw usage('error.no-such-path', { path: where });
     const repo = findRepo(target);
-    if (!repo) throw new UsageError('keyplan history reads the git history; run it inside a git working tree');
+    if (!repo) throw usage('error.history-no-repo');
     const root = findWorkspaceRoot(target);
     const wsRepo = workspaceRepo(repo, root);
-    if (isOutside(wsRepo.prefix)) throw new UsageError(`the workspace ${root} is outside the git repository ${repo.top}`);
+    if (isOutside(wsRepo.prefix)) throw usage('error.diff-outside', { root, top: repo.top });
 
     const until = untilPoint(repo, values.until, asOf);
     const since = values.since === undefined ? undefined : resolvePoint(repo, values.since, asOf, 'before', until.sha);
@@ -69,13 +56,13 @@ export const history = defineCommand({
     }
     const h = accountHistory(revisions, { account, person: values.person, locale });
     if (!h.start?.account && !h.end?.account && !h.changes.some((c) => c.subject === 'account')) {
-      throw new UsageError(`no account '${account}' in the history of this workspace${revisions.length ? '' : ' (no commits touch it)'}`);
+      throw usage('error.history-no-account', { account, none: revisions.length ? undefined : 1 });
     }
     if (values.person && !h.trajectories.length && !h.changes.length) {
       const all = accountHistory(revisions, { account, locale });
       const people = all.trajectories.map((t) => t.id);
       const suggestion = closest(values.person, people);
-      throw new UsageError(`no person '${values.person}' in the history of ${account}${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+      throw usage('error.history-no-person', { person: values.person, account, suggestion });
     }
     print(call, formatter, { history: h, since: since ? { sha: since.sha, label: since.label } : undefined, until: { sha: until.sha, label: until.label }, derived: values.derived === true }, locale ?? 'en');
     return 0;

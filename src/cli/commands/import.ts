@@ -6,30 +6,23 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isValidDate } from '../../core/dates.js';
 import { CalendarError, MAX_CALENDAR_BYTES, readCalendar } from '../../core/import/calendar.js';
 import { newLogWith } from '../../core/language/log-entry.js';
 import { insertEntries } from '../../core/language/log-placement.js';
 import { entriesByFile, ImportSettingsError, markerKeys, planImport } from '../../core/import/plan.js';
-import { defineCommand, print, reportProblems } from '../command.js';
+import { defineCommand, print, reportProblems, checkDate } from '../command.js';
 import { editTextFile } from '../edit.js';
-import { UsageError } from '../errors.js';
+import { usage, UsageError } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { IMPORT_FORMATS } from '../formatters/import/index.js';
 import { terminalSafeLine } from '../output/terminal.js';
+import { tc } from '../../core/i18n/cli.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 import { WriteRefused } from '../write.js';
 
 export const importCommand = defineCommand({
   name: 'import',
-  summary: `  import <file.ics> [workspace]
-                       Meetings from a calendar file (.ics) as interaction-log entries
-`,
-  help: `import:
-  --dry-run            print what would be added; write nothing
-  --since <date>       leave out meetings before this day (YYYY-MM-DD)
-  --format <f>         text (default) or json
-`,
+  choices: { format: Object.keys(IMPORT_FORMATS) },
   options: {
     'dry-run': { type: 'boolean', default: false },
     since: { type: 'string' },
@@ -39,9 +32,9 @@ export const importCommand = defineCommand({
     const { values, positionals, io } = call;
     const formatter = pickFormatter(IMPORT_FORMATS, values.format);
     const [calendarArg, ...rest] = positionals;
-    if (!calendarArg) throw new UsageError('import needs a calendar file: keyplan import <file.ics> [workspace]');
-    if (rest.length > 1) throw new UsageError('import takes one workspace folder after the calendar file');
-    if (values.since !== undefined && !isValidDate(values.since)) throw new UsageError(`--since takes a date as YYYY-MM-DD, not '${values.since}'`);
+    if (!calendarArg) throw usage('error.import-needs-file');
+    if (rest.length > 1) throw usage('error.import-one-workspace');
+    if (values.since !== undefined) checkDate('--since', values.since);
     const text = await readCalendarFile(path.resolve(io.cwd, calendarArg), calendarArg);
 
     const loaded = await loadWorkspace(call, rest);
@@ -78,8 +71,8 @@ export const importCommand = defineCommand({
     }
     print(call, formatter, { asOf: result.asOf, calendar: calendarArg, dryRun, plan, shown: loaded.displayPath }, result.locale);
     // An event that cannot be read is left out, never silently: named on stderr, and exit 1.
-    for (const u of plan.unreadable) io.stderr.write(`keyplan: ${terminalSafeLine(calendarArg)}: event ${terminalSafeLine(u.uid)} ${terminalSafeLine(u.reason)}; left out\n`);
-    const status = reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+    for (const u of plan.unreadable) io.stderr.write(`${tc(result.locale, 'error.prefix')}${tc(result.locale, 'import.unreadable-event', { file: terminalSafeLine(calendarArg), uid: terminalSafeLine(u.uid), reason: terminalSafeLine(u.reason) })}\n`);
+    const status = reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed, undefined, call.locale);
     return status || (plan.unreadable.length ? 1 : 0);
   },
 });
@@ -89,14 +82,14 @@ async function readCalendarFile(file: string, shown: string): Promise<string> {
   try {
     stat = await fs.stat(file);
   } catch {
-    throw new UsageError(`${shown}: no such file`);
+    throw usage('error.no-such-file', { path: shown });
   }
-  if (!stat.isFile()) throw new UsageError(`${shown} is not a regular file`);
-  if (stat.size > MAX_CALENDAR_BYTES) throw new UsageError(`${shown}: larger than ${MAX_CALENDAR_BYTES / 1024 / 1024} MB; export a shorter period`);
+  if (!stat.isFile()) throw usage('error.not-a-file', { path: shown });
+  if (stat.size > MAX_CALENDAR_BYTES) throw usage('error.file-too-large', { path: shown, mb: MAX_CALENDAR_BYTES / 1024 / 1024 });
   const bytes = await fs.readFile(file);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${shown}: not UTF-8 text (iCalendar files are UTF-8)`);
+    throw usage('error.not-utf8', { path: shown });
   }
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { appendPlannedEntry, formatLogEntry, planLogEntry } from '../../core/language/log-entry.js';
 import { t } from '../../core/i18n/catalogue.js';
 import { defineCommand, reportProblems } from '../command.js';
-import { UsageError } from '../errors.js';
+import { usage, UsageError } from '../errors.js';
 import { terminalSafeLine } from '../output/terminal.js';
 import { loadWorkspace, unreadableNotes } from '../workspace.js';
 import { editTextFile } from '../edit.js';
@@ -19,18 +19,6 @@ import { WriteRefused } from '../write.js';
 
 export const log = defineCommand({
   name: 'log',
-  summary: `  log <person> [workspace] "summary"
-                       Log an interaction: appends one entry to the account's log for that year
-`,
-  help: `log <person> [workspace] "summary":
-  <person>             a person id, or a name as written in their portrait
-  --channel <c>        visit, meeting, call, wechat… or an alias (拜访, 会议…; keyplan.yaml
-                       channel_aliases); default: the person's first preferred channel, else meeting
-  --date <date>        the day it happened (YYYY-MM-DD, not after today); default: today (--as-of)
-  --with <p2,p3>       others who took part, of the same account (ids or names)
-  --next <text>        the next step, written as "Next: …" (a follow-up; see keyplan overdue)
-  --due <date>         the next step's due date: "Next (YYYY-MM-DD): …"
-`,
   options: {
     channel: { type: 'string' },
     date: { type: 'string' },
@@ -40,8 +28,8 @@ export const log = defineCommand({
   },
   async run(call) {
     const { values, positionals, io } = call;
-    if (positionals.length < 2) throw new UsageError('keyplan log takes a person and a summary: keyplan log <person> [workspace] "summary"');
-    if (positionals.length > 3) throw new UsageError(`keyplan log takes a person, an optional workspace folder and one summary; quote the summary ("…"), found ${positionals.length} arguments`);
+    if (positionals.length < 2) throw usage('error.log-needs-args');
+    if (positionals.length > 3) throw usage('error.log-too-many', { n: positionals.length });
     const person = positionals[0];
     const summary = positionals[positionals.length - 1];
     const loaded = await loadWorkspace(call, positionals.length === 3 ? [positionals[1]] : []);
@@ -65,6 +53,6 @@ export const log = defineCommand({
       return appendPlannedEntry(plan, current).text;
     }, { base: root });
     io.stdout.write(terminalSafeLine(t(result.locale, 'log.written', { path: shown, created: created ? 'new' : '', entry: formatLogEntry(plan.entry) })) + '\n');
-    return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+    return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed, undefined, call.locale);
   },
 });

@@ -8,7 +8,7 @@ import { urgency } from '../../core/analysis/cadence.js';
 import { dueFollowUps } from '../../core/analysis/follow-ups.js';
 import { closest } from '../../core/suggest.js';
 import { defineCommand, print, reportProblems } from '../command.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { OVERDUE_FORMATS } from '../formatters/overdue/index.js';
 import { darkAccountRows, followUpRows, overdueRows } from '../formatters/overdue/rows.js';
@@ -18,18 +18,7 @@ import { compareNames } from '../../core/i18n/collate.js';
 
 export const overdue = defineCommand({
   name: 'overdue',
-  summary: `  overdue [paths...]   Contacts that are overdue, missed a planned interaction, were never met
-                       or are due soon, most urgent first; then accounts gone dark
-`,
-  help: `overdue:
-  --format <f>         text (default), json or markdown
-  --owner <id>         only contacts this KAM owns in the plan, or whose account this KAM owns
-  --tier <A|B|C>       only accounts of this tier
-  --all                include contacts that are ok
-  --explain            print each contact's explanation below the table
-  --follow-ups         only the follow-ups (\`Next (YYYY-MM-DD): …\` in a log entry) that are due
-                       or past due; without it they follow the contacts in a section of their own
-`,
+  choices: { format: Object.keys(OVERDUE_FORMATS), tier: ['A', 'B', 'C'] },
   options: {
     format: { type: 'string', default: 'text' },
     owner: { type: 'string' },
@@ -41,7 +30,7 @@ export const overdue = defineCommand({
   async run(call) {
     const { values, positionals, io } = call;
     const formatter = pickFormatter(OVERDUE_FORMATS, values.format);
-    if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw new UsageError(`--tier takes A, B or C, not '${values.tier}'${closest(values.tier, ['A', 'B', 'C']) ? `; did you mean '${closest(values.tier, ['A', 'B', 'C'])}'?` : ''}`);
+    if (values.tier && !['A', 'B', 'C'].includes(values.tier)) throw usage('error.tier', { value: values.tier, suggestion: closest(values.tier, ['A', 'B', 'C']) });
     const loaded = await loadWorkspace(call, positionals);
     const { result, failed, notes } = loaded;
     const { focus } = loaded;
@@ -67,7 +56,7 @@ export const overdue = defineCommand({
       asOf: result.asOf, rows: onlyFollowUps ? [] : overdueRows(cadences), darkAccounts: onlyFollowUps ? [] : darkAccounts,
       followUps: followUpRows(followUps), onlyFollowUps, explain: values.explain ?? false,
     }, result.locale);
-    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed, undefined, call.locale);
   },
 });
 
@@ -79,5 +68,5 @@ function checkOwner(owner: string, result: Awaited<ReturnType<typeof loadWorkspa
   if (owners.has(owner)) return;
   const suggestion = closest(owner, owners);
   const known = [...owners].sort(compareNames);
-  throw new UsageError(`no owner '${owner}' in this workspace${suggestion ? `; did you mean '${suggestion}'?` : ''} (owners: ${known.join(', ') || 'none'})`);
+  throw usage('error.no-owner', { owner, suggestion, owners: known.join(', ') });
 }

@@ -4,7 +4,7 @@
  */
 import { buildReport } from '../../core/report/report.js';
 import { buildInventory, type InventoryGrouping } from '../../core/report/inventory.js';
-import { UsageError } from '../errors.js';
+import { usage } from '../errors.js';
 import { INVENTORY_FORMATS } from '../formatters/inventory/index.js';
 import { defineCommand, print, reportProblems } from '../command.js';
 import { pickFormatter } from '../formatters/formatter.js';
@@ -14,23 +14,17 @@ import { loadWorkspace, unreadableList, unreadableNotes } from '../workspace.js'
 
 export const report = defineCommand({
   name: 'report',
-  summary: `  report [paths...]    Per account: health and its parts, temperatures, quadrants, findings
-`,
-  help: `report:
-  --format <f>         text (default), json or markdown
-  --inventory          the customer-asset inventory (the 12 questions, lifetime value, old-customer revenue)
-  --by <g>             with --inventory: also per tier or per owner
-`,
+  choices: { format: Object.keys(REPORT_FORMATS), by: ['tier', 'owner'] },
   options: { format: { type: 'string', default: 'text' }, inventory: { type: 'boolean', default: false }, by: { type: 'string' } },
   async run(call) {
     const { values, positionals, io } = call;
-    if (values.by !== undefined && (!values.inventory || !['tier', 'owner'].includes(values.by))) throw new UsageError(values.inventory ? `unknown --by '${values.by}' (use tier or owner)` : '--by goes with --inventory');
+    if (values.by !== undefined && (!values.inventory || !['tier', 'owner'].includes(values.by))) throw values.inventory ? usage('error.by-value', { value: values.by }) : usage('error.by-needs-inventory');
     if (values.inventory) {
       const inventoryFormatter = pickFormatter(INVENTORY_FORMATS, values.format);
       const loaded = await loadWorkspace(call, positionals);
       const inventory = buildInventory(loaded.result, (values.by ?? 'all') as InventoryGrouping);
       print(call, inventoryFormatter, inventory, loaded.result.locale);
-      return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed);
+      return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed, undefined, call.locale);
     }
     const formatter = pickFormatter(REPORT_FORMATS, values.format);
     const loaded = await loadWorkspace(call, positionals);
@@ -41,6 +35,6 @@ export const report = defineCommand({
     // Only when there is one, so that a workspace read whole prints what it always printed.
     const unreadable = unreadableList(loaded);
     print(call, formatter, unreadable.length ? { ...data, unreadable } : data, result.locale);
-    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed);
+    return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed, undefined, call.locale);
   },
 });

@@ -6,7 +6,8 @@
  * a format: one file in the kind's folder and one line in its table.
  */
 import type { Locale } from '../../core/i18n/catalogue.js';
-import { UsageError } from '../errors.js';
+import { closest } from '../../core/suggest.js';
+import { usage } from '../errors.js';
 import type { Style } from '../output/style.js';
 
 export interface FormatContext {
@@ -16,6 +17,8 @@ export interface FormatContext {
   style: Style;
   /** Keyplan's version, for formats that name their tool (SARIF). */
   version: string;
+  /** The columns a text table may take: the terminal's width when stdout is a terminal, otherwise none. */
+  width?: number;
   /** A line for stderr: what the format does not print but the reader should know (skipped files). */
   note(message: string): void;
 }
@@ -28,6 +31,6 @@ export type FormatterTable<T> = Readonly<Record<string, Formatter<T>>>;
 /** The formatter `--format` names (default: the option's default), or a usage error listing the choices. */
 export function pickFormatter<T>(table: FormatterTable<T>, format: string | undefined): Formatter<T> {
   const name = format ?? 'text';
-  if (!Object.hasOwn(table, name)) throw new UsageError(`unknown format '${name}' (use ${Object.keys(table).join(', ')})`);
+  if (!Object.hasOwn(table, name)) throw usage('error.unknown-format', { value: name, choices: Object.keys(table).join(', '), suggestion: closest(name, Object.keys(table)) });
   return table[name];
 }

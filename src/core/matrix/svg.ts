@@ -3,6 +3,7 @@
  * same markup and styles it with the editor theme's colours. Every piece of plan text is escaped.
  */
 import { t, type Locale } from '../i18n/catalogue.js';
+import { tc } from '../i18n/cli.js';
 import { values, word } from '../i18n/vocabulary.js';
 import type { MatrixModel, RoleColor } from './model.js';
 import { INFLUENCES, STANCES, type MatrixLayout } from './layout.js';
@@ -230,13 +231,13 @@ export function matrixText(model: MatrixModel, layout: MatrixLayout, locale: Loc
     const title = quadrantLabel(q, locale);
     lines.push('', `${title} (${people.length})`);
     for (const p of people) {
-      const target = p.target ? ` → target ${stanceAt(p.target.x)}/${p.target.y}` : '';
-      lines.push(`  - ${p.name}${p.title ? `, ${p.title}` : ''}${p.roles.length ? ` [${p.roles.join('/')}]` : ''}: ${p.stance}, influence ${p.influence}${target}`);
+      const target = p.target ? tc(locale, 'matrix.text.target', { stance: word('stance', stanceAt(p.target.x), locale), influence: p.target.y }) : '';
+      lines.push(`  - ${p.name}${p.title ? `, ${p.title}` : ''}${p.roles.length ? ` [${p.roles.join('/')}]` : ''}: ${tc(locale, 'matrix.text.person', { stance: word('stance', p.stance, locale), influence: p.influence })}${target}`);
     }
   }
   if (layout.unplaced.length) {
     lines.push('', t(locale, 'matrix.unplaced', { n: layout.unplaced.length }));
-    for (const p of layout.unplaced) lines.push(`  - ${p.name}: stance ${p.stance}, influence ${p.influence ?? '?'}`);
+    for (const p of layout.unplaced) lines.push(`  - ${t(locale, 'matrix.unplaced.person', { name: p.name, stance: p.stance, influence: p.influence ?? '?' })}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -11,6 +11,7 @@ import { accountFollowUps, type FollowUp } from '../analysis/follow-ups.js';
 import { sensitiveValues } from '../analysis/redact.js';
 import type { CheckResult } from '../check/pipeline.js';
 import { t, word, type Locale, type MessageId } from '../i18n/catalogue.js';
+import { cliWord } from '../i18n/cli.js';
 import { influenceLinks } from '../model/influences.js';
 import { personView, type PersonView } from '../model/person.js';
 import { currentContacts } from '../model/plans.js';
@@ -140,7 +141,7 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
 
   out.push(`## ${m('meeting.chain')}`, '');
   out.push(`- ${m('meeting.roles')}: ${p.roles.length ? p.roles.map(esc).join(', ') : none}${p.status === 'left' ? ` · **${m('meeting.left')}**` : ''}`);
-  out.push(`- ${m('meeting.stance')}: ${esc(word('stance', p.stance, L))} · ${m('meeting.influence')}: ${p.influence === undefined ? '?' : `${p.influence}/5`} · ${m('meeting.coverage')}: ${esc(p.coverage)}`);
+  out.push(`- ${m('meeting.stance')}: ${esc(word('stance', p.stance, L))} · ${m('meeting.influence')}: ${p.influence === undefined ? '?' : `${p.influence}/5`} · ${m('meeting.coverage')}: ${esc(cliWord('coverage', p.coverage, L))}`);
   out.push(`- ${m('meeting.reports-to')}: ${b.reportsTo ? who(b.reportsTo) : none}`);
   out.push(`- ${m('meeting.direct-reports')}: ${b.directReports.length ? b.directReports.map(who).join('; ') : none}`);
   out.push(`- ${m('meeting.influences')}: ${b.influences.length ? b.influences.map(who).join('; ') : none}`);
@@ -162,9 +163,9 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
   if (b.plan) {
     const pl = b.plan;
     const facts = [
-      pl.stage || pl.targetStage ? `${m('meeting.stage')}: ${esc(pl.stage ?? '?')} → ${esc(pl.targetStage ?? '?')}` : undefined,
+      pl.stage || pl.targetStage ? `${m('meeting.stage')}: ${esc(pl.stage ? cliWord('stage', pl.stage, L) : '?')} → ${esc(pl.targetStage ? cliWord('stage', pl.targetStage, L) : '?')}` : undefined,
       pl.targetStance ? `${m('meeting.target-stance')}: ${esc(word('stance', pl.targetStance, L))}` : undefined,
-      pl.layer ? `${m('meeting.layer')}: ${esc(pl.layer)}` : undefined,
+      pl.layer ? `${m('meeting.layer')}: ${esc(cliWord('layer', pl.layer, L))}` : undefined,
       pl.next ? `${m('meeting.next')}: ${esc(pl.next)}` : undefined,
       pl.owner ? `${m('meeting.owner')}: ${esc(pl.owner)}` : undefined,
     ].filter(Boolean);
@@ -173,7 +174,7 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
   } else out.push(`- ${m('meeting.no-plan')}`);
   out.push('');
 
-  out.push(`## ${m('meeting.cadence')}`, '', b.cadence ? `**${esc(b.cadence.state)}**: ${esc(b.cadence.explanation)}` : none, '');
+  out.push(`## ${m('meeting.cadence')}`, '', b.cadence ? `**${esc(cliWord('cadence', b.cadence.state, L))}**: ${esc(b.cadence.explanation)}` : none, '');
 
   out.push(`## ${m('meeting.interactions', { n: LAST_INTERACTIONS })}`, '');
   if (!b.interactions.length) out.push(`- ${m('meeting.no-interactions')}`);
@@ -191,7 +192,7 @@ export function meetingBriefMarkdown(b: MeetingBrief): string {
   out.push(`## ${m('meeting.objectives')}`, '');
   out.push(`_${m(b.relatedBy === 'mention' ? 'meeting.related.mention' : 'meeting.related.account')}_`, '');
   if (!b.objectives.length && !b.painPoints.length) out.push(`- ${none}`);
-  for (const o of b.objectives) out.push(`- ${m('meeting.objective')}: ${esc(o.title)} (${esc(o.id)}) · ${esc(o.status)}${o.due ? ` · ${m('meeting.due')} ${esc(o.due)}` : ''}`);
+  for (const o of b.objectives) out.push(`- ${m('meeting.objective')}: ${esc(o.title)} (${esc(o.id)}) · ${esc(cliWord('objective', o.status, L))}${o.due ? ` · ${m('meeting.due')} ${esc(o.due)}` : ''}`);
   for (const pain of b.painPoints) out.push(`- ${m('meeting.pain-point')}: ${esc(pain)}`);
   out.push('');
 

@@ -8,7 +8,8 @@ import type { AccountDiff, FindingRef, MapChange, WorkspaceDiff } from '../../..
 import { renderMermaid } from '../../../core/map/mermaid.js';
 import { uniqueFindings } from '../../../core/diff/headlines.js';
 import type { Locale } from '../../../core/i18n/catalogue.js';
-import { escapeMarkdownLinkFree as escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
+import { cliWord, tc } from '../../../core/i18n/cli.js';
+import { escapeMarkdownForPlatform as escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
 import type { Formatter } from '../formatter.js';
 import type { DiffHeader, DiffOutput } from './model.js';
 import { arrow, DiffWords, shorten } from './words.js';
@@ -123,7 +124,7 @@ function accountSection(a: AccountDiff, w: DiffWords, header: DiffHeader): strin
 
   if (a.cadence.length) {
     const show = (s: { state: string; overdueBy?: number; expected?: { ideal: number; max: number } }) =>
-      `${w.word(s.state)}${s.state === 'overdue' && s.overdueBy ? ` +${s.overdueBy}d` : ''}${s.expected ? ` (${s.expected.ideal}/${s.expected.max})` : ''}`;
+      `${w.word(s.state)}${s.state === 'overdue' && s.overdueBy ? tc(w.locale, 'diff.overdue-by', { n: s.overdueBy }) : ''}${s.expected ? ` (${s.expected.ideal}/${s.expected.max})` : ''}`;
     const cadenceRows = a.cadence.map((c) => [escapeMarkdown(c.name), show(c.from), show(c.to) + arrow(c.direction)]);
     out.push(`**${t.cadence}**`, '', maybeFold(cadenceRows.length, `${t.cadence} (${cadenceRows.length})`, markdownTable([t.person, t.before, t.after], cadenceRows)));
   }
@@ -157,7 +158,7 @@ function chainSection(map: MapChange, w: DiffWords): string {
   const t = w.t;
   const names = new Map([...map.before.nodes, ...map.after.nodes].map((n) => [n.id, n.name]));
   const line = (e: MapChange['added'][number]) =>
-    `${escapeMarkdown(names.get(e.from) ?? e.from)} → ${escapeMarkdown(names.get(e.to) ?? e.to)} (${w.fieldName(e.kind === 'reports-to' ? 'reports_to' : 'influences')}${e.strength ? `, ${escapeMarkdown(e.strength)}` : ''})`;
+    `${escapeMarkdown(names.get(e.from) ?? e.from)} → ${escapeMarkdown(names.get(e.to) ?? e.to)} (${w.fieldName(e.kind === 'reports-to' ? 'reports_to' : 'influences')}${e.strength ? `, ${escapeMarkdown(cliWord('strength', e.strength, w.locale))}` : ''})`;
   const out = [`**${t.decisionChain}**: ${map.added.length} ${t.chainLinesAdded}, ${map.removed.length} ${t.chainLinesRemoved}`, ''];
   for (const e of map.added) out.push(`- 🆕 ${line(e)}`);
   for (const e of map.removed) out.push(`- ✖ ${line(e)}`);

@@ -1,5 +1,6 @@
 /** `keyplan diff` in the terminal: headlines, then one indented block per changed account. */
 import type { AccountDiff, FindingRef, WorkspaceDiff } from '../../../core/diff/diff.js';
+import { tc } from '../../../core/i18n/cli.js';
 import { uniqueFindings } from '../../../core/diff/headlines.js';
 import type { Locale } from '../../../core/i18n/catalogue.js';
 import type { Style } from '../../output/style.js';
@@ -72,7 +73,7 @@ function accountBlock(a: AccountDiff, w: DiffWords, style: Style): string {
   }
   section(t.cadence, a.cadence.map((c) => {
     const show = (s: { state: string; overdueBy?: number; expected?: { ideal: number; max: number } }) =>
-      `${w.word(s.state)}${s.state === 'overdue' && s.overdueBy ? ` +${s.overdueBy}d` : ''}${s.expected ? ` (${s.expected.ideal}/${s.expected.max})` : ''}`;
+      `${w.word(s.state)}${s.state === 'overdue' && s.overdueBy ? tc(w.locale, 'diff.overdue-by', { n: s.overdueBy }) : ''}${s.expected ? ` (${s.expected.ideal}/${s.expected.max})` : ''}`;
     return `${plain(c.name)}: ${show(c.from)} → ${show(c.to)}${arrow(c.direction)}`;
   }));
   section(t.objectives, a.objectives.map((o) => {

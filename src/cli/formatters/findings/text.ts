@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
 import { t, type Locale } from '../../../core/i18n/catalogue.js';
+import { cliWord } from '../../../core/i18n/cli.js';
 import type { Style } from '../../output/style.js';
 import { forTerminal, oneLine, terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
@@ -20,7 +21,7 @@ function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, d
       current = d.file;
     }
     const where = `${displayPath(d.file)}:${d.range.start.line}:${d.range.start.column}`;
-    lines.push(`${where} ${color[d.severity](d.severity)} ${style.dim(d.rule)} ${oneLine(d.message)}`);
+    lines.push(`${where} ${color[d.severity](cliWord('severity', d.severity, locale))} ${style.dim(d.rule)} ${oneLine(d.message)}`);
   }
   if (lines.length) lines.push('');
   const total = summary.errors + summary.warnings + summary.infos;

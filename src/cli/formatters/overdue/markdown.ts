@@ -2,25 +2,27 @@
  * `keyplan overdue --format markdown`: a heading and a table for contacts, for dark accounts and
  * for follow-ups due, plan text escaped.
  */
+import { tc } from '../../../core/i18n/cli.js';
+import type { Locale } from '../../../core/i18n/locale.js';
 import { escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
 import type { Formatter } from '../formatter.js';
-import { cells, DARK_HEADER, darkCells, FOLLOW_UP_HEADER, followUpCells, HEADER, type Overdue } from './rows.js';
+import { cells, darkCells, darkHeader, followUpCells, followUpHeader, header, type Overdue } from './rows.js';
 
-export const markdown: Formatter<Overdue> = (data) => {
-  if (data.onlyFollowUps) return followUps(data);
-  return contactsAndDark(data) + (data.followUps.length ? '\n' + followUps(data) : '');
+export const markdown: Formatter<Overdue> = (data, { locale }) => {
+  if (data.onlyFollowUps) return followUps(data, locale);
+  return contactsAndDark(data, locale) + (data.followUps.length ? '\n' + followUps(data, locale) : '');
 };
 
-function contactsAndDark({ asOf, rows, darkAccounts }: Overdue): string {
-  if (!rows.length && !darkAccounts.length) return `**Nobody is overdue or due soon, and no account has gone dark, on ${asOf}.**\n`;
+function contactsAndDark({ asOf, rows, darkAccounts }: Overdue, locale: Locale): string {
+  if (!rows.length && !darkAccounts.length) return `**${tc(locale, 'overdue.all-clear', { asOf })}**\n`;
   let out = rows.length
-    ? `### Contacts needing attention on ${asOf}\n\n` + markdownTable(HEADER, rows.map((r) => cells(r).map(escapeMarkdown)))
-    : `**Nobody is overdue or due soon on ${asOf}.**\n`;
-  if (darkAccounts.length) out += `\n### Accounts gone dark\n\n` + markdownTable(DARK_HEADER, darkAccounts.map((r) => darkCells(r).map(escapeMarkdown)));
+    ? `### ${tc(locale, 'overdue.contacts.heading', { asOf })}\n\n` + markdownTable(header(locale), rows.map((r) => cells(r, locale).map(escapeMarkdown)))
+    : `**${tc(locale, 'overdue.none', { asOf })}**\n`;
+  if (darkAccounts.length) out += `\n### ${tc(locale, 'overdue.dark.heading')}\n\n` + markdownTable(darkHeader(locale), darkAccounts.map((r) => darkCells(r, locale).map(escapeMarkdown)));
   return out;
 }
 
-function followUps({ asOf, followUps: rows }: Overdue): string {
-  if (!rows.length) return `**No follow-up is due on ${asOf}.**\n`;
-  return `### Follow-ups due or past due on ${asOf}\n\n` + markdownTable(FOLLOW_UP_HEADER, rows.map((r) => followUpCells(r).map(escapeMarkdown)));
+function followUps({ asOf, followUps: rows }: Overdue, locale: Locale): string {
+  if (!rows.length) return `**${tc(locale, 'overdue.follow-ups.none', { asOf })}**\n`;
+  return `### ${tc(locale, 'overdue.follow-ups.heading', { asOf })}\n\n` + markdownTable(followUpHeader(locale), rows.map((r) => followUpCells(r, locale).map(escapeMarkdown)));
 }

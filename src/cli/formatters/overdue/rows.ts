@@ -5,6 +5,8 @@
 import type { AccountActivity, PersonCadence } from '../../../core/analysis/cadence.js';
 import type { FollowUp } from '../../../core/analysis/follow-ups.js';
 import type { Diagnostic } from '../../../core/diagnostic.js';
+import { cliWord, headerOf, tc } from '../../../core/i18n/cli.js';
+import type { Locale } from '../../../core/i18n/locale.js';
 import { compareNames } from '../../../core/i18n/collate.js';
 
 export interface OverdueRow {
@@ -51,24 +53,24 @@ export function overdueRows(cadences: PersonCadence[]): OverdueRow[] {
   }));
 }
 
-function stateLabel(r: OverdueRow): string {
-  if (r.state === 'overdue') return `overdue +${r.overdueBy}d`;
-  if (r.state === 'planned-missed') return `planned ${r.plannedNext} missed`;
-  return r.state;
+function stateLabel(r: OverdueRow, locale: Locale): string {
+  if (r.state === 'overdue') return tc(locale, 'overdue.state.overdue', { n: r.overdueBy });
+  if (r.state === 'planned-missed') return tc(locale, 'overdue.state.planned-missed', { date: r.plannedNext });
+  return cliWord('cadence', r.state, locale);
 }
 
-export const cells = (r: OverdueRow) => [
-  stateLabel(r),
+export const cells = (r: OverdueRow, locale: Locale) => [
+  stateLabel(r, locale),
   `${r.accountName}${r.tier ? ` (${r.tier})` : ''}`,
   `${r.name}${r.title ? ` · ${r.title}` : ''}`,
   r.roles.join('/') || '-',
-  r.lastInteraction ? `${r.lastInteraction} ${r.lastChannel}` : 'never',
+  r.lastInteraction ? `${r.lastInteraction} ${cliWord('channel', r.lastChannel, locale)}` : tc(locale, 'overdue.never'),
   r.daysSince === undefined ? '-' : String(r.daysSince),
-  r.expected ? `${r.expected.ideal}/${r.expected.max} (${r.source})` : '-',
+  r.expected ? `${r.expected.ideal}/${r.expected.max} (${cliWord('source', r.source, locale)})` : '-',
   r.owner ?? '-',
 ];
 
-export const HEADER = ['State', 'Account', 'Person', 'Roles', 'Last interaction', 'Days', 'Cadence ideal/max', 'Owner'];
+export const header = (locale: Locale) => headerOf(locale, 'overdue.header');
 
 /** An account nobody has met for longer than `dark_after` days (the `account-dark` finding of `check`). */
 export interface DarkAccountRow {
@@ -105,11 +107,11 @@ export function darkAccountRows(activity: AccountActivity[], diagnostics: Diagno
     .sort((x, y) => (y.daysSince ?? Infinity) - (x.daysSince ?? Infinity) || compareNames(x.account, y.account));
 }
 
-export const DARK_HEADER = ['Account', 'Last interaction', 'Days', 'Dark after', 'Owner'];
+export const darkHeader = (locale: Locale) => headerOf(locale, 'overdue.dark-header');
 
-export const darkCells = (r: DarkAccountRow) => [
+export const darkCells = (r: DarkAccountRow, locale: Locale) => [
   `${r.accountName}${r.tier ? ` (${r.tier})` : ''}`,
-  r.lastInteraction ?? 'never',
+  r.lastInteraction ?? tc(locale, 'overdue.never'),
   r.daysSince === undefined ? '-' : String(r.daysSince),
   String(r.darkAfter),
   r.owner ?? '-',
@@ -150,8 +152,8 @@ export function followUpRows(followUps: FollowUp[]): FollowUpRow[] {
   }));
 }
 
-export const followUpCells = (r: FollowUpRow) => [
-  r.state === 'overdue' ? `overdue +${r.overdueBy}d` : 'due today',
+export const followUpCells = (r: FollowUpRow, locale: Locale) => [
+  r.state === 'overdue' ? tc(locale, 'overdue.state.overdue', { n: r.overdueBy }) : tc(locale, 'overdue.state.due-today'),
   r.due,
   `${r.accountName}${r.tier ? ` (${r.tier})` : ''}`,
   r.people.map((p) => p.name).join(', '),
@@ -160,7 +162,7 @@ export const followUpCells = (r: FollowUpRow) => [
   r.owner ?? '-',
 ];
 
-export const FOLLOW_UP_HEADER = ['State', 'Due', 'Account', 'With', 'Next step', 'Logged', 'Owner'];
+export const followUpHeader = (locale: Locale) => headerOf(locale, 'overdue.follow-up-header');
 
 export interface Overdue {
   asOf: string;

@@ -1,40 +1,42 @@
 /** `keyplan overdue` in the terminal: aligned tables of contacts and dark accounts, optional explanations, and the counts. */
+import { tc } from '../../../core/i18n/cli.js';
+import type { Locale } from '../../../core/i18n/locale.js';
 import { textTable } from '../../output/table.js';
 import { forTerminal } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
-import { cells, DARK_HEADER, darkCells, FOLLOW_UP_HEADER, followUpCells, HEADER, type Overdue } from './rows.js';
+import { cells, darkCells, darkHeader, followUpCells, followUpHeader, header, type Overdue } from './rows.js';
 
-export const text: Formatter<Overdue> = (data) => {
-  if (data.onlyFollowUps) return followUpsText(data);
-  return contactsAndDarkText(data) + (data.followUps.length ? '\n' + followUpsText(data) : '');
+export const text: Formatter<Overdue> = (data, { width, locale }) => {
+  if (data.onlyFollowUps) return followUpsText(data, locale, width);
+  return contactsAndDarkText(data, locale, width) + (data.followUps.length ? '\n' + followUpsText(data, locale, width) : '');
 };
 
 /** The follow-ups due or past due: a section of their own (the only one with `--follow-ups`). */
-function followUpsText({ asOf, followUps }: Overdue): string {
-  if (!followUps.length) return `No follow-up is due on ${asOf}.\n`;
+function followUpsText({ asOf, followUps }: Overdue, locale: Locale, maxWidth?: number): string {
+  if (!followUps.length) return tc(locale, 'overdue.follow-ups.none', { asOf }) + '\n';
   const rows = forTerminal(followUps);
   const overdue = rows.filter((r) => r.state === 'overdue').length;
-  return `Follow-ups due or past due on ${asOf} (most overdue first):\n\n` + textTable(FOLLOW_UP_HEADER, rows.map(followUpCells))
-    + `\n${rows.length} follow-up${rows.length === 1 ? '' : 's'}: ${overdue} past due, ${rows.length - overdue} due today.\n`;
+  return tc(locale, 'overdue.follow-ups', { asOf }) + '\n\n' + textTable(followUpHeader(locale), rows.map((r) => followUpCells(r, locale)), { maxWidth })
+    + '\n' + tc(locale, 'overdue.follow-ups.count', { n: rows.length, overdue, today: rows.length - overdue }) + '\n';
 }
 
-function contactsAndDarkText({ asOf, rows: raw, darkAccounts, explain }: Overdue): string {
-  if (!raw.length && !darkAccounts.length) return `Nobody is overdue or due soon, and no account has gone dark, on ${asOf}.\n`;
+function contactsAndDarkText({ asOf, rows: raw, darkAccounts, explain }: Overdue, locale: Locale, maxWidth?: number): string {
+  if (!raw.length && !darkAccounts.length) return tc(locale, 'overdue.all-clear', { asOf }) + '\n';
   let out = '';
   if (raw.length) {
     const rows = forTerminal(raw);
-    out += `Contacts needing attention on ${asOf} (most urgent first):\n\n` + textTable(HEADER, rows.map(cells));
+    out += tc(locale, 'overdue.contacts', { asOf }) + '\n\n' + textTable(header(locale), rows.map((r) => cells(r, locale)), { maxWidth });
     if (explain) out += '\n' + rows.map((r) => `- ${r.explanation}`).join('\n') + '\n';
-    const overdue = rows.filter((r) => r.state === 'overdue').length;
-    out += `\n${rows.length} contact${rows.length === 1 ? '' : 's'}: ${overdue} overdue, ${rows.filter((r) => r.state === 'planned-missed').length} planned missed, ${rows.filter((r) => r.state === 'never').length} never met, ${rows.filter((r) => r.state === 'due-soon').length} due soon.\n`;
+    const count = (state: string) => rows.filter((r) => r.state === state).length;
+    out += '\n' + tc(locale, 'overdue.contacts.count', { n: rows.length, overdue: count('overdue'), missed: count('planned-missed'), never: count('never'), soon: count('due-soon') }) + '\n';
   } else {
-    out += `Nobody is overdue or due soon on ${asOf}.\n`;
+    out += tc(locale, 'overdue.none', { asOf }) + '\n';
   }
   if (darkAccounts.length) {
     const dark = forTerminal(darkAccounts);
-    out += `\nAccounts gone dark (nobody met for longer than dark_after days):\n\n` + textTable(DARK_HEADER, dark.map(darkCells));
+    out += '\n' + tc(locale, 'overdue.dark') + '\n\n' + textTable(darkHeader(locale), dark.map((r) => darkCells(r, locale)), { maxWidth });
     if (explain) out += '\n' + dark.map((r) => `- ${r.explanation}`).join('\n') + '\n';
-    out += `\n${dark.length} dark account${dark.length === 1 ? '' : 's'}.\n`;
+    out += '\n' + tc(locale, 'overdue.dark.count', { n: dark.length }) + '\n';
   }
   return out;
 }

@@ -1,47 +1,50 @@
 /** `keyplan report` in the terminal: per account, health with its parts, people, quadrants and findings. */
+import { cliWord, tc } from '../../../core/i18n/cli.js';
+import type { Locale } from '../../../core/i18n/locale.js';
 import type { AccountReport, WorkspaceReport } from '../../../core/report/report.js';
-import { textTable } from '../../output/table.js';
+import { displayWidth, textTable } from '../../output/table.js';
 import { forTerminal, terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
-import { PEOPLE_HEADER, personCells, trendArrow, valueLines, WHITESPACE_HEADER, whitespaceCells } from './cells.js';
+import { detailText, peopleHeader, personCells, quadrantLabel, trendArrow, valueLines, whitespaceHeader, whitespaceCells } from './cells.js';
 
-const QUADRANT_LABELS: [keyof AccountReport['quadrants'], string][] = [
-  ['champions', 'champions'], ['blockers', 'blockers'], ['fans', 'fans'], ['naysayers', 'naysayers'], ['axis', 'on an axis'], ['unplaced', 'unplaced'],
-];
+const QUADRANTS: (keyof AccountReport['quadrants'])[] = ['champions', 'blockers', 'fans', 'naysayers', 'axis', 'unplaced'];
 
-function healthLine(a: AccountReport): string {
-  return a.health.score === undefined ? `health unknown${trendArrow(a)}` : `health ${a.health.score} ${a.health.band}${trendArrow(a)}`;
+const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - displayWidth(s))) + s;
+
+function healthLine(a: AccountReport, locale: Locale): string {
+  return (a.health.score === undefined ? tc(locale, 'report.health.unknown') : tc(locale, 'report.health', { score: a.health.score, band: cliWord('health', a.health.band, locale) })) + trendArrow(a);
 }
 
-function partLines(a: AccountReport): string[] {
+function partLines(a: AccountReport, locale: Locale): string[] {
   return a.health.parts.map((part) => {
-    const score = part.score === undefined ? 'unknown' : String(part.score);
-    const details = part.details.map((d) => `${d.label} ${d.value}`).join(', ');
-    return `${part.part.padEnd(12)} ${score.padStart(7)}  weight ${part.weight}${details ? `  (${details})` : ''}`;
+    const score = part.score === undefined ? tc(locale, 'report.unknown') : String(part.score);
+    const details = detailText(part.details, locale);
+    return `${padEnd(cliWord('part', part.part, locale), 12)} ${padStart(score, 7)}  ${tc(locale, 'report.weight', { weight: part.weight })}${details ? `  (${details})` : ''}`;
   });
 }
 
-function findingCounts(a: AccountReport): string {
+function findingCounts(a: AccountReport, locale: Locale): string {
   const n = (s: string) => a.findings.filter((f) => f.severity === s).length;
-  const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  return `${pl(a.findings.length, 'finding')} (${pl(n('error'), 'error')}, ${pl(n('warning'), 'warning')}, ${n('info')} info)`;
+  return tc(locale, 'report.findings', { n: a.findings.length, errors: n('error'), warnings: n('warning'), infos: n('info') });
 }
 
-export const text: Formatter<WorkspaceReport> = (data) => {
+export const text: Formatter<WorkspaceReport> = (data, { width, locale }) => {
   const report = forTerminal(data);
   const blocks = report.accounts.map((a) => {
-    const head = `${a.name} (${a.id}) · tier ${a.tier ?? '?'} · owner ${a.owner ?? '?'} · ${healthLine(a)}${a.dark ? ' · DARK' : ''}`;
-    const last = a.lastInteraction ? `last interaction ${a.lastInteraction.date} (${a.lastInteraction.daysSince} days ago)` : 'no interaction logged';
-    const counts = `${last} · overdue ${a.counts.overdue} · planned missed ${a.counts.plannedMissed} · never met ${a.counts.never} · due soon ${a.counts.dueSoon}`;
-    const quadrants = 'quadrants: ' + QUADRANT_LABELS.map(([k, label]) => `${label} ${a.quadrants[k]}`).join(' · ');
-    const people = textTable(PEOPLE_HEADER, a.people.map(personCells)).trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
+    const head = tc(locale, 'report.account', { name: a.name, id: a.id, tier: a.tier ?? '?', owner: a.owner ?? '?', health: healthLine(a, locale) }) + (a.dark ? ` · ${tc(locale, 'report.dark')}` : '');
+    const last = a.lastInteraction ? tc(locale, 'report.last', { date: a.lastInteraction.date, days: a.lastInteraction.daysSince }) : tc(locale, 'report.no-interaction');
+    const counts = `${last} · ${tc(locale, 'report.counts', { overdue: a.counts.overdue, missed: a.counts.plannedMissed, never: a.counts.never, soon: a.counts.dueSoon })}`;
+    const quadrants = tc(locale, 'report.quadrants') + QUADRANTS.map((k) => `${quadrantLabel(k, locale)} ${a.quadrants[k]}`).join(' · ');
+    const people = textTable(peopleHeader(locale), a.people.map((p) => personCells(p, locale)), { maxWidth: width === undefined ? undefined : width - 2 }).trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
     // Every finding at every place it is made, infos included, exactly as `check` counts them: the
     // count line above the list counts these lines (a finding placed on a person file and on a plan
     // entry is two lines, each with its place).
-    const findings = a.findings.map((f) => `  - ${f.severity} ${f.rule}: ${f.message} (${f.file}:${f.line})`);
-    const value = valueLines(a, terminalSafeLine).map((l) => `  ${l}`);
-    const whitespace = a.whitespace ? ['  whitespace:', ...textTable(WHITESPACE_HEADER, a.whitespace.map((c) => whitespaceCells(c, terminalSafeLine))).trimEnd().split('\n').map((l) => `    ${l}`)] : [];
-    return [head, ...partLines(a).map((l) => `  ${l}`), ...value, ...whitespace, `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a)}${findings.length ? ':' : ''}`, ...findings].join('\n');
+    const findings = a.findings.map((f) => `  - ${cliWord('severity', f.severity, locale)} ${f.rule}: ${f.message} (${f.file}:${f.line})`);
+    const value = valueLines(a, terminalSafeLine, locale).map((l) => `  ${l}`);
+    const whitespace = a.whitespace ? [`  ${tc(locale, 'report.whitespace')}`, ...textTable(whitespaceHeader(locale), a.whitespace.map((c) => whitespaceCells(c, terminalSafeLine, locale))).trimEnd().split('\n').map((l) => `    ${l}`)] : [];
+    return [head, ...partLines(a, locale).map((l) => `  ${l}`), ...value, ...whitespace, `  ${counts}`, `  ${quadrants}`, people, `  ${findingCounts(a, locale)}${findings.length ? ':' : ''}`, ...findings].join('\n');
   });
-  return `Keyplan report as of ${report.asOf}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}\n\n${blocks.join('\n\n')}\n`;
+  return `${tc(locale, 'report.title', { asOf: report.asOf, n: report.accounts.length })}\n\n${blocks.join('\n\n')}\n`;
 };
+
