@@ -5,21 +5,15 @@
  *   KEYPLAN_UPDATE_README=1 npx mocha test/unit/diff-readme.test.ts
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT } from '../helpers.js';
 import { exampleRepository } from './helpers/example-repo.js';
 import { buildCli, keyplan, type TempRepo } from './helpers/git-repo.js';
+import { assertReadmeBlock } from './helpers/readme-block.js';
 
-const README = path.join(REPO_ROOT, 'README.md');
 const START = '<!-- diff-example:start -->';
 const END = '<!-- diff-example:end -->';
 const MAP_START = '<!-- map-example:start -->';
 const MAP_END = '<!-- map-example:end -->';
 const EXAMPLE_COMMAND = ['diff', 'main', 'plan-update-w47', '--format', 'markdown', '--as-of', '2026-11-20'];
-
-/** Commit ids in labels depend on the history; everything else must match exactly. */
-const normalize = (s: string) => s.replace(/\b[0-9a-f]{7,40}\b/g, '<sha>').trim();
 
 describe('README: the pull-request example is real `keyplan diff` output', function () {
   this.timeout(60_000);
@@ -35,26 +29,14 @@ describe('README: the pull-request example is real `keyplan diff` output', funct
   after(() => repo?.remove());
 
   it('matches the block in README.md', () => {
-    const readme = readFileSync(README, 'utf8');
-    const start = readme.indexOf(START);
-    const end = readme.indexOf(END);
-    assert.ok(start >= 0 && end > start, `README.md needs ${START} … ${END}`);
-    const block = `${START}\n\`\`\`\`markdown\n${output.trimEnd()}\n\`\`\`\`\n${END}`;
-    if (process.env.KEYPLAN_UPDATE_README) writeFileSync(README, readme.slice(0, start) + block + readme.slice(end + END.length));
-    else assert.equal(normalize(readme.slice(start, end + END.length)), normalize(block), 'README example is stale: KEYPLAN_UPDATE_README=1 npx mocha test/unit/diff-readme.test.ts');
+    assertReadmeBlock(START, END, `\`\`\`\`markdown\n${output.trimEnd()}\n\`\`\`\``, 'test/unit/diff-readme.test.ts');
   });
 
   it('shows the chart GitHub draws from the example: the changed part of 远航汽车\'s decision chain after the update', () => {
-    const readme = readFileSync(README, 'utf8');
-    const start = readme.indexOf(MAP_START);
-    const end = readme.indexOf(MAP_END);
-    assert.ok(start >= 0 && end > start, `README.md needs ${MAP_START} … ${MAP_END}`);
     // The last Mermaid chart of the comment: 远航汽车 after the update.
     const charts = [...output.matchAll(/```mermaid\n[\s\S]*?```/g)].map((m) => m[0]);
     assert.equal(charts.length, 2, 'one account changed its lines: a chart before and one after');
-    const block = `${MAP_START}\n${charts[1]}\n${MAP_END}`;
-    if (process.env.KEYPLAN_UPDATE_README) writeFileSync(README, readme.slice(0, start) + block + readme.slice(end + MAP_END.length));
-    else assert.equal(readme.slice(start, end + MAP_END.length), block, 'README chart is stale: KEYPLAN_UPDATE_README=1 npx mocha test/unit/diff-readme.test.ts');
+    assertReadmeBlock(MAP_START, MAP_END, charts[1], 'test/unit/diff-readme.test.ts', (s: string) => s);
   });
 
   it('shows every kind of change the example makes, and no personal notes', () => {
