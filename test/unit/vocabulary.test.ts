@@ -22,6 +22,7 @@ export const OTHER_WORDS: { pattern: RegExp; instead: string }[] = [
   { pattern: /唱反调/, instead: 'Naysayers is 外围反对者' },
   { pattern: /追随者/, instead: 'Fans is 外围支持者' },
   { pattern: /轴线上/, instead: 'axis is 坐标轴上' },
+  { pattern: /覆盖程度/, instead: 'coverage is 覆盖度' },
 ];
 
 function filesUnder(dir: string, ext: RegExp): string[] {
