@@ -35,7 +35,7 @@ describe('Account value panel (whitespace heat map, attraction–barrier)', () =
     const body = panel.lastBody!;
     assert.equal(panel.panel.title, 'Value: 华东电信');
     assert.equal((body.match(/data-status="/g) ?? []).length, 5, 'five whitespace cells in samples/accounts/east-china-telecom/account.md');
-    assert.match(body, /<td class="kp-ws-competitor" data-status="competitor">Competitor<br>某友商<br>8000000<\/td>/);
+    assert.match(body, /<td class="kp-ws-competitor" data-status="competitor">Competitor<br>某友商<br>8,000,000<\/td>/);
     assert.match(body, /data-position="loyal"/);
     assert.match(body, /data-trend="up"/);
     assert.doesNotMatch(panel.panel.webview.html, /<script/);
