@@ -401,8 +401,17 @@ async function runTheme(theme) {
         const expected = placements.get(id);
         if (cell.x !== expected.x || cell.y !== expected.y) problems.push(`${id}: on screen in cell (${cell.x}, ${cell.y}), the core says (${expected.x}, ${expected.y})`);
         const shownIn = Object.keys(quadrants).filter((q) => inside(marker, quadrants[q]));
-        const expectedIn = expected.quadrant === 'axis' ? [] : [expected.quadrant];
+        // A definite stance at influence 3 (or a neutral one) is drawn on a line: in no quadrant's
+        // area, but on the side of the quadrant it leans to (docs/rules.md, placement).
+        // (x runs -2…2 with 0 neutral; y is the influence 1…5 with 3 on the line.)
+        const onLine = expected.x === 0 || expected.y === 3;
+        const expectedIn = expected.quadrant === 'axis' || onLine ? [] : [expected.quadrant];
         if (shownIn.join() !== expectedIn.join()) problems.push(`${id}: on screen in quadrant ${shownIn.join() || 'none (axis)'}, the core says ${expected.quadrant}`);
+        if (onLine && expected.quadrant !== 'axis') {
+          const q = quadrants[expected.quadrant];
+          const beside = expected.y === 3 ? marker.x > q.x && marker.x < q.x + q.width : marker.y > q.y && marker.y < q.y + q.height;
+          if (!beside) problems.push(`${id}: drawn on the line, but not beside the ${expected.quadrant} it leans to`);
+        }
         // The marker's fill (over the cell's background when it is translucent) is what the screenshot shows at its centre.
         const css = await circle.evaluate((c) => getComputedStyle(c).fill);
         const [fill, alpha] = [rgbOf(css), alphaOf(css)];
