@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { parseArgs, ParseArgsConfig } from 'node:util';
 import { isValidDate } from '../core/dates.js';
-import { tc } from '../core/i18n/cli.js';
+import { sayText, tc, type CliText } from '../core/i18n/cli.js';
 import { localeOfTag, type Locale } from '../core/i18n/locale.js';
 import { usage } from './errors.js';
 import type { Formatter } from './formatters/formatter.js';
@@ -119,8 +119,8 @@ export function print<T>(call: Call<OptionsSpec>, formatter: Formatter<T>, data:
 }
 
 /** Notes, then files that could not be read; exit code 2 when there were any. */
-export function reportProblems(io: Io, notes: string[], failed: { path: string; error: string }[], shown: (file: string) => string = (f) => f, locale: Locale = 'en'): number {
-  for (const n of notes) io.stderr.write(`${tc(locale, 'note.prefix')}${terminalSafeLine(n)}\n`);
-  for (const f of failed) io.stderr.write(`${tc(locale, 'error.prefix')}${tc(locale, 'note.could-not-read', { path: terminalSafeLine(shown(f.path)), error: f.error })}\n`);
+export function reportProblems(io: Io, notes: CliText[], failed: { path: string; error: CliText }[], shown: (file: string) => string = (f) => f, locale: Locale = 'en'): number {
+  for (const n of notes) io.stderr.write(`${tc(locale, 'note.prefix')}${terminalSafeLine(sayText(locale, n))}\n`);
+  for (const f of failed) io.stderr.write(`${tc(locale, 'error.prefix')}${tc(locale, 'note.could-not-read', { path: terminalSafeLine(shown(f.path)), error: terminalSafeLine(sayText(locale, f.error)) })}\n`);
   return failed.length ? 2 : 0;
 }

@@ -25,7 +25,7 @@ export async function writeDiffMatrices(diff: WorkspaceDiff, base: CheckResult, 
     // Account ids passed the id check, so `<account>.before.svg` is a plain name inside `dir`.
     if (checkNewId(account)) return undefined;
     const rel = path.posix.join(dir.split(path.sep).join('/'), `${account}.${which}.svg`);
-    await writeOutputFile(path.resolve(cwd, rel), svg + '\n', { force, seal: 'comment', what: 'the SVG', base: cwd });
+    await writeOutputFile(path.resolve(cwd, rel), svg + '\n', { force, seal: 'comment', what: 'svg', base: cwd });
     return rel;
   };
   for (const a of diff.accounts) {

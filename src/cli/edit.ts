@@ -27,7 +27,7 @@ export async function editTextFile(target: string, make: (current: string | unde
   const dir = path.dirname(target);
   await ensureFolder(dir, options.base);
   const missing = await checkFolders(dir, options.base);
-  if (missing !== undefined) throw new WriteRefused(`the folder ${missing} does not exist`);
+  if (missing !== undefined) throw new WriteRefused('write.no-folder', { dir: missing });
   const release = await takeLock(target).catch((err) => Promise.reject(ioRefusal(err, dir, target)));
   const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let tempMade = false;
@@ -35,8 +35,8 @@ export async function editTextFile(target: string, make: (current: string | unde
     const before = await snapshot(target);
     let current: string | undefined;
     if (before) {
-      if (before.stat.isSymbolicLink()) throw new WriteRefused(`${target} is a symbolic link; Keyplan does not write through links; nothing was written`);
-      if (!before.stat.isFile()) throw new WriteRefused(`${target} is not a regular file; nothing was written`);
+      if (before.stat.isSymbolicLink()) throw new WriteRefused('write.link-edit', { target });
+      if (!before.stat.isFile()) throw new WriteRefused('write.not-file', { target });
       const bytes = await fs.readFile(target);
       current = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     }
@@ -55,20 +55,20 @@ export async function editTextFile(target: string, make: (current: string | unde
     }
     await options.beforeRename?.();
     const now = await snapshot(target);
-    if (!same(before, now)) throw new WriteRefused(`${target} changed on disk while Keyplan was writing it; nothing was written, run the command again`);
+    if (!same(before, now)) throw new WriteRefused('write.changed', { target });
     if (before) await fs.rename(temp, target);
     else {
       try {
         await fs.link(temp, target);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw new WriteRefused(`${target} appeared on disk while Keyplan was writing it; nothing was written, run the command again`);
+        if (code === 'EEXIST') throw new WriteRefused('write.appeared', { target });
         if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV') await fs.rename(temp, target);
         else throw err;
       }
     }
   } catch (err) {
-    if (err instanceof TypeError && /encoded data was not valid/i.test(err.message)) throw new WriteRefused(`${target} is not UTF-8 text; nothing was written`);
+    if (err instanceof TypeError && /encoded data was not valid/i.test(err.message)) throw new WriteRefused('write.not-utf8', { target });
     throw ioRefusal(err, dir, target);
   } finally {
     if (tempMade) await fs.rm(temp, { force: true }).catch(() => undefined);

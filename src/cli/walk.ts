@@ -2,6 +2,7 @@
  * Finds the workspace root and the files to check: every `*.md` below the root plus keyplan.yaml,
  * skipping what .gitignore files and keyplan.yaml `exclude:` patterns exclude.
  */
+import type { CliText } from '../core/i18n/cli.js';
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -50,7 +51,7 @@ export function findWorkspaceRoot(start: string): string {
 export interface WalkOptions {
   exclude?: string[];
   /** Told about what was not read: a folder that cannot be listed, a `*.md` that is no regular file. */
-  onSkip?: (skip: { path: string; error?: string; note?: string }) => void;
+  onSkip?: (skip: { path: string; error?: CliText; note?: CliText }) => void;
   /** Called with the number of files found so far (for a progress indicator). */
   onFile?: (count: number) => void;
 }
@@ -85,7 +86,7 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
       // Node shows a name that is not UTF-8 with U+FFFD, and no file has that name: reading it would
       // look like a file deleted meanwhile. Never pass it silently (a Markdown file or any folder).
       if (badNames?.has(entry.name) && (entry.isDirectory() || entry.name.toLowerCase().endsWith('.md')) && !ignored(relPath, entry.isDirectory())) {
-        options.onSkip?.({ path: entry.isDirectory() ? `${relPath}/` : relPath, error: `the ${entry.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8, so Keyplan cannot read it: rename it, the characters shown as \uFFFD` });
+        options.onSkip?.({ path: entry.isDirectory() ? `${relPath}/` : relPath, error: { id: 'read.bad-name', params: { what: entry.isDirectory() ? 'folder' : 'file' } } });
         continue;
       }
       if (entry.isDirectory()) {
@@ -96,7 +97,7 @@ export async function listMarkdownFiles(root: string, options: WalkOptions = {})
         options.onFile?.(out.length);
       } else if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && entry.name.toLowerCase().endsWith('.md') && !ignored(relPath, false)) {
         // A FIFO, socket or device is never opened (opening a FIFO blocks until someone writes to it).
-        options.onSkip?.({ path: relPath, note: `${relPath} is not a regular file (${kindOf(entry)}); not read` });
+        options.onSkip?.({ path: relPath, note: { id: 'note.not-regular', params: { path: relPath, kind: kindOf(entry) } } });
       }
     }
     await Promise.all(subdirs);
@@ -130,8 +131,8 @@ async function undecodableNames(dir: string): Promise<Set<string>> {
 /** A file that could not be read: an error unless it simply vanished (deleted while the workspace was read). */
 export interface ReadFailure {
   path: string;
-  /** The error code (ENOENT, EACCES, EISDIR, ELOOP…) or message. */
-  error: string;
+  /** The error code (ENOENT, EACCES, EISDIR, ELOOP…) or a message. */
+  error: CliText;
 }
 
 export interface ReadResult {
@@ -141,7 +142,7 @@ export interface ReadResult {
   /** Files listed but gone when read (deleted or renamed meanwhile): a note, not an error. */
   vanished: string[];
   /** Things the user should know about what was not read (e.g. a linked keyplan.yaml). */
-  notes: string[];
+  notes: CliText[];
 }
 
 /**
@@ -169,9 +170,9 @@ export async function readSources(root: string, relPaths: string[]): Promise<Rea
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** What a directory entry that is neither a file, a folder nor a link is, for a note. */
+/** What a directory entry that is neither a file, a folder nor a link is, for a note (words in the CLI catalogue). */
 function kindOf(entry: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
-  return entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : entry.isBlockDevice() || entry.isCharacterDevice() ? 'a device' : 'not a file';
+  return entry.isFIFO() ? 'fifo' : entry.isSocket() ? 'socket' : entry.isBlockDevice() || entry.isCharacterDevice() ? 'device' : 'other';
 }
 
 /**
@@ -189,7 +190,6 @@ function readRegularFile(file: string): Buffer {
   }
 }
 
-const UNREADABLE = { 'not-utf8': 'it is not UTF-8 text', yaml: 'a YAML syntax error', 'not-mapping': 'it is not a group of settings' } as const;
 
 /**
  * Loads a workspace from disk: keyplan.yaml first, then its Markdown files. keyplan.yaml is read
@@ -200,21 +200,21 @@ export async function loadWorkspaceFiles(root: string, options: WalkOptions = {}
   const sources: SourceFile[] = [];
   const failed: ReadFailure[] = [];
   const vanished: string[] = [];
-  const notes: string[] = [];
+  const notes: CliText[] = [];
   const configPath = path.join(root, CONFIG_FILE);
   let exclude = options.exclude ?? [];
   const link = await fs.lstat(configPath).catch(() => undefined);
-  if (link?.isSymbolicLink()) notes.push(`${CONFIG_FILE} is a symbolic link; Keyplan does not follow links, so the built-in settings apply`);
+  if (link?.isSymbolicLink()) notes.push({ id: 'note.config-link', params: { file: CONFIG_FILE } });
   else if (link && !link.isFile()) {
     // Never opened: a FIFO would block, a device could be anything.
-    failed.push({ path: CONFIG_FILE, error: `not a regular file but ${kindOf(link)}; not opened, the built-in settings were used` });
+    failed.push({ path: CONFIG_FILE, error: { id: 'read.config-not-regular', params: { kind: kindOf(link) } } });
   } else if (link) {
     try {
       const content = readRegularFile(configPath);
       sources.push({ path: CONFIG_FILE, content });
       const { config } = loadConfig({ path: CONFIG_FILE, content });
       exclude = [...exclude, ...config.exclude];
-      if (config.unreadable) notes.push(`${CONFIG_FILE} could not be read (${UNREADABLE[config.unreadable]}); the built-in settings were used`);
+      if (config.unreadable) notes.push({ id: 'note.config-unreadable', params: { file: CONFIG_FILE, why: config.unreadable } });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') vanished.push(CONFIG_FILE);

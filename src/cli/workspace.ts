@@ -8,7 +8,7 @@ import path from 'node:path';
 import { checkWorkspace, type CheckResult } from '../core/check/pipeline.js';
 import { scopeChangedSince, type ChangedScope } from './changed-since.js';
 import { chooseLocale, parseAsOf, type Call, type OptionsSpec } from './command.js';
-import { tc } from '../core/i18n/cli.js';
+import { tc, type CliText } from '../core/i18n/cli.js';
 import { usage } from './errors.js';
 import { focusEntries, pathFrom, type Focus } from './paths.js';
 import { findWorkspaceRoot, loadWorkspaceFiles } from './walk.js';
@@ -18,9 +18,9 @@ export interface LoadedWorkspace {
   result: CheckResult;
   /** Workspace-relative paths (or folders, ending in /) the user asked about; empty = everything. */
   focus: Focus;
-  failed: { path: string; error: string }[];
+  failed: { path: string; error: CliText }[];
   /** Files deleted between listing and reading, and other things not read: notes, not errors. */
-  notes: string[];
+  notes: CliText[];
   /** With --changed-since: the part of the workspace that was checked and is reported on. */
   scope?: ChangedScope;
   /** A workspace-relative file as the user names it (relative to the current folder). */
@@ -36,10 +36,10 @@ export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], ch
   for (const t of targets) if (!existsSync(t)) throw usage('error.no-such-path', { path: path.relative(io.cwd, t) || t });
   const root = findWorkspaceRoot(targets[0]);
   const focus = focusEntries(targets, root, io.cwd).filter((f): f is string => f !== undefined);
-  const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\rReading ${n} files…`); } : undefined;
+  const progress = io.stderr.isTTY ? (n: number) => { if (n % 500 === 0) io.stderr.write(`\r${tc(locale ?? 'en', 'progress.reading', { n })}`); } : undefined;
   const { files, failed, vanished, notes: readNotes } = await loadWorkspaceFiles(root, { onFile: progress });
   const displayPath = pathFrom(io.cwd, root);
-  const notes = [...readNotes, ...vanished.map((f) => `${displayPath(f)} was deleted while the workspace was read; checked without it`)];
+  const notes: CliText[] = [...readNotes, ...vanished.map((f): CliText => ({ id: 'note.vanished', params: { path: displayPath(f) } }))];
   if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
   const scope = changedSince === undefined ? undefined : scopeChangedSince(root, changedSince, files);
   const result = checkWorkspace(scope ? scope.files : files, { locale, asOf });

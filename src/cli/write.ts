@@ -32,7 +32,7 @@ export interface WriteOptions {
   /** How the file carries its seal. */
   seal: SealStyle;
   /** What the file is, for messages ("the SVG", "the brief"). */
-  what?: string;
+  what?: 'svg' | 'brief';
   /**
    * The folder the user's path is relative to (the working directory). Folders at or above it are
    * the user's choice; every folder below it on the way to the target must not be a symbolic link.
@@ -93,12 +93,13 @@ export function same(a: Snapshot | undefined, b: Snapshot | undefined): boolean 
   return a.stat.ino === b.stat.ino && a.stat.size === b.stat.size && a.stat.mtimeMs === b.stat.mtimeMs && a.hash === b.hash;
 }
 
+/** What a target that is not a regular file is (words in the CLI catalogue, write.not-regular). */
 function kindOf(stat: Stats): string {
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice()) return 'char-device';
+  if (stat.isBlockDevice()) return 'block-device';
+  return 'other';
 }
 
 /** One sentence for an operating-system error while writing in `dir`; other errors pass through. */
@@ -202,7 +203,7 @@ export async function writeOutputFile(target: string, content: string, options: 
       if (before.stat.isSymbolicLink()) {
         if (!options.force) throw new WriteRefused('write.link', { target });
       } else if (!before.stat.isFile()) {
-        throw new WriteRefused(`${target} is ${kindOf(before.stat)}; Keyplan only ever replaces regular files, even with --force`);
+        throw new WriteRefused('write.not-regular', { target, kind: kindOf(before.stat) });
       } else if (!options.force) {
         const state = sealState(await fs.readFile(target, 'utf8'), options.seal);
         if (state === 'foreign') throw new WriteRefused('write.foreign', { target });
@@ -226,7 +227,7 @@ export async function writeOutputFile(target: string, content: string, options: 
     await options.beforeRename?.();
     const now = await snapshot(target);
     if (!same(before, now)) {
-      throw new WriteRefused(`${target} changed on disk while Keyplan was writing ${options.what ?? 'it'}; nothing was written, run the command again`);
+      throw new WriteRefused('write.changed', { target, what: options.what });
     }
     if (before) await fs.rename(temp, target);
     else {
@@ -235,7 +236,7 @@ export async function writeOutputFile(target: string, content: string, options: 
         await fs.link(temp, target);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw new WriteRefused(`${target} appeared on disk while Keyplan was writing ${options.what ?? 'it'}; nothing was written, run the command again`);
+        if (code === 'EEXIST') throw new WriteRefused('write.appeared', { target, what: options.what });
         // File systems without hard links: the lock still keeps other Keyplan writers out.
         if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV') await fs.rename(temp, target);
         else throw err;

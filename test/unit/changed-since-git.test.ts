@@ -117,7 +117,7 @@ describe('keyplan check --changed-since is never more lenient than check (git)',
     const full = keyplan(['check', '--as-of', AS_OF], repo.dir);
     const scoped = keyplan(['check', '--as-of', AS_OF, '--changed-since', base], repo.dir);
     assert.equal(scoped.status, full.status, `${scoped.stderr}\n---\n${full.stderr}`);
-    const note = (s: string) => s.split('\n').filter((l) => /too-large/.test(l));
+    const note = (s: string) => s.split('\n').filter((l) => /larger than the 10 MB/.test(l));
     assert.equal(note(full.stderr).length, 1, full.stderr);
     assert.deepEqual(note(scoped.stderr), note(full.stderr));
   });

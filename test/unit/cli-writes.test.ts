@@ -122,7 +122,7 @@ describe('CLI writes', function () {
     const target = path.join(dir, 'acme.svg');
     await writeOutputFile(target, '<svg class="kp-matrix">v1</svg>\n', { seal: 'comment' });
     await assert.rejects(
-      writeOutputFile(target, '<svg class="kp-matrix">v2</svg>\n', { seal: 'comment', what: 'the SVG', beforeRename: () => writeFileSync(target, 'edited by someone else\n') }),
+      writeOutputFile(target, '<svg class="kp-matrix">v2</svg>\n', { seal: 'comment', what: 'svg', beforeRename: () => writeFileSync(target, 'edited by someone else\n') }),
       (err: Error) => err instanceof WriteRefused && /changed on disk while Keyplan was writing the SVG; nothing was written/.test(err.message),
     );
     assert.equal(readFileSync(target, 'utf8'), 'edited by someone else\n');

@@ -192,6 +192,18 @@ describe('keyplan.yaml degrades per value (issue #14)', function () {
       assert.match(r.stderr, /note: accounts\/acme\/pipe\.md is not a regular file \(a named pipe\); not read/);
     });
 
+    it('the notes and errors of reading the workspace are in the language of the command line (#18)', function () {
+      if (process.platform === 'win32') this.skip();
+      const dir = temp(workspace('locale: en\n'));
+      removeDir(path.join(dir, 'keyplan.yaml'));
+      execFileSync('mkfifo', [path.join(dir, 'keyplan.yaml'), path.join(dir, 'accounts/acme/pipe.md')]);
+      const r = keyplan(['check', '--locale', 'zh-CN'], dir, 20_000);
+      assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /无法读取 keyplan\.yaml（不是普通文件，而是命名管道；未打开，已使用内置设置）/);
+      assert.match(r.stderr, /提示：accounts\/acme\/pipe\.md 不是普通文件（命名管道）；未读取/);
+      assert.doesNotMatch(r.stderr, /named pipe|not read|built-in/);
+    });
+
     it('a Markdown file or folder whose name is not UTF-8 fails the check (exit 2), named; a real U+FFFD name is read', function () {
       if (process.platform !== 'linux') this.skip(); // macOS and Windows refuse such names
       const dir = temp(workspace('locale: en\n'));

@@ -5,6 +5,7 @@
  * vanish or change while a workspace is read) and ids that try to escape the workspace where
  * Keyplan builds a file path. Nothing may crash, hang, leave the workspace or lose data.
  */
+import { sayText } from '../../src/core/i18n/cli.js';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -176,13 +177,13 @@ describe('hostile input', function () {
       const r = await cli(['check', 'big', '--as-of', AS_OF, '--no-color'], dir);
       const ms = Date.now() - started; // a figure for docs/reliability.md (npm run fuzz), not asserted
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stderr, `note: skipped big/accounts/acme/huge.md (too-large: ${size} bytes)\n`);
+      assert.equal(r.stderr, `note: skipped big/accounts/acme/huge.md (larger than the 10 MB a document may have: ${size} bytes)\n`);
       // The account next to it is checked; nothing of the huge log is read (no interaction is logged,
       // and the account has nobody yet: it is onboarding, with the first interaction still to log).
       assert.match(r.stdout, /; 1 document checked\.\n$/);
       assert.match(r.stdout, /^big\/accounts\/acme\/account\.md:\d+:\d+ info account-onboarding Acme is new \(onboarding\)\. Next: .*log a first interaction/m);
       const json = JSON.parse((await cli(['check', 'big', '--format', 'json', '--as-of', AS_OF], dir)).stdout);
-      assert.deepEqual(json.skipped, [{ path: 'big/accounts/acme/huge.md', reason: 'too-large', detail: `${size} bytes` }]);
+      assert.deepEqual(json.skipped, [{ path: 'big/accounts/acme/huge.md', reason: 'too-large', detail: `${size} bytes`, bytes: size }]);
       assert.equal(json.summary.documents, 1);
       // At the bound, a log is read to its last line: notes, then one entry naming an unknown @x.
       const head = '---\nkind: interaction-log\naccount: acme\n---\n';
@@ -267,7 +268,7 @@ describe('hostile input', function () {
       assert.deepEqual(listed, ['accounts/acme/account.md', 'accounts/acme/people/zhang-wei.md']);
       const loaded = await loadWorkspaceFiles(dir);
       assert.deepEqual(loaded.files.map((f) => f.path), listed, 'keyplan.yaml through a link is not read');
-      assert.match(loaded.notes.join('\n'), /keyplan\.yaml is a symbolic link/);
+      assert.match(loaded.notes.map((n) => sayText('en', n)).join('\n'), /keyplan\.yaml is a symbolic link/);
       for (const format of ['text', 'json', 'github', 'sarif', 'junit']) {
         const r = await cli(['check', '.', '--format', format, '--as-of', AS_OF], dir);
         assert.ok(r.code === 0 || r.code === 1, `${format}: exit ${r.code} ${r.stderr}`);

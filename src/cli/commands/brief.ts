@@ -36,7 +36,7 @@ export const brief = defineCommand({
     const data = buildMeetingBrief(result, found.person.id, { share: values.share === true })!;
     if (!values.out) print(call, formatter, data, result.locale);
     else {
-      await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, data, result.locale).text, { force: values.force, seal: formatter === MEETING_FORMATS.json ? 'json' : 'comment', what: 'the brief', base: io.cwd });
+      await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, data, result.locale).text, { force: values.force, seal: formatter === MEETING_FORMATS.json ? 'json' : 'comment', what: 'brief', base: io.cwd });
       io.stdout.write(`Wrote ${values.out} (${data.audience === 'shared' ? 'personal notes left out' : data.personal ? 'WITH private personal notes: do not share it' : 'no personal notes recorded'})\n`);
     }
     return reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed, undefined, call.locale);

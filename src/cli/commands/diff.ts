@@ -8,6 +8,7 @@ import path from 'node:path';
 import { checkWorkspace, type SourceFile } from '../../core/check/pipeline.js';
 import { today } from '../../core/dates.js';
 import { diffWorkspaces } from '../../core/diff/diff.js';
+import { sayText, type CliText } from '../../core/i18n/cli.js';
 import { DIFF_PHRASES } from '../../core/i18n/diff.js';
 import { localizeText } from '../../core/i18n/locale.js';
 import { chooseLocale, defineCommand, parseAsOf, print, reportProblems } from '../command.js';
@@ -39,7 +40,7 @@ export const diff = defineCommand({
     const formatter = pickFormatter(DIFF_FORMATS, values.format);
     const asOf = parseAsOf(values['as-of']) ?? today();
     const locale = chooseLocale(values.locale, io.env);
-    const note = (message: string) => io.stderr.write(`keyplan: ${terminalSafeLine(message)}\n`);
+    const note = (message: CliText) => io.stderr.write(`keyplan: ${terminalSafeLine(sayText(locale ?? 'en', message))}\n`);
 
     const repo = findRepo(cwd);
     if (!repo) throw usage('error.diff-no-repo');
@@ -64,13 +65,13 @@ export const diff = defineCommand({
 
     const baseFiles = readRevision(wsRepo, base.sha);
     let headFiles: SourceFile[];
-    let failed: { path: string; error: string }[] = [];
+    let failed: { path: string; error: CliText }[] = [];
     if (head) headFiles = readRevision(wsRepo, head.sha);
     else {
       const read = await loadWorkspaceFiles(root);
       ({ files: headFiles, failed } = read);
       for (const n of read.notes) note(n);
-      for (const f of read.vanished) note(`${f} was deleted while the working tree was read; compared without it`);
+      for (const f of read.vanished) note({ id: 'note.vanished-diff', params: { path: f } });
     }
 
     // Every path named must hold Markdown files in one of the revisions.

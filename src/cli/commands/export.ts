@@ -46,7 +46,7 @@ export const exportCommand = defineCommand({
     const brief = buildBriefs(result, { accounts: account ? [account] : undefined, includeSensitive: values['include-sensitive'] === true });
     if (!values.out) print(call, formatter, brief, result.locale);
     else {
-      await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, brief, result.locale).text, { force: values.force, seal: formatter === BRIEF_FORMATS.json ? 'json' : 'comment', what: 'the brief', base: io.cwd });
+      await writeOutputFile(path.resolve(io.cwd, values.out), render(call, formatter, brief, result.locale).text, { force: values.force, seal: formatter === BRIEF_FORMATS.json ? 'json' : 'comment', what: 'brief', base: io.cwd });
       io.stdout.write(`${tc(result.locale, 'export.wrote', { file: values.out, n: brief.accounts.length, sensitive: brief.sensitive === 'included' ? 1 : undefined })}\n`);
     }
     return reportProblems(io, [...notes, ...unreadableNotes(loaded)], failed, undefined, call.locale);

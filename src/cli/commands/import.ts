@@ -60,7 +60,7 @@ export const importCommand = defineCommand({
         const { account, year, newFile } = entries[0];
         await editTextFile(path.join(root, file), (current) => {
           if (current === undefined) {
-            if (!newFile) throw new WriteRefused(`${loaded.displayPath(file)} was deleted while Keyplan was importing; nothing was written to it`);
+            if (!newFile) throw new WriteRefused('write.vanished-import', { path: loaded.displayPath(file) });
             return newLogWith(account, year, entries);
           }
           // Another import may have written some of these meanwhile: those are not added again.

@@ -44,7 +44,7 @@ export const map = defineCommand({
       if (values.svg) {
         // Atomically, only there, and never over a file Keyplan did not write (unless --force).
         const svg = render(call, MAP_FORMATS.svg, data, result.locale).text;
-        await writeOutputFile(path.resolve(io.cwd, values.svg), svg, { force: values.force, seal: 'comment', what: 'the SVG', base: io.cwd });
+        await writeOutputFile(path.resolve(io.cwd, values.svg), svg, { force: values.force, seal: 'comment', what: 'svg', base: io.cwd });
         print(call, MAP_FORMATS.text, data, result.locale);
         io.stdout.write(terminalSafe(`\n${tc(result.locale, 'wrote', { file: values.svg })}\n`));
       } else print(call, formatter, data, result.locale);

@@ -48,7 +48,7 @@ export const matrix = defineCommand({
       if (values.svg) {
         // Atomically, only there, and never over a file Keyplan did not write (unless --force).
         const svg = render(call, MATRIX_FORMATS.svg, data, result.locale).text;
-        await writeOutputFile(path.resolve(io.cwd, values.svg), svg, { force: values.force, seal: 'comment', what: 'the SVG', base: io.cwd });
+        await writeOutputFile(path.resolve(io.cwd, values.svg), svg, { force: values.force, seal: 'comment', what: 'svg', base: io.cwd });
         print(call, MATRIX_FORMATS.text, data, result.locale);
         io.stdout.write(terminalSafe(`\n${tc(result.locale, 'wrote', { file: values.svg })}\n`));
       } else print(call, formatter, data, result.locale);

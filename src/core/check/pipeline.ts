@@ -24,6 +24,8 @@ export interface SkippedFile {
   path: string;
   reason: 'binary' | 'not-utf8' | 'too-large' | 'unreadable';
   detail?: string;
+  /** The file's size, for `too-large`. */
+  bytes?: number;
 }
 
 export interface CheckOptions {
@@ -63,7 +65,7 @@ export interface FileOutcome {
 /** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
 export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale): FileOutcome {
   const size = typeof file.content === 'string' ? file.content.length : file.content.byteLength;
-  if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes` } };
+  if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes`, bytes: size } };
   let text = typeof file.content === 'string' ? withoutBom(file.content) : '';
   let nulWarning = false;
   if (typeof file.content !== 'string') {

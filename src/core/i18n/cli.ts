@@ -8,6 +8,12 @@ import { localize, localizeText, type Locale, type Message, type Params, type Te
 import { VOCABULARY, word, type Vocabulary } from './vocabulary.js';
 
 const s = (n: unknown) => (n === 1 ? '' : 's');
+/** What a directory entry that is neither a file, a folder nor a link is (walk.ts's kinds). */
+/** What a write was writing (WriteOptions.what). */
+const writingEn = (what: unknown) => ({ svg: 'the SVG', brief: 'the brief' } as Record<string, string>)[String(what)] ?? 'it';
+const writingZh = (what: unknown) => ({ svg: ' SVG ', brief: '简报' } as Record<string, string>)[String(what)] ?? '';
+const notFileEn = (kind: unknown) => ({ fifo: 'a named pipe', socket: 'a socket', device: 'a device' } as Record<string, string>)[String(kind)] ?? 'not a file';
+const notFileZh = (kind: unknown) => ({ fifo: '命名管道', socket: '套接字', device: '设备' } as Record<string, string>)[String(kind)] ?? '非文件';
 
 /**
  * Value words only the command line shows in its tables; every other value word (stances,
@@ -302,6 +308,22 @@ export const cliMessages = {
   'write.linked-folder': { en: (p) => `${p.at} is a symbolic link to a folder; Keyplan does not write through linked folders (name the real folder instead)`, zh: (p) => `${p.at} 是指向文件夹的符号链接；Keyplan 不会经由链接的文件夹写入（请改用实际文件夹）` },
   'write.not-folder': { en: (p) => `${p.at} is not a folder; cannot write there`, zh: (p) => `${p.at} 不是文件夹；无法在其中写入` },
   'write.locked': { en: (p) => `another Keyplan command is writing ${p.target} right now; nothing was written (if none is, remove ${p.file})`, zh: (p) => `另一个 Keyplan 命令正在写入 ${p.target}；未写入任何内容（如果并没有，请删除 ${p.file}）` },
+  'write.not-regular': {
+    en: (p) => `${p.target} is ${({ fifo: 'a named pipe (FIFO)', socket: 'a socket', 'char-device': 'a character device', 'block-device': 'a block device' } as Record<string, string>)[String(p.kind)] ?? 'not a regular file'}; Keyplan only ever replaces regular files, even with --force`,
+    zh: (p) => `${p.target} 是${({ fifo: '命名管道（FIFO）', socket: '套接字', 'char-device': '字符设备', 'block-device': '块设备' } as Record<string, string>)[String(p.kind)] ?? '非普通文件'}；Keyplan 只替换普通文件，即使使用 --force 也不例外`,
+  },
+  'write.changed': {
+    en: (p) => `${p.target} changed on disk while Keyplan was writing ${writingEn(p.what)}; nothing was written, run the command again`,
+    zh: (p) => `Keyplan 写入${writingZh(p.what)}时，${p.target} 在磁盘上被修改；未写入任何内容，请重新运行命令`,
+  },
+  'write.appeared': {
+    en: (p) => `${p.target} appeared on disk while Keyplan was writing ${writingEn(p.what)}; nothing was written, run the command again`,
+    zh: (p) => `Keyplan 写入${writingZh(p.what)}时，磁盘上出现了 ${p.target}；未写入任何内容，请重新运行命令`,
+  },
+  'write.link-edit': { en: (p) => `${p.target} is a symbolic link; Keyplan does not write through links; nothing was written`, zh: (p) => `${p.target} 是符号链接；Keyplan 不会经由链接写入；未写入任何内容` },
+  'write.not-file': { en: (p) => `${p.target} is not a regular file; nothing was written`, zh: (p) => `${p.target} 不是普通文件；未写入任何内容` },
+  'write.not-utf8': { en: (p) => `${p.target} is not UTF-8 text; nothing was written`, zh: (p) => `${p.target} 不是 UTF-8 文本；未写入任何内容` },
+  'write.vanished-import': { en: (p) => `${p.path} was deleted while Keyplan was importing; nothing was written to it`, zh: (p) => `${p.path} 在 Keyplan 导入时被删除；未向其写入任何内容` },
   'write.is-folder': { en: (p) => `${p.target} is a folder; name a file to write`, zh: (p) => `${p.target} 是文件夹；请指定要写入的文件` },
   'write.link': { en: (p) => `${p.target} is a symbolic link; Keyplan does not write through links (use --force to replace the link itself)`, zh: (p) => `${p.target} 是符号链接；Keyplan 不会经由链接写入（使用 --force 可替换链接本身）` },
   'write.foreign': { en: (p) => `${p.target} exists and was not written by Keyplan; not overwriting it (use --force to replace it)`, zh: (p) => `${p.target} 已存在且不是由 Keyplan 写入的；不会覆盖（使用 --force 可替换）` },
@@ -310,6 +332,24 @@ export const cliMessages = {
   'note.prefix': { en: () => 'note: ', zh: () => '提示：' },
   'note.at': { en: (p) => `as it stood at ${p.label}, checked at ${p.asOf}`, zh: (p) => `按 ${p.label} 时的状态，以 ${p.asOf} 为准检查` },
   'note.could-not-read': { en: (p) => `could not read ${p.path} (${p.error})`, zh: (p) => `无法读取 ${p.path}（${p.error}）` },
+  'note.config-link': { en: (p) => `${p.file} is a symbolic link; Keyplan does not follow links, so the built-in settings apply`, zh: (p) => `${p.file} 是符号链接；Keyplan 不跟随链接，因此使用内置设置` },
+  'note.config-unreadable': {
+    en: (p) => `${p.file} could not be read (${({ 'not-utf8': 'it is not UTF-8 text', yaml: 'a YAML syntax error', 'not-mapping': 'it is not a group of settings' } as Record<string, string>)[String(p.why)] ?? p.why}); the built-in settings were used`,
+    zh: (p) => `${p.file} 无法读取（${({ 'not-utf8': '不是 UTF-8 文本', yaml: 'YAML 语法错误', 'not-mapping': '不是一组设置' } as Record<string, string>)[String(p.why)] ?? p.why}）；已使用内置设置`,
+  },
+  'note.not-regular': { en: (p) => `${p.path} is not a regular file (${notFileEn(p.kind)}); not read`, zh: (p) => `${p.path} 不是普通文件（${notFileZh(p.kind)}）；未读取` },
+  'read.config-not-regular': { en: (p) => `not a regular file but ${notFileEn(p.kind)}; not opened, the built-in settings were used`, zh: (p) => `不是普通文件，而是${notFileZh(p.kind)}；未打开，已使用内置设置` },
+  'read.bad-name': {
+    en: (p) => `the ${p.what} name is not valid UTF-8, so Keyplan cannot read it: rename it, the characters shown as \uFFFD`,
+    zh: (p) => `${p.what === 'folder' ? '文件夹' : '文件'}名不是有效的 UTF-8，Keyplan 无法读取：请重命名（显示为 \uFFFD 的字符）`,
+  },
+  'note.vanished': { en: (p) => `${p.path} was deleted while the workspace was read; checked without it`, zh: (p) => `${p.path} 在读取工作区时被删除；检查时未包含它` },
+  'note.vanished-diff': { en: (p) => `${p.path} was deleted while the working tree was read; compared without it`, zh: (p) => `${p.path} 在读取工作树时被删除；比较时未包含它` },
+  'note.skipped': {
+    en: (p) => `skipped ${p.path} (${({ binary: 'binary', 'not-utf8': 'not UTF-8 text', 'too-large': 'larger than the 10 MB a document may have', unreadable: 'unreadable' } as Record<string, string>)[String(p.reason)] ?? p.reason}${p.bytes !== undefined ? `: ${p.bytes} bytes` : ''})`,
+    zh: (p) => `已跳过 ${p.path}（${({ binary: '二进制文件', 'not-utf8': '不是 UTF-8 文本', 'too-large': '超过文档上限 10 MB', unreadable: '无法读取' } as Record<string, string>)[String(p.reason)] ?? p.reason}${p.bytes !== undefined ? `：${p.bytes} 字节` : ''}）`,
+  },
+  'progress.reading': { en: (p) => `Reading ${p.n} files…`, zh: (p) => `正在读取 ${p.n} 个文件…` },
   'note.unreadable': {
     en: (p) => `${p.n} document${s(p.n)} could not be read and ${p.n === 1 ? 'is' : 'are'} left out (run keyplan check for details): ${p.files}`,
     zh: (p) => `${p.n} 个文档无法读取，已略去（运行 keyplan check 查看详情）：${p.files}`,
@@ -317,6 +357,18 @@ export const cliMessages = {
 } satisfies Record<string, Message>;
 
 export type CliMessageId = keyof typeof cliMessages;
+
+/**
+ * What the CLI has to say before it knows the language it says it in (notes and errors of reading
+ * the workspace, found before keyplan.yaml's `language:` is read): a catalogue message, put into
+ * words when printed; or text already in words (an error code such as EACCES).
+ */
+export type CliText = string | { id: CliMessageId; params?: Params };
+
+/** A `CliText` in a locale. */
+export function sayText(locale: Locale, text: CliText): string {
+  return typeof text === 'string' ? text : tc(locale, text.id, text.params);
+}
 
 /** A command-line message in a locale. */
 export function tc(locale: Locale, id: CliMessageId, params: Params = {}): string {

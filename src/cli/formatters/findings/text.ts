@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
 import { t, type Locale } from '../../../core/i18n/catalogue.js';
-import { cliWord } from '../../../core/i18n/cli.js';
+import { cliWord, tc } from '../../../core/i18n/cli.js';
 import type { Style } from '../../output/style.js';
 import { forTerminal, oneLine, terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
@@ -33,6 +33,6 @@ function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, d
 
 export const text: Formatter<Findings> = (f, { style, locale, note }) => {
   const out = formatText(forTerminal(f.diagnostics), f.summary, style, (file) => terminalSafeLine(f.displayPath(file)), locale);
-  for (const s of f.skipped.filter((x) => f.reported(x.path))) note(`skipped ${terminalSafeLine(f.displayPath(s.path))} (${s.reason}${s.detail ? `: ${s.detail}` : ''})`);
+  for (const s of f.skipped.filter((x) => f.reported(x.path))) note(tc(locale, 'note.skipped', { path: terminalSafeLine(f.displayPath(s.path)), reason: s.reason, bytes: s.bytes }));
   return out;
 };
