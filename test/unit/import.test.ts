@@ -240,6 +240,21 @@ describe('keyplan import', function () {
       assert.deepEqual(JSON.parse(json.stdout).unreadable.map((u: { uid: string }) => u.uid), ['d1', 'r1', 's1']);
     });
 
+    it('why a calendar or an event cannot be read is said in the language of the command line (#18)', async () => {
+      writeFileSync(path.join(dir, 'nodate.ics'), wrap('BEGIN:VEVENT\r\nUID:s1\r\nATTENDEE:mailto:zhang.wei@ect.example.cn\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nDTSTART:notadate\r\nATTENDEE:mailto:zhang.wei@ect.example.cn\r\nEND:VEVENT\r\n'));
+      const r = await cli(['import', 'nodate.ics', '--as-of', AS_OF, '--locale', 'zh-CN', '--dry-run'], dir);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /nodate\.ics：事件 s1 没有 DTSTART（开始时间）；已略去/);
+      assert.match(r.stderr, /nodate\.ics：事件 （无 UID） 无法读取：/);
+      assert.doesNotMatch(r.stderr + r.stdout, /has no DTSTART|cannot be read|without UID/);
+      writeFileSync(path.join(dir, 'vcard.ics'), 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:x\r\nEND:VCARD\r\n');
+      const v = await cli(['import', 'vcard.ics', '--as-of', AS_OF, '--locale', 'zh-CN'], dir);
+      assert.equal(v.code, 2);
+      assert.match(v.stderr, /vcard\.ics: 不是 iCalendar 文件：没有 BEGIN:VCALENDAR … END:VCALENDAR/);
+      const json = await cli(['import', 'nodate.ics', '--as-of', AS_OF, '--format', 'json', '--dry-run'], dir);
+      assert.deepEqual(JSON.parse(json.stdout).unreadable.map((u: { uid: string | null; reason: string }) => [u.uid, u.reason.split(':')[0]]), [['s1', 'has no DTSTART'], [null, 'cannot be read']]);
+    });
+
     it('a malformed file, an empty one, a missing one and one that is not UTF-8 are clear errors (exit 2)', async () => {
       const cases: [string, string | Buffer, RegExp][] = [
         ['bad.ics', 'BEGIN:VCALENDAR\r\nthis is no content line\r\nEND:VCALENDAR\r\n', /bad\.ics: not a valid iCalendar file: invalid line/],

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CalendarError, MAX_CALENDAR_BYTES, readCalendar } from '../../core/import/calendar.js';
+import { CalendarError, MAX_CALENDAR_BYTES, readCalendar, unreadableEventText } from '../../core/import/calendar.js';
 import { newLogWith } from '../../core/language/log-entry.js';
 import { insertEntries } from '../../core/language/log-placement.js';
 import { entriesByFile, ImportSettingsError, markerKeys, planImport } from '../../core/import/plan.js';
@@ -44,8 +44,8 @@ export const importCommand = defineCommand({
       const reading = readCalendar(text, { asOf: result.asOf, since: values.since });
       plan = planImport(reading, result.workspace);
     } catch (err) {
-      if (err instanceof CalendarError) throw new UsageError(`${calendarArg}: ${err.message}`);
-      if (err instanceof ImportSettingsError) throw new UsageError(err.message);
+      if (err instanceof CalendarError) throw new UsageError(`${calendarArg}: ${err.inLocale(result.locale)}`);
+      if (err instanceof ImportSettingsError) throw new UsageError(err.inLocale(result.locale));
       throw err;
     }
     // A log to be created where a file already is (one Keyplan could not read as this account's log): never written into.
@@ -71,7 +71,7 @@ export const importCommand = defineCommand({
     }
     print(call, formatter, { asOf: result.asOf, calendar: calendarArg, dryRun, plan, shown: loaded.displayPath }, result.locale);
     // An event that cannot be read is left out, never silently: named on stderr, and exit 1.
-    for (const u of plan.unreadable) io.stderr.write(`${tc(result.locale, 'error.prefix')}${tc(result.locale, 'import.unreadable-event', { file: terminalSafeLine(calendarArg), uid: terminalSafeLine(u.uid), reason: terminalSafeLine(u.reason) })}\n`);
+    for (const u of plan.unreadable.map((e) => unreadableEventText(e, result.locale))) io.stderr.write(`${tc(result.locale, 'error.prefix')}${tc(result.locale, 'import.unreadable-event', { file: terminalSafeLine(calendarArg), uid: terminalSafeLine(u.uid), reason: terminalSafeLine(u.reason) })}\n`);
     const status = reportProblems(io, [...loaded.notes, ...unreadableNotes(loaded)], loaded.failed, undefined, call.locale);
     return status || (plan.unreadable.length ? 1 : 0);
   },

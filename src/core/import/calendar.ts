@@ -10,6 +10,8 @@
  */
 import ICAL from 'ical.js';
 import { isValidDate } from '../dates.js';
+import { ImportProblem, importText, type ImportMessageId } from '../i18n/import.js';
+import type { Locale, Params } from '../i18n/locale.js';
 
 /** One meeting that took place (or would have, at or before the as-of date). */
 export interface CalendarOccurrence {
@@ -40,7 +42,7 @@ export interface CalendarReading {
   /** Events without a UID (a key is made from their start and subject instead). */
   withoutUid: number;
   /** Events that cannot be read (no DTSTART, a date or rule ical.js rejects): left out, each named with why. */
-  unreadable: { uid: string; reason: string }[];
+  unreadable: UnreadableEvent[];
   /** The calendar's time zone (X-WR-TIMEZONE) used for times given in UTC, if any. */
   calendarZone?: string;
 }
@@ -57,11 +59,23 @@ export const MAX_OCCURRENCES = 1000;
 /** The largest .ics file read (a busy calendar exported for years is a few megabytes). */
 export const MAX_CALENDAR_BYTES = 20 * 1024 * 1024;
 
-/** The file is not an iCalendar file ical.js can read; the message says why. */
-export class CalendarError extends Error {}
+/** An event left out of the import: its UID (when it has one) and why (`reason` in English, `problem` in any locale). */
+export interface UnreadableEvent {
+  uid?: string;
+  reason: string;
+  problem: { id: ImportMessageId; params: Params };
+}
+
+/** How an unreadable event is named and why it is left out, in a locale. */
+export function unreadableEventText(event: UnreadableEvent, locale: Locale): { uid: string; reason: string } {
+  return { uid: event.uid ?? importText(locale, 'event-without-uid'), reason: importText(locale, event.problem.id, event.problem.params) };
+}
+
+/** The file is not an iCalendar file ical.js can read; the message says why (in any locale: inLocale). */
+export class CalendarError extends ImportProblem {}
 
 /** One event cannot be read; the message says why (the event is left out, the file is read). */
-class EventError extends Error {}
+class EventError extends ImportProblem {}
 
 /**
  * Reads `text` (the whole .ics file). Throws CalendarError for a file that is not a calendar; an
@@ -69,7 +83,7 @@ class EventError extends Error {}
  */
 export function readCalendar(text: string, options: ReadOptions): CalendarReading {
   if (!isValidDate(options.asOf)) throw new Error(`invalid as-of date ${options.asOf}`);
-  if (text.length > MAX_CALENDAR_BYTES) throw new CalendarError(`the file is larger than ${MAX_CALENDAR_BYTES / 1024 / 1024} MB`);
+  if (text.length > MAX_CALENDAR_BYTES) throw new CalendarError('too-large', { mb: MAX_CALENDAR_BYTES / 1024 / 1024 });
   const root = parseComponent(text);
   const limit = options.maxOccurrences ?? MAX_OCCURRENCES;
   const reading: CalendarReading = { occurrences: [], cancelled: 0, future: 0, beforeSince: 0, truncated: [], withoutUid: 0, unreadable: [] };
@@ -111,8 +125,8 @@ export function readCalendar(text: string, options: ReadOptions): CalendarReadin
         reading.occurrences.length = before.occurrences;
         reading.truncated.length = before.truncated;
         Object.assign(reading, { withoutUid: before.withoutUid, cancelled: before.cancelled, future: before.future, beforeSince: before.beforeSince });
-        const reason = err instanceof EventError ? err.message : `cannot be read: ${(err as Error).message}`;
-        reading.unreadable.push({ uid: uid ?? '(without UID)', reason });
+        const problem = err instanceof EventError ? err : new EventError('event-unreadable', { detail: (err as Error).message });
+        reading.unreadable.push({ ...(uid ? { uid } : {}), reason: problem.message, problem: { id: problem.id, params: problem.params } });
       }
     }
   } finally {
@@ -127,12 +141,12 @@ function parseComponent(text: string): ICAL.Component {
   try {
     jcal = ICAL.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new CalendarError(`not a valid iCalendar file: ${(err as Error).message}`);
+    throw new CalendarError('invalid', { detail: (err as Error).message });
   }
   // Several VCALENDARs in one file come back as a list; the first one that is a calendar is read.
   const list = Array.isArray(jcal) && typeof jcal[0] === 'string' ? [jcal] : Array.isArray(jcal) ? jcal : [];
   const calendar = list.find((c) => Array.isArray(c) && c[0] === 'vcalendar');
-  if (!calendar) throw new CalendarError('not an iCalendar file: no BEGIN:VCALENDAR … END:VCALENDAR');
+  if (!calendar) throw new CalendarError('not-calendar');
   return new ICAL.Component(calendar as unknown[]);
 }
 
@@ -146,9 +160,9 @@ function readEvent(ve: ICAL.Component, exceptions: ICAL.Component[], options: Re
   try {
     event = new ICAL.Event(ve, { exceptions, strictExceptions: false });
   } catch (err) {
-    throw new EventError(`cannot be read: ${(err as Error).message}`);
+    throw new EventError('event-unreadable', { detail: (err as Error).message });
   }
-  if (!event.startDate) throw new EventError('has no DTSTART');
+  if (!event.startDate) throw new EventError('event-no-start');
   const zone = reading.calendarZone;
   const recurrenceIdOf = (c: ICAL.Component) => c.getFirstPropertyValue('recurrence-id') as ICAL.Time | null;
   const own = recurrenceIdOf(ve);

@@ -11,7 +11,8 @@
 import type { Workspace } from '../model/workspace.js';
 import { formatLogEntry } from '../language/log-entry.js';
 import { interactionLogPath } from '../language/templates.js';
-import { addressOf, type CalendarOccurrence, type CalendarReading } from './calendar.js';
+import { addressOf, type CalendarOccurrence, type CalendarReading, type UnreadableEvent } from './calendar.js';
+import { ImportProblem } from '../i18n/import.js';
 
 export interface ImportSettings {
   /** Channel of an online meeting (or one without a location). */
@@ -63,17 +64,17 @@ export interface ImportPlan {
   truncated: string[];
   withoutUid: number;
   /** Events of the file that cannot be read, left out (the others are imported). */
-  unreadable: { uid: string; reason: string }[];
+  unreadable: UnreadableEvent[];
 }
 
 /** The configured channel is not one of the workspace's channels. */
-export class ImportSettingsError extends Error {}
+export class ImportSettingsError extends ImportProblem {}
 
 /** Plans the import of `reading` into `workspace` (logs already holding a key are left alone). */
 export function planImport(reading: CalendarReading, workspace: Workspace, settings: ImportSettings = workspace.config.import): ImportPlan {
   for (const [name, channel] of [['online', settings.online], ['in_person', settings.inPerson]] as const) {
     if (!workspace.config.channels.includes(channel)) {
-      throw new ImportSettingsError(`the channel '${channel}' for ${name === 'online' ? 'online' : 'in-person'} meetings is not in this workspace's channels (${workspace.config.channels.join(', ')}); set import.${name} in keyplan.yaml`);
+      throw new ImportSettingsError('channel-not-configured', { channel, setting: name, channels: workspace.config.channels.join(', ') });
     }
   }
   const { byAddress, ambiguous } = addressIndex(workspace);

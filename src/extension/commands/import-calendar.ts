@@ -5,7 +5,9 @@
  * are the core's, shared with `keyplan import`.
  */
 import * as vscode from 'vscode';
-import { CalendarError, MAX_CALENDAR_BYTES, readCalendar } from '../../core/import/calendar.js';
+import { CalendarError, MAX_CALENDAR_BYTES, readCalendar, unreadableEventText } from '../../core/import/calendar.js';
+import { importText } from '../../core/i18n/import.js';
+import type { Locale } from '../../core/i18n/locale.js';
 import { newLogWith } from '../../core/language/log-entry.js';
 import { insertionsFor } from '../../core/language/log-placement.js';
 import { entriesByFile, ImportSettingsError, planImport, type ImportPlan, type PlannedEntry } from '../../core/import/plan.js';
@@ -44,10 +46,10 @@ export async function importCalendar(index: WorkspaceIndex, args: ImportCalendar
   let text: string;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_CALENDAR_BYTES) throw new CalendarError(vscode.l10n.t('larger than {0} MB', MAX_CALENDAR_BYTES / 1024 / 1024));
+    if (stat.size > MAX_CALENDAR_BYTES) throw new CalendarError('too-large', { mb: MAX_CALENDAR_BYTES / 1024 / 1024 });
     text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch (err) {
-    const reason = err instanceof CalendarError ? err.message : err instanceof TypeError ? vscode.l10n.t('not UTF-8 text') : String((err as Error).message ?? err);
+    const reason = err instanceof CalendarError ? err.inLocale(index.locale) : err instanceof TypeError ? importText(index.locale, 'not-utf8') : String((err as Error).message ?? err);
     void vscode.window.showErrorMessage(vscode.l10n.t('Keyplan cannot read {0}: {1}', name, reason));
     return none;
   }
@@ -58,12 +60,12 @@ export async function importCalendar(index: WorkspaceIndex, args: ImportCalendar
     plan = planImport(readCalendar(text, { asOf: index.asOf() }), result.workspace);
   } catch (err) {
     if (err instanceof CalendarError || err instanceof ImportSettingsError) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Keyplan cannot import {0}: {1}', name, err.message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Keyplan cannot import {0}: {1}', name, err.inLocale(index.locale)));
       return none;
     }
     throw err;
   }
-  const summary = summaryText(plan);
+  const summary = summaryText(plan, index.locale);
   if (!plan.entries.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to add from {0}. {1}', name, summary));
     return { ...none, plan };
@@ -117,7 +119,7 @@ export async function importCalendar(index: WorkspaceIndex, args: ImportCalendar
 }
 
 /** What was left out, in one sentence per kind (empty when nothing was). */
-function summaryText(plan: ImportPlan): string {
+function summaryText(plan: ImportPlan, locale: Locale): string {
   const parts: string[] = [];
   if (plan.alreadyImported.length) parts.push(vscode.l10n.t('{0} already imported.', plan.alreadyImported.length));
   if (plan.unmatched.length) parts.push(vscode.l10n.t('Not matched to anyone: {0}.', plan.unmatched.map((u) => noIcons(u.address)).join(', ')));
@@ -125,7 +127,7 @@ function summaryText(plan: ImportPlan): string {
   if (plan.noMatch.length) parts.push(vscode.l10n.t('{0} meetings with nobody of this workspace.', plan.noMatch.length));
   if (plan.cancelled) parts.push(vscode.l10n.t('{0} cancelled.', plan.cancelled));
   if (plan.future) parts.push(vscode.l10n.t('{0} in the future.', plan.future));
-  if (plan.unreadable.length) parts.push(vscode.l10n.t('Events that cannot be read (left out): {0}.', plan.unreadable.map((u) => `${noIcons(u.uid)} ${noIcons(u.reason)}`).join('; ')));
+  if (plan.unreadable.length) parts.push(vscode.l10n.t('Events that cannot be read (left out): {0}.', plan.unreadable.map((e) => unreadableEventText(e, locale)).map((u) => `${noIcons(u.uid)} ${noIcons(u.reason)}`).join('; ')));
   if (plan.truncated.length) parts.push(vscode.l10n.t('Recurring meetings cut off after 1000 occurrences: {0}.', plan.truncated.map(noIcons).join(', ')));
   return parts.join(' ');
 }

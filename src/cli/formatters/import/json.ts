@@ -21,7 +21,7 @@ export const json: Formatter<ImportOutput> = ({ asOf, calendar, dryRun, plan }) 
       skipped: { cancelled: plan.cancelled, future: plan.future, beforeSince: plan.beforeSince },
       truncated: plan.truncated,
       withoutUid: plan.withoutUid,
-      unreadable: plan.unreadable,
+      unreadable: plan.unreadable.map((u) => ({ uid: u.uid ?? null, reason: u.reason })),
     },
     null,
     2,

@@ -1,5 +1,5 @@
 /** `keyplan import` in the terminal: the entries per log file, then what was left out and why. */
-import { MAX_OCCURRENCES } from '../../../core/import/calendar.js';
+import { MAX_OCCURRENCES, unreadableEventText } from '../../../core/import/calendar.js';
 import { entriesByFile } from '../../../core/import/plan.js';
 import { terminalSafeLine } from '../../output/terminal.js';
 import { tc } from '../../../core/i18n/cli.js';
@@ -40,7 +40,7 @@ export const text: Formatter<ImportOutput> = ({ asOf, calendar, dryRun, plan, sh
   if (plan.truncated.length) out.push('', m('import.truncated', { max: MAX_OCCURRENCES, list: plan.truncated.map(safe).join(', ') }));
   if (plan.unreadable.length) {
     out.push('', m('import.unreadable', { n: plan.unreadable.length }));
-    for (const u of plan.unreadable) out.push(`  ${safe(u.uid)} ${safe(u.reason)}`);
+    for (const u of plan.unreadable.map((e) => unreadableEventText(e, locale))) out.push(`  ${safe(u.uid)} ${safe(u.reason)}`);
   }
   if (plan.withoutUid) out.push('', m('import.without-uid', { n: plan.withoutUid }));
   return out.join('\n') + '\n';
