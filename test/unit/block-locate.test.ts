@@ -12,20 +12,30 @@ import { locateInYaml, type DataPath } from '../../src/core/parse/yaml-locate.js
 import { YAML_OPTIONS } from '../../src/core/parse/yaml-options.js';
 import { arbWorkspace, params, soup, workspaceFiles } from './helpers/generators.js';
 
-/** Every path into the data down to a key of a list item's mapping, plus some that do not exist. */
+/** Every path into the data (keys of mappings nested in mappings and lists, any depth), plus some that do not exist. */
 function pathsOf(data: Record<string, unknown>): DataPath[] {
   const out: DataPath[] = [];
-  for (const [k, v] of Object.entries(data)) {
-    out.push([k, 'missing'], [k, 0, 'missing']);
+  const walk = (prefix: DataPath, v: unknown, depth: number) => {
+    if (depth > 5) return;
     if (Array.isArray(v)) {
-      v.forEach((item, i) => {
-        if (item && typeof item === 'object' && !Array.isArray(item)) for (const k2 of Object.keys(item)) out.push([k, i, k2]);
-      });
-      out.push([k, v.length, 'person']);
-    } else if (v && typeof v === 'object') for (const k2 of Object.keys(v)) out.push([k, k2]);
-  }
+      out.push([...prefix, 0, 'missing'], [...prefix, v.length, 'person']);
+      v.forEach((item, i) => walk([...prefix, i], item, depth + 1));
+    } else if (v && typeof v === 'object') {
+      // Keys other mappings have (a sibling's key must never be found in this one).
+      if (prefix.length) for (const other of ['missing', 'next', 'end', 'start', 'person', 'due', 'score', 'status', 'last']) out.push([...prefix, other]);
+      for (const [k, child] of Object.entries(v)) {
+        if (prefix.length) out.push([...prefix, k]);
+        else out.push([k, 'missing'], [k, 0, 'missing']);
+        walk([...prefix, k], child, depth + 1);
+      }
+    }
+  };
+  walk([], data, 0);
   return out;
 }
+
+/** Answers given for a key of a mapping nested in a mapping (two names in a row in the path). */
+let nestedAnswered = 0;
 
 function compare(yamlText: string, paths: DataPath[]): number {
   let answered = 0;
@@ -35,6 +45,7 @@ function compare(yamlText: string, paths: DataPath[]): number {
       const quick = locateBlock(yamlText, path, target);
       if (quick === undefined) continue;
       answered++;
+      if (path.some((p, i) => i > 0 && typeof p === 'string' && typeof path[i - 1] === 'string')) nestedAnswered++;
       ast ??= parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), YAML_OPTIONS);
       assert.deepEqual(quick, locateInYaml(ast, yamlText, path, target), `${JSON.stringify(path)} ${target} in ${JSON.stringify(yamlText)}`);
     }
@@ -78,8 +89,9 @@ describe('block locator: the same ranges as the YAML AST', function () {
       }),
       params(300),
     );
-    // The generated plans write their lists in flow style: only nested mappings' keys could be answered.
-    assert.ok(answered >= 0);
+    // The generated documents write their lists in flow style: nested mappings' keys are answered
+    // (review.next, period.end…), so the comparison above is not empty.
+    assert.ok(nestedAnswered > 100, `nested mapping keys answered: ${nestedAnswered}`);
   });
 
   it('agrees on every contact path of block-style plans written by hand', () => {

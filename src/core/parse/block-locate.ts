@@ -2,8 +2,10 @@
  * Finds a nested key's position in a block-style frontmatter without the YAML AST: the findings on
  * a relationship plan point at `contacts[i].person` or `contacts[i].next`, and parsing every plan
  * with the `yaml` package only for such a position was the largest part of a 10k check's finding
- * stage. Only the plain layout is answered for (block mappings and block lists, simple keys, one-line
- * scalars); anything else returns undefined and goes the exact way (yaml-locate.ts).
+ * stage; an account's findings point at `review.next`, `period.end` or `objectives[i].due`, and one
+ * such parse is most of a small workspace's check (the `yaml` package's code runs cold). Only the
+ * plain layout is answered for (block mappings and block lists, simple keys, one-line scalars);
+ * anything else returns undefined and goes the exact way (yaml-locate.ts).
  * test/unit/block-locate.test.ts checks it against the exact way on generated plan files.
  */
 import type { DataPath, LocateTarget } from './yaml-locate.js';
@@ -80,8 +82,19 @@ export function locateBlock(source: string, path: DataPath, target: LocateTarget
       const start = yamlText.indexOf(key.value, key.at + segment.length);
       return [start, start + key.value.length];
     }
-    // The path goes on: the value must be a block list on the following lines, entered by index.
-    if (key.value !== '' || typeof path[s + 1] !== 'number') return undefined;
+    // The path goes on: the value must start on the following lines.
+    if (key.value !== '') return undefined;
+    if (typeof path[s + 1] === 'string') {
+      // A block mapping, its keys at one column deeper than this key's.
+      let l = key.line + 1;
+      while (l < key.next && lines[l].indent < 0) l++;
+      if (l >= key.next || lines[l].indent <= column) return undefined;
+      line = l;
+      column = lines[l].indent;
+      until = key.next;
+      continue;
+    }
+    // A block list, entered by index.
     const item = listItem(lines, yamlText, key.line + 1, key.next, column, path[s + 1] as number);
     if (!item) return undefined;
     line = item.line;
