@@ -114,23 +114,23 @@ describe('History view', () => {
     git(dir, ['init', '-q']);
     git(dir, ['add', '-A']);
     git(dir, ['commit', '-q', '-m', 'plans as they were'], '2026-01-10');
-    const commit = (date: string, message: string, paths: string[]) => {
-      git(dir, ['add', '-A', '--', ...paths]);
+    const commit = (date: string, message: string) => {
+      git(dir, ['add', '-A', '--', 'accounts/east-china-telecom/people']);
       git(dir, ['commit', '-q', '-m', message], date);
     };
     fs.writeFileSync(file, original.replace('stance: neutral', 'stance: skeptic'));
-    commit('2026-03-02', `wang fang cooled\n\n${HOSTILE}`, [WANG]);
+    commit('2026-03-02', `wang fang cooled\n\n${HOSTILE}`);
     fs.mkdirSync(path.dirname(moved), { recursive: true });
     git(dir, ['mv', WANG, MOVED]);
-    commit('2026-04-15', 'procurement people in a folder of their own', [WANG, MOVED]);
+    commit('2026-04-15', 'procurement people in a folder of their own');
     fs.writeFileSync(moved, original.replace('stance: neutral', 'stance: supporter').replace('influence: 3', 'influence: 4'));
-    commit('2026-06-01', 'won over at the QBR', [MOVED]);
+    commit('2026-06-01', 'won over at the QBR');
     const secret = 'wants a transfer to headquarters';
     fs.writeFileSync(moved, original.replace('stance: neutral', 'stance: supporter').replace('influence: 3', 'influence: 4').replace('报价透明，避免事后追加', secret));
-    commit('2026-08-03', 'notes after dinner', [MOVED]);
+    commit('2026-08-03', 'notes after dinner');
     git(dir, ['mv', MOVED, WANG]);
     fs.writeFileSync(file, original);
-    commit('2026-09-01', 'back as it was', [WANG, MOVED]);
+    commit('2026-09-01', 'back as it was');
     assert.equal(fs.readFileSync(file, 'utf8'), original, 'the working copy is the samples\' again');
     assert.equal(fs.existsSync(moved), false);
 
