@@ -7,7 +7,7 @@
  */
 import { affectedScope, isIgnoreFile, type ChangedFile, type Scope } from '../core/check/affected.js';
 import { CONFIG_FILE, type SourceFile } from '../core/check/pipeline.js';
-import { changedPaths, findRepo, GitError, readBlobs, resolveCommit, trackedPaths, workspaceRepo } from './git.js';
+import { changedPaths, findRepo, GitError, readBlobs, resolveCommit, trackedPaths, workspaceRepo } from '../git/git.js';
 
 export interface ChangedScope extends Scope {
   ref: string;

@@ -6,6 +6,7 @@
  */
 import { tc, type CliMessageId } from '../core/i18n/cli.js';
 import type { Locale, Params } from '../core/i18n/locale.js';
+import { GitError } from '../git/run.js';
 
 export class UsageError extends Error {
   readonly id?: CliMessageId;
@@ -27,4 +28,14 @@ export class UsageError extends Error {
 /** A usage error from the CLI catalogue: `throw usage('error.out-empty')`. */
 export function usage(id: CliMessageId, params: Params = {}): UsageError {
   return new UsageError(id, params);
+}
+
+/**
+ * An error the CLI reports as a usage error (exit code 2), or undefined: usage errors, and git's
+ * failures (src/git), which are git's own words or a date that does not exist.
+ */
+export function asUsageError(err: unknown): UsageError | undefined {
+  if (err instanceof UsageError) return err;
+  if (err instanceof GitError) return err.notADate !== undefined ? usage('error.not-a-date', { value: err.notADate }) : new UsageError(err.message);
+  return undefined;
 }

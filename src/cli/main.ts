@@ -28,7 +28,7 @@ import { map } from './commands/map.js';
 import { overdue } from './commands/overdue.js';
 import { report } from './commands/report.js';
 import { completionScript, SHELLS, type Shell } from './completion.js';
-import { usage, UsageError } from './errors.js';
+import { asUsageError, usage } from './errors.js';
 import { commandHelp, globalHelp } from './help.js';
 import { findWorkspaceRoot } from './walk.js';
 import { tc } from '../core/i18n/cli.js';
@@ -150,8 +150,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return await command.run(parsed as Parameters<Command['run']>[0]);
   } catch (err) {
     const shown = call.locale ?? locale;
-    if (err instanceof UsageError) {
-      io.stderr.write(`${tc(shown, 'error.prefix')}${err.inLocale(shown)}\n`);
+    const asUsage = asUsageError(err);
+    if (asUsage) {
+      io.stderr.write(`${tc(shown, 'error.prefix')}${asUsage.inLocale(shown)}\n`);
       return 2;
     }
     if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

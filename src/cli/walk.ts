@@ -7,32 +7,7 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, p
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check/pipeline.js';
-
-/** Folders never read, whatever the ignore files say. */
-export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['.git', 'node_modules', '.vscode-test']);
-
-/**
- * Whether a workspace-relative path is ignored: by `exclude` patterns (relative to the root) or by
- * a `.gitignore` in one of its ancestor folders (`gitignores` maps folder → rules, '' = the root).
- * Folders are probed with a trailing slash. The git reader uses the same function, so a
- * revision's file list matches what a checkout of it would give.
- */
-export function ignoreFilter(exclude: string[], gitignores: ReadonlyMap<string, Ignore>): (relPath: string, isDir: boolean) => boolean {
-  const rootIgnore = ignore().add(exclude);
-  return (relPath, isDir) => {
-    const probe = isDir ? `${relPath}/` : relPath;
-    if (rootIgnore.ignores(probe)) return true;
-    const parts = relPath.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
-      const ig = gitignores.get(dir);
-      if (!ig) continue;
-      const sub = dir ? probe.slice(dir.length + 1) : probe;
-      if (sub !== '' && ig.ignores(sub)) return true;
-    }
-    return false;
-  };
-}
+import { ALWAYS_SKIPPED, ignoreFilter } from '../git/ignore.js';
 
 /** The folder holding keyplan.yaml at or above `start` (stopping at a git repository's top), else `start`. */
 export function findWorkspaceRoot(start: string): string {

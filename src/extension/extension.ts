@@ -17,6 +17,7 @@ import { ValuePanel } from './panels/value-panel.js';
 import { BRIEF_SCHEME, MeetingBriefProvider, prepareForMeeting } from './panels/meeting-brief.js';
 import { PortfolioTree, type GroupBy } from './views/portfolio-tree.js';
 import { createStatusBar } from './views/status-bar.js';
+import { registerHistoryView, type HistoryTree } from './views/history-tree.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
 export interface KeyplanApi {
@@ -27,6 +28,8 @@ export interface KeyplanApi {
   readonly index: WorkspaceIndex | undefined;
   readonly portfolio: PortfolioTree | undefined;
   readonly attention: AttentionTree | undefined;
+  /** The History view's tree (the active editor's person or account, from git). */
+  readonly history: HistoryTree | undefined;
   /** The open matrix panel of an account, if any. */
   matrix(account: string): MatrixPanel | undefined;
   /** The open decision-chain map panel of an account, if any. */
@@ -48,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
   let index: WorkspaceIndex | undefined;
   let portfolio: PortfolioTree | undefined;
   let attention: AttentionTree | undefined;
+  let history: HistoryTree | undefined;
   let started: Promise<void> | undefined;
   let statusItem: vscode.StatusBarItem | undefined;
   const api: KeyplanApi = {
@@ -66,6 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     },
     get attention() {
       return attention;
+    },
+    get history() {
+      return history;
     },
     matrix: (account) => MatrixPanel.get(account),
     map: (account) => MapPanel.get(account),
@@ -91,6 +98,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     const args = (node: unknown) => PortfolioTree.argsOf(node as never);
     const cmd = vscode.commands.registerCommand;
     const briefs = new MeetingBriefProvider(idx);
+    const historyView = registerHistoryView(idx);
+    history = historyView.tree;
+    context.subscriptions.push(...historyView.disposables);
     const status = createStatusBar(idx.onDidUpdate);
     statusItem = status[0];
     context.subscriptions.push(...status);

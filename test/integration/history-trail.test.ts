@@ -12,8 +12,8 @@ import * as vscode from 'vscode';
 import { accountHistory } from '../../src/core/history/history.js';
 import { position } from '../../src/core/model/placement.js';
 import { trailOf } from '../../src/core/matrix/model.js';
-import { findRepo, workspaceRepo } from '../../src/cli/git.js';
-import { readHistory, untilPoint } from '../../src/cli/git-history.js';
+import { findRepo, workspaceRepo } from '../../src/git/git.js';
+import { readHistory, untilPoint } from '../../src/git/history.js';
 import { keyplan, revertAndCloseAll, workspaceFolder } from './helpers.js';
 
 const ACCOUNT = 'east-china-telecom';

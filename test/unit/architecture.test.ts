@@ -49,7 +49,7 @@ describe('architecture: src/core is editor-independent', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it('src/core imports no front-end code (src/cli, src/extension)', () => {
+  it('src/core imports no front-end code and no git reader (src/cli, src/extension, src/git)', () => {
     const offenders: string[] = [];
     for (const f of sourceFiles(CORE)) {
       for (const spec of importedModules(readFileSync(f, 'utf8'))) {
@@ -58,6 +58,61 @@ describe('architecture: src/core is editor-independent', () => {
         if (!target.startsWith('core') && !target.startsWith('..')) offenders.push(`${path.relative(REPO_ROOT, f)} → ${spec}`);
       }
     }
+    assert.deepEqual(offenders, []);
+  });
+});
+
+/** Folders of src/ a file under each folder may import (relative imports), besides its own. */
+export const ADAPTER_IMPORTS: Record<string, readonly string[]> = {
+  // The git reader is shared by both front ends: it uses the core (git-free) and nothing else.
+  git: ['core'],
+  cli: ['core', 'git'],
+  extension: ['core', 'git', 'webview'],
+  webview: ['core'],
+};
+
+/** Relative imports from one folder of src/ into another that ADAPTER_IMPORTS does not allow. */
+export function forbiddenImports(files: { file: string; source: string }[]): string[] {
+  const src = path.join(REPO_ROOT, 'src');
+  const offenders: string[] = [];
+  for (const { file, source } of files) {
+    const from = path.relative(src, file).split(path.sep)[0];
+    const allowed = ADAPTER_IMPORTS[from];
+    if (!allowed) continue;
+    for (const spec of importedModules(source)) {
+      if (!spec.startsWith('.')) continue;
+      const to = path.relative(src, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
+      if (to !== from && !allowed.includes(to)) offenders.push(`${path.relative(REPO_ROOT, file)} → ${spec}`);
+    }
+  }
+  return offenders;
+}
+
+describe('architecture: the front ends share the core and the git reader, not each other', () => {
+  const src = path.join(REPO_ROOT, 'src');
+
+  it('src/git, src/cli, src/extension and src/webview import only what they may', () => {
+    const files = ['git', 'cli', 'extension', 'webview'].flatMap((d) => sourceFiles(path.join(src, d))).map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+    assert.ok(files.some((f) => f.file.includes(`${path.sep}git${path.sep}`)), 'src/git has files');
+    assert.deepEqual(forbiddenImports(files), []);
+  });
+
+  it('the check sees the extension importing the command line, and the git reader importing either', () => {
+    const at = (dir: string, name: string) => path.join(src, dir, name);
+    assert.deepEqual(forbiddenImports([
+      { file: at('extension', 'a.ts'), source: "import { x } from '../cli/git.js';\nimport { y } from '../git/git.js';\nimport { z } from '../core/dates.js';" },
+      { file: at('git', 'a.ts'), source: "import { x } from '../cli/errors.js';\nimport * as v from '../extension/extension.js';\nimport { y } from './run.js';" },
+      { file: at('cli', 'a.ts'), source: "import { x } from '../git/git.js';\nimport { y } from '../extension/extension.js';" },
+    ]), [
+      `${path.join('src', 'extension', 'a.ts')} → ../cli/git.js`,
+      `${path.join('src', 'git', 'a.ts')} → ../cli/errors.js`,
+      `${path.join('src', 'git', 'a.ts')} → ../extension/extension.js`,
+      `${path.join('src', 'cli', 'a.ts')} → ../extension/extension.js`,
+    ]);
+  });
+
+  it('no file under src/git imports vscode', () => {
+    const offenders = sourceFiles(path.join(src, 'git')).filter((f) => importedModules(readFileSync(f, 'utf8')).some(isVscode));
     assert.deepEqual(offenders, []);
   });
 });

@@ -17,7 +17,7 @@ import { usage } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { FINDINGS_FORMATS } from '../formatters/findings/index.js';
 import { summarize, type CiFindings, type Findings } from '../formatters/findings/model.js';
-import { findRepo } from '../git.js';
+import { findRepo } from '../../git/git.js';
 import { inFocus, pathFrom } from '../paths.js';
 import { loadWorkspace } from '../workspace.js';
 

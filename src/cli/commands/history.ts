@@ -15,8 +15,8 @@ import { chooseLocale, defineCommand, parseAsOf, print } from '../command.js';
 import { usage } from '../errors.js';
 import { pickFormatter } from '../formatters/formatter.js';
 import { HISTORY_FORMATS } from '../formatters/history/index.js';
-import { findRepo, workspaceRepo } from '../git.js';
-import { readHistory, resolvePoint, untilPoint } from '../git-history.js';
+import { findRepo, workspaceRepo } from '../../git/git.js';
+import { readHistory, resolvePoint, untilPoint } from '../../git/history.js';
 import { isOutside } from '../paths.js';
 import { findWorkspaceRoot } from '../walk.js';
 

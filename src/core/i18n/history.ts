@@ -63,3 +63,57 @@ export const HISTORY_MESSAGES = {
 } satisfies Record<string, Message>;
 
 export type HistoryMessageId = keyof typeof HISTORY_MESSAGES;
+
+/**
+ * The editor's History view (follows the active editor: a person's changes, or an account's changes
+ * and its key players' stance trajectories). Parameters are plain text; the view escapes them for
+ * Markdown where a tooltip renders it.
+ */
+export const HISTORY_VIEW_MESSAGES = {
+  'view.pick': {
+    en: () => "Open a person's or an account's file to see how it changed, commit by commit.",
+    zh: () => '打开某个人员或客户的文件，即可按提交查看其变化。',
+  },
+  'view.loading': { en: () => 'Reading the history from git…', zh: () => '正在从 git 读取历史…' },
+  'view.untrusted': {
+    en: () => 'The history comes from git, which Keyplan does not run in Restricted Mode. Trust this workspace to see it.',
+    zh: () => '历史来自 git，而 Keyplan 在受限模式下不运行 git。信任此工作区后即可查看。',
+  },
+  'view.no-repo': {
+    en: () => 'This workspace is not in a git repository, so there is no history to show: Keyplan reads each change from its commits. Commit the plans to git to start one.',
+    zh: () => '此工作区不在 git 仓库中，因此没有可显示的历史：Keyplan 从提交中读取每项变化。将规划文件提交到 git 即可开始记录。',
+  },
+  'view.no-commit': {
+    en: () => 'The git repository has no commit yet: the history starts with the first commit.',
+    zh: () => '该 git 仓库还没有任何提交：历史从第一次提交开始。',
+  },
+  'view.no-git': {
+    en: () => 'git is not installed or not on PATH: the history is read from git.',
+    zh: () => '未安装 git，或 git 不在 PATH 中：历史需要从 git 读取。',
+  },
+  'view.failed': { en: (p) => `git could not read the history: ${p.message}`, zh: (p) => `git 无法读取历史：${p.message}` },
+  'view.no-changes': {
+    en: (p) => `No commit has changed ${p.name} yet (uncommitted edits are not history).`,
+    zh: (p) => `还没有任何提交改动过 ${p.name}（未提交的修改不算历史）。`,
+  },
+  'view.truncated': {
+    en: (p) => `The last ${p.n} commits that changed this account; keyplan history ${p.account} shows them all.`,
+    zh: (p) => `仅显示改动该客户的最近 ${p.n} 次提交；keyplan history ${p.account} 可显示全部。`,
+  },
+  'view.changes': { en: () => 'Changes', zh: () => '变化' },
+  'view.trajectories': { en: () => 'Stance trajectories of the key players', zh: () => '关键人物的立场轨迹' },
+  'view.commit': { en: (p) => `Commit ${p.sha} · ${p.date} · ${p.author}`, zh: (p) => `提交 ${p.sha} · ${p.date} · ${p.author}` },
+  'view.start': {
+    en: () => 'The starting point: the history read begins at this commit.',
+    zh: () => '起点：读取的历史从这次提交开始。',
+  },
+  'view.diff-title': { en: (p) => `${p.file} (${p.from} ↔ ${p.to})`, zh: (p) => `${p.file}（${p.from} ↔ ${p.to}）` },
+  'view.file-at': { en: (p) => `${p.file} at ${p.sha}`, zh: (p) => `${p.file}（提交 ${p.sha}）` },
+  'view.open-hint': {
+    en: () => 'Click to compare the file before and after this commit.',
+    zh: () => '单击可对比此提交前后的文件。',
+  },
+  'view.no-file': { en: () => 'No file of this commit to show.', zh: () => '此提交没有可显示的文件。' },
+} satisfies Record<string, Message>;
+
+export type HistoryViewMessageId = keyof typeof HISTORY_VIEW_MESSAGES;

@@ -1,17 +1,18 @@
 /**
  * The matrix's history trails: each person's positions over the last commits that touched the
- * account, from the core's relationship history (src/core/history) over the revisions the CLI's
- * git reader reads (one `git log`, one `git cat-file --batch`, safe git options; no checkout).
- * Bounded: at most TRAIL_COMMITS commits touching the account's current files are read as changes,
- * the workspace as it stood before them is the (whole) starting point. Git runs only in trusted
- * workspaces (the caller checks), as for git-previous.ts.
+ * account, from the core's relationship history (src/core/history) over the revisions the shared
+ * git reader reads (src/git: one `git log`, one `git cat-file --batch`, safe git options, no
+ * checkout), without blocking the extension host. Bounded: at most TRAIL_COMMITS commits touching
+ * the account's current files are read as changes, the workspace as it stood before them is the
+ * (whole) starting point. Git runs only in trusted workspaces (the caller checks), as for git-previous.ts.
  */
 import { checkWorkspace, type CheckResult } from '../../core/check/pipeline.js';
-import { accountHistory, type RevisionInfo } from '../../core/history/history.js';
+import type { RevisionInfo } from '../../core/history/history.js';
 import type { Locale } from '../../core/i18n/catalogue.js';
 import type { TrailPoints } from '../../core/matrix/model.js';
-import { findRepo, git, readRevision, resolveCommit, workspaceRepo, type GitRepo } from '../../cli/git.js';
-import { readHistory, type Point } from '../../cli/git-history.js';
+import { readAccountHistorySteps, type AccountRead } from '../../git/account-history.js';
+import { readRevisionSteps, type GitRepo } from '../../git/git.js';
+import { runAsync } from '../../git/run.js';
 
 /** How many commits touching the account a trail reads at most. */
 export const TRAIL_COMMITS = 60;
@@ -25,11 +26,8 @@ export interface Trails {
   revisions: RevisionInfo[];
   /** The workspace's place in its repository, to read a revision. */
   repo?: GitRepo;
-}
-
-function point(fields: string[]): Point {
-  const [sha, date, author = '', subject = ''] = fields;
-  return { sha, date, author, subject, label: sha.slice(0, 7), when: date };
+  /** The read the trails come from (reused while HEAD stays). */
+  read?: AccountRead;
 }
 
 /**
@@ -37,25 +35,13 @@ function point(fields: string[]): Point {
  * `files` (workspace-relative: the account's documents). Undefined outside a git repository, with
  * no commit, or when git fails: the matrix then shows no trail.
  */
-export function readTrails(folder: string, account: string, files: string[], locale: Locale, known?: Trails): Trails | undefined {
+export async function readTrails(folder: string, account: string, files: string[], locale: Locale, known?: Trails): Promise<Trails | undefined> {
   try {
-    const repo = findRepo(folder);
-    if (!repo) return undefined;
-    const head = resolveCommit(repo, 'HEAD');
-    if (!head) return undefined;
-    if (known?.head === head) return known;
-    const ws = workspaceRepo(repo, folder);
-    const paths = [...new Set(files)].map((f) => ws.prefix + f);
-    if (!paths.length) return { head, people: new Map(), revisions: [] };
-    // The commits on HEAD's first-parent line that touched the account's files, newest first: one
-    // more than the bound, so that the last is the starting point.
-    const log = git(repo.top, ['log', '--first-parent', `-n${TRAIL_COMMITS + 1}`, '--format=%H%x1f%cs%x1f%an%x1f%s', head, '--', ...paths]).stdout.toString('utf8');
-    const commits = log.split('\n').map((line) => line.split('\x1f')).filter((r) => /^[0-9a-f]{40,64}$/.test(r[0]));
-    if (!commits.length) return { head, people: new Map(), revisions: [] };
-    const until = point(git(repo.top, ['log', '-1', '--no-walk', '--format=%H%x1f%cs%x1f%an%x1f%s', head]).stdout.toString('utf8').replace(/\n$/, '').split('\x1f'));
-    const since = commits.length > TRAIL_COMMITS ? point(commits[TRAIL_COMMITS]) : undefined;
-    const history = accountHistory(readHistory(ws, until, since), { account, locale });
-    return { head, people: new Map(history.trajectories.map((t) => [t.id, t.points])), revisions: history.revisions, repo: ws };
+    const read = await runAsync(readAccountHistorySteps(folder, account, files, { locale, limit: TRAIL_COMMITS, known: known?.read }));
+    if (read.state !== 'read') return undefined;
+    if (known && read === known.read) return known;
+    const h = read.history;
+    return { head: read.head, people: new Map(h.trajectories.map((t) => [t.id, t.points])), revisions: read.revisions.length ? h.revisions : [], repo: read.repo, read };
   } catch {
     return undefined;
   }
@@ -65,11 +51,11 @@ export function readTrails(folder: string, account: string, files: string[], loc
  * The workspace as it stood at one of `trails.revisions`, read from git (no checkout) and checked
  * at that commit's date, as `keyplan matrix --at` does. Undefined when git fails.
  */
-export function checkAtRevision(trails: Trails, index: number, locale: Locale): CheckResult | undefined {
+export async function checkAtRevision(trails: Trails, index: number, locale: Locale): Promise<CheckResult | undefined> {
   const rev = trails.revisions[index];
   if (!rev || !trails.repo) return undefined;
   try {
-    return checkWorkspace(readRevision(trails.repo, rev.id), { locale, asOf: rev.date });
+    return checkWorkspace(await runAsync(readRevisionSteps(trails.repo, rev.id)), { locale, asOf: rev.date });
   } catch {
     return undefined;
   }

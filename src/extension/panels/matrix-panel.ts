@@ -46,6 +46,8 @@ export class MatrixPanel {
   /** Each person's positions over the last commits (trusted git repositories only), and whether they are shown. */
   private trails?: Trails;
   private showTrail = true;
+  /** Readings of git started, so that an older one finishing late does not overwrite a newer one. */
+  private loads = 0;
   /** The past commit shown (the date slider), checked at its date; undefined: now. */
   private at?: { index: number; result: CheckResult };
   /** The moves made from this panel, for undo and redo. */
@@ -115,7 +117,10 @@ export class MatrixPanel {
     const folder = this.index.folder.uri.fsPath;
     this.previous = await previousPlacements(folder, account.people.map((p) => ({ person: p.id, path: p.doc.path })));
     const files = [account.doc, ...account.people.map((p) => p.doc), ...account.portraits, ...account.plans, ...account.logs].flatMap((d) => (d ? [d.path] : []));
-    const trails = readTrails(folder, this.account, files, this.index.locale, this.trails);
+    const generation = ++this.loads;
+    const trails = await readTrails(folder, this.account, files, this.index.locale, this.trails);
+    // git ran without blocking the editor: a later reading (another save) supersedes this one.
+    if (generation !== this.loads) return;
     // Another HEAD, other commits on the slider: back to now.
     if (trails !== this.trails) this.at = undefined;
     this.trails = trails;
@@ -161,7 +166,7 @@ export class MatrixPanel {
       if (!trails || message.index > trails.revisions.length) return false;
       if (message.index === trails.revisions.length) this.at = undefined;
       else {
-        const past = checkAtRevision(trails, message.index, this.index.locale);
+        const past = await checkAtRevision(trails, message.index, this.index.locale);
         if (!past) return false;
         this.at = { index: message.index, result: past };
       }

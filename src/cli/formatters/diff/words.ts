@@ -4,7 +4,7 @@
  * every piece of plan text (names, titles, summaries) so the Markdown output can escape it. The
  * words themselves, in every language, are in src/core/i18n/diff.ts.
  */
-import type { Direction, FieldChange, PersonDiff, Value } from '../../../core/diff/diff.js';
+import type { FieldChange, PersonDiff, Value } from '../../../core/diff/diff.js';
 import type { Headline } from '../../../core/diff/headlines.js';
 import { DIFF_FIELDS, DIFF_MESSAGES, DIFF_PHRASES, DIFF_SEVERITIES, diffWord, type DiffMessageId, type DiffPhrase } from '../../../core/i18n/diff.js';
 import { localize, localizeText, type Locale, type Params } from '../../../core/i18n/locale.js';
@@ -12,14 +12,9 @@ import { TEXT_FIELDS, VOCABULARY_FIELDS } from './vocabulary.js';
 
 type Esc = (s: string) => string;
 
-export function arrow(direction: Direction | undefined): string {
-  return direction === 'improved' ? ' ▲' : direction === 'worsened' ? ' ▼' : '';
-}
+import { arrow, shorten } from '../../../core/render/text.js';
 
-export function shorten(text: string, max = 120): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
+export { arrow, shorten };
 
 export class DiffWords {
   /** Section titles and fixed phrases in the reader's language. */

@@ -2,7 +2,7 @@
 import { escapeMarkdown, markdownTable } from '../../../core/render/markdown.js';
 import type { Formatter } from '../formatter.js';
 import type { HistoryOutput } from './model.js';
-import { HistoryWords } from './words.js';
+import { HistoryWords } from '../../../core/history/words.js';
 
 export const markdown: Formatter<HistoryOutput> = ({ history: h, since, until, derived }, { locale }) => {
   const shown = derived ? h.changes : h.changes.filter((c) => !c.derived);

@@ -6,7 +6,7 @@ import { displayWidth } from '../../output/table.js';
 import { terminalSafeLine } from '../../output/terminal.js';
 import type { Formatter } from '../formatter.js';
 import type { HistoryOutput } from './model.js';
-import { HistoryWords } from './words.js';
+import { HistoryWords } from '../../../core/history/words.js';
 
 export const text: Formatter<HistoryOutput> = ({ history: h, since, until, derived }, { locale, style }) => {
   const shown = derived ? h.changes : h.changes.filter((c) => !c.derived);

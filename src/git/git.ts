@@ -3,18 +3,19 @@
  * `git ls-tree` lists a revision's files, `git cat-file --batch` reads all their blobs in one
  * process, `git diff --raw -M` finds renames and old blob ids. Works in shallow clones as long as the
  * revisions involved have been fetched.
+ *
+ * Each reader is written once as steps (`…Steps`, see run.ts): the command line runs them with
+ * the synchronous wrappers below (same names without `Steps`), the editor with `runAsync`.
  */
-import { spawnSync } from 'node:child_process';
-import { SAFE_GIT_OPTIONS, safeGitEnv } from '../core/safe-git.js';
 import path from 'node:path';
 import ignore from 'ignore';
 import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check/pipeline.js';
-import { UsageError } from './errors.js';
-import { relativePosix } from './paths.js';
-import { ALWAYS_SKIPPED, ignoreFilter } from './walk.js';
+import { ALWAYS_SKIPPED, ignoreFilter } from './ignore.js';
+import { call, GitError, gitSync, runSync, type GitOutput, type GitSteps } from './run.js';
 
-/** A git command failed or a revision is unknown: reported like a usage error (exit code 2). */
-export class GitError extends UsageError {}
+export { GitError } from './run.js';
+
+const relativePosix = (from: string, to: string) => path.relative(from, to).split(path.sep).join('/');
 
 export interface GitRepo {
   /** Absolute path of the working tree's top folder. */
@@ -23,33 +24,23 @@ export interface GitRepo {
   prefix: string;
 }
 
-/** Runs git in the repository; throws GitError with git's own message when it fails. */
-export function git(cwd: string, args: string[], options: { input?: string; allowFailure?: boolean } = {}): { ok: boolean; stdout: Buffer; stderr: string } {
-  const r = spawnSync('git', [...SAFE_GIT_OPTIONS, '--literal-pathspecs', '-c', 'core.quotepath=off', ...args], {
-    cwd,
-    input: options.input,
-    maxBuffer: 1024 * 1024 * 1024,
-    env: safeGitEnv(process.env),
-  });
-  if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitError('git is not installed or not on PATH');
-    throw new GitError(r.error.message);
-  }
-  const ok = r.status === 0;
-  const stderr = r.stderr?.toString('utf8').trim() ?? '';
-  if (!ok && !options.allowFailure) throw new GitError(stderr || `git ${args[0]} failed`);
-  return { ok, stdout: r.stdout ?? Buffer.alloc(0), stderr };
+/** Runs git in the repository and waits for it; throws GitError with git's own message when it fails. */
+export function git(cwd: string, args: string[], options: { input?: string; allowFailure?: boolean } = {}): GitOutput {
+  return gitSync({ cwd, args, ...options });
 }
 
-const out = (cwd: string, args: string[]) => git(cwd, args).stdout.toString('utf8').trim();
+function* out(cwd: string, args: string[]): GitSteps<string> {
+  return (yield* call(cwd, args)).stdout.toString('utf8').trim();
+}
 
 /** The repository holding `dir`, with `dir`'s place in it; undefined outside a git working tree. */
-export function findRepo(dir: string): GitRepo | undefined {
-  const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix'], { allowFailure: true });
+export function* findRepoSteps(dir: string): GitSteps<GitRepo | undefined> {
+  const r = yield* call(dir, ['rev-parse', '--show-toplevel', '--show-prefix'], { allowFailure: true });
   if (!r.ok) return undefined;
   const [top, prefix = ''] = r.stdout.toString('utf8').split('\n');
   return { top: path.resolve(top), prefix: prefix.trim() };
 }
+export const findRepo = (dir: string) => runSync(findRepoSteps(dir));
 
 /** The repository with a workspace folder's place in it (the prefix leaves `top` when the folder lies outside it). */
 export function workspaceRepo(repo: GitRepo, root: string): GitRepo {
@@ -58,15 +49,17 @@ export function workspaceRepo(repo: GitRepo, root: string): GitRepo {
 }
 
 /** The commit a revision names, or undefined when it names none (unknown, or not fetched). */
-export function resolveCommit(repo: GitRepo, rev: string): string | undefined {
+export function* resolveCommitSteps(repo: GitRepo, rev: string): GitSteps<string | undefined> {
   if (!rev || rev.startsWith('-')) return undefined;
-  const r = git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
+  const r = yield* call(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
   return r.ok ? r.stdout.toString('utf8').trim() : undefined;
 }
+export const resolveCommit = (repo: GitRepo, rev: string) => runSync(resolveCommitSteps(repo, rev));
 
-export function shortSha(repo: GitRepo, sha: string): string {
+export function shortShaSteps(repo: GitRepo, sha: string): GitSteps<string> {
   return out(repo.top, ['rev-parse', '--short', sha]);
 }
+export const shortSha = (repo: GitRepo, sha: string) => runSync(shortShaSteps(repo, sha));
 
 export interface Revision {
   sha: string;
@@ -77,34 +70,39 @@ export interface Revision {
 }
 
 /** The branch pull requests go into: origin's HEAD, else origin/main, origin/master, main, master. */
-export function defaultBranch(repo: GitRepo): string | undefined {
-  const sym = git(repo.top, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], { allowFailure: true });
+export function* defaultBranchSteps(repo: GitRepo): GitSteps<string | undefined> {
+  const sym = yield* call(repo.top, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], { allowFailure: true });
   const candidates = [sym.ok ? sym.stdout.toString('utf8').trim() : '', 'origin/main', 'origin/master', 'main', 'master'].filter(Boolean);
-  return candidates.find((c) => resolveCommit(repo, c));
+  for (const c of candidates) if (yield* resolveCommitSteps(repo, c)) return c;
+  return undefined;
 }
+export const defaultBranch = (repo: GitRepo) => runSync(defaultBranchSteps(repo));
 
 /** BASE when none is named: the merge base of HEAD with the default branch. */
-export function defaultBase(repo: GitRepo): Revision {
-  const branch = defaultBranch(repo);
+export function* defaultBaseSteps(repo: GitRepo): GitSteps<Revision> {
+  const branch = yield* defaultBranchSteps(repo);
   if (!branch) throw new GitError('no default branch found (tried origin/HEAD, origin/main, origin/master, main, master); name the base revision, e.g. keyplan diff origin/develop');
-  const tip = resolveCommit(repo, branch)!;
-  const mb = git(repo.top, ['merge-base', 'HEAD', tip], { allowFailure: true });
+  const tip = (yield* resolveCommitSteps(repo, branch))!;
+  const mb = yield* call(repo.top, ['merge-base', 'HEAD', tip], { allowFailure: true });
   if (mb.ok) {
     const sha = mb.stdout.toString('utf8').trim();
-    return { sha, label: `${branch} (merge base ${shortSha(repo, sha)})` };
+    return { sha, label: `${branch} (merge base ${yield* shortShaSteps(repo, sha)})` };
   }
   return {
     sha: tip,
-    label: `${branch} (${shortSha(repo, tip)})`,
+    label: `${branch} (${yield* shortShaSteps(repo, tip)})`,
     note: `no merge base of HEAD and ${branch} in this clone (shallow?); comparing with ${branch} itself. Fetch more history (e.g. actions/checkout fetch-depth: 0) or name the base commit.`,
   };
 }
+export const defaultBase = (repo: GitRepo) => runSync(defaultBaseSteps(repo));
 
-export function namedRevision(repo: GitRepo, rev: string): Revision {
-  const sha = resolveCommit(repo, rev);
+export function* namedRevisionSteps(repo: GitRepo, rev: string): GitSteps<Revision> {
+  const sha = yield* resolveCommitSteps(repo, rev);
   if (!sha) throw new GitError(`unknown revision '${rev}' (in a shallow clone, fetch it first: git fetch --depth=1 origin ${rev})`);
-  return { sha, label: /^[0-9a-f]{7,40}$/i.test(rev) ? shortSha(repo, sha) : `${rev} (${shortSha(repo, sha)})` };
+  const short = yield* shortShaSteps(repo, sha);
+  return { sha, label: /^[0-9a-f]{7,40}$/i.test(rev) ? short : `${rev} (${short})` };
 }
+export const namedRevision = (repo: GitRepo, rev: string) => runSync(namedRevisionSteps(repo, rev));
 
 /** Workspace-relative path of a repository path, or undefined when it lies outside the workspace. */
 export function inWorkspace(repo: GitRepo, repoPath: string): string | undefined {
@@ -118,11 +116,11 @@ const pathspec = (repo: GitRepo) => (repo.prefix ? [repo.prefix] : ['.']);
  * Reads blobs by object id with one `git cat-file --batch`. Missing ones are left out. Only ids are
  * accepted: a path could hold a newline, which would shift every later answer of the batch.
  */
-export function readBlobs(repo: GitRepo, names: string[]): Map<string, Buffer> {
+export function* readBlobsSteps(repo: GitRepo, names: string[]): GitSteps<Map<string, Buffer>> {
   const result = new Map<string, Buffer>();
   if (!names.length) return result;
   for (const n of names) if (!/^[0-9a-f]{40,64}$/i.test(n)) throw new Error(`readBlobs takes object ids, not '${n}'`);
-  const { stdout } = git(repo.top, ['cat-file', '--batch'], { input: names.join('\n') + '\n' });
+  const { stdout } = yield* call(repo.top, ['cat-file', '--batch'], { input: names.join('\n') + '\n' });
   let at = 0;
   for (const name of names) {
     const nl = stdout.indexOf(10, at);
@@ -137,6 +135,7 @@ export function readBlobs(repo: GitRepo, names: string[]): Map<string, Buffer> {
   }
   return result;
 }
+export const readBlobs = (repo: GitRepo, names: string[]) => runSync(readBlobsSteps(repo, names));
 
 interface TreeEntry {
   path: string;
@@ -145,8 +144,8 @@ interface TreeEntry {
 }
 
 /** Every regular file of a revision under the workspace folder (workspace-relative paths). */
-function listTree(repo: GitRepo, rev: string): TreeEntry[] {
-  const { stdout } = git(repo.top, ['ls-tree', '-r', '-z', '-l', '--full-tree', rev, '--', ...(repo.prefix ? [repo.prefix] : [])]);
+function* listTree(repo: GitRepo, rev: string): GitSteps<TreeEntry[]> {
+  const { stdout } = yield* call(repo.top, ['ls-tree', '-r', '-z', '-l', '--full-tree', rev, '--', ...(repo.prefix ? [repo.prefix] : [])]);
   const entries: TreeEntry[] = [];
   for (const record of stdout.toString('utf8').split('\0')) {
     if (!record) continue;
@@ -164,10 +163,10 @@ function listTree(repo: GitRepo, rev: string): TreeEntry[] {
  * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns
  * (size aside). `entries` are the revision's files; also returns keyplan.yaml's bytes.
  */
-function revisionFilter(repo: GitRepo, entries: TreeEntry[]): { wanted: (path: string) => boolean; config?: Buffer } {
+function* revisionFilter(repo: GitRepo, entries: TreeEntry[]): GitSteps<{ wanted: (path: string) => boolean; config?: Buffer }> {
   const config = entries.find((e) => e.path === CONFIG_FILE);
   const gitignores = entries.filter((e) => e.path === '.gitignore' || e.path.endsWith('/.gitignore'));
-  const blobs = readBlobs(repo, [...(config ? [config.sha] : []), ...gitignores.map((e) => e.sha)]);
+  const blobs = yield* readBlobsSteps(repo, [...(config ? [config.sha] : []), ...gitignores.map((e) => e.sha)]);
   let exclude: string[] = [];
   const configContent = config ? blobs.get(config.sha) : undefined;
   if (configContent) exclude = loadConfig({ path: CONFIG_FILE, content: configContent }).config.exclude;
@@ -196,8 +195,8 @@ function revisionFilter(repo: GitRepo, entries: TreeEntry[]): { wanted: (path: s
 }
 
 /** The filter of `revisionFilter` for a revision: which workspace paths Keyplan reads there. */
-export function workspaceFilter(repo: GitRepo, sha: string): (path: string) => boolean {
-  const { wanted } = revisionFilter(repo, listTree(repo, sha));
+export function* workspaceFilterSteps(repo: GitRepo, sha: string): GitSteps<(path: string) => boolean> {
+  const { wanted } = yield* revisionFilter(repo, yield* listTree(repo, sha));
   return (p) => p === CONFIG_FILE || wanted(p);
 }
 
@@ -205,20 +204,21 @@ export function workspaceFilter(repo: GitRepo, sha: string): (path: string) => b
  * A revision's workspace files exactly as `loadWorkspaceFiles` would find them in a checkout:
  * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns.
  */
-export function readRevision(repo: GitRepo, sha: string): SourceFile[] {
-  const entries = listTree(repo, sha);
-  const { wanted: wantedPath, config } = revisionFilter(repo, entries);
+export function* readRevisionSteps(repo: GitRepo, sha: string): GitSteps<SourceFile[]> {
+  const entries = yield* listTree(repo, sha);
+  const { wanted: wantedPath, config } = yield* revisionFilter(repo, entries);
   const files: SourceFile[] = [];
   if (config) files.push({ path: CONFIG_FILE, content: config });
   const wanted = entries.filter((e) => e.size <= MAX_FILE_BYTES && wantedPath(e.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const contents = readBlobs(repo, [...new Set(wanted.map((e) => e.sha))]);
+  const contents = yield* readBlobsSteps(repo, [...new Set(wanted.map((e) => e.sha))]);
   for (const e of wanted) {
     const content = contents.get(e.sha);
     if (content) files.push({ path: e.path, content });
   }
   return files;
 }
+export const readRevision = (repo: GitRepo, sha: string) => runSync(readRevisionSteps(repo, sha));
 
 export interface ChangedPath {
   status: 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'untracked';
@@ -261,9 +261,9 @@ const NO_BLOB = /^0+$/;
  * `git diff --raw`, so old contents are asked for by object id, never by a path). Paths outside
  * the workspace are left out.
  */
-export function changedPaths(repo: GitRepo, base: string, head?: string): ChangedPath[] {
+export function* changedPathsSteps(repo: GitRepo, base: string, head?: string): GitSteps<ChangedPath[]> {
   const args = ['diff', '--raw', '-z', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', base, ...(head ? [head] : []), '--', ...pathspec(repo)];
-  const fields = nulFields(git(repo.top, args).stdout);
+  const fields = nulFields((yield* call(repo.top, args)).stdout);
   const result: ChangedPath[] = [];
   for (let i = 0; i < fields.length; ) {
     const header = fields[i++].toString('utf8');
@@ -289,7 +289,7 @@ export function changedPaths(repo: GitRepo, base: string, head?: string): Change
     result.push({ status, path: p, oldBlob: status === 'added' ? undefined : oldBlob, invalidName: !name.valid || undefined });
   }
   if (!head) {
-    const untracked = nulFields(git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspec(repo)]).stdout);
+    const untracked = nulFields((yield* call(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspec(repo)])).stdout);
     for (const bytes of untracked) {
       const name = decodeName(bytes);
       const rel = name.name && inWorkspace(repo, name.name);
@@ -298,6 +298,7 @@ export function changedPaths(repo: GitRepo, base: string, head?: string): Change
   }
   return result;
 }
+export const changedPaths = (repo: GitRepo, base: string, head?: string) => runSync(changedPathsSteps(repo, base, head));
 
 /**
  * Workspace-relative paths of the files git tracks (in the index). A file Keyplan reads that is not

@@ -1,14 +1,15 @@
 /**
  * Reading a workspace's history from git for `keyplan history` (and the `--at` / `--since` points
- * of `matrix`, `map` and `diff`): ONE `git log` along the first-parent line for the workspace's
- * paths, with raw changes and renames (`--raw -M`), then every blob it names in one
- * `git cat-file --batch` by object id. No checkout; git runs with the safe options of
- * src/core/safe-git.ts (through `git()`), so nothing a repository configures runs.
+ * of `matrix`, `map` and `diff`, the matrix's trails and the editor's History view): ONE `git log`
+ * along the first-parent line for the workspace's paths, with raw changes and renames
+ * (`--raw -M`), then every blob it names in one `git cat-file --batch` by object id. No checkout;
+ * git runs with the safe options of src/core/safe-git.ts (run.ts), so nothing a repository
+ * configures runs. Steps as in git.ts: synchronous wrappers for the command line, `runAsync` for the editor.
  */
 import { addDays, isValidDate } from '../core/dates.js';
 import type { HistoryRevision, RevisionChange } from '../core/history/history.js';
-import { decodeName, git, GitError, inWorkspace, namedRevision, nulFields, readBlobs, readRevision, workspaceFilter, type GitRepo } from './git.js';
-import { usage } from './errors.js';
+import { decodeName, inWorkspace, namedRevisionSteps, nulFields, readBlobsSteps, readRevisionSteps, workspaceFilterSteps, type GitRepo } from './git.js';
+import { call, GitError, runSync, type GitSteps } from './run.js';
 
 export interface Point {
   sha: string;
@@ -25,8 +26,8 @@ export interface Point {
 const NO_BLOB = /^0+$/;
 const FORMAT = '--format=%x1e%H%x00%cs%x00%an%x00%s';
 
-function commitInfo(repo: GitRepo, sha: string): Omit<Point, 'label' | 'when'> {
-  const fields = git(repo.top, ['log', '-1', '--no-walk', '--format=%H%x00%cs%x00%an%x00%s', sha]).stdout.toString('utf8').replace(/\n$/, '').split('\0');
+export function* commitInfoSteps(repo: GitRepo, sha: string): GitSteps<Omit<Point, 'label' | 'when'>> {
+  const fields = (yield* call(repo.top, ['log', '-1', '--no-walk', '--format=%H%x00%cs%x00%an%x00%s', sha])).stdout.toString('utf8').replace(/\n$/, '').split('\0');
   return { sha: fields[0], date: fields[1], author: fields[2] ?? '', subject: fields[3] ?? '' };
 }
 
@@ -37,37 +38,38 @@ function commitInfo(repo: GitRepo, sha: string): Omit<Point, 'label' | 'when'> {
  * (`edge: 'on'`, for --at and --until: as it stood at the end of that day). Undefined when no
  * commit is that old.
  */
-export function resolvePoint(repo: GitRepo, spec: string, asOf: string, edge: 'before' | 'on', tip = 'HEAD'): Point | undefined {
+export function* resolvePointSteps(repo: GitRepo, spec: string, asOf: string, edge: 'before' | 'on', tip = 'HEAD'): GitSteps<Point | undefined> {
   const days = /^(\d{1,5})d$/.exec(spec);
   const date = days ? addDays(asOf, -Number(days[1])) : /^\d{4}-\d{2}-\d{2}$/.test(spec) ? spec : undefined;
   if (date !== undefined) {
-    if (!isValidDate(date)) throw usage('error.not-a-date', { value: spec });
-    const { stdout } = git(repo.top, ['log', '--first-parent', '--format=%H %cs', tip, '--']);
+    if (!isValidDate(date)) throw new GitError(`'${spec}' is not a date`, { notADate: spec });
+    const { stdout } = yield* call(repo.top, ['log', '--first-parent', '--format=%H %cs', tip, '--']);
     for (const line of stdout.toString('utf8').split('\n')) {
       const [sha, d] = line.split(' ');
       if (!sha || !d) continue;
       if (edge === 'before' ? d < date : d <= date) {
-        const info = commitInfo(repo, sha);
+        const info = yield* commitInfoSteps(repo, sha);
         return { ...info, label: `${spec} (${sha.slice(0, 7)})`, when: date };
       }
     }
     return undefined;
   }
-  const named = namedRevision(repo, spec);
-  const info = commitInfo(repo, named.sha);
+  const named = yield* namedRevisionSteps(repo, spec);
+  const info = yield* commitInfoSteps(repo, named.sha);
   return { ...info, label: named.label, when: info.date };
 }
+export const resolvePoint = (repo: GitRepo, spec: string, asOf: string, edge: 'before' | 'on', tip = 'HEAD') => runSync(resolvePointSteps(repo, spec, asOf, edge, tip));
 
 /**
  * The revisions of the workspace from `since` (exclusive: it is the starting point, read whole)
  * to `until`, oldest first. Without `since`, from the first commit that touched the workspace.
  * Revisions whose changes leave the workspace's Keyplan files alone are left out.
  */
-export function readHistory(repo: GitRepo, until: Point, since?: Point): HistoryRevision[] {
-  const wanted = workspaceFilter(repo, until.sha);
+export function* readHistorySteps(repo: GitRepo, until: Pick<Point, 'sha'>, since?: Omit<Point, 'label' | 'when'>): GitSteps<HistoryRevision[]> {
+  const wanted = yield* workspaceFilterSteps(repo, until.sha);
   const range = since ? [`${since.sha}..${until.sha}`] : [until.sha];
   const args = ['log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '-z', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', FORMAT, ...range, '--', repo.prefix || '.'];
-  const fields = nulFields(git(repo.top, args).stdout);
+  const fields = nulFields((yield* call(repo.top, args)).stdout);
   type Pending = Omit<HistoryRevision, 'changes'> & { changes: (Omit<RevisionChange, 'content'> & { blob?: string })[] };
   const revisions: Pending[] = [];
   let current: Pending | undefined;
@@ -105,9 +107,9 @@ export function readHistory(repo: GitRepo, until: Point, since?: Point): History
     if (p === undefined) continue;
     current.changes.push(letter === 'D' ? { path: p } : { path: p, blob });
   }
-  const blobs = readBlobs(repo, [...new Set(revisions.flatMap((r) => r.changes.map((c) => c.blob).filter((b): b is string => !!b)))]);
+  const blobs = yield* readBlobsSteps(repo, [...new Set(revisions.flatMap((r) => r.changes.map((c) => c.blob).filter((b): b is string => !!b)))]);
   const out: HistoryRevision[] = [];
-  if (since) out.push({ id: since.sha, date: since.date, author: since.author, subject: since.subject, files: readRevision(repo, since.sha), baseline: true });
+  if (since) out.push({ id: since.sha, date: since.date, author: since.author, subject: since.subject, files: yield* readRevisionSteps(repo, since.sha), baseline: true });
   for (const r of revisions) {
     const changes: RevisionChange[] = r.changes.map(({ blob, ...c }) => (blob ? { ...c, content: blobs.get(blob) } : c));
     if (!changes.length) continue;
@@ -115,15 +117,17 @@ export function readHistory(repo: GitRepo, until: Point, since?: Point): History
   }
   return out;
 }
+export const readHistory = (repo: GitRepo, until: Pick<Point, 'sha'>, since?: Omit<Point, 'label' | 'when'>) => runSync(readHistorySteps(repo, until, since));
 
 /** `--until` (default HEAD) as a point; a usage error when it names nothing. */
-export function untilPoint(repo: GitRepo, spec: string | undefined, asOf: string): Point {
+export function* untilPointSteps(repo: GitRepo, spec: string | undefined, asOf: string): GitSteps<Point> {
   if (spec === undefined) {
-    const head = namedRevision(repo, 'HEAD');
-    const info = commitInfo(repo, head.sha);
+    const head = yield* namedRevisionSteps(repo, 'HEAD');
+    const info = yield* commitInfoSteps(repo, head.sha);
     return { ...info, label: head.label, when: info.date };
   }
-  const p = resolvePoint(repo, spec, asOf, 'on');
+  const p = yield* resolvePointSteps(repo, spec, asOf, 'on');
   if (!p) throw new GitError(`no commit on or before ${spec}`);
   return p;
 }
+export const untilPoint = (repo: GitRepo, spec: string | undefined, asOf: string) => runSync(untilPointSteps(repo, spec, asOf));

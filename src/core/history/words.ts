@@ -1,15 +1,15 @@
 /**
- * The words of `keyplan history`, laid out for one output: one sentence per change, a trajectory
- * per person. `esc` is applied to every piece of plan and commit text (names, titles, authors,
+ * The words of a relationship history (`keyplan history`, the editor's History view), laid out for
+ * one output: one sentence per change, a trajectory per person. `esc` is applied to every piece of plan and commit text (names, titles, authors,
  * subjects) so each output escapes it for its medium. The words in every language are in
  * src/core/i18n/history.ts (and the values' in src/core/i18n/diff.ts).
  */
-import type { HistoryChange, PersonTrajectory, RevisionInfo } from '../../../core/history/history.js';
-import type { Value } from '../../../core/diff/model.js';
-import { diffWord } from '../../../core/i18n/diff.js';
-import { HISTORY_FIELDS, HISTORY_MESSAGES, HISTORY_PHRASES, HISTORY_VALUES, type HistoryMessageId, type HistoryPhrase } from '../../../core/i18n/history.js';
-import { localize, localizeText, type Locale, type Params } from '../../../core/i18n/locale.js';
-import { arrow, shorten } from '../diff/words.js';
+import type { HistoryChange, PersonTrajectory, RevisionInfo } from './model.js';
+import type { Value } from '../diff/model.js';
+import { diffWord } from '../i18n/diff.js';
+import { HISTORY_FIELDS, HISTORY_MESSAGES, HISTORY_PHRASES, HISTORY_VALUES, type HistoryMessageId, type HistoryPhrase } from '../i18n/history.js';
+import { localize, localizeText, type Locale, type Params } from '../i18n/locale.js';
+import { arrow, shorten } from '../render/text.js';
 
 type Esc = (s: string) => string;
 
