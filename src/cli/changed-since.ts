@@ -19,9 +19,9 @@ const relevant = (p: string) => p === CONFIG_FILE || isIgnoreFile(p) || p.toLowe
 
 export function scopeChangedSince(root: string, ref: string, files: readonly SourceFile[]): ChangedScope {
   const repo = findRepo(root);
-  if (!repo) throw new GitError('--changed-since needs a git repository; the workspace is not inside one');
+  if (!repo) throw new GitError({ id: 'git.no-repo-changed-since' });
   const sha = resolveCommit(repo, ref);
-  if (!sha) throw new GitError(`unknown revision '${ref}' for --changed-since (in a shallow clone, fetch it first: git fetch --depth=1 origin ${ref})`);
+  if (!sha) throw new GitError({ id: 'git.unknown-revision', params: { rev: ref, option: '--changed-since' } });
   const wsRepo = workspaceRepo(repo, root);
   const changes = changedPaths(wsRepo, sha).filter((c) => relevant(c.path) || (c.from !== undefined && relevant(c.from)));
   // Every file read that git does not track is new, whatever git's own exclude files say.
@@ -31,7 +31,7 @@ export function scopeChangedSince(root: string, ref: string, files: readonly Sou
   // A file name that is not UTF-8 cannot be read by name: never pass it silently.
   const badNames = changes.filter((c) => c.invalidName).map((c) => JSON.stringify(c.from !== undefined ? `${c.from} → ${c.path}` : c.path));
   if (badNames.length) {
-    throw new GitError(`${badNames.join(', ')}: file name${badNames.length === 1 ? ' is' : 's are'} not valid UTF-8, so Keyplan cannot read ${badNames.length === 1 ? 'it' : 'them'}; rename ${badNames.length === 1 ? 'it' : 'them'} (the characters shown as \uFFFD)`);
+    throw new GitError({ id: 'git.bad-names', params: { names: badNames.join(', '), n: badNames.length } });
   }
   const before = readBlobs(wsRepo, [...new Set(changes.map((c) => c.oldBlob).filter((b): b is string => b !== undefined))]);
   const changed: ChangedFile[] = [];

@@ -36,6 +36,9 @@ export function usage(id: CliMessageId, params: Params = {}): UsageError {
  */
 export function asUsageError(err: unknown): UsageError | undefined {
   if (err instanceof UsageError) return err;
-  if (err instanceof GitError) return err.notADate !== undefined ? usage('error.not-a-date', { value: err.notADate }) : new UsageError(err.message);
+  if (err instanceof GitError) {
+    if (err.notADate !== undefined) return usage('error.not-a-date', { value: err.notADate });
+    return typeof err.text === 'string' ? new UsageError(err.text) : usage(err.text.id, err.text.params ?? {});
+  }
   return undefined;
 }

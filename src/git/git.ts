@@ -81,7 +81,7 @@ export const defaultBranch = (repo: GitRepo) => runSync(defaultBranchSteps(repo)
 /** BASE when none is named: the merge base of HEAD with the default branch. */
 export function* defaultBaseSteps(repo: GitRepo): GitSteps<Revision> {
   const branch = yield* defaultBranchSteps(repo);
-  if (!branch) throw new GitError('no default branch found (tried origin/HEAD, origin/main, origin/master, main, master); name the base revision, e.g. keyplan diff origin/develop');
+  if (!branch) throw new GitError({ id: 'git.no-default-branch' });
   const tip = (yield* resolveCommitSteps(repo, branch))!;
   const mb = yield* call(repo.top, ['merge-base', 'HEAD', tip], { allowFailure: true });
   if (mb.ok) {
@@ -98,7 +98,7 @@ export const defaultBase = (repo: GitRepo) => runSync(defaultBaseSteps(repo));
 
 export function* namedRevisionSteps(repo: GitRepo, rev: string): GitSteps<Revision> {
   const sha = yield* resolveCommitSteps(repo, rev);
-  if (!sha) throw new GitError(`unknown revision '${rev}' (in a shallow clone, fetch it first: git fetch --depth=1 origin ${rev})`);
+  if (!sha) throw new GitError({ id: 'git.unknown-revision', params: { rev } });
   const short = yield* shortShaSteps(repo, sha);
   return { sha, label: /^[0-9a-f]{7,40}$/i.test(rev) ? short : `${rev} (${short})` };
 }

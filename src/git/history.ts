@@ -42,7 +42,7 @@ export function* resolvePointSteps(repo: GitRepo, spec: string, asOf: string, ed
   const days = /^(\d{1,5})d$/.exec(spec);
   const date = days ? addDays(asOf, -Number(days[1])) : /^\d{4}-\d{2}-\d{2}$/.test(spec) ? spec : undefined;
   if (date !== undefined) {
-    if (!isValidDate(date)) throw new GitError(`'${spec}' is not a date`, { notADate: spec });
+    if (!isValidDate(date)) throw new GitError({ id: 'git.not-a-date', params: { value: spec } }, { notADate: spec });
     const { stdout } = yield* call(repo.top, ['log', '--first-parent', '--format=%H %cs', tip, '--']);
     for (const line of stdout.toString('utf8').split('\n')) {
       const [sha, d] = line.split(' ');
@@ -127,7 +127,7 @@ export function* untilPointSteps(repo: GitRepo, spec: string | undefined, asOf: 
     return { ...info, label: head.label, when: info.date };
   }
   const p = yield* resolvePointSteps(repo, spec, asOf, 'on');
-  if (!p) throw new GitError(`no commit on or before ${spec}`);
+  if (!p) throw new GitError({ id: 'git.no-commit-before', params: { when: spec } });
   return p;
 }
 export const untilPoint = (repo: GitRepo, spec: string | undefined, asOf: string) => runSync(untilPointSteps(repo, spec, asOf));

@@ -9,6 +9,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { SAFE_GIT_OPTIONS, safeGitEnv } from '../core/safe-git.js';
+import { sayText, type CliText } from '../core/i18n/cli.js';
+import type { Locale } from '../core/i18n/locale.js';
 
 /** A git command failed, a revision is unknown or git is missing: git's own message, or ours. */
 export class GitError extends Error {
@@ -17,11 +19,19 @@ export class GitError extends Error {
   /** The point in time the user wrote is a date that does not exist (`2026-02-30`): this value. */
   readonly notADate?: string;
 
-  constructor(message: string, options: { missing?: boolean; notADate?: string } = {}) {
-    super(message);
+  /** The message: git's own words, or ours from the CLI catalogue (said in any locale with inLocale). */
+  readonly text: CliText;
+
+  constructor(message: CliText, options: { missing?: boolean; notADate?: string } = {}) {
+    super(sayText('en', message));
+    this.text = message;
     this.name = 'GitError';
     this.missing = options.missing ?? false;
     if (options.notADate !== undefined) this.notADate = options.notADate;
+  }
+
+  inLocale(locale: Locale): string {
+    return sayText(locale, this.text);
   }
 }
 
@@ -58,12 +68,12 @@ const MAX_OUTPUT = 1024 * 1024 * 1024;
 function outcome(c: GitCall, status: number | null, stdout: Buffer, stderrBytes: Buffer | undefined): GitOutput {
   const ok = status === 0;
   const stderr = stderrBytes?.toString('utf8').trim() ?? '';
-  if (!ok && !c.allowFailure) throw new GitError(stderr || `git ${c.args[0]} failed`);
+  if (!ok && !c.allowFailure) throw new GitError(stderr || { id: 'git.failed', params: { command: c.args[0] } });
   return { ok, stdout, stderr };
 }
 
 function startError(error: Error): GitError {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GitError('git is not installed or not on PATH', { missing: true });
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GitError({ id: 'git.missing' }, { missing: true });
   return new GitError(error.message);
 }
 
@@ -94,7 +104,7 @@ export function gitAsync(c: GitCall, signal?: AbortSignal): Promise<GitOutput> {
     child.stdout.on('data', (b: Buffer) => {
       size += b.length;
       if (size > MAX_OUTPUT) {
-        failed = new GitError(`git ${c.args[0]}: output larger than ${MAX_OUTPUT} bytes`);
+        failed = new GitError({ id: 'git.too-large', params: { command: c.args[0], bytes: MAX_OUTPUT } });
         child.kill();
       } else out.push(b);
     });

@@ -240,5 +240,9 @@ describe('keyplan check --changed-since (CLI, git)', function () {
     const bad = keyplan(['check', '--changed-since', 'nope'], repo.dir);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown revision 'nope' for --changed-since/);
+    // In the language of the command line (#18).
+    const zh = keyplan(['check', '--changed-since', 'nope', '--locale', 'zh-CN'], repo.dir);
+    assert.equal(zh.status, 2);
+    assert.match(zh.stderr, /--changed-since 的版本“nope”不存在（浅克隆时请先获取：git fetch --depth=1 origin nope）/);
   });
 });

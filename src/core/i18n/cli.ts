@@ -328,6 +328,25 @@ export const cliMessages = {
   'write.link': { en: (p) => `${p.target} is a symbolic link; Keyplan does not write through links (use --force to replace the link itself)`, zh: (p) => `${p.target} 是符号链接；Keyplan 不会经由链接写入（使用 --force 可替换链接本身）` },
   'write.foreign': { en: (p) => `${p.target} exists and was not written by Keyplan; not overwriting it (use --force to replace it)`, zh: (p) => `${p.target} 已存在且不是由 Keyplan 写入的；不会覆盖（使用 --force 可替换）` },
   'write.edited': { en: (p) => `${p.target} was edited since Keyplan wrote it; not overwriting the edits (use --force to replace it)`, zh: (p) => `${p.target} 在 Keyplan 写入后已被修改；不会覆盖这些修改（使用 --force 可替换）` },
+  // --- git (git's own messages are passed on as git wrote them)
+  'git.missing': { en: () => 'git is not installed or not on PATH', zh: () => '未安装 git，或 git 不在 PATH 中' },
+  'git.failed': { en: (p) => `git ${p.command} failed`, zh: (p) => `git ${p.command} 失败` },
+  'git.too-large': { en: (p) => `git ${p.command}: output larger than ${p.bytes} bytes`, zh: (p) => `git ${p.command}：输出超过 ${p.bytes} 字节` },
+  'git.not-a-date': { en: (p) => `'${p.value}' is not a date`, zh: (p) => `“${p.value}”不是日期` },
+  'git.no-commit-before': { en: (p) => `no commit on or before ${p.when}`, zh: (p) => `${p.when} 当天或之前没有提交` },
+  'git.no-default-branch': {
+    en: () => 'no default branch found (tried origin/HEAD, origin/main, origin/master, main, master); name the base revision, e.g. keyplan diff origin/develop',
+    zh: () => '找不到默认分支（已尝试 origin/HEAD、origin/main、origin/master、main、master）；请指定基准版本，例如 keyplan diff origin/develop',
+  },
+  'git.unknown-revision': {
+    en: (p) => `unknown revision '${p.rev}'${p.option ? ` for ${p.option}` : ''} (in a shallow clone, fetch it first: git fetch --depth=1 origin ${p.rev})`,
+    zh: (p) => `${p.option ? `${p.option} 的` : ''}版本“${p.rev}”不存在（浅克隆时请先获取：git fetch --depth=1 origin ${p.rev}）`,
+  },
+  'git.no-repo-changed-since': { en: () => '--changed-since needs a git repository; the workspace is not inside one', zh: () => '--changed-since 需要 git 仓库；此工作区不在仓库中' },
+  'git.bad-names': {
+    en: (p) => `${p.names}: file name${p.n === 1 ? ' is' : 's are'} not valid UTF-8, so Keyplan cannot read ${p.n === 1 ? 'it' : 'them'}; rename ${p.n === 1 ? 'it' : 'them'} (the characters shown as \uFFFD)`,
+    zh: (p) => `${p.names}：文件名不是有效的 UTF-8，Keyplan 无法读取；请重命名（显示为 \uFFFD 的字符）`,
+  },
   // --- notes on stderr
   'note.prefix': { en: () => 'note: ', zh: () => '提示：' },
   'note.at': { en: (p) => `as it stood at ${p.label}, checked at ${p.asOf}`, zh: (p) => `按 ${p.label} 时的状态，以 ${p.asOf} 为准检查` },

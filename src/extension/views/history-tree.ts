@@ -219,7 +219,7 @@ export class HistoryTree implements vscode.TreeDataProvider<HistoryNode> {
       this.show('read');
     } catch (error) {
       if (generation !== this.generation) return;
-      this.failure = error instanceof GitError ? error.message.split('\n')[0] : String((error as Error)?.message ?? error);
+      this.failure = error instanceof GitError ? error.inLocale(this.index.locale).split('\n')[0] : String((error as Error)?.message ?? error);
       this.show(error instanceof GitError && error.missing ? 'no-git' : 'failed');
     }
   }
