@@ -594,6 +594,29 @@ async function runTheme(theme) {
         for (let i = 0; i < 50 && (await webview.locator('g.kp-trail').count()); i++) await page.waitForTimeout(100);
         assert.equal(await webview.locator('g.kp-trail').count(), 0, 'no trail once the toggle is off');
       });
+
+      await step('dark: the History view follows the open person file: her stance changes commit by commit, newest first, with who and why', async () => {
+        await closeEditors(page);
+        await palette(page, 'Go to File');
+        const input = page.locator('.quick-input-widget input').first();
+        await input.fill('wang-fang.md');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'wang-fang.md' }).first().waitFor({ timeout: 10_000 });
+        await input.press('Enter');
+        await page.locator('.tabs-container .tab', { hasText: 'wang-fang.md' }).first().waitFor({ timeout: 10_000 });
+        await palette(page, 'Keyplan: Focus on History View', 'Focus on History View');
+        const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^History/ }) });
+        const rows = pane.locator('.monaco-list-row');
+        await rows.filter({ hasText: '2026-09-01' }).first().waitFor({ timeout: 30_000 });
+        const labels = await rows.allInnerTexts();
+        const at = (date) => labels.findIndex((l) => l.includes(date));
+        assert.ok(at('2026-09-01') >= 0 && at('2026-09-01') < at('2026-06-01') && at('2026-06-01') < at('2026-03-02'), `newest first: ${labels.join(' | ')}`);
+        assert.match(labels[at('2026-03-02')], /neutral → skeptic/, 'the change of 2026-03-02');
+        assert.match(labels.join('\n'), /Li Na: wang fang cooled after the pricing call/, 'the author and the commit subject');
+        await page.mouse.move(0, 0);
+        await ensureTheme(page, theme);
+        const shot = await page.screenshot({ path: path.join(outDir, `history-${theme}.png`) });
+        checkScreenshot(shot, theme, `history-${theme}.png`);
+      });
     }
 
     if (theme === 'light') {
