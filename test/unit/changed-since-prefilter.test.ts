@@ -195,6 +195,31 @@ describe('keyplan check --changed-since: the id prefilter decides the exact scop
     }
   });
 
+  it('hand-picked: what only a quick look sees, a value continued on the next line, a line break JavaScript sees and YAML does not', () => {
+    const base = workspace();
+    const compare = (what: string, before: Record<string, string>, after: Record<string, string>, expect: (s: Scope) => boolean) => {
+      const changed = changesBetween({ files: before, enc: {} }, { files: after, enc: {} });
+      const all = sourcesOf({ files: after, enc: {} });
+      const exact = affectedScopeExact(all, changed);
+      assert.ok(expect(exact), `${what}: the case must matter to the exact scope`);
+      assert.deepEqual(summary(affectedScope(all, changed)), summary(exact), what);
+    };
+    const stance = (files: Record<string, string>, p: string) => ({ ...files, [p]: files[p].replace('stance: supporter', 'stance: opponent') });
+    const tier = (files: Record<string, string>) => ({ ...files, 'accounts/north/account.md': files['accounts/north/account.md'].replace('tier: A', 'tier: B') });
+
+    // An unreadable person whose `id:` a quick look reads as zhang-north (it stops before the X).
+    const broken = { ...base, 'accounts/west/people/broken.md': '---\nkind: person\nid: zhang-northX\naccount: west\nbroken: [\n---\n' };
+    compare('a quick look at a broken id', broken, stance(broken, 'accounts/north/people/zhang-north.md'), (s) => s.files.some((f) => f.path === 'accounts/west/people/broken.md'));
+
+    // `account: east` and a second line: the account is "east more", which no account plan declares.
+    const continued = { ...base, 'accounts/east/people/more.md': '---\nkind: person\nid: more-east\naccount: east\n  more\nname: M\n---\n' };
+    compare('a value continued on the next line', continued, tier(continued), (s) => s.accounts.includes('east more'));
+
+    // JavaScript's `^` matches after U+2028, YAML sees a comment: the quick look says person, the data says account.
+    const hidden = { ...base, 'accounts/zz/account.md': '---\n# note\u2028kind: person\nkind: account\nid: zz\nname: ZZ\ntier: B\n---\n', 'accounts/zz/people/zz-one.md': '---\nkind: person\nid: zz-one\naccount: zz\nname: Z\n---\n' };
+    compare('an account plan the quick look takes for a person', hidden, tier(hidden), (s) => !s.accounts.includes('zz'));
+  });
+
   it('the index: ID_TOKEN tokens, mentions in the body, the quick look at a broken id', () => {
     const doc = (yaml: string, body = '') => `---\n${yaml}\n---\n${body}`;
     const ix = new IdIndex([
