@@ -16,6 +16,7 @@ import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
 import { parseKeyplanDocument } from '../parse/document.js';
 import { decodeText } from '../parse/text.js';
 import { influenceLinks } from '../model/influences.js';
+import { IdIndex } from './id-index.js';
 
 /** A `.gitignore` in the workspace: it changes which files are read. */
 export const isIgnoreFile = (p: string): boolean => p === '.gitignore' || p.endsWith('/.gitignore');
@@ -64,8 +65,12 @@ function textOf(content: Uint8Array | string): string | undefined {
  * `mentions: false` leaves out the people an interaction log's entries mention (its body is then
  * not parsed): for callers that only need each log's account.
  */
-export function documentInfo(path: string, content: Uint8Array | string, { mentions = true }: { mentions?: boolean } = {}): DocInfo {
-  const text = textOf(content);
+export function documentInfo(path: string, content: Uint8Array | string, options: { mentions?: boolean } = {}): DocInfo {
+  return textInfo(path, textOf(content), options);
+}
+
+/** `documentInfo` of a text already decoded by `textOf`. */
+function textInfo(path: string, text: string | undefined, { mentions = true }: { mentions?: boolean } = {}): DocInfo {
   if (text === undefined) return { declares: [], references: [] };
   const outcome = parseKeyplanDocument(path, text, 'en');
   if (outcome.status === 'ignored') return { declares: [], references: [] };
@@ -97,7 +102,11 @@ export function documentInfo(path: string, content: Uint8Array | string, { menti
   return info;
 }
 
-export function affectedScope(all: readonly SourceFile[], changed: readonly ChangedFile[]): Scope {
+/**
+ * The scope decided by parsing every document of the workspace: the reference `affectedScope` must
+ * always agree with (test/unit/changed-since-prefilter.test.ts), kept for that test.
+ */
+export function affectedScopeExact(all: readonly SourceFile[], changed: readonly ChangedFile[]): Scope {
   const everything = (reason: string): Scope => ({ files: [...all], focus: new Set(all.map((f) => f.path)), accounts: [], full: true, reason });
   if (changed.some((c) => c.path === CONFIG_FILE)) return everything(`${CONFIG_FILE} changed`);
   const ignoreFile = changed.find((c) => isIgnoreFile(c.path));
@@ -176,5 +185,96 @@ export function affectedScope(all: readonly SourceFile[], changed: readonly Chan
     for (const f of all) if (f.path !== CONFIG_FILE && info(f).kind === 'account') selected.add(f.path);
   }
   const files = all.filter((f) => f.path === CONFIG_FILE || selected.has(f.path));
+  return { files, focus, accounts: [...accounts].sort(), full: false };
+}
+
+/**
+ * The same scope as `affectedScopeExact`, parsing only the documents that can matter: each step
+ * that looks for the documents declaring or referencing some ids asks the id index (id-index.ts)
+ * which documents can hold them, and parses only those; the steps that need every account plan,
+ * or every document's account, parse only the documents whose text does not already settle it.
+ * Anything the index cannot see through is parsed, the exact way.
+ */
+export function affectedScope(all: readonly SourceFile[], changed: readonly ChangedFile[]): Scope {
+  const everything = (reason: string): Scope => ({ files: [...all], focus: new Set(all.map((f) => f.path)), accounts: [], full: true, reason });
+  if (changed.some((c) => c.path === CONFIG_FILE)) return everything(`${CONFIG_FILE} changed`);
+  const ignoreFile = changed.find((c) => isIgnoreFile(c.path));
+  if (ignoreFile) return everything(`${ignoreFile.path} changed (it decides which files are read)`);
+
+  const docs = all.filter((f) => f.path !== CONFIG_FILE);
+  const index = new IdIndex(docs.map((f) => textOf(f.content)));
+  const byPath = new Map(docs.map((f, k) => [f.path, k]));
+  const infos: (DocInfo | undefined)[] = [];
+  const info = (k: number) => (infos[k] ??= textInfo(docs[k].path, index.text(k)));
+  const changedPaths = new Set(changed.map((c) => c.path));
+  const changedNow = changed.map((c) => byPath.get(c.path)).filter((k): k is number => k !== undefined);
+  const changedInfos = [...changedNow.map(info), ...changed.filter((c) => c.before !== undefined).map((c) => documentInfo(c.path, c.before!))];
+
+  const accounts = new Set<string>();
+  for (const i of changedInfos) if (i.account) accounts.add(i.account);
+  // As in affectedScopeExact; a document that holds none of the ids as a token names none of them.
+  const changedIds = new Set<string>(changedInfos.flatMap((i) => i.declares));
+  for (let fresh = [...changedIds]; fresh.length; ) {
+    const candidates = index.candidates(fresh);
+    fresh = [];
+    for (const k of candidates) {
+      const i = info(k);
+      if (i.kind === 'person' && i.reportsTo && changedIds.has(i.reportsTo)) for (const id of i.declares) if (!changedIds.has(id)) { changedIds.add(id); fresh.push(id); }
+    }
+  }
+  for (const k of index.candidates(changedIds)) {
+    const i = info(k);
+    if (i.account !== undefined && [...i.declares, ...i.references].some((id) => changedIds.has(id))) accounts.add(i.account);
+  }
+  // Every account plan: the documents that may be one, parsed.
+  const accountPlans = () => docs.map((_, k) => k).filter((k) => index.maybeAccountPlan(k) && info(k).kind === 'account');
+  if (changedInfos.some((i) => i.kind === 'account')) {
+    const declaredAccounts0 = new Set(accountPlans().flatMap((k) => info(k).declares));
+    for (let k = 0; k < docs.length; k++) {
+      if (index.isEmpty(k)) continue;
+      // A document that is no account plan and whose `account:` the text shows declared adds nothing.
+      if (!index.maybeAccountPlan(k)) {
+        const shown = index.accountValue(k);
+        if (shown !== undefined && declaredAccounts0.has(shown)) continue;
+      }
+      const i = info(k);
+      if (i.account !== undefined && i.kind !== 'account' && !declaredAccounts0.has(i.account)) accounts.add(i.account);
+    }
+  }
+  const ids = new Set<string>(accounts);
+  for (const i of changedInfos) for (const id of [...i.declares, ...i.references]) ids.add(id);
+
+  const mentions = (i: DocInfo) => [...i.declares, ...i.references, ...(i.account !== undefined ? [i.account] : [])];
+  const searched = new Set<string>();
+  const selected = new Set<number>(changedNow);
+  for (;;) {
+    const fresh = [...ids].filter((id) => !searched.has(id));
+    for (const id of fresh) searched.add(id);
+    if (fresh.length) {
+      const wanted = new Set(fresh);
+      for (const k of index.candidates(fresh)) if (!selected.has(k) && mentions(info(k)).some((id) => wanted.has(id))) selected.add(k);
+    }
+    const before = ids.size;
+    for (const k of selected) {
+      const i = info(k);
+      const inFocus = changedPaths.has(docs[k].path) || (i.account !== undefined && accounts.has(i.account));
+      if (inFocus) for (const id of [...i.declares, ...i.references]) ids.add(id);
+      if (i.kind === 'person' && i.reportsTo && i.declares.some((id) => ids.has(id))) ids.add(i.reportsTo);
+    }
+    if (ids.size === before && fresh.length === 0) break;
+  }
+
+  const focus = new Set<string>(changedNow.map((k) => docs[k].path));
+  for (const k of selected) {
+    const i = info(k);
+    if (i.account !== undefined && accounts.has(i.account)) focus.add(docs[k].path);
+    if (focus.has(docs[k].path) && (i.kind === 'relationship-plan' || i.kind === 'org-portrait') && i.account === undefined) return everything('a changed document names no account');
+  }
+  const declaredAccounts = new Set([...selected].map(info).filter((i) => i.kind === 'account').flatMap((i) => i.declares));
+  if ([...focus].some((p) => { const a = info(byPath.get(p)!).account; return a !== undefined && !declaredAccounts.has(a); })) {
+    for (const k of accountPlans()) selected.add(k);
+  }
+  const paths = new Set([...selected].map((k) => docs[k].path));
+  const files = all.filter((f) => f.path === CONFIG_FILE || paths.has(f.path));
   return { files, focus, accounts: [...accounts].sort(), full: false };
 }
