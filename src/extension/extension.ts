@@ -17,6 +17,7 @@ import { ValuePanel } from './panels/value-panel.js';
 import { BRIEF_SCHEME, MeetingBriefProvider, prepareForMeeting } from './panels/meeting-brief.js';
 import { PortfolioTree, type GroupBy } from './views/portfolio-tree.js';
 import { createStatusBar } from './views/status-bar.js';
+import { indexingLabel } from './views/indexing.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
 export interface KeyplanApi {
@@ -80,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
   // Indexing runs in the background: activation returns at once.
   const start = () => {
     if (index) return;
-    const idx = (index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md')));
+    const idx = (index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'), 'keyplan.portfolio'));
     const tree = (portfolio = new PortfolioTree(idx));
     const needs = (attention = new AttentionTree(idx));
     const treeView = vscode.window.createTreeView('keyplan.portfolio', { treeDataProvider: tree, showCollapseAll: true });
@@ -91,9 +92,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     const args = (node: unknown) => PortfolioTree.argsOf(node as never);
     const cmd = vscode.commands.registerCommand;
     const briefs = new MeetingBriefProvider(idx);
-    const status = createStatusBar(idx.onDidUpdate);
+    const status = createStatusBar(idx);
     statusItem = status[0];
     context.subscriptions.push(...status);
+    // The Needs-attention view has no welcome text: while indexing it says so rather than look empty.
+    context.subscriptions.push(idx.onDidChangeIndexing((state) => {
+      attentionView.message = state && !idx.result ? indexingLabel(state) : undefined;
+    }));
     context.subscriptions.push(
       idx, treeView, attentionView,
       ...registerLanguageProviders(idx), ...registerCommands(idx), registerImportCalendar(idx),
