@@ -73,9 +73,8 @@ function pageProbe({ group, indexing, finding }) {
         const text = row.textContent ?? '';
         if (INDEXING.test(text)) {
           probe.indexingRow ??= performance.now();
-          const now = text.replace(/ [\d,]+ of/, ' n of');
-          if (now !== phase) probe.phases.push({ text, at: performance.now() });
-          phase = now;
+          if (text !== phase) probe.phases.push({ text, at: performance.now() });
+          phase = text;
         }
         if (probe.filled === undefined && GROUP.test(text)) probe.filled = performance.now();
       }
@@ -132,7 +131,9 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     const workbench = await page.evaluate(() => performance.getEntriesByName('code/didStartWorkbench')[0]?.startTime ?? null);
     const view = probe.filled - probe.viewClick;
     const progress = [probe.progressBar !== undefined && probe.progressBar <= probe.filled ? 'progress bar' : '', probe.indexingRow !== undefined ? '"Reading … files" row' : ''].filter(Boolean);
-    if (verbose) log(`  indexing rows: ${probe.phases.map((p) => `${(p.at / 1000).toFixed(2)} s ${p.text}`).join(' | ')}`);
+    // The rows the tree showed while indexing: the first of each kind and the last "Reading" row.
+    const shown = probe.phases.filter((p, i, all) => i === 0 || p.text.split(' ')[0] !== all[i - 1].text.split(' ')[0] || (i + 1 < all.length && all[i + 1].text.split(' ')[0] !== p.text.split(' ')[0]));
+    if (verbose) log(`  indexing rows: ${shown.map((p) => `${(p.at / 1000).toFixed(2)} s ${p.text}`).join(' | ')} | ${(probe.filled / 1000).toFixed(2)} s filled`);
     log(`  workbench started ${workbench === null ? '?' : `${(workbench / 1000).toFixed(2)} s`} after navigation; view clicked at ${(probe.viewClick / 1000).toFixed(2)} s, tree filled ${(view / 1000).toFixed(2)} s later${progress.length ? ` (${progress.join(' and ')} shown before)` : ' (no progress seen)'}`);
 
     // (b) A keystroke in a person file until its finding is in the Problems panel.

@@ -49,7 +49,8 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   onlyOverdue = false;
   onlyMine = false;
   private result?: CheckResult;
-  private accounts: AccountReport[] = [];
+  /** The report of the latest result, built when a row or the owner list needs it (not on every edit). */
+  private report?: AccountReport[];
   /** Accounts the user expanded: regrouping (which gives them a new parent) keeps them open. */
   private readonly expanded = new Set<string>();
 
@@ -62,13 +63,20 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
 
   update(result: CheckResult): void {
     this.result = result;
-    this.accounts = buildReport(result).accounts;
+    this.report = undefined;
     this.changed.fire();
   }
 
-  /** Total overdue contacts, for the view badge. */
+  private get accounts(): AccountReport[] {
+    this.report ??= this.result ? buildReport(this.result).accounts : [];
+    return this.report;
+  }
+
+  /** Total overdue contacts, for the view badge: the overdue people of the accounts the tree lists (those with an account plan). */
   overdueTotal(): number {
-    return this.accounts.reduce((n, a) => n + a.counts.overdue, 0);
+    if (!this.result) return 0;
+    const accounts = this.result.workspace.accounts;
+    return this.result.cadences.filter((c) => c.state === 'overdue' && accounts.get(c.account.id)?.doc).length;
   }
 
   setGroupBy(groupBy: GroupBy): void {
