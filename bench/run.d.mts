@@ -45,6 +45,10 @@ export interface BenchOptions {
   activationRuns: number;
   samples: boolean;
   samplesRuns: number;
+  editor: boolean;
+  editorSize: number;
+  editorRuns: number;
+  editorEdits: number;
   log: (message: string) => void;
 }
 

@@ -18,6 +18,7 @@ import { BRIEF_SCHEME, MeetingBriefProvider, prepareForMeeting } from './panels/
 import { PortfolioTree, type GroupBy } from './views/portfolio-tree.js';
 import { createStatusBar } from './views/status-bar.js';
 import { registerHistoryView, type HistoryTree } from './views/history-tree.js';
+import { indexingLabel } from './views/indexing.js';
 import { WorkspaceIndex } from './workspace-index.js';
 
 export interface KeyplanApi {
@@ -87,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
   // Indexing runs in the background: activation returns at once.
   const start = () => {
     if (index) return;
-    const idx = (index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md')));
+    const idx = (index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'), 'keyplan.portfolio'));
     const tree = (portfolio = new PortfolioTree(idx));
     const needs = (attention = new AttentionTree(idx));
     const treeView = vscode.window.createTreeView('keyplan.portfolio', { treeDataProvider: tree, showCollapseAll: true });
@@ -101,9 +102,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     const historyView = registerHistoryView(idx);
     history = historyView.tree;
     context.subscriptions.push(...historyView.disposables);
-    const status = createStatusBar(idx.onDidUpdate);
+    const status = createStatusBar(idx);
     statusItem = status[0];
     context.subscriptions.push(...status);
+    // The Needs-attention view has no welcome text: while indexing it says so rather than look empty.
+    context.subscriptions.push(idx.onDidChangeIndexing((state) => {
+      attentionView.message = state && !idx.result ? indexingLabel(state) : undefined;
+    }));
     context.subscriptions.push(
       idx, treeView, attentionView,
       ...registerLanguageProviders(idx), ...registerCommands(idx), registerImportCalendar(idx),

@@ -10,7 +10,8 @@ import type { CheckResult } from '../../core/check/pipeline.js';
 import type { KeyplanDocument } from '../../core/parse/document.js';
 import { escapeMarkdown } from '../../core/render/markdown.js';
 import { buildReport, type AccountReport } from '../../core/report/report.js';
-import type { WorkspaceIndex } from '../workspace-index.js';
+import type { IndexingState, WorkspaceIndex } from '../workspace-index.js';
+import { indexingLabel } from './indexing.js';
 import { compareNames } from '../../core/i18n/collate.js';
 import { t, word, type Locale } from '../../core/i18n/catalogue.js';
 
@@ -25,7 +26,9 @@ type Node =
   | { type: 'unreadable-group'; files: UnreadableFile[] }
   | { type: 'unreadable'; file: UnreadableFile }
   /** Why a filter shows no account while the workspace has some (never a false "no documents"). */
-  | { type: 'filtered-empty'; owner?: string };
+  | { type: 'filtered-empty'; owner?: string }
+  /** The workspace is being indexed: no result yet (never the "no documents" welcome meanwhile). */
+  | { type: 'indexing'; state: IndexingState };
 
 /** A document left out of every view: it could not be read, or it is over the size limit. */
 interface UnreadableFile {
@@ -46,21 +49,34 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   onlyOverdue = false;
   onlyMine = false;
   private result?: CheckResult;
-  private accounts: AccountReport[] = [];
+  /** The report of the latest result, built when a row or the owner list needs it (not on every edit). */
+  private report?: AccountReport[];
   /** Accounts the user expanded: regrouping (which gives them a new parent) keeps them open. */
   private readonly expanded = new Set<string>();
 
-  constructor(private readonly index: WorkspaceIndex) {}
+  constructor(private readonly index: WorkspaceIndex) {
+    // Before the first result the tree shows how far the indexing is.
+    index.onDidChangeIndexing(() => {
+      if (!index.result) this.changed.fire();
+    });
+  }
 
   update(result: CheckResult): void {
     this.result = result;
-    this.accounts = buildReport(result).accounts;
+    this.report = undefined;
     this.changed.fire();
   }
 
-  /** Total overdue contacts, for the view badge. */
+  private get accounts(): AccountReport[] {
+    this.report ??= this.result ? buildReport(this.result).accounts : [];
+    return this.report;
+  }
+
+  /** Total overdue contacts, for the view badge: the overdue people of the accounts the tree lists (those with an account plan). */
   overdueTotal(): number {
-    return this.accounts.reduce((n, a) => n + a.counts.overdue, 0);
+    if (!this.result) return 0;
+    const accounts = this.result.workspace.accounts;
+    return this.result.cadences.filter((c) => c.state === 'overdue' && accounts.get(c.account.id)?.doc).length;
   }
 
   setGroupBy(groupBy: GroupBy): void {
@@ -109,7 +125,10 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    if (!this.result) return [];
+    if (!this.result || !this.index.result) {
+      const state = this.index.indexing;
+      return !node && state ? [{ type: 'indexing', state }] : [];
+    }
     if (node?.type === 'unreadable-group') return node.files.map((file) => ({ type: 'unreadable', file }));
     if (!node) {
       const unreadable = this.unreadable();
@@ -142,6 +161,13 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     const t = vscode.l10n.t;
     switch (node.type) {
+      case 'indexing': {
+        const item = new vscode.TreeItem(indexingLabel(node.state), vscode.TreeItemCollapsibleState.None);
+        item.id = 'indexing';
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        item.tooltip = t('Keyplan is reading the workspace; the accounts appear when it is done.');
+        return item;
+      }
       case 'filtered-empty': {
         const mine = this.onlyMine;
         const label = mine

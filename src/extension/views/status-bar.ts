@@ -1,12 +1,30 @@
-/** The status bar item: how many contacts are overdue; click for the list. */
+/** The status bar item: how many contacts are overdue; click for the list. While indexing, how far it is. */
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../core/check/pipeline.js';
+import type { IndexingState } from '../workspace-index.js';
+import { indexingLabel } from './indexing.js';
 
-export function createStatusBar(onUpdate: vscode.Event<CheckResult>): [vscode.StatusBarItem, vscode.Disposable] {
+export interface StatusSource {
+  readonly onDidUpdate: vscode.Event<CheckResult>;
+  readonly onDidChangeIndexing: vscode.Event<IndexingState | undefined>;
+  readonly indexing: IndexingState | undefined;
+  readonly result: CheckResult | undefined;
+}
+
+export function createStatusBar(source: StatusSource): [vscode.StatusBarItem, ...vscode.Disposable[]] {
   const item = vscode.window.createStatusBarItem('keyplan.overdue', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Keyplan overdue contacts');
-  item.command = 'keyplan.showOverdue';
+  const showIndexing = (state: IndexingState) => {
+    // No count before the first check: "0 overdue" while reading would be a false all-clear.
+    item.text = `$(sync~spin) ${indexingLabel(state)}`;
+    item.tooltip = state.phase === 'finding' ? vscode.l10n.t('Keyplan is indexing the workspace; the overdue count follows when it is done.')
+      : `${vscode.l10n.t('Keyplan: indexing {0} files', state.total)}\n${vscode.l10n.t('Keyplan is indexing the workspace; the overdue count follows when it is done.')}`;
+    item.command = undefined;
+    item.backgroundColor = undefined;
+    item.show();
+  };
   const update = (result: CheckResult) => {
+    item.command = 'keyplan.showOverdue';
     const overdue = result.cadences.filter((c) => c.state === 'overdue').length;
     const missed = result.cadences.filter((c) => c.state === 'planned-missed').length;
     // Unread documents are named: a count that leaves them out must not look complete.
@@ -22,5 +40,10 @@ export function createStatusBar(onUpdate: vscode.Event<CheckResult>): [vscode.St
     item.backgroundColor = overdue || unread.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
-  return [item, onUpdate(update)];
+  const refresh = () => {
+    if (source.indexing && !source.result) showIndexing(source.indexing);
+    else if (source.result) update(source.result);
+  };
+  refresh();
+  return [item, source.onDidUpdate(refresh), source.onDidChangeIndexing(refresh)];
 }
