@@ -72,11 +72,18 @@ export interface WorkspaceReport {
   accounts: AccountReport[];
 }
 
+
+/** Appends to the list of `key` (a new array per key, not per element). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 export function buildReport(result: CheckResult): WorkspaceReport {
   const byAccount = new Map<string, PersonCadence[]>();
-  for (const c of result.cadences) byAccount.set(c.account.id, [...(byAccount.get(c.account.id) ?? []), c]);
+  for (const c of result.cadences) pushTo(byAccount, c.account.id, c);
   const findingsByFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) findingsByFile.set(d.file, [...(findingsByFile.get(d.file) ?? []), d]);
+  for (const d of result.diagnostics) pushTo(findingsByFile, d.file, d);
   const accounts: AccountReport[] = [];
   for (const account of result.workspace.accounts.values()) {
     if (!account.doc) continue; // referenced but without an account plan: reported as unknown-reference
@@ -95,7 +102,7 @@ export function buildAccountReport(result: CheckResult, accountId: string): Acco
   if (!account?.doc) return undefined;
   const files = new Set([account.doc.path, ...account.people.map((p) => p.doc.path), ...account.portraits.map((d) => d.path), ...account.plans.map((d) => d.path), ...account.logs.map((d) => d.path)]);
   const findingsByFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) if (files.has(d.file)) findingsByFile.set(d.file, [...(findingsByFile.get(d.file) ?? []), d]);
+  for (const d of result.diagnostics) if (files.has(d.file)) pushTo(findingsByFile, d.file, d);
   return accountReport(account, result.cadences.filter((c) => c.account.id === accountId), findingsByFile, result);
 }
 
