@@ -1,6 +1,6 @@
 // Times the extension's activation in a fresh Node process with a stub `vscode` module:
 // require(dist/extension.cjs), call activate(), and stop at the first call that starts indexing
-// (workspace.findFiles). Prints one JSON line: requireMs, activateMs (until activate() returned),
+// (the portfolio view's progress, or workspace.findFiles). Prints one JSON line: requireMs, activateMs (until activate() returned),
 // firstWorkMs (until indexing started; all from just before the require), unstubbed.
 // Usage: node bench/activate-harness.cjs <extension.cjs> <workspace folder>
 'use strict';

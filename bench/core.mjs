@@ -7,7 +7,7 @@ import path from 'node:path';
 import { now } from './measure.mjs';
 
 const ENTRY = `
-export { loadWorkspaceFiles } from './src/cli/walk.ts';
+export { loadWorkspaceFiles } from './src/disk/walk.ts';
 export { checkWorkspace, IncrementalChecker } from './src/core/check/pipeline.ts';
 export { buildReport } from './src/core/report/report.ts';
 `;

@@ -1,5 +1,5 @@
 // A stand-in for the `vscode` module, just enough for dist/extension.cjs to load and for
-// `activate()` to run until it starts indexing (the first `workspace.findFiles` call). It covers:
+// `activate()` to run until it starts indexing (the view's progress, or a `workspace.findFiles` call). It covers:
 // - classes: Uri (file/parse/joinPath), EventEmitter, Disposable, Range, Position, Location,
 //   RelativePattern, TreeItem, ThemeIcon, ThemeColor, MarkdownString, CompletionItem, CodeAction,
 //   Hover, WorkspaceEdit, Diagnostic (constructors store their arguments);
@@ -196,7 +196,15 @@ function createVscodeStub({ folder, onFindFiles }) {
       visibleTextEditors: [],
       createTreeView: () => ({ badge: undefined, message: undefined, visible: true, reveal: async () => {}, onDidChangeVisibility: event, onDidChangeSelection: event, onDidExpandElement: event, onDidCollapseElement: event, dispose() {} }),
       createStatusBarItem: () => ({ text: '', tooltip: '', show() {}, hide() {}, dispose() {} }),
-      withProgress: (_options, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: event }),
+      // Indexing runs inside the portfolio view's progress (workspace-index.ts start()): that call is
+      // where indexing starts, on every kind of folder; the task is never run, so nothing is read.
+      withProgress: (options, task) => {
+        if (options?.location?.viewId) {
+          onFindFiles([options]);
+          return new Promise(() => {});
+        }
+        return task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: event });
+      },
       showInformationMessage: async () => undefined,
       showWarningMessage: async () => undefined,
       showErrorMessage: async () => undefined,

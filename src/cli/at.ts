@@ -11,7 +11,7 @@ import { usage } from './errors.js';
 import { findRepo, readRevision, workspaceRepo } from '../git/git.js';
 import { resolvePoint } from '../git/history.js';
 import { isOutside, pathFrom } from './paths.js';
-import { findWorkspaceRoot } from './walk.js';
+import { findWorkspaceRoot } from '../disk/walk.js';
 import type { LoadedWorkspace } from './workspace.js';
 
 /** The workspace of `paths` as it was at `at` (a date, `Nd` or a revision). */

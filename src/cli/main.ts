@@ -30,7 +30,7 @@ import { report } from './commands/report.js';
 import { completionScript, SHELLS, type Shell } from './completion.js';
 import { asUsageError, usage } from './errors.js';
 import { commandHelp, globalHelp } from './help.js';
-import { findWorkspaceRoot } from './walk.js';
+import { findWorkspaceRoot } from '../disk/walk.js';
 import { tc } from '../core/i18n/cli.js';
 
 export type { Io } from './command.js';

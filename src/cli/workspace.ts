@@ -11,7 +11,7 @@ import { chooseLocale, parseAsOf, type Call, type OptionsSpec } from './command.
 import { tc, type CliText } from '../core/i18n/cli.js';
 import { usage } from './errors.js';
 import { focusEntries, pathFrom, type Focus } from './paths.js';
-import { findWorkspaceRoot, loadWorkspaceFiles } from './walk.js';
+import { findWorkspaceRoot, loadWorkspaceFiles } from '../disk/walk.js';
 
 export interface LoadedWorkspace {
   root: string;

@@ -6,8 +6,10 @@
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE, IncrementalChecker, type CheckResult } from '../core/check/pipeline.js';
+import { CONFIG_FILE, IncrementalChecker, loadConfig, type CheckResult } from '../core/check/pipeline.js';
+import { listMarkdownFiles } from '../disk/walk.js';
 import { today } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
 import { toDiagnostic } from './editor/convert.js';
@@ -31,6 +33,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private indexingState?: IndexingState;
   private progressView?: string;
   private current?: CheckResult;
+  /** The Markdown files of the last listing of a local folder (undefined elsewhere: every file counts). */
+  private listed?: Set<string>;
   private pending?: NodeJS.Timeout;
   private work: Promise<void> = Promise.resolve();
   /** File → signature of the findings last shown for it. */
@@ -100,7 +104,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.setIndexing({ phase: 'finding' });
     const index = async (progress: vscode.Progress<{ message?: string; increment?: number }>) => {
       this.progressView = this.viewId;
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), '**/{node_modules,.git}/**');
+      const uris = this.folder.uri.scheme === 'file' ? (await this.listOnDisk()).map((p) => this.uriOf(p)) : await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), '**/{node_modules,.git}/**');
       const total = uris.length;
       this.setIndexing({ phase: 'reading', done: 0, total });
       await this.readInto(vscode.Uri.joinPath(this.folder.uri, CONFIG_FILE));
@@ -166,11 +170,43 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /**
+   * The Markdown files of a local folder exactly as the command line lists them (src/disk/walk.ts):
+   * keyplan.yaml's `exclude` and the workspace's .gitignore files apply, links are not followed, so
+   * the editor checks the files CI checks. Remembered, to leave out changes to other files.
+   */
+  private async listOnDisk(): Promise<string[]> {
+    const root = this.folder.uri.fsPath;
+    const config = await readRegularFile(path.join(root, CONFIG_FILE)).then((content) => loadConfig({ path: CONFIG_FILE, content }).config, () => undefined);
+    const listed = await listMarkdownFiles(root, { exclude: config?.exclude ?? [] });
+    this.listed = new Set(listed);
+    return listed;
+  }
+
+  /** Whether a Markdown file is one the workspace holds (not excluded, not ignored); a file new to the listing lists the folder again. */
+  private async isListed(uri: vscode.Uri): Promise<boolean> {
+    if (!this.listed || uri.path.endsWith(`/${CONFIG_FILE}`)) return true;
+    const rel = this.relative(uri);
+    if (this.listed.has(rel)) return true;
+    await this.listOnDisk();
+    return this.listed.has(rel);
+  }
+
+  /** keyplan.yaml changed: its `exclude` may now take files in or out. */
+  private async syncListing(): Promise<void> {
+    if (!this.listed) return;
+    const before = this.listed;
+    const now = new Set(await this.listOnDisk());
+    for (const p of before) if (!now.has(p)) this.checker.delete(p);
+    for (const p of now) if (!before.has(p)) await this.readInto(this.uriOf(p));
+  }
+
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
-    if (!this.relevant(uri)) return;
+    if (!this.relevant(uri) || !(await this.isListed(uri))) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return; // the buffer is what the user sees
     await this.readInto(uri);
+    if (uri.path.endsWith(`/${CONFIG_FILE}`)) await this.syncListing();
     this.schedule();
   }
 
@@ -182,6 +218,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private fromBuffer(doc: vscode.TextDocument): void {
     if (!this.relevant(doc.uri)) return;
+    if (this.listed && !this.listed.has(this.relative(doc.uri)) && !doc.uri.path.endsWith(`/${CONFIG_FILE}`)) {
+      // Not in the last listing: a new file, or one keyplan.yaml or a .gitignore leaves out.
+      void this.isListed(doc.uri).then((listed) => listed && this.fromBuffer(doc));
+      return;
+    }
     this.checker.set({ path: this.relative(doc.uri), content: doc.getText() });
     this.schedule();
   }

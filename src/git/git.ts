@@ -10,7 +10,7 @@
 import path from 'node:path';
 import ignore from 'ignore';
 import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check/pipeline.js';
-import { ALWAYS_SKIPPED, ignoreFilter } from './ignore.js';
+import { ALWAYS_SKIPPED, ignoreFilter } from '../disk/ignore.js';
 import { call, GitError, gitSync, runSync, type GitOutput, type GitSteps } from './run.js';
 
 export { GitError } from './run.js';

@@ -64,10 +64,13 @@ describe('architecture: src/core is editor-independent', () => {
 
 /** Folders of src/ a file under each folder may import (relative imports), besides its own. */
 export const ADAPTER_IMPORTS: Record<string, readonly string[]> = {
-  // The git reader is shared by both front ends: it uses the core (git-free) and nothing else.
-  git: ['core'],
-  cli: ['core', 'git'],
-  extension: ['core', 'git', 'webview'],
+  // The workspace on disk (which files it holds, read safely) and the git reader are shared by
+  // both front ends: disk uses the core only, git the core and disk (a revision holds the files
+  // the disk walk would read).
+  disk: ['core'],
+  git: ['core', 'disk'],
+  cli: ['core', 'disk', 'git'],
+  extension: ['core', 'disk', 'git', 'webview'],
   webview: ['core'],
 };
 
@@ -91,9 +94,10 @@ export function forbiddenImports(files: { file: string; source: string }[]): str
 describe('architecture: the front ends share the core and the git reader, not each other', () => {
   const src = path.join(REPO_ROOT, 'src');
 
-  it('src/git, src/cli, src/extension and src/webview import only what they may', () => {
-    const files = ['git', 'cli', 'extension', 'webview'].flatMap((d) => sourceFiles(path.join(src, d))).map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+  it('src/disk, src/git, src/cli, src/extension and src/webview import only what they may', () => {
+    const files = ['disk', 'git', 'cli', 'extension', 'webview'].flatMap((d) => sourceFiles(path.join(src, d))).map((file) => ({ file, source: readFileSync(file, 'utf8') }));
     assert.ok(files.some((f) => f.file.includes(`${path.sep}git${path.sep}`)), 'src/git has files');
+    assert.ok(files.some((f) => f.file.includes(`${path.sep}disk${path.sep}`)), 'src/disk has files');
     assert.deepEqual(forbiddenImports(files), []);
   });
 
@@ -103,16 +107,18 @@ describe('architecture: the front ends share the core and the git reader, not ea
       { file: at('extension', 'a.ts'), source: "import { x } from '../cli/git.js';\nimport { y } from '../git/git.js';\nimport { z } from '../core/dates.js';" },
       { file: at('git', 'a.ts'), source: "import { x } from '../cli/errors.js';\nimport * as v from '../extension/extension.js';\nimport { y } from './run.js';" },
       { file: at('cli', 'a.ts'), source: "import { x } from '../git/git.js';\nimport { y } from '../extension/extension.js';" },
+      { file: at('disk', 'a.ts'), source: "import { x } from '../git/git.js';\nimport { y } from '../core/dates.js';" },
     ]), [
       `${path.join('src', 'extension', 'a.ts')} → ../cli/git.js`,
       `${path.join('src', 'git', 'a.ts')} → ../cli/errors.js`,
       `${path.join('src', 'git', 'a.ts')} → ../extension/extension.js`,
       `${path.join('src', 'cli', 'a.ts')} → ../extension/extension.js`,
+      `${path.join('src', 'disk', 'a.ts')} → ../git/git.js`,
     ]);
   });
 
-  it('no file under src/git imports vscode', () => {
-    const offenders = sourceFiles(path.join(src, 'git')).filter((f) => importedModules(readFileSync(f, 'utf8')).some(isVscode));
+  it('no file under src/disk or src/git imports vscode', () => {
+    const offenders = ['disk', 'git'].flatMap((d) => sourceFiles(path.join(src, d))).filter((f) => importedModules(readFileSync(f, 'utf8')).some(isVscode));
     assert.deepEqual(offenders, []);
   });
 });

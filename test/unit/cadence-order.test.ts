@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { checkWorkspace, type CheckResult } from '../../src/core/check/pipeline.js';
 import { buildReport } from '../../src/core/report/report.js';
-import { loadWorkspaceFiles } from '../../src/cli/walk.js';
+import { loadWorkspaceFiles } from '../../src/disk/walk.js';
 import { removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
 import { workspace } from './helpers/workspace.js';
 import { buildCli } from './helpers/git-repo.js';

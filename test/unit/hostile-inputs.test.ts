@@ -14,7 +14,7 @@ import { checkWorkspace, MAX_FILE_BYTES, type CheckResult, type SourceFile } fro
 import { appendLogEntry, newLogDocument } from '../../src/core/language/log-entry.js';
 import { checkNewId, interactionLogPath, isSafeRelativePath, newAccountFiles, newPersonFile, personFilePath } from '../../src/core/language/templates.js';
 import { main, type Io } from '../../src/cli/main.js';
-import { listMarkdownFiles, loadWorkspaceFiles, readSources } from '../../src/cli/walk.js';
+import { listMarkdownFiles, loadWorkspaceFiles, readSources } from '../../src/disk/walk.js';
 import { FIXTURES, removeDir, writeTempWorkspace } from '../helpers.js';
 import { record } from './helpers/figures.js';
 import { checkAndVerify } from './helpers/generators.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument, stringify } from 'yaml';
 import { checkWorkspace, type SourceFile } from '../../src/core/check/pipeline.js';
-import { loadWorkspaceFiles } from '../../src/cli/walk.js';
+import { loadWorkspaceFiles } from '../../src/disk/walk.js';
 import { isValidationRule, SAMPLES } from '../helpers.js';
 
 /** The as-of date the samples are documented at (samples/README.md). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkWorkspace, type CheckResult } from '../../src/core/check/pipeline.js';
-import { loadWorkspaceFiles } from '../../src/cli/walk.js';
+import { loadWorkspaceFiles } from '../../src/disk/walk.js';
 import { isValidationRule, SAMPLES, where } from '../helpers.js';
 
 /** The five deliberate problems documented in samples/README.md ("Deliberate validation problems"). */

@@ -21,7 +21,7 @@ import { defaultBase, findRepo, namedRevision, readRevision, renames, resolveCom
 import { resolvePoint } from '../../git/history.js';
 import { terminalSafeLine } from '../output/terminal.js';
 import { covers, focusEntries, isOutside } from '../paths.js';
-import { findWorkspaceRoot, loadWorkspaceFiles } from '../walk.js';
+import { findWorkspaceRoot, loadWorkspaceFiles } from '../../disk/walk.js';
 
 export const diff = defineCommand({
   name: 'diff',

@@ -18,7 +18,7 @@ import { HISTORY_FORMATS } from '../formatters/history/index.js';
 import { findRepo, workspaceRepo } from '../../git/git.js';
 import { readHistory, resolvePoint, untilPoint } from '../../git/history.js';
 import { isOutside } from '../paths.js';
-import { findWorkspaceRoot } from '../walk.js';
+import { findWorkspaceRoot } from '../../disk/walk.js';
 
 export const history = defineCommand({
   name: 'history',

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { checkWorkspace, type CheckOptions, type CheckResult, type SourceFile } from '../../../src/core/check/pipeline.js';
-import { loadWorkspaceFiles } from '../../../src/cli/walk.js';
+import { loadWorkspaceFiles } from '../../../src/disk/walk.js';
 import type { Range } from '../../../src/core/diagnostic.js';
 import { languageModel, type LanguageModel } from '../../../src/core/language/model.js';
 import { SAMPLES } from '../../helpers.js';

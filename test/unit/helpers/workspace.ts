@@ -243,7 +243,7 @@ export function cadenceOf(result: CheckResult, personId: string): PersonCadence 
 let samplesFiles: Promise<SourceFile[]> | undefined;
 export async function sampleFiles(): Promise<SourceFile[]> {
   samplesFiles ??= (async () => {
-    const { loadWorkspaceFiles } = await import('../../../src/cli/walk.js');
+    const { loadWorkspaceFiles } = await import('../../../src/disk/walk.js');
     const path = await import('node:path');
     const { fileURLToPath } = await import('node:url');
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../samples');

@@ -7,7 +7,7 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, p
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check/pipeline.js';
-import { ALWAYS_SKIPPED, ignoreFilter } from '../git/ignore.js';
+import { ALWAYS_SKIPPED, ignoreFilter } from './ignore.js';
 
 /** The folder holding keyplan.yaml at or above `start` (stopping at a git repository's top), else `start`. */
 export function findWorkspaceRoot(start: string): string {

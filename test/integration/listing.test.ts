@@ -1,0 +1,43 @@
+/**
+ * The editor checks the files the command line checks (src/disk/walk.ts lists both): a file a
+ * .gitignore or keyplan.yaml's `exclude` leaves out gets no finding in the editor either, and one
+ * that comes back in is checked again.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { keyplan, keyplanDiagnostics, revertAndCloseAll, sampleUri, untilChecked } from './helpers.js';
+
+const person = (id: string) => ['---', 'kind: person', `id: ${id}`, 'account: east-china-telecom', `name: ${id}`, 'stance: suportive', '---', ''].join('\n');
+
+describe('Which files the editor checks', () => {
+  afterEach(revertAndCloseAll);
+
+  it('the files the command line checks: a .gitignore or keyplan.yaml exclude leaves a file out in the editor too', async () => {
+    const api = await keyplan();
+    const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(sampleUri(rel), new TextEncoder().encode(text));
+    const config = sampleUri('keyplan.yaml');
+    const configText = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+    assert.doesNotMatch(configText, /^exclude:/m, 'the samples exclude nothing');
+    try {
+      await write('.gitignore', 'scratch/\n');
+      await write('scratch/ghost-ignored.md', person('ghost-ignored'));
+      await write('notes/ghost-kept.md', person('ghost-kept'));
+      await untilChecked(api, () => (api.result?.workspace.people.has('ghost-kept') ? true : undefined), 'the file no .gitignore leaves out');
+      await api.whenIdle();
+      assert.ok(!api.result!.workspace.people.has('ghost-ignored'), 'a file .gitignore leaves out is not checked');
+      assert.deepEqual(keyplanDiagnostics(sampleUri('scratch/ghost-ignored.md')), []);
+      assert.ok(keyplanDiagnostics(sampleUri('notes/ghost-kept.md')).length > 0, 'the kept file has its finding');
+
+      // keyplan.yaml's exclude takes the kept file out, and giving it back checks it again.
+      await write('keyplan.yaml', `${configText}\nexclude:\n  - notes/ghost-*.md\n`);
+      await untilChecked(api, () => (api.result?.workspace.people.has('ghost-kept') ? undefined : true), 'the excluded file to leave the index');
+      await untilChecked(api, () => (keyplanDiagnostics(sampleUri('notes/ghost-kept.md')).length ? undefined : true), 'its finding to go');
+      await write('keyplan.yaml', configText);
+      await untilChecked(api, () => (api.result?.workspace.people.has('ghost-kept') ? true : undefined), 'the file to be checked again');
+    } finally {
+      await write('keyplan.yaml', configText);
+      for (const rel of ['.gitignore', 'scratch', 'notes/ghost-kept.md']) await vscode.workspace.fs.delete(sampleUri(rel), { recursive: true, useTrash: false }).then(undefined, () => {});
+      await untilChecked(api, () => (api.result?.workspace.people.has('ghost-kept') ? undefined : true), 'the test files to leave the index');
+    }
+  });
+});
