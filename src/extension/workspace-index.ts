@@ -4,12 +4,9 @@
  * views and the status bar), then every change from disk or from an editor buffer, debounced.
  * Publishes diagnostics and tells listeners.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE, IncrementalChecker, loadConfig, type CheckResult } from '../core/check/pipeline.js';
-import { listMarkdownFiles } from '../disk/walk.js';
+import { listMarkdownFiles, readSources } from '../disk/walk.js';
 import { today } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
 import { toDiagnostic } from './editor/convert.js';
@@ -110,7 +107,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       await this.readInto(vscode.Uri.joinPath(this.folder.uri, CONFIG_FILE));
       for (let i = 0; i < total; i += READ_BATCH) {
         const batch = uris.slice(i, i + READ_BATCH);
-        await Promise.all(batch.map((u) => this.readInto(u)));
+        if (this.listed) for (const file of (await readSources(this.folder.uri.fsPath, batch.map((u) => this.relative(u)))).files) this.checker.set(file);
+        else await Promise.all(batch.map((u) => this.readInto(u)));
         progress.report({ increment: (100 * batch.length) / total });
         this.setIndexing({ phase: 'reading', done: i + batch.length, total });
       }
@@ -161,10 +159,14 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async readInto(uri: vscode.Uri): Promise<void> {
     try {
-      // Local files straight from disk: vscode.workspace.fs costs a round trip per file (measured
-      // in code-server at 10k files: 8.7 s to read them all that way).
-      const content = uri.scheme === 'file' ? await readRegularFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
-      this.checker.set({ path: this.relative(uri), content });
+      // Local files straight from disk, as the command line reads them (regular files only, no
+      // link followed): vscode.workspace.fs costs a round trip per file (measured in code-server
+      // at 10k files: 8.7 s to read them all that way).
+      if (uri.scheme === 'file') {
+        for (const file of (await readSources(this.folder.uri.fsPath, [this.relative(uri)])).files) this.checker.set(file);
+        return;
+      }
+      this.checker.set({ path: this.relative(uri), content: await vscode.workspace.fs.readFile(uri) });
     } catch {
       // Vanished or unreadable: nothing to check.
     }
@@ -177,7 +179,8 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private async listOnDisk(): Promise<string[]> {
     const root = this.folder.uri.fsPath;
-    const config = await readRegularFile(path.join(root, CONFIG_FILE)).then((content) => loadConfig({ path: CONFIG_FILE, content }).config, () => undefined);
+    const [configFile] = (await readSources(root, [CONFIG_FILE])).files;
+    const config = configFile ? loadConfig(configFile).config : undefined;
     const listed = await listMarkdownFiles(root, { exclude: config?.exclude ?? [] });
     this.listed = new Set(listed);
     return listed;
@@ -277,19 +280,5 @@ export class WorkspaceIndex implements vscode.Disposable {
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
     for (const d of this.disposables) d.dispose();
-  }
-}
-
-/**
- * Reads a file only if it is a regular file. O_NONBLOCK: a named pipe put at the path is opened
- * without waiting for a writer, then refused by fstat (as the command line reads, src/cli/walk.ts).
- */
-async function readRegularFile(file: string): Promise<Uint8Array> {
-  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file`);
-    return await handle.readFile();
-  } finally {
-    await handle.close();
   }
 }
