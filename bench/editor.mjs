@@ -30,8 +30,12 @@ import { ensureWorkspace } from './workloads.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'opponent', 'unknown'];
-/** The portfolio's tier groups (English UI: code-server runs with --locale en). */
-const GROUP_ROW = /^(A · strategic|B · key|C · normal)/;
+/**
+ * The portfolio's first rows once indexed (English UI: code-server runs with --locale en): the
+ * tier groups, or the group of documents that could not be read, which comes first and can push
+ * the tier groups out of the rendered part of the list.
+ */
+const GROUP_ROW = /^(A · strategic|B · key|C · normal|[\d,]+ documents? could not be read)/;
 const INDEXING_ROW = /^(Looking for Keyplan files…|Reading [\d,]+ of [\d,]+ files…|Checking [\d,]+ files…)/;
 const STANCE_FINDING = /is not an allowed value for .stance/;
 
