@@ -7,7 +7,7 @@ import type { DiffSide, FileChange } from './model.js';
 import { CONFIG_FILE } from '../check/pipeline.js';
 import type { KeyplanDocument } from '../parse/document.js';
 
-export function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
+function sameContent(a: Uint8Array | string, b: Uint8Array | string): boolean {
   if (typeof a !== 'string' && typeof b !== 'string') return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
   const text = (c: Uint8Array | string) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
   return text(a) === text(b);
