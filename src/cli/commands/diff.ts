@@ -63,10 +63,12 @@ export const diff = defineCommand({
     if (base.note) note(base.note);
     const head: Revision | undefined = revisions[1] ? namedRevision(repo, revisions[1]) : undefined;
 
-    const baseFiles = readRevision(wsRepo, base.sha);
+    // Blobs both revisions share are read once.
+    const blobs = new Map<string, Buffer>();
+    const baseFiles = readRevision(wsRepo, base.sha, blobs);
     let headFiles: SourceFile[];
     let failed: { path: string; error: CliText }[] = [];
-    if (head) headFiles = readRevision(wsRepo, head.sha);
+    if (head) headFiles = readRevision(wsRepo, head.sha, blobs);
     else {
       const read = await loadWorkspaceFiles(root);
       ({ files: headFiles, failed } = read);

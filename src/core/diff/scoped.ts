@@ -39,7 +39,8 @@ export interface DiffScope {
 }
 
 const identical = (a: Uint8Array | string, b: Uint8Array | string): boolean => {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return false;
   return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 };
 
