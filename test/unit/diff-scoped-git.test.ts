@@ -6,6 +6,8 @@
  * an unreadable file).
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildCli, keyplan, TempRepo } from './helpers/git-repo.js';
 import { AS_OF, workspace } from './helpers/changed-since-gen.js';
 import { diffGenerator } from './helpers/diff-scoped-gen.js';
@@ -94,6 +96,21 @@ describe('keyplan diff: scoped and full print the same (git)', function () {
       same([base, head, '--format', 'json'], name);
     });
   }
+
+  it('--matrix-dir: the same before and after matrices', () => {
+    const start = workspace();
+    repo = new TempRepo(start);
+    const base = repo.commit('base');
+    const p = 'accounts/east/people/li-east.md';
+    repo.write({ [p]: start[p].replace(/stance: \w+/, 'stance: opponent').replace(/influence: \d/, 'influence: 5') });
+    const scoped = keyplan(['diff', base, '--as-of', AS_OF, '--matrix-dir', 'm-scoped'], repo.dir);
+    const full = keyplan(['diff', base, '--as-of', AS_OF, '--matrix-dir', 'm-full'], repo.dir, { KEYPLAN_DIFF_FULL: '1' });
+    assert.equal(scoped.status, full.status, scoped.stderr);
+    const files = (dir: string) => readdirSync(path.join(repo!.dir, dir)).sort();
+    assert.deepEqual(files('m-scoped'), ['east.after.svg', 'east.before.svg']);
+    assert.deepEqual(files('m-scoped'), files('m-full'));
+    for (const f of files('m-full')) assert.equal(readFileSync(path.join(repo.dir, 'm-scoped', f), 'utf8'), readFileSync(path.join(repo.dir, 'm-full', f), 'utf8'), f);
+  });
 
   it('a change to keyplan.yaml and a renamed account folder print the same', () => {
     const start = workspace();
