@@ -204,21 +204,26 @@ export function* workspaceFilterSteps(repo: GitRepo, sha: string): GitSteps<(pat
  * A revision's workspace files exactly as `loadWorkspaceFiles` would find them in a checkout:
  * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns.
  */
-export function* readRevisionSteps(repo: GitRepo, sha: string): GitSteps<SourceFile[]> {
+export function* readRevisionSteps(repo: GitRepo, sha: string, blobs?: Map<string, Buffer>): GitSteps<SourceFile[]> {
   const entries = yield* listTree(repo, sha);
   const { wanted: wantedPath, config } = yield* revisionFilter(repo, entries);
   const files: SourceFile[] = [];
   if (config) files.push({ path: CONFIG_FILE, content: config });
   const wanted = entries.filter((e) => e.size <= MAX_FILE_BYTES && wantedPath(e.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const contents = yield* readBlobsSteps(repo, [...new Set(wanted.map((e) => e.sha))]);
+  const contents = yield* readBlobsSteps(repo, [...new Set(wanted.map((e) => e.sha))].filter((b) => !blobs?.has(b)));
+  if (blobs) for (const [b, content] of contents) blobs.set(b, content);
   for (const e of wanted) {
-    const content = contents.get(e.sha);
+    const content = contents.get(e.sha) ?? blobs?.get(e.sha);
     if (content) files.push({ path: e.path, content });
   }
   return files;
 }
-export const readRevision = (repo: GitRepo, sha: string) => runSync(readRevisionSteps(repo, sha));
+/**
+ * `blobs`: contents already read, by blob id (read again from it, added to it), so that a second
+ * revision reads only the files that differ from the first (the same Buffer for an unchanged file).
+ */
+export const readRevision = (repo: GitRepo, sha: string, blobs?: Map<string, Buffer>) => runSync(readRevisionSteps(repo, sha, blobs));
 
 export interface ChangedPath {
   status: 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'untracked';

@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkWorkspace, type SourceFile } from '../../core/check/pipeline.js';
+import type { SourceFile } from '../../core/check/pipeline.js';
 import { today } from '../../core/dates.js';
-import { diffWorkspaces } from '../../core/diff/diff.js';
+import { checkAndDiff } from '../../core/diff/scoped.js';
 import { sayText, type CliText } from '../../core/i18n/cli.js';
 import { DIFF_PHRASES } from '../../core/i18n/diff.js';
 import { localizeText } from '../../core/i18n/locale.js';
@@ -63,10 +63,12 @@ export const diff = defineCommand({
     if (base.note) note(base.note);
     const head: Revision | undefined = revisions[1] ? namedRevision(repo, revisions[1]) : undefined;
 
-    const baseFiles = readRevision(wsRepo, base.sha);
+    // Blobs both revisions share are read once.
+    const blobs = new Map<string, Buffer>();
+    const baseFiles = readRevision(wsRepo, base.sha, blobs);
     let headFiles: SourceFile[];
     let failed: { path: string; error: CliText }[] = [];
-    if (head) headFiles = readRevision(wsRepo, head.sha);
+    if (head) headFiles = readRevision(wsRepo, head.sha, blobs);
     else {
       const read = await loadWorkspaceFiles(root);
       ({ files: headFiles, failed } = read);
@@ -85,18 +87,16 @@ export const diff = defineCommand({
       throw usage('error.diff-no-markdown', { arg });
     });
 
-    const headResult = checkWorkspace(headFiles, { asOf, locale });
-    // Both sides speak the same language, so resolved and introduced findings read alike.
-    const baseResult = checkWorkspace(baseFiles, { asOf, locale: headResult.locale });
-    const workspaceDiff = diffWorkspaces(
-      { result: baseResult, files: baseFiles },
-      { result: headResult, files: headFiles },
-      {
-        renames: renames(wsRepo, base.sha, head?.sha),
-        focus: focus.length ? (file) => focus.some((f) => covers(f, file)) : undefined,
-        includeSensitive: values['include-sensitive'] === true,
-      },
-    );
+    // Only the accounts the change touches are checked and compared (core/diff/scoped.ts);
+    // KEYPLAN_DIFF_FULL=1 checks and compares everything, for the test that proves them the same.
+    const { diff: workspaceDiff, base: baseResult, head: headResult } = checkAndDiff(baseFiles, headFiles, {
+      asOf,
+      locale,
+      full: io.env.KEYPLAN_DIFF_FULL === '1',
+      renames: renames(wsRepo, base.sha, head?.sha),
+      focus: focus.length ? (file) => focus.some((f) => covers(f, file)) : undefined,
+      includeSensitive: values['include-sensitive'] === true,
+    });
     const header: DiffHeader = { base: base.label, head: head ? head.label : localizeText(DIFF_PHRASES.workingTree, headResult.locale) };
     if (values['matrix-dir']) header.matrix = await writeDiffMatrices(workspaceDiff, baseResult, headResult, values['matrix-dir'], cwd, values.force);
     print(call, formatter, { diff: workspaceDiff, header, base, head }, headResult.locale);

@@ -35,8 +35,19 @@ function accountOfDoc(doc: KeyplanDocument): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** A scoped diff found a finding belonging to an account outside its scope: diff everything instead. */
+export class ScopeTooNarrow extends Error {}
+
 export function diffWorkspaces(base: DiffSide, head: DiffSide, options: DiffOptions = {}): WorkspaceDiff {
   if (base.result.asOf !== head.result.asOf) throw new Error(`both revisions must be checked at the same as-of date (${base.result.asOf} ≠ ${head.result.asOf})`);
+  const scope = options.scope;
+  if (scope) {
+    // Outside the scope both revisions are the same, and so are their findings; what a partial
+    // check says about a document it saw only as context is not to be compared.
+    const only = (side: DiffSide): DiffSide => ({ ...side, result: { ...side.result, diagnostics: side.result.diagnostics.filter((d) => scope.files.has(d.file)) } });
+    base = only(base);
+    head = only(head);
+  }
   const asOf = head.result.asOf;
   const files = fileChanges(base, head, options.renames);
   const renamed = new Map(files.filter((f) => f.change === 'renamed').map((f) => [f.from!, f.path]));
@@ -71,6 +82,13 @@ export function diffWorkspaces(base: DiffSide, head: DiffSide, options: DiffOpti
 
   const accountIds = new Set<string>();
   for (const ws of [baseWs, headWs]) for (const a of ws.accounts.values()) if (a.doc || a.people.length || a.plans.length || a.logs.length) accountIds.add(a.id);
+  if (scope) {
+    for (const id of accountIds) if (!scope.accounts.has(id)) accountIds.delete(id);
+    const outside = (a: string | undefined) => a !== undefined && !scope.accounts.has(a);
+    if (introduced.some((d) => outside(headAccountOf(d))) || resolved.some((d) => outside(baseAccountOf(d))) || severityChanged.some((d) => outside(headAccountOf(d)))) {
+      throw new ScopeTooNarrow('a changed finding belongs to an account outside the scope');
+    }
+  }
 
   const focus = options.focus;
   const inFocus = (a: Account | undefined) => !!a && documentsOf(a).some((d) => focus!(d.path) || focus!(toHead(d.path)));

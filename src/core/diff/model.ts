@@ -218,6 +218,11 @@ export interface DiffOptions {
    * (`keyplan diff --include-sensitive`); by default a change there is only "personal notes changed".
    */
   includeSensitive?: boolean;
+  /**
+   * Both revisions were checked on a part of the workspace only (scoped.ts): diff only these
+   * accounts, and only the findings on these files (elsewhere both revisions read the same).
+   */
+  scope?: { accounts: ReadonlySet<string>; files: ReadonlySet<string> };
 }
 
 // --- headlines -----------------------------------------------------------------------------
