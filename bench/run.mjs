@@ -98,8 +98,10 @@ function machine() {
 }
 
 function cliFeatures(repo) {
-  const help = runNode([path.join(repo, 'bin', 'keyplan.cjs'), '--help'], { cwd: repo, captureStdout: true }).stdout;
-  return { diff: /^\s+diff \[BASE/m.test(help), changedSince: /--changed-since/.test(help), history: /^\s+history <account>/m.test(help) };
+  const help = (...args) => runNode([path.join(repo, 'bin', 'keyplan.cjs'), ...args], { cwd: repo, captureStdout: true }).stdout;
+  // The global help lists the commands (older builds: with their arguments); `check --help` its options.
+  const global = help('--help');
+  return { diff: /^\s+diff\s/m.test(global), changedSince: /--changed-since/.test(global + help('check', '--help')), history: /^\s+history\s/m.test(global) };
 }
 
 const row = (fields) => ({ status: 'ok', ...fields });
