@@ -1,5 +1,6 @@
 /** Shared by the integration tests, which run inside a real VS Code extension host. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -150,4 +151,16 @@ export async function revertAndCloseAll(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Runs git in `cwd` for a test's repository: the system config, hooks and signing left out, the
+ * author `name <email>`, and with `date` (YYYY-MM-DD) the author and committer dates pinned to it.
+ */
+export function gitIn(cwd: string, args: string[], { date, author = 'Test <test@example.com>' }: { date?: string; author?: string } = {}): string {
+  const [, name, email] = /^(.*) <(.*)>$/.exec(author)!;
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) };
+  const r = spawnSync('git', ['-c', `user.name=${name}`, '-c', `user.email=${email}`, '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd, env, encoding: 'utf8' });
+  assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
 }

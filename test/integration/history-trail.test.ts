@@ -14,17 +14,12 @@ import { position } from '../../src/core/model/placement.js';
 import { trailOf } from '../../src/core/matrix/model.js';
 import { findRepo, workspaceRepo } from '../../src/git/git.js';
 import { readHistory, untilPoint } from '../../src/git/history.js';
-import { keyplan, revertAndCloseAll, workspaceFolder } from './helpers.js';
+import { gitIn, keyplan, revertAndCloseAll, workspaceFolder } from './helpers.js';
 
 const ACCOUNT = 'east-china-telecom';
 const WANG_FANG = 'accounts/east-china-telecom/people/wang-fang.md';
 
-function git(cwd: string, args: string[], date?: string): string {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) };
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd, env, encoding: 'utf8' });
-  assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
+const git = (cwd: string, args: string[], date?: string) => gitIn(cwd, args, { date });
 
 async function openMatrix() {
   await vscode.commands.executeCommand('keyplan.openMatrix', ACCOUNT);

@@ -17,19 +17,14 @@ import { localize } from '../../src/core/i18n/locale.js';
 import { GIT_SCHEME, GitFileProvider, HistoryTree, type HistoryNode } from '../../src/extension/views/history-tree.js';
 import { findRepo, workspaceRepo } from '../../src/git/git.js';
 import { readHistory, untilPoint } from '../../src/git/history.js';
-import { keyplan, revertAndCloseAll, sampleUri, workspaceFolder } from './helpers.js';
+import { gitIn, keyplan, revertAndCloseAll, sampleUri, workspaceFolder } from './helpers.js';
 
 const ACCOUNT = 'east-china-telecom';
 const WANG = 'accounts/east-china-telecom/people/wang-fang.md';
 const MOVED = 'accounts/east-china-telecom/people/procurement/wang-fang.md';
 const HOSTILE = 'After the pricing call: *she* doubts us <img src=x onerror=alert(1)> [click](command:workbench.action.terminal.new)';
 
-function git(cwd: string, args: string[], date?: string): string {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}) };
-  const r = spawnSync('git', ['-c', 'user.name=Li Qiang', '-c', 'user.email=li@example.com', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd, env, encoding: 'utf8' });
-  assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
+const git = (cwd: string, args: string[], date?: string) => gitIn(cwd, args, { date, author: 'Li Qiang <li@example.com>' });
 
 async function tree(): Promise<HistoryTree> {
   const api = await keyplan();
