@@ -415,7 +415,9 @@ export async function runBench(overrides = {}) {
     const gz = (file) => gzipSync(readFileSync(path.join(o.repo, file))).length;
     const ext = size('dist/extension.cjs');
     const web = size('media/dist/matrix.js');
-    rows.push(row({ id: 'bundle-extension', group: 'extension', label: 'Extension bundle dist/extension.cjs (minified)', unit: 'B', median: ext, target: `≤ ${TARGETS.extensionBundleBytes / 1e6} MB`, met: ext <= TARGETS.extensionBundleBytes, note: `${(gz('dist/extension.cjs') / 1e3).toFixed(0)} kB gzipped` }));
+    // The extension is two files: what activation loads, and the shared layers, loaded when indexing starts.
+    const extCore = size('dist/extension-core.cjs');
+    rows.push(row({ id: 'bundle-extension', group: 'extension', label: 'Extension bundle loaded at activation: dist/extension.cjs (minified)', unit: 'B', median: ext, target: `≤ ${TARGETS.extensionBundleBytes / 1e6} MB`, met: ext <= TARGETS.extensionBundleBytes, note: `${(gz('dist/extension.cjs') / 1e3).toFixed(0)} kB gzipped; + dist/extension-core.cjs (the core, loaded when indexing starts) ${(extCore / 1e3).toFixed(0)} kB, ${(gz('dist/extension-core.cjs') / 1e3).toFixed(0)} kB gzipped` }));
     rows.push(row({ id: 'bundle-webview', group: 'extension', label: 'Webview bundle media/dist/matrix.js (minified)', unit: 'B', median: web, target: `≤ ${TARGETS.webviewBundleBytes / 1e3} kB`, met: web <= TARGETS.webviewBundleBytes, note: `${(gz('media/dist/matrix.js') / 1e3).toFixed(1)} kB gzipped` }));
     const { version } = JSON.parse(readFileSync(path.join(o.repo, 'package.json'), 'utf8'));
     const vsixFile = `keyplan-${version}.vsix`;
@@ -434,11 +436,12 @@ export async function runBench(overrides = {}) {
     const first = act.map((a) => a.firstWorkMs).filter((x) => x !== null);
     const unstubbed = [...new Set(act.flatMap((a) => a.unstubbed))];
     const firstStats = stats(first);
+    const coreFirst = act.filter((a) => a.coreLoadedFirst).length;
     rows.push(fromSamples(act.map((a) => a.requireMs), { id: 'activation-require', group: 'extension', label: 'Activation: require(dist/extension.cjs) (Node, stub vscode)', unit: 'ms' }));
     rows.push(fromSamples(first, {
       id: 'activation', group: 'extension', label: 'Activation: require + activate() until indexing starts', unit: 'ms',
-      target: `≤ ${TARGETS.activationMs} ms`, met: first.length === act.length && firstStats.median <= TARGETS.activationMs,
-      note: `${first.length === act.length ? '' : `indexing did not start in ${act.length - first.length} runs; `}${unstubbed.length ? `unstubbed: ${unstubbed.join(', ')}` : 'every vscode member touched was stubbed'}`,
+      target: `≤ ${TARGETS.activationMs} ms`, met: first.length === act.length && firstStats.median <= TARGETS.activationMs && !coreFirst,
+      note: `${first.length === act.length ? '' : `indexing did not start in ${act.length - first.length} runs; `}${coreFirst ? `the core was loaded before indexing started in ${coreFirst} runs; ` : ''}${unstubbed.length ? `unstubbed: ${unstubbed.join(', ')}` : 'every vscode member touched was stubbed'}`,
     }));
   }
 

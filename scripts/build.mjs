@@ -4,6 +4,7 @@
 import { renameSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { buildSplit } from './lazy-core.mjs';
 
 // Every output is written next to its place and renamed over it, so a process that loads
 // dist/cli.cjs while another build runs (two test runs in one checkout) never reads half a file.
@@ -34,14 +35,13 @@ await build({
   outfile: 'dist/cli.cjs',
 });
 
-// The extension: `vscode` is provided by the editor at run time.
-await build({
-  ...common,
-  entryPoints: ['src/extension/extension.ts'],
-  outfile: 'dist/extension.cjs',
-  external: ['vscode'],
-  minify: true,
-});
+// The extension: `vscode` is provided by the editor at run time. Two files: the extension's own
+// code (activation, views, commands) and the shared layers, loaded when indexing starts.
+await buildSplit(
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: true },
+  { frontDir: path.resolve('src/extension') + path.sep, coreFile: 'dist/extension-core.cjs' },
+  build,
+);
 
 // The matrix webview: plain browser code, loaded from the media folder only.
 await build({
@@ -70,4 +70,4 @@ await build({
 // Sizes, so that growth is noticed at every build.
 const { statSync } = await import('node:fs');
 const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} kB`;
-if (!process.env.KEYPLAN_BUILD_QUIET) console.log(`built dist/cli.cjs ${kb('dist/cli.cjs')}, dist/extension.cjs ${kb('dist/extension.cjs')}, media/dist/matrix.js ${kb('media/dist/matrix.js')}, media/dist/map.js ${kb('media/dist/map.js')}`);
+if (!process.env.KEYPLAN_BUILD_QUIET) console.log(`built dist/cli.cjs ${kb('dist/cli.cjs')}, dist/extension.cjs ${kb('dist/extension.cjs')} + dist/extension-core.cjs ${kb('dist/extension-core.cjs')}, media/dist/matrix.js ${kb('media/dist/matrix.js')}, media/dist/map.js ${kb('media/dist/map.js')}`);

@@ -5,7 +5,8 @@
  * Publishes diagnostics and tells listeners.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE, IncrementalChecker, loadConfig, type CheckResult } from '../core/check/pipeline.js';
+import { IncrementalChecker, loadConfig, type CheckResult } from '../core/check/pipeline.js';
+import { CONFIG_FILE } from '../core/check/source.js';
 import { listMarkdownFiles, readSources } from '../disk/walk.js';
 import { today } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
@@ -22,7 +23,8 @@ export type IndexingState =
   | { phase: 'checking'; total: number };
 
 export class WorkspaceIndex implements vscode.Disposable {
-  private checker: IncrementalChecker;
+  /** Made on first use: the core is loaded once indexing starts, not at activation. */
+  private checkerValue?: IncrementalChecker;
   private readonly collection = vscode.languages.createDiagnosticCollection('keyplan');
   private readonly emitter = new vscode.EventEmitter<CheckResult>();
   private readonly indexingEmitter = new vscode.EventEmitter<IndexingState | undefined>();
@@ -36,7 +38,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private work: Promise<void> = Promise.resolve();
   /** File → signature of the findings last shown for it. */
   private readonly published = new Map<string, string>();
-  readonly locale: Locale;
+  private localeValue?: Locale;
   /** Fires after every check with the new result. */
   readonly onDidUpdate = this.emitter.event;
   /** Fires when indexing starts, after each batch of files read, when the first check starts, and (undefined) when it is done. */
@@ -44,8 +46,6 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** `viewId`: the view that shows a progress bar while indexing (the portfolio). */
   constructor(readonly folder: vscode.WorkspaceFolder, private readonly rulesDoc: vscode.Uri, private readonly viewId?: string) {
-    this.locale = normalizeLocale(vscode.env.language);
-    this.checker = new IncrementalChecker(this.locale);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{**/*.md,${CONFIG_FILE}}`));
     this.disposables.push(
       watcher,
@@ -58,6 +58,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.relevant(d.uri) && this.readFromDisk(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('keyplan') && this.schedule()),
     );
+  }
+
+  /** The editor's display language, as the core names locales. */
+  get locale(): Locale {
+    return (this.localeValue ??= normalizeLocale(vscode.env.language));
+  }
+
+  private get checker(): IncrementalChecker {
+    return (this.checkerValue ??= new IncrementalChecker(this.locale));
   }
 
   get result(): CheckResult | undefined {
@@ -137,7 +146,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.pending) clearTimeout(this.pending);
     this.pending = undefined;
     await this.work;
-    this.checker = new IncrementalChecker(this.locale);
+    this.checkerValue = undefined;
     this.current = undefined;
     await this.start();
   }

@@ -12,9 +12,9 @@ import { schema } from '../rules/format/schema.js';
 import { ruleInfo } from '../rules/index.js';
 import { branchErrors, schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
 import { closest } from '../suggest.js';
-import { firstCharacters, withoutBom, type SourceFile } from './source.js';
+import { CONFIG_FILE, firstCharacters, withoutBom, type SourceFile } from './source.js';
 
-export const CONFIG_FILE = 'keyplan.yaml';
+export { CONFIG_FILE };
 
 /**
  * Reads keyplan.yaml (if any) into a resolved config plus its own findings. The locale is the

@@ -1,3 +1,6 @@
+/** The workspace's settings file, at its root. */
+export const CONFIG_FILE = 'keyplan.yaml';
+
 /** A file as the pipeline receives it (from disk, git or an editor buffer), and what every reader of one needs. */
 
 export interface SourceFile {

@@ -10,8 +10,10 @@ import { position, quadrant } from '../../core/model/placement.js';
 import type { WorkspaceIndex } from '../workspace-index.js';
 
 /** Findings that say something about the portfolio rather than about a typo: the rules with an `attention` heading. */
-const ATTENTION_RULES = RULES.filter((r) => r.attention).sort((a, b) => a.attention!.rank - b.attention!.rank);
-const isAttentionRule = (id: string) => ATTENTION_RULES.some((r) => r.id === id);
+// Computed on first use: the rules live in the part of the bundle loaded when indexing starts.
+let attentionRules: (typeof RULES)[number][] | undefined;
+const ATTENTION_RULES = () => (attentionRules ??= RULES.filter((r) => r.attention).sort((a, b) => a.attention!.rank - b.attention!.rank));
+const isAttentionRule = (id: string) => ATTENTION_RULES().some((r) => r.id === id);
 
 interface Item {
   label: string;
@@ -69,7 +71,7 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
     this.groups = [
       ...(followUps.length ? [{ id: 'follow-ups', label: t('Follow-ups due'), items: followUps }] : []),
       ...(blockers.length ? [{ id: 'blockers', label: t('High-influence blockers'), items: blockers }] : []),
-      ...ATTENTION_RULES.filter((r) => byRule.has(r.id)).map((r) => ({ id: r.id, label: localizeText(r.attention!, this.index.locale), items: byRule.get(r.id)! })),
+      ...ATTENTION_RULES().filter((r) => byRule.has(r.id)).map((r) => ({ id: r.id, label: localizeText(r.attention!, this.index.locale), items: byRule.get(r.id)! })),
     ];
     this.changed.fire();
   }

@@ -113,13 +113,17 @@ export class HistoryTree implements vscode.TreeDataProvider<HistoryNode> {
   private view?: vscode.TreeView<HistoryNode>;
   /** A refresh was asked for while the view was hidden: done when it shows. */
   private stale = true;
-  private readonly words: HistoryWords;
+  private wordsValue?: HistoryWords;
   private readonly trusted: () => boolean;
 
   /** `trusted`: whether git may run (the workspace's trust; tests pass their own). */
   constructor(private readonly index: WorkspaceIndex, options: { trusted?: () => boolean } = {}) {
-    this.words = new HistoryWords(index.locale, (s) => s);
     this.trusted = options.trusted ?? (() => vscode.workspace.isTrusted);
+  }
+
+  /** Made on first use: the core is loaded once indexing starts, not at activation. */
+  private get words(): HistoryWords {
+    return (this.wordsValue ??= new HistoryWords(this.index.locale, (s) => s));
   }
 
   /** Connects the view and follows the active editor, the workspace's trust and the window's focus. */
