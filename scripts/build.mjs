@@ -33,6 +33,9 @@ await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
+  // Whitespace and syntax only: names stay readable in an internal error's stack.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 
 // The extension: `vscode` is provided by the editor at run time. Two files: the extension's own
