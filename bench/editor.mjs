@@ -101,6 +101,24 @@ function pageProbe({ group, indexing, finding }) {
   new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 }
 
+/** The "Indexed … files" line of the Keyplan log under `stateDir`, with its time in ms after `since` (a Date.now()). */
+function indexingLog(stateDir, since) {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else if (e.name.endsWith('Keyplan.log')) files.push(path.join(dir, e.name));
+    }
+  };
+  walk(stateDir);
+  for (const file of files) {
+    const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes('Indexed'));
+    const m = line && /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3}) \[info\] (.*)$/.exec(line);
+    if (m) return { at: new Date(`${m[1]}T${m[2]}`).getTime() - since, text: m[3] };
+  }
+  return undefined;
+}
+
 /** One fresh editor: start, open the view, edit; returns the times in ms. */
 async function oneRun({ workspace, person, edits, log, verbose }) {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyplan-bench-editor-'));
@@ -124,6 +142,7 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     await page.addInitScript(pageProbe, { group: GROUP_ROW.source, indexing: INDEXING_ROW.source, finding: STANCE_FINDING.source });
     const remote = `vscode-remote://${new URL(server.origin).host}${REPO}`;
     const payload = [['extensionDevelopmentPath', remote], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+    const navigatedAt = Date.now();
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 120_000 });
 
     // (a) The Keyplan view, clicked as soon as its icon is there.
@@ -139,6 +158,9 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     const shown = probe.phases.filter((p, i, all) => i === 0 || p.text.split(' ')[0] !== all[i - 1].text.split(' ')[0] || (i + 1 < all.length && all[i + 1].text.split(' ')[0] !== p.text.split(' ')[0]));
     if (verbose) log(`  indexing rows: ${shown.map((p) => `${(p.at / 1000).toFixed(2)} s ${p.text}`).join(' | ')} | ${(probe.filled / 1000).toFixed(2)} s filled`);
     log(`  workbench started ${workbench === null ? '?' : `${(workbench / 1000).toFixed(2)} s`} after navigation; view clicked at ${(probe.viewClick / 1000).toFixed(2)} s, tree filled ${(view / 1000).toFixed(2)} s later${progress.length ? ` (${progress.join(' and ')} shown before)` : ' (no progress seen)'}`);
+    // The extension host's own account of the indexing (the Keyplan output channel's log file).
+    const indexed = indexingLog(stateDir, navigatedAt);
+    if (indexed) log(`  extension host: indexing done ${(indexed.at / 1000).toFixed(2)} s after navigation: ${indexed.text}`);
 
     // (b) A keystroke in a person file until its finding is in the Problems panel.
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
@@ -174,7 +196,7 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     }
     const ms = (list) => list.map((s) => `${s.toFixed(0)} ms`).join(', ');
     log(`  keystroke → Problems: ${ms(shows)} (→ squiggle in the editor: ${ms(squiggles)}); fixed → row gone: ${ms(clears)}`);
-    return { workbench, view, viewFromNavigation: probe.filled, progress, shows, clears, squiggles };
+    return { workbench, view, viewFromNavigation: probe.filled, progress, shows, clears, squiggles, indexed };
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();

@@ -8,7 +8,7 @@
 // - workspace: one workspace folder, fs.stat/readFile (real disk), findFiles (the hook: it records
 //   the time and never resolves, so indexing does not run), createFileSystemWatcher, the
 //   onDid… events, getConfiguration (defaults), textDocuments (none), asRelativePath;
-// - window: createTreeView, createStatusBarItem, withProgress, show…Message, activeTextEditor (none);
+// - window: createTreeView, createStatusBarItem, createOutputChannel, withProgress, show…Message, activeTextEditor (none);
 // - commands (registerCommand, executeCommand), languages (createDiagnosticCollection, register…),
 //   env.language ('en'), l10n.t.
 // Any other member the extension touches resolves to a do-nothing function and is recorded in
@@ -196,6 +196,7 @@ function createVscodeStub({ folder, onFindFiles }) {
       visibleTextEditors: [],
       createTreeView: () => ({ badge: undefined, message: undefined, visible: true, reveal: async () => {}, onDidChangeVisibility: event, onDidChangeSelection: event, onDidExpandElement: event, onDidCollapseElement: event, dispose() {} }),
       createStatusBarItem: () => ({ text: '', tooltip: '', show() {}, hide() {}, dispose() {} }),
+      createOutputChannel: (name) => ({ name, ...Object.fromEntries(['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine', 'show', 'hide', 'clear'].map((m) => [m, (...a) => process.env.KEYPLAN_STUB_LOG && console.error(`[${name}] ${m}:`, ...a)])), dispose() {} }),
       // Indexing runs inside the portfolio view's progress (workspace-index.ts start()): that call is
       // where indexing starts, on every kind of folder; the task is never run, so nothing is read.
       withProgress: (options, task) => {

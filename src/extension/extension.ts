@@ -88,7 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
   // Indexing runs in the background: activation returns at once.
   const start = () => {
     if (index) return;
-    const idx = (index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'), 'keyplan.portfolio'));
+    const log = vscode.window.createOutputChannel('Keyplan', { log: true });
+    context.subscriptions.push(log);
+    const idx = (index = new WorkspaceIndex(folder, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'), 'keyplan.portfolio', log));
     const tree = (portfolio = new PortfolioTree(idx));
     const needs = (attention = new AttentionTree(idx));
     const treeView = vscode.window.createTreeView('keyplan.portfolio', { treeDataProvider: tree, showCollapseAll: true });

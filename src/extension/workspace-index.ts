@@ -15,6 +15,14 @@ import { toDiagnostic } from './editor/convert.js';
 const DEBOUNCE_MS = 150;
 /** Files read at once while indexing; the indexing state is reported after each batch. */
 const READ_BATCH = 64;
+/**
+ * Findings for more files than this (the first indexing, a branch switch) go to the editor after
+ * the portfolio has drawn its accounts, or after VIEWS_FIRST_MS: thousands of files' findings keep
+ * the window busy for seconds, and the portfolio's rows would wait behind them.
+ */
+const VIEWS_FIRST_FILES = 200;
+const VIEWS_FIRST_MS = 1000;
+const SEND_BATCH = 200;
 
 /** Where the first indexing is: finding the files, reading them (done of total), or the first check. */
 export type IndexingState =
@@ -39,13 +47,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** File → signature of the findings last shown for it. */
   private readonly published = new Map<string, string>();
   private localeValue?: Locale;
+  private viewWaiter?: () => void;
   /** Fires after every check with the new result. */
   readonly onDidUpdate = this.emitter.event;
   /** Fires when indexing starts, after each batch of files read, when the first check starts, and (undefined) when it is done. */
   readonly onDidChangeIndexing = this.indexingEmitter.event;
 
   /** `viewId`: the view that shows a progress bar while indexing (the portfolio). */
-  constructor(readonly folder: vscode.WorkspaceFolder, private readonly rulesDoc: vscode.Uri, private readonly viewId?: string) {
+  /** `log`: the Keyplan output channel, where indexing and each check say how long they took. */
+  constructor(readonly folder: vscode.WorkspaceFolder, private readonly rulesDoc: vscode.Uri, private readonly viewId?: string, private readonly log?: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{**/*.md,${CONFIG_FILE}}`));
     this.disposables.push(
       watcher,
@@ -108,9 +118,11 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   async start(): Promise<void> {
     this.setIndexing({ phase: 'finding' });
+    const started = performance.now();
     const index = async (progress: vscode.Progress<{ message?: string; increment?: number }>) => {
       this.progressView = this.viewId;
       const uris = this.folder.uri.scheme === 'file' ? (await this.listOnDisk()).map((p) => this.uriOf(p)) : await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), '**/{node_modules,.git}/**');
+      const listed = performance.now();
       const total = uris.length;
       this.setIndexing({ phase: 'reading', done: 0, total });
       await this.readInto(vscode.Uri.joinPath(this.folder.uri, CONFIG_FILE));
@@ -122,12 +134,16 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.setIndexing({ phase: 'reading', done: i + batch.length, total });
       }
       for (const d of vscode.workspace.textDocuments) if (d.isDirty && this.relevant(d.uri)) this.checker.set({ path: this.relative(d.uri), content: d.getText() });
+      const read = performance.now();
       this.setIndexing({ phase: 'checking', total });
       // The check runs in one piece and blocks the extension host: give the views a moment to
       // show "Checking…" first (the tree pulls its rows from here, a round trip to the window).
       await new Promise((resolve) => setTimeout(resolve, 50));
+      const checking = performance.now();
       this.work = this.work.then(() => this.run());
       await this.work;
+      const ms = (a: number, b: number) => Math.round(b - a);
+      this.log?.info(vscode.l10n.t('Indexed {0} files in {1} ms: listed in {2} ms, read in {3} ms, checked and shown in {4} ms.', total, ms(started, performance.now()), ms(started, listed), ms(listed, read), ms(checking, performance.now())));
     };
     try {
       if (this.viewId) await vscode.window.withProgress({ location: { viewId: this.viewId }, title: vscode.l10n.t('Keyplan: indexing') }, index);
@@ -254,7 +270,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async run(): Promise<void> {
+    const started = performance.now();
     const result = this.checker.check(this.asOf());
+    const checked = performance.now();
     this.current = result;
     const config = vscode.workspace.getConfiguration('keyplan');
     const showInfo = config.get<boolean>('showInfo', true);
@@ -274,16 +292,45 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.published.delete(file);
       }
     }
+    const changed: [string, typeof result.diagnostics, string][] = [];
     for (const [file, list] of byFile) {
       const signature = list.map((d) => `${d.rule}|${d.severity}|${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}|${d.message}`).join('\n');
-      if (this.published.get(file) === signature) continue;
-      this.collection.set(this.uriOf(file), list.map((d) => toDiagnostic(d, this.rulesDoc)));
-      this.published.set(file, signature);
+      if (this.published.get(file) !== signature) changed.push([file, list, signature]);
     }
-    // The diagnostics go to the editor first (squiggles, Problems panel); the views, which
-    // rebuild their rows from the whole result, update after that message has left.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    this.emitter.fire(result);
+    const sendSome = (from: number, to: number) => {
+      for (const [file, list, signature] of changed.slice(from, to)) {
+        this.collection.set(this.uriOf(file), list.map((d) => toDiagnostic(d, this.rulesDoc)));
+        this.published.set(file, signature);
+      }
+    };
+    if (changed.length > VIEWS_FIRST_FILES) {
+      const served = new Promise<void>((resolve) => {
+        this.viewWaiter = resolve;
+        setTimeout(resolve, VIEWS_FIRST_MS);
+      });
+      this.emitter.fire(result);
+      await served;
+      this.viewWaiter = undefined;
+      // In batches, each after the window has taken the one before (a round trip to it), so that it
+      // draws the views between them instead of being busy with findings for seconds.
+      for (let i = 0; i < changed.length; i += SEND_BATCH) {
+        if (i) await vscode.commands.executeCommand('setContext', 'keyplan.sendingFindings', true);
+        sendSome(i, i + SEND_BATCH);
+      }
+      void vscode.commands.executeCommand('setContext', 'keyplan.sendingFindings', false);
+    } else {
+      // The diagnostics go to the editor first (squiggles, Problems panel); the views, which
+      // rebuild their rows from the whole result, update after that message has left.
+      sendSome(0, changed.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.emitter.fire(result);
+    }
+    this.log?.debug(`check: ${Math.round(checked - started)} ms for ${result.filesRead} files (${result.diagnostics.length} findings); findings of ${changed.length} files sent, ${Math.round(performance.now() - checked)} ms after the check`);
+  }
+
+  /** The portfolio drew accounts of the latest result: findings held back for it can go now (see VIEWS_FIRST_FILES). */
+  viewServed(): void {
+    this.viewWaiter?.();
   }
 
   dispose(): void {

@@ -114,7 +114,7 @@ export function waitForDiagnostics(
 
 /**
  * Resolves with the first non-undefined value of `get()`: tried now, then after every check the
- * extension finishes (its index's onDidUpdate event), not on a timer. Rejects after `timeoutMs`
+ * extension finishes (its index's onDidUpdate event) and whenever findings change, not on a timer. Rejects after `timeoutMs`
  * with `what` in the message.
  */
 export function untilChecked<T>(api: KeyplanApi, get: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
@@ -125,6 +125,7 @@ export function untilChecked<T>(api: KeyplanApi, get: () => T | undefined, what:
     const done = () => {
       clearTimeout(timer);
       subscription.dispose();
+      published.dispose();
     };
     const check = () => {
       const value = get();
@@ -134,6 +135,8 @@ export function untilChecked<T>(api: KeyplanApi, get: () => T | undefined, what:
     };
     // Subscribe first: a check that finishes between the first look and the subscription is not missed.
     const subscription = index.onDidUpdate(check);
+    // Findings of many files are sent after the views update (see VIEWS_FIRST_FILES): look again when they arrive.
+    const published = vscode.languages.onDidChangeDiagnostics(check);
     const timer = setTimeout(() => {
       done();
       const error = new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -143,7 +143,10 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
       if (!accountGroups.length && this.accounts.length) accountGroups.push({ type: 'filtered-empty', owner: this.onlyMine ? vscode.workspace.getConfiguration('keyplan').get<string>('owner') || undefined : undefined });
       return unreadable.length ? [{ type: 'unreadable-group', files: unreadable }, ...accountGroups] : accountGroups;
     }
-    if (node.type === 'group') return node.accounts.map((account) => ({ type: 'account', account }));
+    if (node.type === 'group') {
+      this.index.viewServed();
+      return node.accounts.map((account) => ({ type: 'account', account }));
+    }
     if (node.type === 'account') {
       const people = this.result.cadences
         .filter((c) => c.account.id === node.account.id && (!this.onlyOverdue || c.state === 'overdue' || c.state === 'planned-missed'))
