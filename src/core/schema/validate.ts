@@ -136,15 +136,20 @@ export class SchemaSet {
 }
 
 const cache = new Map<string, SchemaSet>();
+const byConfig = new WeakMap<Vocabulary, SchemaSet>();
 
 /** One compiled SchemaSet per distinct roles/channels vocabulary (compiling costs milliseconds). */
 export function schemaSetFor(config: Vocabulary): SchemaSet {
+  // Asked once per document: the config object is the same for a whole check, its key is not free.
+  let set = byConfig.get(config);
+  if (set) return set;
   const key = JSON.stringify([config.roles, config.channels, [...config.channelAliases]]);
-  let set = cache.get(key);
+  set = cache.get(key);
   if (!set) {
     set = new SchemaSet(config);
     cache.set(key, set);
   }
+  byConfig.set(config, set);
   return set;
 }
 
