@@ -6,6 +6,7 @@
 import { countWindows, percent } from '../../analysis/value.js';
 import { temperature, type TemperatureBand } from '../../analysis/temperature.js';
 import { addDays } from '../../dates.js';
+import type { Interaction } from '../../model/workspace.js';
 import { accountName, at, isActive, personName, type AccountContext } from '../context.js';
 import { defineRule } from '../define.js';
 import { word } from '../../i18n/catalogue.js';
@@ -43,8 +44,16 @@ export const relationshipCooling = defineRule({
       out.push(rule.diagnostic(where, locale, 'count', { account: accountName(account), recent: w.recent, before: w.before, days: w.days, recentFrom: w.recentFrom, drop: percent(drop), threshold: percent(cfg.coolingDrop) }, { ...data, recent: w.recent, before: w.before, windowDays: w.days }));
     }
     const then = addDays(asOf, -cfg.coolingWindowDays);
+    // Each key player's interactions, in the account's order: one pass, not one per person.
+    const byPerson = new Map<string, Interaction[]>(key.map((p) => [p.id, []]));
+    for (const i of account.interactions) {
+      for (const id of i.people) {
+        const mine = byPerson.get(id);
+        if (mine && mine[mine.length - 1] !== i) mine.push(i);
+      }
+    }
     for (const person of key) {
-      const mine = account.interactions.filter((i) => i.people.includes(person.id));
+      const mine = byPerson.get(person.id)!;
       const before = temperature(person, mine, then);
       const now = temperature(person, mine, asOf);
       if (BANDS.indexOf(before.band) - BANDS.indexOf(now.band) < 2) continue;
