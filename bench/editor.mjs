@@ -101,7 +101,7 @@ function pageProbe({ group, indexing, finding }) {
   new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 }
 
-/** The "Indexed … files" line of the Keyplan log under `stateDir`, with its time in ms after `since` (a Date.now()). */
+/** The "Indexed … files" line of the Keyplan log under `stateDir`, with its time in ms after `since` (a Date.now()), and when indexing started. */
 function indexingLog(stateDir, since) {
   const files = [];
   const walk = (dir) => {
@@ -111,10 +111,15 @@ function indexingLog(stateDir, since) {
     }
   };
   walk(stateDir);
-  for (const file of files) {
-    const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes('Indexed'));
+  const entry = (line) => {
     const m = line && /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3}) \[info\] (.*)$/.exec(line);
-    if (m) return { at: new Date(`${m[1]}T${m[2]}`).getTime() - since, text: m[3] };
+    return m ? { at: new Date(`${m[1]}T${m[2]}`).getTime() - since, text: m[3] } : undefined;
+  };
+  for (const file of files) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    // The first two info lines: "Indexing <folder>…" and "Indexed N files in …".
+    const [start, done] = [lines.find((l) => l.includes('[info] Indexing ')), lines.find((l) => l.includes('[info] Indexed '))].map(entry);
+    if (done) return { ...done, startedAt: start?.at };
   }
   return undefined;
 }
@@ -158,9 +163,6 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     const shown = probe.phases.filter((p, i, all) => i === 0 || p.text.split(' ')[0] !== all[i - 1].text.split(' ')[0] || (i + 1 < all.length && all[i + 1].text.split(' ')[0] !== p.text.split(' ')[0]));
     if (verbose) log(`  indexing rows: ${shown.map((p) => `${(p.at / 1000).toFixed(2)} s ${p.text}`).join(' | ')} | ${(probe.filled / 1000).toFixed(2)} s filled`);
     log(`  workbench started ${workbench === null ? '?' : `${(workbench / 1000).toFixed(2)} s`} after navigation; view clicked at ${(probe.viewClick / 1000).toFixed(2)} s, tree filled ${(view / 1000).toFixed(2)} s later${progress.length ? ` (${progress.join(' and ')} shown before)` : ' (no progress seen)'}`);
-    // The extension host's own account of the indexing (the Keyplan output channel's log file).
-    const indexed = indexingLog(stateDir, navigatedAt);
-    if (indexed) log(`  extension host: indexing done ${(indexed.at / 1000).toFixed(2)} s after navigation: ${indexed.text}`);
 
     // (b) A keystroke in a person file until its finding is in the Problems panel.
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
@@ -196,6 +198,10 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     }
     const ms = (list) => list.map((s) => `${s.toFixed(0)} ms`).join(', ');
     log(`  keystroke → Problems: ${ms(shows)} (→ squiggle in the editor: ${ms(squiggles)}); fixed → row gone: ${ms(clears)}`);
+    // The extension host's own account of the indexing (the Keyplan output channel's log file),
+    // read now: its last line is written once every finding has been sent, after the tree filled.
+    const indexed = indexingLog(stateDir, navigatedAt);
+    if (indexed) log(`  extension host: indexing started ${indexed.startedAt === undefined ? '?' : `${(indexed.startedAt / 1000).toFixed(2)} s`}, done ${(indexed.at / 1000).toFixed(2)} s after navigation: ${indexed.text}`);
     return { workbench, view, viewFromNavigation: probe.filled, progress, shows, clears, squiggles, indexed };
   } finally {
     await browser?.close().catch(() => {});
@@ -213,7 +219,7 @@ export async function editorBench({ repo = REPO, workDir = path.join(REPO, 'benc
   if (build) execFileSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   const ws = await ensureWorkspace(repo, workDir, size, seed);
   const person = personToEdit(ws.dir);
-  const out = { size, documents: ws.documents, person: person.relative, workbench: [], view: [], viewFromNavigation: [], diagnostic: [], diagnosticCleared: [], squiggle: [], progress: [] };
+  const out = { size, documents: ws.documents, person: person.relative, workbench: [], view: [], viewFromNavigation: [], diagnostic: [], diagnosticCleared: [], squiggle: [], progress: [], indexed: [] };
   for (let r = 0; r < runs; r++) {
     log(`editor run ${r + 1} of ${runs}: ${ws.documents} documents in code-server…`);
     const res = await oneRun({ workspace: ws.dir, person, edits, log, verbose });
@@ -224,6 +230,7 @@ export async function editorBench({ repo = REPO, workDir = path.join(REPO, 'benc
     out.diagnosticCleared.push(...res.clears);
     out.squiggle.push(...res.squiggles);
     out.progress.push(res.progress);
+    out.indexed.push(res.indexed);
   }
   return out;
 }

@@ -119,6 +119,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   async start(): Promise<void> {
     this.setIndexing({ phase: 'finding' });
     const started = performance.now();
+    this.log?.info(vscode.l10n.t('Indexing {0}…', this.folder.uri.scheme === 'file' ? this.folder.uri.fsPath : this.folder.uri.toString()));
     const index = async (progress: vscode.Progress<{ message?: string; increment?: number }>) => {
       this.progressView = this.viewId;
       const uris = this.folder.uri.scheme === 'file' ? (await this.listOnDisk()).map((p) => this.uriOf(p)) : await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), '**/{node_modules,.git}/**');
