@@ -15,8 +15,8 @@
 import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
 import { parseKeyplanDocument } from '../parse/document.js';
 import { decodeText } from '../parse/text.js';
+import { influenceLinks } from '../model/influences.js';
 import { IdIndex } from './id-index.js';
-import { personReferences } from './person-references.js';
 
 /** A `.gitignore` in the workspace: it changes which files are read. */
 export const isIgnoreFile = (p: string): boolean => p === '.gitignore' || p.endsWith('/.gitignore');
@@ -85,11 +85,20 @@ function textInfo(path: string, text: string | undefined, { mentions = true }: {
   }
   info.account = str(d.account);
   if (info.account) info.references.push(info.account);
-  if (doc.kind === 'person' || doc.kind === 'relationship-plan') {
+  if (doc.kind === 'person') {
     if (str(d.id)) info.declares.push(str(d.id)!);
+    info.reportsTo = str(d.reports_to);
+    if (info.reportsTo) info.references.push(info.reportsTo);
+    info.references.push(...influenceLinks(d).map((l) => l.person));
+  } else if (doc.kind === 'relationship-plan') {
+    if (str(d.id)) info.declares.push(str(d.id)!);
+    for (const c of Array.isArray(d.contacts) ? d.contacts : []) if (c && typeof c === 'object' && str((c as Record<string, unknown>).person)) info.references.push(String((c as Record<string, unknown>).person));
+  } else if (doc.kind === 'org-portrait') {
+    const approver = str((d.procurement as { approval_threshold?: { approver?: unknown } } | undefined)?.approval_threshold?.approver);
+    if (approver) info.references.push(approver);
+  } else if (doc.kind === 'interaction-log' && mentions) {
+    for (const e of doc.log.entries) for (const m of e.mentions) info.references.push(m.id);
   }
-  if (doc.kind === 'person') info.reportsTo = str(d.reports_to);
-  info.references.push(...personReferences(doc, { mentions }));
   return info;
 }
 

@@ -17,7 +17,7 @@ import { accountFindings, effectiveSeverity } from '../rules/index.js';
 import { schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
 import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
-import { personReferences } from './person-references.js';
+import { OverlayMap } from './overlay-map.js';
 import { firstCharacters, withoutBom, type SourceFile } from './source.js';
 import { buildWorkspace, documentReferences, mergedInteractions, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
 
@@ -121,11 +121,11 @@ export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}):
  * unreadable, an `account:` or a kind changed, an id changed (other than a person's, to an id
  * nobody declares), a duplicate id or a reporting cycle involved or appearing, a tier changed, a
  * relationship plan edited, keyplan.yaml, the day or the language. Any other edit re-computes only
- * the edited documents' references (and, for a renamed person, those of the documents naming either
- * id and the dangling references whose suggestion may change), their accounts' interactions,
- * cadence and methodology, and the accounts whose plans or last interaction name an edited person
- * (see `quickCheck`); test/unit/incremental-differential.test.ts proves the result equals a full
- * check. The editor feeds it buffer and disk changes; the CLI fills it once.
+ * the edited documents' references (and, for a renamed person, those of the documents that can name
+ * either id or suggest it), their accounts' interactions, cadence and methodology, and the accounts
+ * whose plans or last interaction name an edited person (see `quickCheck`);
+ * test/unit/incremental-differential.test.ts proves the result equals a full check. The editor
+ * feeds it buffer and disk changes; the CLI fills it once.
  */
 export class IncrementalChecker {
   private readonly files = new Map<string, { file: SourceFile; outcome?: FileOutcome }>();
@@ -263,6 +263,8 @@ export class IncrementalChecker {
         const to = after.data.id;
         if (before.kind !== 'person' || typeof from !== 'string' || typeof to !== 'string' || !from || !to) return undefined;
         if (prevWs.people.get(from)?.doc !== before || prevWs.people.has(to) || last.references.duplicatedPeople.has(from)) return undefined;
+        // References to an id an unreadable file declares are not reported, so they cannot be found.
+        if (last.references.unseenPeople.has(to)) return undefined;
         if ([...renamed.values()].includes(to)) return undefined;
         renamed.set(from, to);
       }
@@ -279,21 +281,17 @@ export class IncrementalChecker {
     const swap = (d: KeyplanDocument) => replaced.get(d) ?? d;
     const documents = last.result.documents.slice();
     for (const c of changed) documents[last.documentIndex.get(c.path)!] = c.after;
-    const ws = new Workspace(documents, config);
-    for (const [id, a] of prevWs.accounts) ws.accounts.set(id, a);
     // Each edited person under its (maybe new) id, in its old place: people are keyed in the order of
     // the documents that declare them, and the document keeps its place.
     const edited = new Map<KeyplanDocument, Person>();
+    const people = new Map<string, [string, Person]>();
     for (const c of changed) {
       if (c.before.kind !== 'person') continue;
       const p = prevWs.people.get(String(c.before.data.id));
       if (p?.doc !== c.before) return undefined;
-      const data = c.after.data as unknown as Person['data'];
-      edited.set(c.before, { id: String(c.after.data.id), account: p.account, data, doc: c.after });
-    }
-    for (const [id, p] of prevWs.people) {
-      const q = edited.get(p.doc);
-      ws.people.set(q ? q.id : id, q ?? p);
+      const q: Person = { id: String(c.after.data.id), account: p.account, data: c.after.data as unknown as Person['data'], doc: c.after };
+      edited.set(c.before, q);
+      people.set(p.id, [q.id, q]);
     }
     const touched = new Set<string>();
     for (const c of changed) {
@@ -301,6 +299,7 @@ export class IncrementalChecker {
       if (id === undefined || !prevWs.accounts.has(id)) return undefined;
       touched.add(id);
     }
+    const accounts = new Map<string, [string, Account]>();
     for (const id of touched) {
       const a = prevWs.accounts.get(id)!;
       const account: Account = { ...a, people: a.people.map((p) => edited.get(p.doc) ?? p), portraits: a.portraits.map(swap), plans: a.plans.map(swap), logs: a.logs.map(swap) };
@@ -309,27 +308,29 @@ export class IncrementalChecker {
         account.data = account.doc.data as unknown as Account['data'];
       }
       if (account.logs.some((d, i) => d !== a.logs[i])) account.interactions = mergedInteractions(account, config);
-      ws.accounts.set(id, account);
+      accounts.set(id, [id, account]);
     }
+    // The previous check's maps with these entries swapped, not copies: an edit costs the same at 10k documents as at 1k.
+    const ws = new Workspace(documents, config, { accounts: OverlayMap.swap(prevWs.accounts, accounts), people: OverlayMap.swap(prevWs.people, people) });
     // No reporting cycle appears: one that did would run through an edited person (the others' lines
     // and ids are unchanged), and one that went had an edited member, which carried the finding.
     for (const p of edited.values()) if (closesCycle(ws, p.id)) return undefined;
 
     // Model findings: the edited documents' own. Every other document's are unchanged (same ids, same
-    // accounts) unless a person was renamed: then those of the documents naming the old or the new id,
-    // and the dangling references whose "did you mean" is chosen among the renamed person's account
-    // (or, for a document without an account, among every person).
+    // accounts) unless a person was renamed: then those of every document that can name either id or
+    // whose "did you mean" reads the renamed person's account. These are the account's own documents;
+    // elsewhere a person reference always has a finding (unknown, or in another account: buildWorkspace
+    // reports both, the exceptions, duplicated and unreadable ids, took the full path above), so the
+    // findings index them; and documents without an account, whose references read every person.
     const references: ReferenceContext = { ...last.references, ws };
     const model = new Map(changed.map((c) => [c.path, documentReferences(c.after, references)]));
     if (renamed.size) {
-      const again = new Set<string>();
-      const add = (paths: Set<string> | undefined) => paths?.forEach((p) => again.add(p));
+      const again = new Set(last.accountless);
       for (const [from, to] of renamed) {
-        add(last.referrers.get(from));
-        add(last.referrers.get(to));
-        add(last.dangling.get(prevWs.people.get(from)!.account));
+        const account = ws.accounts.get(prevWs.people.get(from)!.account)!;
+        for (const d of [...account.people.map((p) => p.doc), ...account.portraits, ...account.plans, ...account.logs]) again.add(d.path);
+        for (const id of [from, to]) for (const path of last.named.get(id) ?? []) again.add(path);
       }
-      add(last.dangling.get(''));
       for (const path of again) {
         if (model.has(path)) continue;
         const doc = last.byPath.get(path)!;
@@ -370,17 +371,13 @@ export class IncrementalChecker {
       last.analyses.set(id, a);
       for (const p of a.activity.last?.people ?? []) addTo(last.lastMentions, p, id);
     }
-    for (const c of changed) {
-      last.byPath.set(c.path, c.after);
-      for (const id of personReferences(c.before)) last.referrers.get(id)?.delete(c.path);
-      for (const id of personReferences(c.after)) addTo(last.referrers, id, c.path);
-    }
+    for (const c of changed) last.byPath.set(c.path, c.after);
     last.references = references;
 
     // Findings: re-finalize the files whose findings may have changed; the rest are kept. Within a
     // file, the order a full check collects them in: the file's own, the model's, then by account.
     const outcomes = new Map(changed.map((c) => [c.path, c.outcome]));
-    let sortedFiles = last.sortedFiles;
+    const byFile = new Map<string, Diagnostic[]>();
     for (const file of files) {
       const raw: Diagnostic[] = [];
       raw.push(...(outcomes.get(file) ?? (file === CONFIG_FILE ? undefined : this.files.get(file)?.outcome))?.diagnostics ?? []);
@@ -388,26 +385,17 @@ export class IncrementalChecker {
       raw.push(...(last.model.get(file) ?? []));
       const contributors = [...(last.fileAccounts.get(file) ?? [])].sort((a, b) => last.accountOrder.get(a)! - last.accountOrder.get(b)!);
       for (const id of contributors) for (const d of last.analyses.get(id)?.diagnostics ?? []) if (d.file === file) raw.push(d);
-      if (!last.byFile.has(file)) {
-        if (sortedFiles === last.sortedFiles) sortedFiles = sortedFiles.slice();
-        sortedFiles.splice(insertionPoint(sortedFiles, file), 0, file);
-      }
-      last.byFile.set(file, finalize(raw, ws, config, ws.documents[last.documentIndex.get(file) ?? -1]));
+      byFile.set(file, finalize(raw, ws, config, ws.documents[last.documentIndex.get(file) ?? -1]));
     }
-    const byFile = last.byFile;
-    // compareDiagnostics orders by file first: the files' sorted lists, in file order, are the sorted whole.
-    const diagnostics: Diagnostic[] = [];
-    for (const f of sortedFiles) for (const d of byFile.get(f)!) diagnostics.push(d);
-    const cadences: PersonCadence[] = [];
-    const activity: AccountActivity[] = [];
-    for (const id of ws.accounts.keys()) {
-      const a = last.analyses.get(id)!;
-      for (const c of a.cadences) cadences.push(c);
-      activity.push(a.activity);
-    }
+    // compareDiagnostics orders by file first, cadences and activity come by account: the previous
+    // lists with these files' and accounts' parts replaced.
+    const diagnostics = replaceRuns(last.result.diagnostics, byFile, (d, file) => compareText(d.file, file), compareText);
+    const order = (id: string) => last.accountOrder.get(id)!;
+    const cadences = replaceRuns(last.result.cadences, new Map([...analyses].map(([id, a]) => [order(id), a.cadences])), (c, n) => order(c.account.id) - n, (a, b) => a - b);
+    const activity = last.result.activity.slice();
+    for (const [id, a] of analyses) activity[order(id)] = a.activity;
     const result: CheckResult = { ...last.result, diagnostics, workspace: ws, cadences, activity, documents, filesRead: this.files.size };
     last.result = result;
-    last.sortedFiles = sortedFiles;
     return result;
   }
 }
@@ -431,13 +419,10 @@ interface LastCheck {
   contactAccounts: Map<string, Set<string>>;
   /** Person id → accounts whose last interaction mentions them (a superset: kept across quick checks). */
   lastMentions: Map<string, Set<string>>;
-  /** Person id → documents that name it (personReferences). */
-  referrers: Map<string, Set<string>>;
-  /** Documents with a dangling person reference, by the account whose people "did you mean" reads ('' for all people). */
-  dangling: Map<string, Set<string>>;
-  /** Final findings by file, each list sorted, and the files in sorted order. */
-  byFile: Map<string, Diagnostic[]>;
-  sortedFiles: string[];
+  /** Person id → documents whose model findings name it: unknown, or of another account. */
+  named: Map<string, Set<string>>;
+  /** Relationship plans and org portraits without an account: their references read every person. */
+  accountless: Set<string>;
 }
 
 function remember(result: CheckResult, modelDiagnostics: Diagnostic[], references: ReferenceContext, analyses: Map<string, Analysis>): LastCheck {
@@ -457,15 +442,6 @@ function remember(result: CheckResult, modelDiagnostics: Diagnostic[], reference
       for (const c of contacts) if (typeof c?.person === 'string') addTo(contactAccounts, c.person, account.id);
     }
   }
-  const referrers = new Map<string, Set<string>>();
-  for (const doc of result.documents) for (const id of personReferences(doc)) addTo(referrers, id, doc.path);
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  // The diagnostics are sorted, so their files come in order.
   const fileAccounts = new Map<string, Set<string>>();
   const lastMentions = new Map<string, Set<string>>();
   for (const [id, a] of analyses) {
@@ -473,8 +449,10 @@ function remember(result: CheckResult, modelDiagnostics: Diagnostic[], reference
     for (const p of a.activity.last?.people ?? []) addTo(lastMentions, p, id);
   }
   const accountOrder = new Map([...result.workspace.accounts.keys()].map((id, i) => [id, i]));
+  const accountless = new Set<string>();
+  for (const d of result.documents) if ((d.kind === 'relationship-plan' || d.kind === 'org-portrait') && !(typeof d.data.account === 'string' && d.data.account)) accountless.add(d.path);
   const last: LastCheck = {
-    result, byPath, documentIndex, model: new Map(), references, analyses, contactAccounts, lastMentions, referrers, dangling: new Map(), fileAccounts, accountOrder, byFile, sortedFiles: [...byFile.keys()],
+    result, byPath, documentIndex, model: new Map(), references, analyses, contactAccounts, lastMentions, named: new Map(), accountless, fileAccounts, accountOrder,
   };
   for (const [path, list] of model) setModel(last, path, list);
   return last;
@@ -488,14 +466,21 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 const isWholeWorkspace = (d: Diagnostic) => d.rule === 'duplicate-id' || d.rule === 'reports-to-cycle';
 
-/** Sets a file's model findings, keeping the index of dangling person references in step. */
+/** Sets a file's model findings, keeping the index of the people they name in step. */
 function setModel(last: LastCheck, path: string, list: Diagnostic[]): void {
-  const doc = last.byPath.get(path);
-  const account = doc && typeof doc.data.account === 'string' ? doc.data.account : '';
-  // A reference with a suggestion: `unknown-reference` about a person (the `self` variant has none).
-  if (list.some((d) => d.rule === 'unknown-reference' && (d.data as { reference?: unknown } | undefined)?.reference === 'person')) addTo(last.dangling, account, path);
-  else last.dangling.get(account)?.delete(path);
+  for (const id of namedPeople(last.model.get(path) ?? [])) last.named.get(id)?.delete(path);
+  for (const id of namedPeople(list)) addTo(last.named, id, path);
   last.model.set(path, list);
+}
+
+/** The person ids of unknown-reference and cross-account-reference findings. */
+function namedPeople(list: Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const d of list) {
+    const data = d.data as { reference?: unknown; id?: unknown } | undefined;
+    if ((d.rule === 'unknown-reference' || d.rule === 'cross-account-reference') && data?.reference === 'person' && typeof data.id === 'string') out.push(data.id);
+  }
+  return out;
 }
 
 /** Whether following `reports_to` from person `id` leads back to them (buildWorkspace's cycles). */
@@ -511,13 +496,32 @@ function closesCycle(ws: Workspace, id: string): boolean {
   }
 }
 
-/** Where `file` goes in the sorted `files` (compared as compareDiagnostics compares files). */
-function insertionPoint(files: string[], file: string): number {
-  let lo = 0;
-  let hi = files.length;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `list`, sorted by key, with the items under each key of `runs` replaced by the run (or inserted
+ * in their place): the slices between are copied, not walked.
+ */
+function replaceRuns<T, K>(list: readonly T[], runs: Map<K, T[]>, compare: (item: T, key: K) => number, order: (a: K, b: K) => number): T[] {
+  const pieces: T[][] = [];
+  let at = 0;
+  for (const key of [...runs.keys()].sort(order)) {
+    const start = firstNotBefore(list, at, (x) => compare(x, key) < 0);
+    const end = firstNotBefore(list, start, (x) => compare(x, key) <= 0);
+    pieces.push(list.slice(at, start), runs.get(key)!);
+    at = end;
+  }
+  pieces.push(list.slice(at));
+  return ([] as T[]).concat(...pieces);
+}
+
+/** The first index from `from` whose item is not `before` (which holds for a prefix of the list). */
+function firstNotBefore<T>(list: readonly T[], from: number, before: (item: T) => boolean): number {
+  let lo = from;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (files[mid] < file) lo = mid + 1;
+    if (before(list[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;
