@@ -23,6 +23,7 @@ type Edit =
   | { op: 'stance'; pick: number; stance: number }
   | { op: 'rename'; pick: number }
   | { op: 'rename-id'; pick: number; to: (typeof RENAMES)[number]; other: number }
+  | { op: 'rename-all'; pick: number; plans: boolean }
   | { op: 'name'; pick: number }
   | { op: 'add-person'; account: number; pick: number; duplicate: boolean }
   | { op: 'delete'; pick: number }
@@ -43,6 +44,7 @@ const arbEdit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('stance' as const), pick: fc.nat(), stance: fc.nat() }),
   fc.record({ op: fc.constant('rename' as const), pick: fc.nat() }),
   { weight: 4, arbitrary: fc.record({ op: fc.constant('rename-id' as const), pick: fc.nat(), to: fc.constantFrom(...RENAMES), other: fc.nat() }) },
+  fc.record({ op: fc.constant('rename-all' as const), pick: fc.nat(), plans: fc.boolean() }),
   fc.record({ op: fc.constant('name' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('add-person' as const), account: fc.nat(), pick: fc.nat(), duplicate: fc.boolean() }),
   fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
@@ -160,6 +162,29 @@ function apply(files: Files, accounts: string[], edit: Edit): void {
       const data = path && dataOf(path, files.get(path));
       if (!path || !data || typeof data.id !== 'string') return;
       files.set(path, writeData({ ...data, id: renameTarget(files, data.id, edit) }));
+      return;
+    }
+    case 'rename-all': {
+      // The id and what names it, in one check (many files at once): reporting lines, influences,
+      // @mentions and, with `plans`, plan contacts.
+      const path = pickPerson(edit.pick);
+      const data = path && dataOf(path, files.get(path));
+      if (!path || !data || typeof data.id !== 'string') return;
+      const [from, to] = [data.id, `${data.id}-r`];
+      const swap = (v: unknown) => (v === from ? to : v);
+      for (const [p, content] of files) {
+        const d = dataOf(p, content);
+        const text = textOf(content);
+        if (!d || !text) continue;
+        if (d.kind === 'person') {
+          const next = { ...d, id: p === path ? to : d.id, reports_to: swap(d.reports_to), influences: Array.isArray(d.influences) ? d.influences.map(swap) : d.influences };
+          if (JSON.stringify(next) !== JSON.stringify(d)) files.set(p, writeData(next));
+        } else if (d.kind === 'interaction-log') {
+          files.set(p, text.replace(new RegExp(`@${from}(?![a-z0-9]|-[a-z0-9])`, 'g'), `@${to}`));
+        } else if (d.kind === 'relationship-plan' && edit.plans && Array.isArray(d.contacts)) {
+          files.set(p, writeData({ ...d, contacts: d.contacts.map((c) => (c?.person === from ? { ...c, person: to } : c)) }, ''));
+        }
+      }
       return;
     }
     case 'name': {
