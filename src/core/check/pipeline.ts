@@ -17,6 +17,7 @@ import { accountFindings, effectiveSeverity } from '../rules/index.js';
 import { schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/validate.js';
 import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
+import { OverlayMap } from './overlay-map.js';
 import { firstCharacters, withoutBom, type SourceFile } from './source.js';
 import { buildWorkspace, documentReferences, mergedInteractions, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
 
@@ -116,12 +117,15 @@ export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}):
 /**
  * Keeps each file's own result (parse, schema, document checks) until that file changes. The
  * cross-file stages (model, references, cadence, methodology) are re-run for the whole workspace
- * only when an edit may change them beyond its own account: a file added, deleted or becoming
- * unreadable, an id or `account:` changed, a duplicate id, a `reports_to` changed, a tier changed,
- * keyplan.yaml, the day or the language. Any other edit re-computes only the edited documents'
- * references, their accounts' interactions, cadence and methodology, and the accounts whose plans
- * name an edited person (see `quickCheck`); test/unit/incremental-differential.test.ts proves the
- * result equals a full check. The editor feeds it buffer and disk changes; the CLI fills it once.
+ * only when an edit may change them beyond what can be traced: a file added, deleted or becoming
+ * unreadable, an `account:` or a kind changed, an id changed (other than a person's, to an id
+ * nobody declares), a duplicate id or a reporting cycle involved or appearing, a tier changed, a
+ * relationship plan edited, keyplan.yaml, the day or the language. Any other edit re-computes only
+ * the edited documents' references (and, for a renamed person, those of the documents that can name
+ * either id or suggest it), their accounts' interactions, cadence and methodology, and the accounts
+ * whose plans or last interaction name an edited person (see `quickCheck`);
+ * test/unit/incremental-differential.test.ts proves the result equals a full check. The editor
+ * feeds it buffer and disk changes; the CLI fills it once.
  */
 export class IncrementalChecker {
   private readonly files = new Map<string, { file: SourceFile; outcome?: FileOutcome }>();
@@ -142,6 +146,7 @@ export class IncrementalChecker {
   /** Adds or replaces a file (keyplan.yaml included). */
   set(file: SourceFile): void {
     if (file.path === CONFIG_FILE) {
+      if (this.configFile && sameContent(this.configFile.content, file.content)) return;
       this.configFile = file;
       this.loaded = undefined;
       this.structural = true;
@@ -243,16 +248,28 @@ export class IncrementalChecker {
     const { config, locale } = this.loaded!;
     const prevWs = last.result.workspace;
     const changed: { path: string; before: KeyplanDocument; after: KeyplanDocument; outcome: FileOutcome }[] = [];
+    /** Person ids renamed in this check: old id → new id. */
+    const renamed = new Map<string, string>();
     for (const path of this.dirty) {
       const entry = this.files.get(path);
       const before = last.byPath.get(path);
       if (!entry || !before) return undefined;
       const outcome = (entry.outcome ??= checkFile(entry.file, config, locale));
       const after = outcome.document;
-      if (!after || outcome.unreadable || outcome.skipped || !sameIdentity(before, after)) return undefined;
+      if (!after || outcome.unreadable || outcome.skipped || before.kind !== after.kind || !sameValue(before.data.account, after.data.account)) return undefined;
+      if (!sameValue(before.data.id, after.data.id)) {
+        // A person's new id: only when nobody else declares it, so no duplicate appears or goes.
+        const from = before.data.id;
+        const to = after.data.id;
+        if (before.kind !== 'person' || typeof from !== 'string' || typeof to !== 'string' || !from || !to) return undefined;
+        if (prevWs.people.get(from)?.doc !== before || prevWs.people.has(to) || last.references.duplicatedPeople.has(from)) return undefined;
+        // References to an id an unreadable file declares are not reported, so they cannot be found.
+        if (last.references.unseenPeople.has(to)) return undefined;
+        if ([...renamed.values()].includes(to)) return undefined;
+        renamed.set(from, to);
+      }
       // Whole-workspace findings (duplicate ids, reporting cycles) are not re-located here.
-      if (last.model.get(path)?.some((d) => d.rule === 'duplicate-id' || d.rule === 'reports-to-cycle')) return undefined;
-      if (before.kind === 'person' && !sameValue(before.data.reports_to, after.data.reports_to)) return undefined;
+      if (last.model.get(path)?.some(isWholeWorkspace)) return undefined;
       if (before.kind === 'account' && before.data.tier !== after.data.tier) return undefined;
       if (before.kind === 'relationship-plan') return undefined; // its contacts may name people anywhere
       changed.push({ path, before, after, outcome });
@@ -264,39 +281,78 @@ export class IncrementalChecker {
     const swap = (d: KeyplanDocument) => replaced.get(d) ?? d;
     const documents = last.result.documents.slice();
     for (const c of changed) documents[last.documentIndex.get(c.path)!] = c.after;
-    const ws = new Workspace(documents, config);
-    for (const [id, a] of prevWs.accounts) ws.accounts.set(id, a);
-    for (const [id, p] of prevWs.people) ws.people.set(id, p);
+    // Each edited person under its (maybe new) id, in its old place: people are keyed in the order of
+    // the documents that declare them, and the document keeps its place.
+    const edited = new Map<KeyplanDocument, Person>();
+    const people = new Map<string, [string, Person]>();
+    for (const c of changed) {
+      if (c.before.kind !== 'person') continue;
+      const p = prevWs.people.get(String(c.before.data.id));
+      if (p?.doc !== c.before) return undefined;
+      const q: Person = { id: String(c.after.data.id), account: p.account, data: c.after.data as unknown as Person['data'], doc: c.after };
+      edited.set(c.before, q);
+      people.set(p.id, [q.id, q]);
+    }
     const touched = new Set<string>();
     for (const c of changed) {
       const id = prevWs.accountIdOf(c.before);
       if (id === undefined || !prevWs.accounts.has(id)) return undefined;
       touched.add(id);
     }
+    const accounts = new Map<string, [string, Account]>();
     for (const id of touched) {
       const a = prevWs.accounts.get(id)!;
-      const people = a.people.map((p): Person => (replaced.has(p.doc) ? { ...p, data: swap(p.doc).data as unknown as Person['data'], doc: swap(p.doc) } : p));
-      const account: Account = { ...a, people, portraits: a.portraits.map(swap), plans: a.plans.map(swap), logs: a.logs.map(swap) };
+      const account: Account = { ...a, people: a.people.map((p) => edited.get(p.doc) ?? p), portraits: a.portraits.map(swap), plans: a.plans.map(swap), logs: a.logs.map(swap) };
       if (a.doc && replaced.has(a.doc)) {
         account.doc = swap(a.doc);
         account.data = account.doc.data as unknown as Account['data'];
       }
       if (account.logs.some((d, i) => d !== a.logs[i])) account.interactions = mergedInteractions(account, config);
-      ws.accounts.set(id, account);
-      for (const p of people) if (ws.people.get(p.id)?.doc !== p.doc && replaced.has(ws.people.get(p.id)!.doc)) ws.people.set(p.id, p);
+      accounts.set(id, [id, account]);
     }
-    for (const c of changed) if (c.after.kind === 'person' && ws.people.get(String(c.after.data.id))?.doc !== c.after) return undefined;
+    // The previous check's maps with these entries swapped, not copies: an edit costs the same at 10k documents as at 1k.
+    const ws = new Workspace(documents, config, { accounts: OverlayMap.swap(prevWs.accounts, accounts), people: OverlayMap.swap(prevWs.people, people) });
+    // No reporting cycle appears: one that did would run through an edited person (the others' lines
+    // and ids are unchanged), and one that went had an edited member, which carried the finding.
+    for (const p of edited.values()) if (closesCycle(ws, p.id)) return undefined;
 
-    // Model findings: the edited documents' own; every other document's are unchanged (same ids, same accounts).
+    // Model findings: the edited documents' own. Every other document's are unchanged (same ids, same
+    // accounts) unless a person was renamed: then those of every document that can name either id or
+    // whose "did you mean" reads the renamed person's account. These are the account's own documents;
+    // elsewhere a person reference always has a finding (unknown, or in another account: buildWorkspace
+    // reports both, the exceptions, duplicated and unreadable ids, took the full path above), so the
+    // findings index them; and documents without an account, whose references read every person.
     const references: ReferenceContext = { ...last.references, ws };
     const model = new Map(changed.map((c) => [c.path, documentReferences(c.after, references)]));
+    if (renamed.size) {
+      const again = new Set(last.accountless);
+      for (const [from, to] of renamed) {
+        const account = ws.accounts.get(prevWs.people.get(from)!.account)!;
+        for (const d of [...account.people.map((p) => p.doc), ...account.portraits, ...account.plans, ...account.logs]) again.add(d.path);
+        for (const id of [from, to]) for (const path of last.named.get(id) ?? []) again.add(path);
+      }
+      for (const path of again) {
+        if (model.has(path)) continue;
+        const doc = last.byPath.get(path)!;
+        // Its duplicate-id and cycle findings stay, where buildWorkspace puts them: before and after these.
+        const kept = last.model.get(path) ?? [];
+        model.set(path, [...kept.filter((d) => d.rule === 'duplicate-id'), ...documentReferences(doc, references), ...kept.filter((d) => d.rule === 'reports-to-cycle')]);
+      }
+    }
 
-    // Analysis: the touched accounts and the accounts whose plans name an edited person.
+    // Analysis: the touched accounts, and those whose analysis names an edited person (by either id):
+    // plans listing them (stage-target-missing) and last interactions mentioning them (account-dark).
     const reanalyse = new Set(touched);
-    for (const c of changed) if (c.after.kind === 'person') for (const id of last.contactAccounts.get(String(c.after.data.id)) ?? []) reanalyse.add(id);
+    for (const c of changed) {
+      if (c.after.kind !== 'person') continue;
+      for (const id of [String(c.before.data.id), String(c.after.data.id)]) {
+        for (const a of last.contactAccounts.get(id) ?? []) reanalyse.add(a);
+        for (const a of last.lastMentions.get(id) ?? []) reanalyse.add(a);
+      }
+    }
     for (const id of reanalyse) if (!ws.accounts.has(id)) return undefined;
     const analyses = new Map<string, Analysis>();
-    const files = new Set(changed.map((c) => c.path));
+    const files = new Set(model.keys());
     for (const id of reanalyse) {
       for (const d of last.analyses.get(id)?.diagnostics ?? []) files.add(d.file);
       const a = this.analyse(ws, ws.accounts.get(id)!, last.result.asOf, locale);
@@ -310,14 +366,18 @@ export class IncrementalChecker {
     }
 
     // From here on nothing falls back to the full check: the kept state is updated in place.
-    for (const [path, list] of model) last.model.set(path, list);
-    for (const [id, a] of analyses) last.analyses.set(id, a);
+    for (const [path, list] of model) setModel(last, path, list);
+    for (const [id, a] of analyses) {
+      last.analyses.set(id, a);
+      for (const p of a.activity.last?.people ?? []) addTo(last.lastMentions, p, id);
+    }
     for (const c of changed) last.byPath.set(c.path, c.after);
+    last.references = references;
 
     // Findings: re-finalize the files whose findings may have changed; the rest are kept. Within a
     // file, the order a full check collects them in: the file's own, the model's, then by account.
     const outcomes = new Map(changed.map((c) => [c.path, c.outcome]));
-    let sortedFiles = last.sortedFiles;
+    const byFile = new Map<string, Diagnostic[]>();
     for (const file of files) {
       const raw: Diagnostic[] = [];
       raw.push(...(outcomes.get(file) ?? (file === CONFIG_FILE ? undefined : this.files.get(file)?.outcome))?.diagnostics ?? []);
@@ -325,26 +385,17 @@ export class IncrementalChecker {
       raw.push(...(last.model.get(file) ?? []));
       const contributors = [...(last.fileAccounts.get(file) ?? [])].sort((a, b) => last.accountOrder.get(a)! - last.accountOrder.get(b)!);
       for (const id of contributors) for (const d of last.analyses.get(id)?.diagnostics ?? []) if (d.file === file) raw.push(d);
-      if (!last.byFile.has(file)) {
-        if (sortedFiles === last.sortedFiles) sortedFiles = sortedFiles.slice();
-        sortedFiles.splice(insertionPoint(sortedFiles, file), 0, file);
-      }
-      last.byFile.set(file, finalize(raw, ws, config, ws.documents[last.documentIndex.get(file) ?? -1]));
+      byFile.set(file, finalize(raw, ws, config, ws.documents[last.documentIndex.get(file) ?? -1]));
     }
-    const byFile = last.byFile;
-    // compareDiagnostics orders by file first: the files' sorted lists, in file order, are the sorted whole.
-    const diagnostics: Diagnostic[] = [];
-    for (const f of sortedFiles) for (const d of byFile.get(f)!) diagnostics.push(d);
-    const cadences: PersonCadence[] = [];
-    const activity: AccountActivity[] = [];
-    for (const id of ws.accounts.keys()) {
-      const a = last.analyses.get(id)!;
-      for (const c of a.cadences) cadences.push(c);
-      activity.push(a.activity);
-    }
+    // compareDiagnostics orders by file first, cadences and activity come by account: the previous
+    // lists with these files' and accounts' parts replaced.
+    const diagnostics = replaceRuns(last.result.diagnostics, byFile, (d, file) => compareText(d.file, file), compareText);
+    const order = (id: string) => last.accountOrder.get(id)!;
+    const cadences = replaceRuns(last.result.cadences, new Map([...analyses].map(([id, a]) => [order(id), a.cadences])), (c, n) => order(c.account.id) - n, (a, b) => a - b);
+    const activity = last.result.activity.slice();
+    for (const [id, a] of analyses) activity[order(id)] = a.activity;
     const result: CheckResult = { ...last.result, diagnostics, workspace: ws, cadences, activity, documents, filesRead: this.files.size };
     last.result = result;
-    last.sortedFiles = sortedFiles;
     return result;
   }
 }
@@ -366,9 +417,12 @@ interface LastCheck {
   accountOrder: Map<string, number>;
   /** Person id → accounts whose relationship plans name that person. */
   contactAccounts: Map<string, Set<string>>;
-  /** Final findings by file, each list sorted, and the files in sorted order. */
-  byFile: Map<string, Diagnostic[]>;
-  sortedFiles: string[];
+  /** Person id → accounts whose last interaction mentions them (a superset: kept across quick checks). */
+  lastMentions: Map<string, Set<string>>;
+  /** Person id → documents whose model findings name it: unknown, or of another account. */
+  named: Map<string, Set<string>>;
+  /** Relationship plans and org portraits without an account: their references read every person. */
+  accountless: Set<string>;
 }
 
 function remember(result: CheckResult, modelDiagnostics: Diagnostic[], references: ReferenceContext, analyses: Map<string, Analysis>): LastCheck {
@@ -385,48 +439,92 @@ function remember(result: CheckResult, modelDiagnostics: Diagnostic[], reference
     for (const plan of account.plans) {
       const contacts = (plan.data as { contacts?: { person?: unknown }[] }).contacts;
       if (!Array.isArray(contacts)) continue;
-      for (const c of contacts) {
-        if (typeof c?.person !== 'string') continue;
-        let set = contactAccounts.get(c.person);
-        if (!set) contactAccounts.set(c.person, (set = new Set()));
-        set.add(account.id);
-      }
+      for (const c of contacts) if (typeof c?.person === 'string') addTo(contactAccounts, c.person, account.id);
     }
   }
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  // The diagnostics are sorted, so their files come in order.
   const fileAccounts = new Map<string, Set<string>>();
+  const lastMentions = new Map<string, Set<string>>();
   for (const [id, a] of analyses) {
-    for (const d of a.diagnostics) {
-      let set = fileAccounts.get(d.file);
-      if (!set) fileAccounts.set(d.file, (set = new Set()));
-      set.add(id);
-    }
+    for (const d of a.diagnostics) addTo(fileAccounts, d.file, id);
+    for (const p of a.activity.last?.people ?? []) addTo(lastMentions, p, id);
   }
   const accountOrder = new Map([...result.workspace.accounts.keys()].map((id, i) => [id, i]));
-  return { result, byPath, documentIndex, model, references, analyses, contactAccounts, fileAccounts, accountOrder, byFile, sortedFiles: [...byFile.keys()] };
+  const accountless = new Set<string>();
+  for (const d of result.documents) if ((d.kind === 'relationship-plan' || d.kind === 'org-portrait') && !(typeof d.data.account === 'string' && d.data.account)) accountless.add(d.path);
+  const last: LastCheck = {
+    result, byPath, documentIndex, model: new Map(), references, analyses, contactAccounts, lastMentions, named: new Map(), accountless, fileAccounts, accountOrder,
+  };
+  for (const [path, list] of model) setModel(last, path, list);
+  return last;
 }
 
-/** Where `file` goes in the sorted `files` (compared as compareDiagnostics compares files). */
-function insertionPoint(files: string[], file: string): number {
-  let lo = 0;
-  let hi = files.length;
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+const isWholeWorkspace = (d: Diagnostic) => d.rule === 'duplicate-id' || d.rule === 'reports-to-cycle';
+
+/** Sets a file's model findings, keeping the index of the people they name in step. */
+function setModel(last: LastCheck, path: string, list: Diagnostic[]): void {
+  for (const id of namedPeople(last.model.get(path) ?? [])) last.named.get(id)?.delete(path);
+  for (const id of namedPeople(list)) addTo(last.named, id, path);
+  last.model.set(path, list);
+}
+
+/** The person ids of unknown-reference and cross-account-reference findings. */
+function namedPeople(list: Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const d of list) {
+    const data = d.data as { reference?: unknown; id?: unknown } | undefined;
+    if ((d.rule === 'unknown-reference' || d.rule === 'cross-account-reference') && data?.reference === 'person' && typeof data.id === 'string') out.push(data.id);
+  }
+  return out;
+}
+
+/** Whether following `reports_to` from person `id` leads back to them (buildWorkspace's cycles). */
+function closesCycle(ws: Workspace, id: string): boolean {
+  const seen = new Set<string>();
+  for (let current = id; ; ) {
+    const next: unknown = ws.people.get(current)?.data.reports_to;
+    if (typeof next !== 'string' || next === current || !ws.people.has(next)) return false;
+    if (next === id) return true;
+    if (seen.has(next)) return false;
+    seen.add(next);
+    current = next;
+  }
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `list`, sorted by key, with the items under each key of `runs` replaced by the run (or inserted
+ * in their place): the slices between are copied, not walked.
+ */
+function replaceRuns<T, K>(list: readonly T[], runs: Map<K, T[]>, compare: (item: T, key: K) => number, order: (a: K, b: K) => number): T[] {
+  const pieces: T[][] = [];
+  let at = 0;
+  for (const key of [...runs.keys()].sort(order)) {
+    const start = firstNotBefore(list, at, (x) => compare(x, key) < 0);
+    const end = firstNotBefore(list, start, (x) => compare(x, key) <= 0);
+    pieces.push(list.slice(at, start), runs.get(key)!);
+    at = end;
+  }
+  pieces.push(list.slice(at));
+  return ([] as T[]).concat(...pieces);
+}
+
+/** The first index from `from` whose item is not `before` (which holds for a prefix of the list). */
+function firstNotBefore<T>(list: readonly T[], from: number, before: (item: T) => boolean): number {
+  let lo = from;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (files[mid] < file) lo = mid + 1;
+    if (before(list[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-/** Same kind, id and account: the edit does not move the document in the model. */
-function sameIdentity(a: KeyplanDocument, b: KeyplanDocument): boolean {
-  return a.kind === b.kind && sameValue(a.data.id, b.data.id) && sameValue(a.data.account, b.data.account);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -436,16 +534,20 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * What an account's analysis depends on: its documents (by serial), the people its plans name
- * (they may be filed elsewhere), the day and the language. The config is fixed per checker run.
+ * What an account's analysis depends on: its documents (by serial), the people its plans name and
+ * its last interaction mentions (they may be filed elsewhere: stage-target-missing and account-dark
+ * show their names), the day and the language. The config is fixed per checker run.
  */
 function accountKey(ws: Workspace, account: Account, asOf: string, locale: Locale): string {
   const serials = [account.doc, ...account.people.map((p) => p.doc), ...account.plans, ...account.logs].map((d) => d?.serial ?? 0);
+  const named: number[] = [];
   for (const plan of account.plans) {
     const contacts = (plan.data as { contacts?: { person?: unknown }[] }).contacts;
-    if (Array.isArray(contacts)) for (const c of contacts) if (typeof c?.person === 'string') serials.push(ws.people.get(c.person)?.doc.serial ?? -1);
+    if (Array.isArray(contacts)) for (const c of contacts) if (typeof c?.person === 'string') named.push(ws.people.get(c.person)?.doc.serial ?? -1);
   }
-  return `${asOf}|${locale}|${serials.join(',')}|${account.peopleNotSeen?.join(',') ?? ''}`;
+  const lastSeen = account.interactions.find((i) => i.date <= asOf);
+  for (const id of lastSeen?.people ?? []) named.push(ws.people.get(id)?.doc.serial ?? -1);
+  return `${asOf}|${locale}|${serials.join(',')}|${named.join(',')}|${account.peopleNotSeen?.join(',') ?? ''}`;
 }
 
 /** Adds the NUL-byte warning to a document's own findings. */

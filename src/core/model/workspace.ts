@@ -62,13 +62,18 @@ export interface Account {
 }
 
 export class Workspace {
-  readonly accounts = new Map<string, Account>();
-  readonly people = new Map<string, Person>();
+  readonly accounts: Map<string, Account>;
+  readonly people: Map<string, Person>;
 
+  /** `maps`: accounts and people already built (the incremental checker's, shared with the last check). */
   constructor(
     readonly documents: KeyplanDocument[],
     readonly config: KeyplanConfig,
-  ) {}
+    maps?: { accounts: Map<string, Account>; people: Map<string, Person> },
+  ) {
+    this.accounts = maps?.accounts ?? new Map();
+    this.people = maps?.people ?? new Map();
+  }
 
   /** The account a document belongs to (its own id for an account plan). */
   accountIdOf(doc: KeyplanDocument): string | undefined {
