@@ -116,10 +116,11 @@ function indexingLog(stateDir, since) {
     return m ? { at: new Date(`${m[1]}T${m[2]}`).getTime() - since, text: m[3] } : undefined;
   };
   for (const file of files) {
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    // The first two info lines: "Indexing <folder>…" and "Indexed N files in …".
-    const [start, done] = [lines.find((l) => l.includes('[info] Indexing ')), lines.find((l) => l.includes('[info] Indexed '))].map(entry);
-    if (done) return { ...done, startedAt: start?.at };
+    // "Indexed N files in T ms: …", written when indexing ends; it started T ms before (a line the
+    // channel writes before its log file is open carries the time it was written out, not logged).
+    const done = entry(fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes('[info] Indexed ')));
+    const took = done && /files in (\d+) ms/.exec(done.text);
+    if (done) return { ...done, startedAt: took ? done.at - Number(took[1]) : undefined };
   }
   return undefined;
 }

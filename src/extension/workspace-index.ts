@@ -17,12 +17,12 @@ const DEBOUNCE_MS = 150;
 const READ_BATCH = 64;
 /**
  * Findings for more files than this (the first indexing, a branch switch) go to the editor after
- * the portfolio has drawn its accounts, or after VIEWS_FIRST_MS: thousands of files' findings keep
- * the window busy for seconds, and the portfolio's rows would wait behind them.
+ * the portfolio has drawn its accounts (or VIEWS_FIRST_MS without it): thousands of files'
+ * findings keep the window busy for seconds, and the portfolio's rows would wait behind them.
  */
 const VIEWS_FIRST_FILES = 200;
 const VIEWS_FIRST_MS = 1000;
-const SEND_BATCH = 200;
+const DRAW_MS = 100;
 
 /** Where the first indexing is: finding the files, reading them (done of total), or the first check. */
 export type IndexingState =
@@ -312,13 +312,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.emitter.fire(result);
       await served;
       this.viewWaiter = undefined;
-      // In batches, each after the window has taken the one before (a round trip to it), so that it
-      // draws the views between them instead of being busy with findings for seconds.
-      for (let i = 0; i < changed.length; i += SEND_BATCH) {
-        if (i) await vscode.commands.executeCommand('setContext', 'keyplan.sendingFindings', true);
-        sendSome(i, i + SEND_BATCH);
-      }
-      void vscode.commands.executeCommand('setContext', 'keyplan.sendingFindings', false);
+      // A round trip to the window (it has taken the portfolio's rows when it answers), and a
+      // moment to draw them; then every finding at once (in batches, the window redid its
+      // Problems totals for every batch: slower in all).
+      await vscode.commands.executeCommand('setContext', 'keyplan.indexed', true);
+      await new Promise((resolve) => setTimeout(resolve, DRAW_MS));
+      sendSome(0, changed.length);
     } else {
       // The diagnostics go to the editor first (squiggles, Problems panel); the views, which
       // rebuild their rows from the whole result, update after that message has left.
