@@ -28,6 +28,15 @@ function sharedTarget(resolveDir, request) {
   return SHARED.some((d) => file.startsWith(d)) && !EAGER.includes(file) && existsSync(file) ? file : undefined;
 }
 
+/** Calls `resolve(file)` for each import from the front end of a shared module; its answer is the resolution. */
+function onSharedImport(b, frontDir, resolve) {
+  b.onResolve({ filter: /^\./ }, (args) => {
+    if (!args.importer.startsWith(frontDir)) return undefined;
+    const file = sharedTarget(args.resolveDir, args.path);
+    return file ? resolve(file) : undefined;
+  });
+}
+
 /** Every shared module the front end imports (directly), found by a build that bundles nothing else. */
 async function sharedImports(options, frontDir) {
   const found = new Set();
@@ -40,10 +49,7 @@ async function sharedImports(options, frontDir) {
     plugins: [{
       name: 'collect-shared',
       setup(b) {
-        b.onResolve({ filter: /^\./ }, (args) => {
-          if (!args.importer.startsWith(frontDir)) return undefined;
-          const file = sharedTarget(args.resolveDir, args.path);
-          if (!file) return undefined;
+        onSharedImport(b, frontDir, (file) => {
           found.add(file);
           return { path: file, external: true };
         });
@@ -101,11 +107,7 @@ export async function buildSplit(options, { frontDir, coreFile }, write) {
     plugins: [{
       name: 'lazy-shared',
       setup(b) {
-        b.onResolve({ filter: /^\./ }, (args) => {
-          if (!args.importer.startsWith(frontDir)) return undefined;
-          const file = sharedTarget(args.resolveDir, args.path);
-          return file ? { path: file, namespace: 'lazy-shared' } : undefined;
-        });
+        onSharedImport(b, frontDir, (file) => ({ path: file, namespace: 'lazy-shared' }));
         b.onResolve({ filter: new RegExp(`^${RUNTIME}$`) }, () => ({ path: RUNTIME, namespace: 'lazy-runtime' }));
         b.onResolve({ filter: new RegExp(`^\\./${coreName.replace(/\./g, '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
         b.onLoad({ filter: /.*/, namespace: 'lazy-runtime' }, () => ({
