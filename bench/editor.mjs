@@ -148,7 +148,7 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     await page.addInitScript(pageProbe, { group: GROUP_ROW.source, indexing: INDEXING_ROW.source, finding: STANCE_FINDING.source });
     const remote = `vscode-remote://${new URL(server.origin).host}${REPO}`;
     const payload = [['extensionDevelopmentPath', remote], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
-    const navigatedAt = Date.now();
+    var navigatedAt = Date.now();
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 120_000 });
 
     // (a) The Keyplan view, clicked as soon as its icon is there.
@@ -207,7 +207,7 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    if (process.env.KEEP_STATE) log(`state kept in ${stateDir} navigatedAt=${navigatedAt}`); else fs.rmSync(stateDir, { recursive: true, force: true });
   }
 }
 

@@ -4,17 +4,26 @@
 import { renameSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { asciiOutput } from './ascii-output.mjs';
 import { buildSplit } from './lazy-core.mjs';
 
 // Every output is written next to its place and renamed over it, so a process that loads
 // dist/cli.cjs while another build runs (two test runs in one checkout) never reads half a file.
+// Every script is written in ASCII only (scripts/ascii-output.mjs).
 async function build(options) {
   const result = await esbuild({ ...options, write: false });
-  for (const file of result.outputFiles) {
-    mkdirSync(path.dirname(file.path), { recursive: true });
-    const temp = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(temp, file.contents);
-    renameSync(temp, file.path);
+  const contents = new Map(result.outputFiles.map((f) => [f.path, f.text]));
+  for (const [file, text] of contents) {
+    if (!/\.(c|m)?js$/.test(file)) continue;
+    const { code, map } = asciiOutput(text, contents.get(`${file}.map`));
+    contents.set(file, code);
+    if (map !== undefined) contents.set(`${file}.map`, map);
+  }
+  for (const [file, text] of contents) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, text);
+    renameSync(temp, file);
   }
   return result;
 }

@@ -52,9 +52,6 @@ const help = defineCommand({ name: 'help', options: {}, run: async () => 0 });
 /** Every command, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [check, overdue, report, matrix, map, diff, history, exportCommand, importCommand, log, brief, completion, help];
 
-/** The global help in English (the golden output and docs/cli.md show it). */
-export const HELP = globalHelp(COMMANDS, 'en');
-
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
 
 /**
