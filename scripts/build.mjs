@@ -5,7 +5,7 @@ import { renameSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { asciiOutput } from './ascii-output.mjs';
-import { buildSplit } from './lazy-core.mjs';
+import { buildSplit, lazyModules } from './lazy-core.mjs';
 
 // Every output is written next to its place and renamed over it, so a process that loads
 // dist/cli.cjs while another build runs (two test runs in one checkout) never reads half a file.
@@ -38,8 +38,12 @@ const common = {
   legalComments: 'none',
 };
 
+// Modules loaded only when used (the Ajv compiler): their own files, shared by the CLI and the extension.
+const lazy = await lazyModules(common, build);
+
 await build({
   ...common,
+  plugins: [lazy],
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   // Whitespace and syntax only: names stay readable in an internal error's stack.
@@ -50,7 +54,7 @@ await build({
 // The extension: `vscode` is provided by the editor at run time. Two files: the extension's own
 // code (activation, views, commands) and the shared layers, loaded when indexing starts.
 await buildSplit(
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: true },
+  { ...common, plugins: [lazy], entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: true },
   { frontDir: path.resolve('src/extension') + path.sep, coreFile: 'dist/extension-core.cjs' },
   build,
 );

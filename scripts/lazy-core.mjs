@@ -138,3 +138,40 @@ export async function buildSplit(options, { frontDir, coreFile }, write) {
   if (stray.length) throw new Error(`lazy-shared: bundled into ${options.outfile} instead of ${coreFile}: ${stray.join(', ')}`);
   return { front, core, modules };
 }
+
+// Modules bundled into a file of their own, next to the bundles that use them, and loaded the first
+// time one of their exports is read. Each must import nothing the bundles also hold (it would have
+// a second copy): the Ajv compiler is needed only for a vocabulary the build did not precompile.
+export const LAZY_MODULES = [{ module: path.join(root, 'src/core/schema/ajv-runtime.ts'), outfile: 'dist/ajv-runtime.cjs' }];
+
+/**
+ * Builds each of `LAZY_MODULES` into its file; returns the esbuild plugin that makes every other
+ * bundle import them through stand-ins (getters that `require` the file on first read).
+ */
+export async function lazyModules(options, write) {
+  const names = await exportNames(LAZY_MODULES.map((m) => m.module), options);
+  for (const { module, outfile } of LAZY_MODULES) {
+    const built = await write({ ...options, entryPoints: [module], outfile, metafile: true, plugins: [], minify: true });
+    const own = Object.keys(built.metafile.inputs).map((f) => path.resolve(root, f)).filter((f) => f.startsWith(path.join(root, 'src')) && f !== module);
+    if (own.length) throw new Error(`lazy-modules: ${outfile} would hold a second copy of ${own.join(', ')}`);
+  }
+  const byFile = new Map(LAZY_MODULES.map((m) => [m.module, path.basename(m.outfile)]));
+  return {
+    name: 'lazy-modules',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const file = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+        return byFile.has(file) ? { path: file, namespace: 'lazy-module' } : undefined;
+      });
+      b.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (args) => ([...byFile.values()].includes(args.path.slice(2)) ? { path: args.path, external: true } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+        loader: 'js',
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(`./${byFile.get(args.path)}`)}));`,
+          `for (const name of ${JSON.stringify(names.get(args.path))}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        ].join('\n'),
+      }));
+    },
+  };
+}

@@ -4,7 +4,10 @@
  * run time, on valid documents and on documents with wrong values.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { BUILTIN_ROLES, defaultConfig } from '../../src/core/parse/config.js';
 import { parseKeyplanDocument } from '../../src/core/parse/document.js';
@@ -54,5 +57,29 @@ describe('precompiled schema validators', function () {
       params(200),
     );
     assert.ok(invalid > 50, `only ${invalid} invalid documents`);
+  });
+
+  it('the built command line loads the Ajv compiler (dist/ajv-runtime.cjs) only for a vocabulary not precompiled', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keyplan-ajv-'));
+    try {
+      cpSync('samples', path.join(dir, 'builtin'), { recursive: true });
+      cpSync('samples', path.join(dir, 'custom'), { recursive: true });
+      writeFileSync(path.join(dir, 'custom', 'keyplan.yaml'), `${readFileSync('samples/keyplan.yaml', 'utf8')}\nroles: [Gatekeeper]\n`);
+      const run = (workspace: string) => {
+        const script = `require(${JSON.stringify(path.resolve('dist/cli.cjs'))}).main(['check', ${JSON.stringify(workspace)}, '--as-of', '2026-11-20', '--format', 'json'], { stdout: { write: (s) => { out += s; } }, stderr: process.stderr, cwd: process.cwd(), env: {} })
+          .then(() => console.log(JSON.stringify({ loaded: Object.keys(require.cache).some((f) => f.endsWith('ajv-runtime.cjs')), findings: JSON.parse(out).diagnostics.length })));`;
+        const r = spawnSync(process.execPath, ['-e', `let out = ''; ${script}`], { encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+        return JSON.parse(r.stdout) as { loaded: boolean; findings: number };
+      };
+      const builtin = run(path.join(dir, 'builtin'));
+      const custom = run(path.join(dir, 'custom'));
+      assert.equal(builtin.loaded, false);
+      assert.equal(custom.loaded, true);
+      assert.ok(builtin.findings > 0);
+      assert.equal(custom.findings, builtin.findings);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,8 +2,8 @@
  * JSON-Schema validation of frontmatter, with ajv errors turned into messages a key-account manager
  * understands, placed on the exact key or value. Schemas are compiled once per configuration.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv, type Ajv2020 } from './ajv-runtime.js';
 import accountSchema from '../../../schemas/account.schema.json';
 import configSchema from '../../../schemas/keyplan-config.schema.json';
 import defsSchema from '../../../schemas/defs.schema.json';
@@ -46,10 +46,7 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allow
 
 /** A new Ajv with Keyplan's formats and annotation keywords. */
 export function newAjv(options: Record<string, unknown> = {}): Ajv2020 {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options });
-  addFormats(ajv, ['date']);
-  for (const k of ANNOTATIONS) ajv.addKeyword(k);
-  return ajv;
+  return createAjv({ ...AJV_OPTIONS, ...options }, ANNOTATIONS);
 }
 
 /** Every schema a SchemaSet compiles, by name. */
