@@ -141,8 +141,12 @@ export async function buildSplit(options, { frontDir, coreFile }, write) {
 
 // Modules bundled into a file of their own, next to the bundles that use them, and loaded the first
 // time one of their exports is read. Each must import nothing the bundles also hold (it would have
-// a second copy): the Ajv compiler is needed only for a vocabulary the build did not precompile.
-export const LAZY_MODULES = [{ module: path.join(root, 'src/core/schema/ajv-runtime.ts'), outfile: 'dist/ajv-runtime.cjs' }];
+// a second copy): the Ajv compiler is needed only for a vocabulary the build did not precompile,
+// the calendar parser only to import a calendar.
+export const LAZY_MODULES = [
+  { module: path.join(root, 'src/core/schema/ajv-runtime.ts'), outfile: 'dist/ajv-runtime.cjs' },
+  { module: path.join(root, 'src/core/import/ical-runtime.ts'), outfile: 'dist/ical-runtime.cjs' },
+];
 
 /**
  * Builds each of `LAZY_MODULES` into its file; returns the esbuild plugin that makes every other

@@ -8,7 +8,7 @@
  * and never beyond {@link MAX_OCCURRENCES} occurrences per event; cancelled events and cancelled
  * occurrences are skipped.
  */
-import ICAL from 'ical.js';
+import { ICAL } from './ical-runtime.js';
 import { isValidDate } from '../dates.js';
 import { ImportProblem, importText, type ImportMessageId } from '../i18n/import.js';
 import type { Locale, Params } from '../i18n/locale.js';
