@@ -18,7 +18,7 @@ import { YAML_OPTIONS } from '../../src/core/parse/yaml-options.js';
 import { AS_OF, arbWorkspace, params, soup, soupDocument, sourcesOf, workspaceFiles } from './helpers/generators.js';
 
 /** Tokens of the plain YAML the fast way answers for: soup made of them reaches js-yaml's corners (the generators' soup mostly holds characters that go the exact way). */
-const PLAIN_TOKENS = ['\n', '\r\n', ' ', '  ', '    ', ':', ': ', '- ', '-', '[', ']', '{', '}', ',', '#', ' #c', '"', "'", '\\', '\\n', '\\u00e9', '\\x41', '\\/', '|', '>', '|-', '>+', '|2', '>1-', 'a', 'key', 'kind: person', 'id: x', 'null', '~', 'true', 'False', '0x1F', '0o17', '1e3', '-1.5', '.inf', '.NaN', '+12', '1_000', '0b11', '1.', '.5', '2026-11-02', 'yes', 'on', '张伟', '：', '\u00a0', '\u2028', '\u0085', '__proto__', '.', '@', '`', '=', '\n  ', '\n- ', '\nkey: ', "''", '""', '\n  - ', '\nb:\n  c: ', '\n\n', '...', '--', '?', '\u3000', 'x y', '\\\n'];
+const PLAIN_TOKENS = ['\n', '\r\n', ' ', '  ', '    ', ':', ': ', '- ', '-', '[', ']', '{', '}', ',', '#', ' #c', '"', "'", '\\', '\\n', '\\u00e9', '\\x41', '\\/', '|', '>', '|-', '>+', '|2', '>1-', 'a', 'key', 'kind: person', 'id: x', 'null', '~', 'true', 'False', '0x1F', '0o17', '1e3', '-1.5', '.inf', '.NaN', '+12', '1_000', '0b11', '1.', '.5', '2026-11-02', 'yes', 'on', '张伟', '：', '\u00a0', '\u2028', '\u0085', '__proto__', '.', '@', '`', '=', '\n  ', '\n- ', '\nkey: ', "''", '""', '\n  - ', '\nb:\n  c: ', '\n\n', '...', '--', '?', '\u3000', 'x y', '\\\n', '&', '&a ', ' & ', 'R&D', '*', '*a', ' * ', '!', '!x ', '!!str ', ' ! ', '%', '60%', '%YAML 1.2', ' % ', '&&', '*&'];
 const plainSoup = fc.array(fc.constantFrom(...PLAIN_TOKENS), { maxLength: 40 }).map((parts) => parts.join(''));
 
 const CASES = (suite as unknown as { id: string; cases: { yaml: string }[] }[]).flatMap((t) => t.cases.map((c, i) => ({ id: `${t.id}/${i}`, yaml: c.yaml })));
@@ -88,13 +88,17 @@ describe('fast YAML reader: same data and verdicts as the yaml package', functio
     }
   });
 
+  it('takes the fast way for text with & * ! % inside a scalar (R&D, 60%, Network & IT)', () => {
+    assert.deepStrictEqual(fastYamlMapping('title: Deputy GM, Network & IT\nunit: O&M\nshare: ≥ 50%\nnote: go! *now*\n'), { title: 'Deputy GM, Network & IT', unit: 'O&M', share: '≥ 50%', note: 'go! *now*' });
+  });
+
   it('takes the fast way for a plain block-style frontmatter', () => {
     const data = fastYamlMapping('kind: person\nid: zhang-wei\nname: "张伟"\nroles: [EB, TB]\ninfluence: 4\nsince: 2026-01-15\nok: yes\non: on\nn: 0o17\nh: 0x1F\ne: 1e3\nz: ~\nt: True\n');
     assert.deepStrictEqual(data, { kind: 'person', id: 'zhang-wei', name: '张伟', roles: ['EB', 'TB'], influence: 4, since: '2026-01-15', ok: 'yes', on: 'on', n: 15, h: 31, e: 1000, z: null, t: true });
   });
 
   it('leaves duplicate keys, anchors, tags, merge keys and null keys to the yaml package', () => {
-    for (const text of ['a: 1\na: 2\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '<<: {a: 1}\n', 'null: 1\n', '~: 1\n', '? a\n: 1\n', '[a]: 1\n', 'a:\t1\n', '%YAML 1.2\n---\na: 1\n']) {
+    for (const text of ['a: 1\na: 2\n', 'a: &x 1\nb: *x\n', '- &x a\n', 'a: [&x 1, *x]\n', 'a: {b: !x 1}\n', 'a:\n  &x b: 1\n', 'a: b\n  *c\n', 'a: %x\n', 'a: !!str 1\n', '<<: {a: 1}\n', 'null: 1\n', '~: 1\n', '? a\n: 1\n', '[a]: 1\n', 'a:\t1\n', '%YAML 1.2\n---\na: 1\n']) {
       assert.equal(fastYamlMapping(text), undefined, text);
     }
   });

@@ -5,7 +5,9 @@
  * files are written in; for anything else it answers `undefined`, and the caller takes the exact
  * way (the `yaml` package, which also gives the findings and their positions):
  *
- * - a text holding a tag, anchor, alias or directive character (`! & * %`), a merge key (`<<`),
+ * - a text holding a tag, anchor, alias or directive character (`! & * %`) where a node can start
+ *   (at a line's start or after `- : ? , [ ] { }` and spaces: "R&D", "60%", "Network & IT" inside a
+ *   plain scalar are text to both parsers), a merge key (`<<`),
  *   an explicit key (`? `), a flow collection used as a key (`]:`, `}:`), a tab, a byte-order mark,
  *   a line starting with a document marker (`---`, `...`), a line of spaces only (a block scalar's
  *   indentation rules differ there), a list entry empty on its own line (js-yaml is laxer about the
@@ -60,7 +62,7 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
 });
 
 /** What the fast way leaves to the `yaml` package (see above). */
-const EXACT_ONLY = /[&*!%\t\uFEFF]|<<|[\]}][ \t]*:|\?(?:[ \t\r\n]|$)|^(?:---|\.\.\.)|^ +\r?$|(?:^| )-[ ]*\r?$|["'\]}{[,:]#/m;
+const EXACT_ONLY = /[\t\uFEFF]|(?:^ *|[-:?,[\]{}] *)[&*!%]|<<|[\]}][ \t]*:|\?(?:[ \t\r\n]|$)|^(?:---|\.\.\.)|^ +\r?$|(?:^| )-[ ]*\r?$|["'\]}{[,:]#/m;
 
 const warn = (warning: Error): never => {
   throw warning;
