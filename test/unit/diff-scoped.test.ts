@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import type { SourceFile } from '../../src/core/check/pipeline.js';
+import { affectedScope, scopeMemo, type ChangedFile, type Scope } from '../../src/core/check/affected.js';
 import { checkAndDiff, diffScope } from '../../src/core/diff/scoped.js';
 import { sources, workspace, AS_OF } from './helpers/changed-since-gen.js';
 import { diffGenerator } from './helpers/diff-scoped-gen.js';
@@ -22,11 +23,32 @@ function renamesOf(before: Record<string, string>, after: Record<string, string>
   return out;
 }
 
+/** Each side's scope is the same whether the other side's was computed with the same memo first. */
+function assertMemoIsInvisible(base: SourceFile[], head: SourceFile[]): void {
+  const content = (files: SourceFile[]) => new Map(files.map((f) => [f.path, f.content as Buffer]));
+  const [a, b] = [content(base), content(head)];
+  const changed = (other: Map<string, Buffer>, self: Map<string, Buffer>): ChangedFile[] =>
+    [...new Set([...other.keys(), ...self.keys()])].filter((p) => !(other.get(p) && self.get(p)?.equals(other.get(p)!))).map((p) => ({ path: p, before: other.get(p) }));
+  const plain = (s: Scope) => ({ ...s, files: s.files.map((f) => f.path), focus: [...s.focus] });
+  const memo = scopeMemo();
+  const headShared = affectedScope(head, changed(a, b), memo);
+  const baseShared = affectedScope(base, changed(b, a), memo);
+  assert.deepEqual(plain(baseShared), plain(affectedScope(base, changed(b, a))));
+  assert.deepEqual(plain(headShared), plain(affectedScope(head, changed(a, b))));
+}
+
 const asBytes = (files: SourceFile[]) => files.map((f) => ({ path: f.path, content: Buffer.from(f.content as string) }));
 
 function compareDiffs(before: Record<string, string>, after: Record<string, string>, extra: { focus?: (f: string) => boolean; includeSensitive?: boolean } = {}): { scoped: boolean; accounts: number } {
   const base = asBytes(sources(before));
-  const head = asBytes(sources(after));
+  // A file unchanged between the revisions is the same bytes object on both sides, as readRevision
+  // gives it (the scope computation then reads it once: core/check/affected.ts ScopeMemo).
+  const baseBytes = new Map(base.map((f) => [f.path, f.content]));
+  const head = asBytes(sources(after)).map((f) => {
+    const same = baseBytes.get(f.path);
+    return same && same.equals(f.content) ? { path: f.path, content: same } : f;
+  });
+  assertMemoIsInvisible(base, head);
   const options = { asOf: AS_OF, renames: renamesOf(before, after), ...extra };
   const full = checkAndDiff(base, head, { ...options, full: true });
   const scoped = checkAndDiff(base, head, options);

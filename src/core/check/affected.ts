@@ -16,7 +16,7 @@ import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
 import { parseKeyplanDocument } from '../parse/document.js';
 import { decodeText } from '../parse/text.js';
 import { influenceLinks } from '../model/influences.js';
-import { IdIndex } from './id-index.js';
+import { IdIndex, type EntryMemo } from './id-index.js';
 
 /** A `.gitignore` in the workspace: it changes which files are read. */
 export const isIgnoreFile = (p: string): boolean => p === '.gitignore' || p.endsWith('/.gitignore');
@@ -195,17 +195,39 @@ export function affectedScopeExact(all: readonly SourceFile[], changed: readonly
  * or every document's account, parse only the documents whose text does not already settle it.
  * Anything the index cannot see through is parsed, the exact way.
  */
-export function affectedScope(all: readonly SourceFile[], changed: readonly ChangedFile[]): Scope {
+/**
+ * What one scope computation learnt of each file's content, for another over mostly the same
+ * contents (the two sides of a diff): keyed by the content object, so only a file read as the same
+ * bytes object (`readRevision` shares them between revisions) is looked at once.
+ */
+export interface ScopeMemo {
+  entries: EntryMemo;
+  infos: WeakMap<object, Map<string, DocInfo>>;
+}
+
+export const scopeMemo = (): ScopeMemo => ({ entries: new WeakMap(), infos: new WeakMap() });
+
+export function affectedScope(all: readonly SourceFile[], changed: readonly ChangedFile[], memo?: ScopeMemo): Scope {
   const everything = (reason: string): Scope => ({ files: [...all], focus: new Set(all.map((f) => f.path)), accounts: [], full: true, reason });
   if (changed.some((c) => c.path === CONFIG_FILE)) return everything(`${CONFIG_FILE} changed`);
   const ignoreFile = changed.find((c) => isIgnoreFile(c.path));
   if (ignoreFile) return everything(`${ignoreFile.path} changed (it decides which files are read)`);
 
   const docs = all.filter((f) => f.path !== CONFIG_FILE);
-  const index = new IdIndex(docs.map((f) => textOf(f.content)));
+  const index = new IdIndex(docs.map((f) => () => textOf(f.content)), memo && { entries: memo.entries, keys: docs.map((f) => f.content) });
   const byPath = new Map(docs.map((f, k) => [f.path, k]));
   const infos: (DocInfo | undefined)[] = [];
-  const info = (k: number) => (infos[k] ??= textInfo(docs[k].path, index.text(k)));
+  // A document's info depends on its path and text only.
+  const memoised = (k: number): DocInfo => {
+    const content = docs[k].content;
+    if (!memo || typeof content !== 'object') return textInfo(docs[k].path, index.text(k));
+    let byPathInfo = memo.infos.get(content);
+    if (!byPathInfo) memo.infos.set(content, (byPathInfo = new Map()));
+    let i = byPathInfo.get(docs[k].path);
+    if (!i) byPathInfo.set(docs[k].path, (i = textInfo(docs[k].path, index.text(k))));
+    return i;
+  };
+  const info = (k: number) => (infos[k] ??= memoised(k));
   const changedPaths = new Set(changed.map((c) => c.path));
   const changedNow = changed.map((c) => byPath.get(c.path)).filter((k): k is number => k !== undefined);
   const changedInfos = [...changedNow.map(info), ...changed.filter((c) => c.before !== undefined).map((c) => documentInfo(c.path, c.before!))];

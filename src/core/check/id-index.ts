@@ -83,7 +83,7 @@ function tokenAt(text: string, from: number, before: number, push: (h: number) =
   return i;
 }
 
-interface Entry {
+export interface Entry {
   /** The text the check reads, or undefined when it reads none (too large, not text, no frontmatter). */
   text?: string;
   /** Token hashes (frontmatter tokens first). */
@@ -95,13 +95,29 @@ interface Entry {
   yamlText: string;
 }
 
+/**
+ * Index entries kept by content, for indexing two revisions that share most files (`keyplan diff`:
+ * an unchanged file is the same bytes object on both sides, so it is decoded and read once).
+ */
+export type EntryMemo = WeakMap<object, Entry>;
+
 export class IdIndex {
   private readonly entries: Entry[] = [];
   private scratch = new Int32Array(1024);
 
-  /** `texts[k]`: document k's text as the check decodes it (undefined: it reads none). */
-  constructor(texts: readonly (string | undefined)[]) {
-    for (const text of texts) this.entries.push(this.entry(text));
+  /**
+   * `texts[k]`: document k's text as the check decodes it (undefined: it reads none), or a function
+   * that gives it; with `memo` and `keys[k]` (the file's content object), an entry already made
+   * for that object is reused.
+   */
+  constructor(texts: readonly (string | undefined | (() => string | undefined))[], memo?: { entries: EntryMemo; keys: readonly unknown[] }) {
+    texts.forEach((text, k) => {
+      const key = memo?.keys[k];
+      const memoised = typeof key === 'object' && key !== null ? memo!.entries.get(key) : undefined;
+      const entry = memoised ?? this.entry(typeof text === 'function' ? text() : text);
+      if (!memoised && typeof key === 'object' && key !== null) memo!.entries.set(key, entry);
+      this.entries.push(entry);
+    });
   }
 
   get size(): number {

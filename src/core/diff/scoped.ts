@@ -23,7 +23,7 @@
  * A change to keyplan.yaml (what is read, the tiers, the language) diffs everything, as does a
  * scope that is not the same set of accounts on both sides.
  */
-import { affectedScope, type ChangedFile } from '../check/affected.js';
+import { affectedScope, scopeMemo, type ChangedFile } from '../check/affected.js';
 import { checkWorkspace, type CheckResult, type SourceFile } from '../check/pipeline.js';
 import type { Locale } from '../i18n/locale.js';
 import { diffWorkspaces, ScopeTooNarrow } from './diff.js';
@@ -57,8 +57,10 @@ export function diffScope(base: readonly SourceFile[], head: readonly SourceFile
     headChanged.push({ path: p, before: a });
     baseChanged.push({ path: p, before: b });
   }
-  const headScope = affectedScope(head, headChanged);
-  const baseScope = affectedScope(base, baseChanged);
+  // Most files are the same bytes on both sides: each is decoded and indexed once.
+  const memo = scopeMemo();
+  const headScope = affectedScope(head, headChanged, memo);
+  const baseScope = affectedScope(base, baseChanged, memo);
   if (headScope.full || baseScope.full) return undefined;
   if (headScope.accounts.join('\n') !== baseScope.accounts.join('\n')) return undefined;
   const paths = new Set([...baseScope.files, ...headScope.files].map((f) => f.path));
