@@ -14,7 +14,7 @@
 // MutationObserver for the rows), not by polling from here. Not a test, and not part of
 // `npm test`: bench/run.mjs runs it with --editor.
 //
-//   node bench/editor.mjs [--size 10000] [--runs 3] [--edits 3] [--seed 1] [--no-build] [--verbose]
+//   node bench/editor.mjs [--size 10000] [--runs 3] [--edits 3] [--seed 1] [--no-build] [--verbose] [--keep]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -104,10 +104,12 @@ function pageProbe({ group, indexing, finding }) {
 /** The "Indexed … files" line of the Keyplan log under `stateDir`, with its time in ms after `since` (a Date.now()), and when indexing started. */
 function indexingLog(stateDir, since) {
   const files = [];
+  const hosts = [];
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) walk(path.join(dir, e.name));
       else if (e.name.endsWith('Keyplan.log')) files.push(path.join(dir, e.name));
+      else if (/^(remote)?exthost\.log$/.test(e.name)) hosts.push(path.join(dir, e.name));
     }
   };
   walk(stateDir);
@@ -115,19 +117,24 @@ function indexingLog(stateDir, since) {
     const m = line && /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3}) \[info\] (.*)$/.exec(line);
     return m ? { at: new Date(`${m[1]}T${m[2]}`).getTime() - since, text: m[3] } : undefined;
   };
+  // VS Code's own log of the extension host: when it started, and when it activated Keyplan.
+  const host = hosts.map((f) => fs.readFileSync(f, 'utf8').split('\n')).flat();
+  const hostStartedAt = entry(host.find((l) => /\[info\] Extension host with pid \d+ started/.test(l)))?.at;
+  const activatedAt = entry(host.find((l) => l.includes('_doActivateExtension keyplan.keyplan')))?.at;
   for (const file of files) {
     // "Indexed N files in T ms: …", written when indexing ends; it started T ms before (a line the
     // channel writes before its log file is open carries the time it was written out, not logged).
     const done = entry(fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes('[info] Indexed ')));
     const took = done && /files in (\d+) ms/.exec(done.text);
-    if (done) return { ...done, startedAt: took ? done.at - Number(took[1]) : undefined };
+    if (done) return { ...done, startedAt: took ? done.at - Number(took[1]) : undefined, hostStartedAt, activatedAt };
   }
   return undefined;
 }
 
 /** One fresh editor: start, open the view, edit; returns the times in ms. */
-async function oneRun({ workspace, person, edits, log, verbose }) {
+async function oneRun({ workspace, person, edits, log, verbose, keep }) {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyplan-bench-editor-'));
+  let navigatedAt;
   const settings = path.join(stateDir, 'user-data', 'User', 'settings.json');
   fs.mkdirSync(path.dirname(settings), { recursive: true });
   fs.writeFileSync(settings, JSON.stringify({ ...TEST_SETTINGS, 'workbench.tips.enabled': false, 'problems.autoReveal': false }, null, 2));
@@ -148,7 +155,7 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     await page.addInitScript(pageProbe, { group: GROUP_ROW.source, indexing: INDEXING_ROW.source, finding: STANCE_FINDING.source });
     const remote = `vscode-remote://${new URL(server.origin).host}${REPO}`;
     const payload = [['extensionDevelopmentPath', remote], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
-    var navigatedAt = Date.now();
+    navigatedAt = Date.now();
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 120_000 });
 
     // (a) The Keyplan view, clicked as soon as its icon is there.
@@ -202,12 +209,15 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
     // The extension host's own account of the indexing (the Keyplan output channel's log file),
     // read now: its last line is written once every finding has been sent, after the tree filled.
     const indexed = indexingLog(stateDir, navigatedAt);
-    if (indexed) log(`  extension host: indexing started ${indexed.startedAt === undefined ? '?' : `${(indexed.startedAt / 1000).toFixed(2)} s`}, done ${(indexed.at / 1000).toFixed(2)} s after navigation: ${indexed.text}`);
+    const at = (ms) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(2)} s`);
+    if (indexed) log(`  extension host: started ${at(indexed.hostStartedAt)}, Keyplan activated ${at(indexed.activatedAt)}, indexing started ${at(indexed.startedAt)}, done ${at(indexed.at)} after navigation: ${indexed.text}`);
     return { workbench, view, viewFromNavigation: probe.filled, progress, shows, clears, squiggles, indexed };
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
-    if (process.env.KEEP_STATE) log(`state kept in ${stateDir} navigatedAt=${navigatedAt}`); else fs.rmSync(stateDir, { recursive: true, force: true });
+    // --keep: the editor's logs stay for a look (the extension host's activation times, Keyplan's log).
+    if (keep) log(`  kept ${stateDir} (navigation at ${navigatedAt ? new Date(navigatedAt).toISOString() : '?'}): user-data/logs/*/exthost1/`);
+    else fs.rmSync(stateDir, { recursive: true, force: true });
   }
 }
 
@@ -215,7 +225,7 @@ async function oneRun({ workspace, person, edits, log, verbose }) {
  * Runs the editor measurements; returns { workbench, view, viewFromNavigation, diagnostic,
  * diagnosticCleared } (arrays of ms), the progress each run showed, and the workload.
  */
-export async function editorBench({ repo = REPO, workDir = path.join(REPO, 'bench', 'work'), size = 10000, seed = 1, runs = 3, edits = 3, build = true, verbose = false, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+export async function editorBench({ repo = REPO, workDir = path.join(REPO, 'bench', 'work'), size = 10000, seed = 1, runs = 3, edits = 3, build = true, verbose = false, keep = false, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
   if (build) execFileSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   const ws = await ensureWorkspace(repo, workDir, size, seed);
@@ -223,7 +233,7 @@ export async function editorBench({ repo = REPO, workDir = path.join(REPO, 'benc
   const out = { size, documents: ws.documents, person: person.relative, workbench: [], view: [], viewFromNavigation: [], diagnostic: [], diagnosticCleared: [], squiggle: [], progress: [], indexed: [] };
   for (let r = 0; r < runs; r++) {
     log(`editor run ${r + 1} of ${runs}: ${ws.documents} documents in code-server…`);
-    const res = await oneRun({ workspace: ws.dir, person, edits, log, verbose });
+    const res = await oneRun({ workspace: ws.dir, person, edits, log, verbose, keep });
     if (res.workbench !== null) out.workbench.push(res.workbench);
     out.view.push(res.view);
     out.viewFromNavigation.push(res.viewFromNavigation);
@@ -245,9 +255,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       seed: { type: 'string', default: '1' },
       'no-build': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
     },
   });
-  const res = await editorBench({ size: Number(values.size), runs: Number(values.runs), edits: Number(values.edits), seed: Number(values.seed), build: !values['no-build'], verbose: values.verbose });
+  const res = await editorBench({ size: Number(values.size), runs: Number(values.runs), edits: Number(values.edits), seed: Number(values.seed), build: !values['no-build'], verbose: values.verbose, keep: values.keep });
   const line = (name, samples) => {
     const s = stats(samples);
     return `${name.padEnd(44)} median ${(s.median / 1000).toFixed(2)} s  min ${(s.min / 1000).toFixed(2)} s  max ${(s.max / 1000).toFixed(2)} s  (n ${s.n})`;

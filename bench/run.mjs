@@ -457,11 +457,12 @@ export async function runBench(overrides = {}) {
       const e = await editorBench({ repo: o.repo, workDir: o.workDir, size: o.editorSize, seed: o.seed, runs: o.editorRuns, edits: o.editorEdits, build: false, log });
       const viewStats = stats(e.view);
       // The extension host's own account (its Keyplan log): when indexing ran, and its parts.
+      // Per run, after navigation: the click, VS Code starting the extension host and activating
+      // Keyplan (its own log), then indexing from start to end and its parts (Keyplan's log).
       const indexingNote = (list) => {
-        const runs = list.filter((x) => x && x.startedAt !== undefined);
-        if (!runs.length) return '';
-        const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
-        return `the extension host indexed from ${runs.map((x) => sec(x.startedAt)).join(', ')} to ${runs.map((x) => sec(x.at)).join(', ')} after navigation (${runs.map((x) => x.text.replace(/^Indexed /, '')).join(' | ')}); `;
+        const sec = (ms) => (ms === undefined ? '?' : (ms / 1000).toFixed(1));
+        const runs = list.map((x, i) => x && x.startedAt !== undefined && `view clicked ${sec(e.viewFromNavigation[i] - e.view[i])}, extension host started ${sec(x.hostStartedAt)}, Keyplan activated ${sec(x.activatedAt)}, indexed ${sec(x.startedAt)}–${sec(x.at)} s (${x.text.replace(/^Indexed /, '')})`).filter(Boolean);
+        return runs.length ? `after navigation: ${runs.join(' | ')}; ` : '';
       };
       const progressed = e.progress.filter((p) => p.length).length;
       rows.push(fromSamples(e.workbench, { id: 'editor-workbench', group: 'editor', label: rowsOf.workbench, size: o.editorSize, unit: 'ms', note: 'from navigating to the workbench URL (fresh profile and code-server)' }));

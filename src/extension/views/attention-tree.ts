@@ -46,11 +46,13 @@ export class AttentionTree implements vscode.TreeDataProvider<Node> {
       const person = typeof d.data?.person === 'string' ? result.workspace.people.get(d.data.person) : undefined;
       // An overdue objective is listed by its title (the account it belongs to beside it).
       const objective = d.rule === 'objective-overdue' ? objectiveTitle(result, d.data?.account, d.data?.objective) : undefined;
-      byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), {
+      let items = byRule.get(d.rule);
+      if (!items) byRule.set(d.rule, (items = []));
+      items.push({
         label: person ? String(person.data.name ?? person.id) : objective ?? accountName(d.data?.account),
         description: person ? accountName(person.account) : objective ? accountName(d.data?.account) : undefined,
         tooltip: d.message, file: d.file, line: d.range.start.line,
-      }]);
+      });
     }
     // High-influence blockers come from the placements, not from a rule.
     const blockers: Item[] = [];

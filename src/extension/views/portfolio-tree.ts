@@ -135,7 +135,9 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
       const groups = new Map<string, AccountReport[]>();
       for (const a of this.visibleAccounts()) {
         const key = this.groupBy === 'tier' ? a.tier ?? '?' : this.groupBy === 'owner' ? a.owner ?? '?' : a.health.band ?? 'unknown';
-        groups.set(key, [...(groups.get(key) ?? []), a]);
+        const group = groups.get(key);
+        if (group) group.push(a);
+        else groups.set(key, [a]);
       }
       const order = this.groupBy === 'health' ? ['red', 'amber', 'green', 'unknown'] : [...groups.keys()].sort(compareNames);
       const accountGroups = order.filter((k) => groups.has(k)).map((k): Node => ({ type: 'group', id: `${this.groupBy}:${k}`, label: groupLabel(this.groupBy, k), accounts: groups.get(k)! }));
