@@ -2,6 +2,7 @@
  * The VS Code extension: a thin adapter that feeds workspace files (and unsaved buffers) to the
  * core and shows its findings. No rule, schema logic or date arithmetic lives here.
  */
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check/pipeline.js';
 import { findFrontmatter, sniffKind } from '../core/parse/frontmatter.js';
@@ -158,7 +159,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
   };
 
   // Activated by a Markdown file in a workspace without keyplan.yaml: stay idle until a Keyplan document shows up.
-  const hasConfig = Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, 'keyplan.yaml'))).then(() => true, () => false);
+  // A folder on this machine's disk is asked directly: through vscode.workspace.fs the question
+  // goes to the window and back, which took 0.6–1.7 s while a remote window was still starting.
+  const configUri = vscode.Uri.joinPath(folder.uri, 'keyplan.yaml');
+  const hasConfig = (folder.uri.scheme === 'file' ? stat(configUri.fsPath) : Promise.resolve(vscode.workspace.fs.stat(configUri))).then(() => true, () => false);
   started = hasConfig.then((yes) => {
     if (yes || vscode.workspace.textDocuments.some(isKeyplanDocument)) return start();
     const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
