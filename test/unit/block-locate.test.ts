@@ -74,6 +74,15 @@ const arbBlockPlan = fc
     return lines.join('\n').replace(/\n/g, eol) + eol;
   });
 
+/** A flow-mapping value: what plan files hold, and what the locator must leave to the AST. */
+const arbFlowValue = fc.constantFrom('nps', '2026-03-20', '30', '-5', '1.5', '张伟', 'a b', 'not-started', 'x ', ' y', '"q"', "'s'", 'a:b', 'a: b', '[1]', '{}', '', '~', 'null', '# c', 'R&D', '-', '- a', '?', '60%');
+const arbFlowEntries = fc.uniqueArray(fc.tuple(fc.constantFrom('kind', 'date', 'score', 'end', 'start', 'person', 'next'), fc.oneof(arbFlowValue, fc.constantFrom('nps', '2026-09-20', '72', 'ok')), fc.constantFrom(' ', '', '  '), fc.constantFrom(': ', ': ', ':', ' : ', ':  ')), { minLength: 1, maxLength: 5, selector: ([k]) => k })
+  .map((entries) => `{${entries.map(([k, v, gap, colon]) => `${gap}${k}${v === '' ? ':' : `${colon}${v}`}`).join(',')}}`);
+/** Lists of flow mappings and flow mappings as values, as account plans write them. */
+const arbFlowDoc = fc
+  .tuple(fc.array(arbFlowEntries, { minLength: 1, maxLength: 3 }), arbFlowEntries, fc.constantFrom('', '  # c', '#c', ' '), fc.constantFrom(0, 2))
+  .map(([items, value, after, dash]) => ['kind: account', 'surveys:', ...items.map((i) => `${' '.repeat(dash)}- ${i}${after}`), `contract: ${value}${after}`, 'owner: li-na', ''].join('\n'));
+
 describe('block locator: the same ranges as the YAML AST', function () {
   this.timeout(120_000);
 
@@ -112,6 +121,29 @@ describe('block locator: the same ranges as the YAML AST', function () {
       params(3000),
     );
     assert.ok(answered > 3000, `only ${answered} paths answered`);
+  });
+
+  it('agrees on flow mappings in lists and as values (never a different range)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(arbFlowDoc, (text) => {
+        let ok = false;
+        try {
+          ok = parseDocument(text, YAML_OPTIONS).errors.length === 0;
+        } catch {
+          ok = false;
+        }
+        if (!ok) return;
+        const paths: DataPath[] = [];
+        for (const k of ['kind', 'date', 'score', 'end', 'start', 'person', 'next', 'missing']) {
+          for (let i = 0; i < 4; i++) paths.push(['surveys', i, k]);
+          paths.push(['contract', k]);
+        }
+        answered += compare(text, paths);
+      }),
+      params(3000),
+    );
+    assert.ok(answered > 1500, `only ${answered} paths answered`);
   });
 
   it('agrees on soup lists (never a different range)', () => {

@@ -72,6 +72,12 @@ export function locateBlock(source: string, path: DataPath, target: LocateTarget
   for (let s = 0; s < path.length; s++) {
     const segment = path[s];
     if (typeof segment !== 'string') return undefined;
+    // A list item written as a flow mapping on its line (`- {kind: nps, score: 30}`): its last key.
+    if (yamlText.charCodeAt(lines[line].start + column) === 123 /* { */) {
+      if (s !== path.length - 1 || typeof path[s - 1] !== 'number') return undefined;
+      for (let l = line + 1; l < until; l++) if (lines[l].indent >= 0) return undefined;
+      return flowEntry(yamlText, lines[line].start + column, lines[line].end, segment, target);
+    }
     const key = findKey(yamlText, lines, line, column, until, segment);
     if (!key) return undefined;
     const last = s === path.length - 1;
@@ -81,6 +87,13 @@ export function locateBlock(source: string, path: DataPath, target: LocateTarget
       if (key.value === undefined || key.value === '' || key.deeper) return undefined;
       const start = yamlText.indexOf(key.value, key.at + segment.length);
       return [start, start + key.value.length];
+    }
+    // The path goes on into a flow mapping on the key's line (`contract: {start: …, end: …}`).
+    if (key.value === undefined && s + 1 === path.length - 1 && typeof path[s + 1] === 'string') {
+      const afterColon = yamlText.indexOf(':', key.at + segment.length) + 1;
+      const brace = afterColon + (/^[ \t]*/.exec(yamlText.slice(afterColon, lines[key.line].end))?.[0].length ?? 0);
+      if (yamlText.charCodeAt(brace) !== 123 /* { */ || key.deeper) return undefined;
+      return flowEntry(yamlText, brace, lines[key.line].end, path[s + 1] as string, target);
     }
     // The path goes on: the value must start on the following lines.
     if (key.value !== '') return undefined;
@@ -103,6 +116,34 @@ export function locateBlock(source: string, path: DataPath, target: LocateTarget
     s++; // the index is consumed
   }
   return undefined;
+}
+
+/** A flow mapping's entry `key: value` whose key and one-line plain value are simple. */
+const FLOW_ENTRY = /^[ ]*([A-Za-z_][\w-]*)[ ]*:[ ]+([^\s:,[\]{}#"'&*!%@`|>?-][^:,[\]{}#"'&*!%@`|>?]*?|-[0-9][0-9.]*)[ ]*$/d;
+
+/**
+ * [start, end) of `key`'s key or value in the flow mapping `{…}` starting at `from` and closed on
+ * its line (before `end`, then only spaces or a comment), or undefined unless every entry is a
+ * simple key with a one-line plain value (no quotes, nesting, comments, colons or indicators inside)
+ * and the key is there once.
+ */
+function flowEntry(text: string, from: number, end: number, key: string, target: LocateTarget): Found | undefined {
+  const line = text.slice(from, end);
+  const close = line.indexOf('}');
+  if (close < 0 || !/^(?:[ ]*|[ ]+#.*)$/.test(line.slice(close + 1))) return undefined;
+  let found: Found | undefined;
+  let at = from + 1;
+  for (const part of line.slice(1, close).split(',')) {
+    const m = FLOW_ENTRY.exec(part);
+    if (!m) return undefined;
+    if (m[1] === key) {
+      if (found) return undefined; // a duplicate: the exact way reports it
+      const [start, stop] = m.indices![target === 'key' ? 1 : 2];
+      found = [at + start, at + stop];
+    }
+    at += part.length + 1;
+  }
+  return found;
 }
 
 interface KeyAt {
