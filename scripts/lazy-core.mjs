@@ -142,10 +142,12 @@ export async function buildSplit(options, { frontDir, coreFile }, write) {
 // Modules bundled into a file of their own, next to the bundles that use them, and loaded the first
 // time one of their exports is read. Each must import nothing the bundles also hold (it would have
 // a second copy): the Ajv compiler is needed only for a vocabulary the build did not precompile,
-// the calendar parser only to import a calendar.
+// the calendar parser only to import a calendar, the exact YAML parser only for a frontmatter the
+// fast reader leaves to it, a position the quick locators cannot give, or an edit.
 export const LAZY_MODULES = [
   { module: path.join(root, 'src/core/schema/ajv-runtime.ts'), outfile: 'dist/ajv-runtime.cjs' },
   { module: path.join(root, 'src/core/import/ical-runtime.ts'), outfile: 'dist/ical-runtime.cjs' },
+  { module: path.join(root, 'src/core/parse/yaml-runtime.ts'), outfile: 'dist/yaml-runtime.cjs' },
 ];
 
 /**

@@ -2,7 +2,7 @@
  * Rewrites a person's `stance` and `influence` in place, for a drag on the matrix: only those two
  * values change; comments, key order, quoting, line endings and every other byte stay as they were.
  */
-import { isMap, isPair, isScalar, parseDocument, Scalar, type ParsedNode, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, Scalar, type ParsedNode, type Pair } from '../parse/yaml-runtime.js';
 import { YAML_OPTIONS } from '../parse/yaml-options.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
 import { STANCE_X } from '../model/placement.js';

@@ -1,5 +1,5 @@
 /** Quick fixes for findings, computed from the diagnostic's data and the file's text. */
-import { parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
+import { parseDocument, isMap, isPair, isScalar, type Node } from '../parse/yaml-runtime.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
 import { t } from '../i18n/catalogue.js';

@@ -3,7 +3,7 @@
  * log) and a person. Ids are checked before any path is built from them, so nothing can be written
  * outside the workspace.
  */
-import { parse } from 'yaml';
+import { parse } from '../parse/yaml-runtime.js';
 import { isValidDate } from '../dates.js';
 import type { Tier } from '../parse/config.js';
 import { ID_PATTERN } from './references.js';

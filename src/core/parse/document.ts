@@ -1,5 +1,5 @@
 /** Parsing one Markdown file into a Keyplan document. */
-import { parseDocument, type Document as YamlDocument, type YAMLError } from 'yaml';
+import { parseDocument, type Document as YamlDocument, type YAMLError } from './yaml-runtime.js';
 import type { Diagnostic, Range, Severity } from '../diagnostic.js';
 import { findFrontmatter, sniffKind, sniffValue, type FrontmatterSpan } from './frontmatter.js';
 import type { Locale, Params } from '../i18n/catalogue.js';

@@ -1,5 +1,5 @@
 /** Maps a data path (keys and indexes) to the exact source range of a key or value in a YAML document. */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from './yaml-runtime.js';
 
 export type DataPath = ReadonlyArray<string | number>;
 /** `key`: the key of the last segment; `value`: its value (falls back to the key when the value is empty). */
