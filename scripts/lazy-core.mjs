@@ -143,11 +143,13 @@ export async function buildSplit(options, { frontDir, coreFile }, write) {
 // time one of their exports is read. Each must import nothing the bundles also hold (it would have
 // a second copy): the Ajv compiler is needed only for a vocabulary the build did not precompile,
 // the calendar parser only to import a calendar, the exact YAML parser only for a frontmatter the
-// fast reader leaves to it, a position the quick locators cannot give, or an edit.
+// fast reader leaves to it, a position the quick locators cannot give, or an edit, the Markdown
+// parser only for an interaction log whose layout needs CommonMark.
 export const LAZY_MODULES = [
   { module: path.join(root, 'src/core/schema/ajv-runtime.ts'), outfile: 'dist/ajv-runtime.cjs' },
   { module: path.join(root, 'src/core/import/ical-runtime.ts'), outfile: 'dist/ical-runtime.cjs' },
   { module: path.join(root, 'src/core/parse/yaml-runtime.ts'), outfile: 'dist/yaml-runtime.cjs' },
+  { module: path.join(root, 'src/core/parse/markdown-runtime.ts'), outfile: 'dist/markdown-runtime.cjs' },
 ];
 
 /**

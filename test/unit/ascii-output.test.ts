@@ -100,7 +100,7 @@ describe('ASCII-only bundles', () => {
   });
 
   it('the built command line and extension are ASCII (npm test builds before the unit tests)', () => {
-    for (const file of ['dist/cli.cjs', 'dist/extension.cjs', 'dist/extension-core.cjs', 'dist/ajv-runtime.cjs', 'dist/ical-runtime.cjs', 'dist/yaml-runtime.cjs']) {
+    for (const file of ['dist/cli.cjs', 'dist/extension.cjs', 'dist/extension-core.cjs', 'dist/ajv-runtime.cjs', 'dist/ical-runtime.cjs', 'dist/yaml-runtime.cjs', 'dist/markdown-runtime.cjs']) {
       assert.doesNotMatch(readFileSync(file, 'latin1'), /[^\x00-\x7f]/, file);
     }
   });

@@ -3,9 +3,8 @@
  * `- 2026-11-02 meeting @zhang-wei @wang-fang: summary`. Parsed with remark so that list items
  * inside code blocks or HTML are not mistaken for entries.
  */
-import type { ListItem, Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { ListItem, RootContent } from 'mdast';
+import { parseMarkdown } from './markdown-runtime.js';
 import { isCalendarDate } from '../dates.js';
 
 export interface LogEntry {
@@ -48,8 +47,6 @@ export interface ParsedLog {
   entries: LogEntry[];
   malformed: MalformedEntry[];
 }
-
-const processor = unified().use(remarkParse);
 
 /** An item that starts like a date is meant as an entry; anything else is ordinary prose. */
 const DATE_LIKE = /^\d{4}[-/.年]\d{1,2}/;
@@ -271,7 +268,7 @@ export function parseWithRemark(body: string): ParsedLog {
   const result: ParsedLog = { entries: [], malformed: [] };
   // The parser drops a byte-order mark at the very start of its input (and its offsets would then
   // be one short); a blank first line, which changes nothing else, keeps it as the text it is here.
-  const tree = processor.parse(`\n${body}`) as Root;
+  const tree = parseMarkdown(`\n${body}`);
   const lineEnd = /\r\n|\r|\n/g;
   visitListItems(tree.children, (item) => {
     const first = item.children[0];
