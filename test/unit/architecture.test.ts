@@ -219,3 +219,35 @@ describe('architecture: the pipeline is layered', () => {
     assert.deepEqual(circles, []);
   });
 });
+
+describe('architecture: the libraries loaded on first use', () => {
+  /** The packages each wrapper alone may import (scripts/lazy-core.mjs LAZY_MODULES builds it into a file of its own). */
+  const WRAPPED: Record<string, RegExp> = {
+    'src/core/schema/ajv-runtime.ts': /^(?:ajv\/dist\/2020(?:\.js)?|ajv-formats)$/,
+    'src/core/import/ical-runtime.ts': /^ical\.js$/,
+    'src/core/parse/yaml-runtime.ts': /^yaml$/,
+    'src/core/parse/markdown-runtime.ts': /^(?:unified|remark-parse)$/,
+  };
+
+  /** What a file imports for its values (type-only imports vanish from the bundles). */
+  const valueImports = (file: string) => importedModules(readFileSync(file, 'utf8').split('\n').filter((line) => !/^\s*(?:import|export)\s+type\b/.test(line)).join('\n'));
+
+  it('are imported only through their wrappers (else the bundles would hold a second copy)', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(path.join(REPO_ROOT, 'src'))) {
+      const rel = path.relative(REPO_ROOT, file).split(path.sep).join('/');
+      for (const spec of valueImports(file)) {
+        for (const [wrapper, pkg] of Object.entries(WRAPPED)) if (pkg.test(spec) && rel !== wrapper) offenders.push(`${rel} imports ${spec} (use ${wrapper})`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('each wrapper imports nothing but its library', () => {
+    for (const [wrapper, pkg] of Object.entries(WRAPPED)) {
+      const specs = valueImports(path.join(REPO_ROOT, wrapper));
+      assert.ok(specs.length > 0, wrapper);
+      for (const spec of specs) assert.match(spec, pkg, `${wrapper} imports ${spec}`);
+    }
+  });
+});
