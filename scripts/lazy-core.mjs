@@ -159,6 +159,8 @@ export const LAZY_MODULES = [
 export async function lazyModules(options, write) {
   const names = await exportNames(LAZY_MODULES.map((m) => m.module), options);
   for (const { module, outfile } of LAZY_MODULES) {
+    // .vscodeignore ships `dist/*-runtime.cjs`.
+    if (!/^dist\/[\w-]+-runtime\.cjs$/.test(outfile)) throw new Error(`lazy-modules: ${outfile} must be named dist/<name>-runtime.cjs`);
     const built = await write({ ...options, entryPoints: [module], outfile, metafile: true, plugins: [], minify: true });
     const own = Object.keys(built.metafile.inputs).map((f) => path.resolve(root, f)).filter((f) => f.startsWith(path.join(root, 'src')) && f !== module);
     if (own.length) throw new Error(`lazy-modules: ${outfile} would hold a second copy of ${own.join(', ')}`);
