@@ -189,13 +189,6 @@ export function affectedScopeExact(all: readonly SourceFile[], changed: readonly
 }
 
 /**
- * The same scope as `affectedScopeExact`, parsing only the documents that can matter: each step
- * that looks for the documents declaring or referencing some ids asks the id index (id-index.ts)
- * which documents can hold them, and parses only those; the steps that need every account plan,
- * or every document's account, parse only the documents whose text does not already settle it.
- * Anything the index cannot see through is parsed, the exact way.
- */
-/**
  * What one scope computation learnt of each file's content, for another over mostly the same
  * contents (the two sides of a diff): keyed by the content object, so only a file read as the same
  * bytes object (`readRevision` shares them between revisions) is looked at once.
@@ -207,6 +200,14 @@ export interface ScopeMemo {
 
 export const scopeMemo = (): ScopeMemo => ({ entries: new WeakMap(), infos: new WeakMap() });
 
+/**
+ * The same scope as `affectedScopeExact`, parsing only the documents that can matter: each step
+ * that looks for the documents declaring or referencing some ids asks the id index (id-index.ts)
+ * which documents can hold them, and parses only those; the steps that need every account plan,
+ * or every document's account, parse only the documents whose text does not already settle it.
+ * Anything the index cannot see through is parsed, the exact way. `memo`: shared with another
+ * call over mostly the same contents (see `ScopeMemo`); the scope is the same with or without it.
+ */
 export function affectedScope(all: readonly SourceFile[], changed: readonly ChangedFile[], memo?: ScopeMemo): Scope {
   const everything = (reason: string): Scope => ({ files: [...all], focus: new Set(all.map((f) => f.path)), accounts: [], full: true, reason });
   if (changed.some((c) => c.path === CONFIG_FILE)) return everything(`${CONFIG_FILE} changed`);
