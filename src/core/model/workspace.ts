@@ -377,12 +377,19 @@ function logInteractions(doc: KeyplanDocument, account: string, config: KeyplanC
   // An entry written with an alias (`拜访`) counts as its channel (`visit`) from here on.
   const list = doc.log.entries
     .map((entry): Interaction => ({
-      account, date: entry.date, channel: canonicalChannel(config, entry.channel) ?? entry.channel, people: [...new Set(entry.mentions.map((m) => m.id))],
+      account, date: entry.date, channel: canonicalChannel(config, entry.channel) ?? entry.channel, people: mentionedIds(entry),
       summary: entry.summary, next: parseNext(entry.summary), entry, doc,
     }))
     .sort(newestFirst);
   interactionsOfLog.set(doc, { account, aliases: config.channelAliases, channels: config.channels, list });
   return list;
+}
+
+/** Every id an entry mentions, once each; the entry's own list when that is already it (the usual case: no one is named twice or after the colon). */
+function mentionedIds(entry: LogEntry): string[] {
+  const { people, mentions } = entry;
+  if (mentions.length === people.length && (people.length < 2 || new Set(people).size === people.length)) return people;
+  return [...new Set(mentions.map((m) => m.id))];
 }
 
 /** All interactions of an account, newest first. Shared, read-only arrays: callers must not mutate them. */

@@ -20,6 +20,7 @@
  * generated plan files, and that the fast way never accepts what the `yaml` package rejects.
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { intern } from './intern.js';
 
 /**
  * Plain-scalar resolution of the `yaml` package's core schema (yaml/dist/schema/core), in its
@@ -96,17 +97,31 @@ export function fastYamlMapping(source: string): Record<string, unknown> | undef
   return data as Record<string, unknown>;
 }
 
-/** False where js-yaml's keys may differ from the `yaml` package's (a null key), or the nesting is deeper than any plan file's. */
+/**
+ * False where js-yaml's keys may differ from the `yaml` package's (a null key), or the nesting is
+ * deeper than any plan file's. On the way it keeps one copy of each short text (see `intern`) and
+ * gives each list exactly the room it holds: js-yaml grows lists item by item, which leaves room
+ * for 17 items in a list of one or two (`roles: [EB]`), and 10,000 documents keep their lists.
+ */
 function sameKeys(value: unknown, depth: number): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (depth > 64) return false;
   if (Array.isArray(value)) {
-    for (const item of value) if (!sameKeys(item, depth + 1)) return false;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') value[i] = intern(item);
+      else if (!sameKeys(item, depth + 1)) return false;
+      else if (Array.isArray(item)) value[i] = item.slice();
+    }
     return true;
   }
-  for (const key in value) {
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
     if (key === 'null') return false;
-    if (!sameKeys((value as Record<string, unknown>)[key], depth + 1)) return false;
+    const item = record[key];
+    if (typeof item === 'string') record[key] = intern(item);
+    else if (!sameKeys(item, depth + 1)) return false;
+    else if (Array.isArray(item)) record[key] = item.slice();
   }
   return true;
 }

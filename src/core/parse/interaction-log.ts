@@ -6,6 +6,7 @@
 import type { ListItem, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown-runtime.js';
 import { isCalendarDate } from '../dates.js';
+import { intern } from './intern.js';
 
 export interface LogEntry {
   date: string;
@@ -317,17 +318,19 @@ export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEn
   // `keyplan import` keeps the calendar event's key in a trailing `<!-- ics:KEY -->`: not summary text.
   const shown = summary.replace(IMPORT_MARKER, '');
   if (!shown.trim()) return { problem: 'summary', ...whole };
-  const mentions: Mention[] = [];
+  const found: Mention[] = [];
   for (const mm of line.matchAll(MENTION)) {
     // `foo@bar.com` is an e-mail address, not a mention.
     const before = mm.index > 0 ? line[mm.index - 1] : ' ';
     if (/[A-Za-z0-9._%+-]/.test(before)) continue;
-    mentions.push({ id: mm[1], start: offset + mm.index, end: offset + mm.index + mm[0].length });
+    found.push({ id: intern(mm[1]), start: offset + mm.index, end: offset + mm.index + mm[0].length });
   }
+  // A list that grew by push keeps room for 17 items; a log keeps 64,000 of these at 10k documents.
+  const mentions = found.slice();
   const colonAt = date.length + (line.slice(date.length).search(/[:：]/));
   const people = mentions.filter((x) => x.start - offset < colonAt).map((x) => x.id);
   const channelStart = offset + line.indexOf(channel, date.length);
-  return { date, channel, people, mentions, summary: shown.trim(), start: offset, end: offset + line.length, channelStart };
+  return { date, channel: intern(channel), people, mentions, summary: shown.trim(), start: offset, end: offset + line.length, channelStart };
 }
 
 /** A follow-up named in an entry's summary: `Next: …` or, with a due date, `Next (2026-12-05): …`. */
