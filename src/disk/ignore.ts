@@ -15,10 +15,12 @@ export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['.git', 'node_module
  * revision's file list matches what a checkout of it would give.
  */
 export function ignoreFilter(exclude: string[], gitignores: ReadonlyMap<string, Ignore>): (relPath: string, isDir: boolean) => boolean {
-  const rootIgnore = ignore().add(exclude);
+  // No patterns, no question: the package checks and remembers every path it is asked about.
+  const rootIgnore = exclude.length ? ignore().add(exclude) : undefined;
   return (relPath, isDir) => {
     const probe = isDir ? `${relPath}/` : relPath;
-    if (rootIgnore.ignores(probe)) return true;
+    if (rootIgnore?.ignores(probe)) return true;
+    if (!gitignores.size) return false;
     const parts = relPath.split('/');
     for (let i = 0; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');

@@ -96,13 +96,14 @@ export function* defaultBaseSteps(repo: GitRepo): GitSteps<Revision> {
 }
 export const defaultBase = (repo: GitRepo) => runSync(defaultBaseSteps(repo));
 
-export function* namedRevisionSteps(repo: GitRepo, rev: string): GitSteps<Revision> {
-  const sha = yield* resolveCommitSteps(repo, rev);
+/** `sha`: the commit `rev` was already resolved to, if it was (one git call fewer). */
+export function* namedRevisionSteps(repo: GitRepo, rev: string, sha?: string): GitSteps<Revision> {
+  sha ??= yield* resolveCommitSteps(repo, rev);
   if (!sha) throw new GitError({ id: 'git.unknown-revision', params: { rev } });
   const short = yield* shortShaSteps(repo, sha);
   return { sha, label: /^[0-9a-f]{7,40}$/i.test(rev) ? short : `${rev} (${short})` };
 }
-export const namedRevision = (repo: GitRepo, rev: string) => runSync(namedRevisionSteps(repo, rev));
+export const namedRevision = (repo: GitRepo, rev: string, sha?: string) => runSync(namedRevisionSteps(repo, rev, sha));
 
 /** Workspace-relative path of a repository path, or undefined when it lies outside the workspace. */
 export function inWorkspace(repo: GitRepo, repoPath: string): string | undefined {
@@ -120,7 +121,7 @@ export function* readBlobsSteps(repo: GitRepo, names: string[]): GitSteps<Map<st
   const result = new Map<string, Buffer>();
   if (!names.length) return result;
   for (const n of names) if (!/^[0-9a-f]{40,64}$/i.test(n)) throw new Error(`readBlobs takes object ids, not '${n}'`);
-  const { stdout } = yield* call(repo.top, ['cat-file', '--batch'], { input: names.join('\n') + '\n' });
+  const { stdout } = yield* call(repo.top, ['cat-file', '--batch', '--buffer'], { input: names.join('\n') + '\n' });
   let at = 0;
   for (const name of names) {
     const nl = stdout.indexOf(10, at);

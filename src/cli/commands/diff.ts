@@ -59,9 +59,9 @@ export const diff = defineCommand({
       const point = resolvePoint(repo, values.since, asOf, 'before');
       if (!point) throw usage('error.no-commit-before', { when: values.since });
       base = { sha: point.sha, label: point.label };
-    } else base = revisions[0] ? namedRevision(repo, revisions[0]) : defaultBase(repo);
+    } else base = revisions[0] ? namedRevision(repo, revisions[0].rev, revisions[0].sha) : defaultBase(repo);
     if (base.note) note(base.note);
-    const head: Revision | undefined = revisions[1] ? namedRevision(repo, revisions[1]) : undefined;
+    const head: Revision | undefined = revisions[1] ? namedRevision(repo, revisions[1].rev, revisions[1].sha) : undefined;
 
     // Blobs both revisions share are read once.
     const blobs = new Map<string, Buffer>();
@@ -105,14 +105,16 @@ export const diff = defineCommand({
 });
 
 /** Splits `[BASE [HEAD]] [paths]`: leading arguments that name commits are revisions. */
-function splitRevisions(repo: GitRepo, args: string[], cwd: string): { revisions: string[]; paths: string[] } {
-  const revisions: string[] = [];
+/** The leading arguments that name commits (with the commit each names), and the paths after them. */
+function splitRevisions(repo: GitRepo, args: string[], cwd: string): { revisions: { rev: string; sha: string }[]; paths: string[] } {
+  const revisions: { rev: string; sha: string }[] = [];
   let i = 0;
   for (; i < args.length && revisions.length < 2; i++) {
     const arg = args[i];
-    if (!resolveCommit(repo, arg)) break;
+    const sha = resolveCommit(repo, arg);
+    if (!sha) break;
     if (existsSync(path.resolve(cwd, arg))) throw usage('error.diff-both', { arg });
-    revisions.push(arg);
+    revisions.push({ rev: arg, sha });
   }
   return { revisions, paths: args.slice(i) };
 }

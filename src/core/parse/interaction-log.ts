@@ -330,7 +330,7 @@ export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEn
   const colonAt = date.length + (line.slice(date.length).search(/[:：]/));
   const people = mentions.filter((x) => x.start - offset < colonAt).map((x) => x.id);
   const channelStart = offset + line.indexOf(channel, date.length);
-  return { date, channel: intern(channel), people, mentions, summary: shown.trim(), start: offset, end: offset + line.length, channelStart };
+  return { date: intern(date), channel: intern(channel), people, mentions, summary: shown.trim(), start: offset, end: offset + line.length, channelStart };
 }
 
 /** A follow-up named in an entry's summary: `Next: …` or, with a due date, `Next (2026-12-05): …`. */
