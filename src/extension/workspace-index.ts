@@ -13,8 +13,9 @@ import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
 import { toDiagnostic } from './editor/convert.js';
 
 const DEBOUNCE_MS = 150;
-/** Files read at once while indexing; the indexing state is reported after each batch. */
+/** Files read at once while indexing; the indexing state is reported after a batch, at most every PROGRESS_MS. */
 const READ_BATCH = 64;
+const PROGRESS_MS = 100;
 /**
  * Findings for more files than this (the first indexing, a branch switch) go to the editor after
  * the portfolio has drawn its accounts (or VIEWS_FIRST_MS without it): thousands of files'
@@ -124,17 +125,26 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.log?.info(vscode.l10n.t('Indexing {0}…', this.folder.uri.scheme === 'file' ? this.folder.uri.fsPath : this.folder.uri.toString()));
     const index = async (progress: vscode.Progress<{ message?: string; increment?: number }>) => {
       this.progressView = this.viewId;
-      const uris = this.folder.uri.scheme === 'file' ? (await this.listOnDisk()).map((p) => this.uriOf(p)) : await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), '**/{node_modules,.git}/**');
+      // A local folder is listed and read by workspace-relative path, as the command line does (no
+      // URI made and taken apart again for each of 10,000 files); any other by URI.
+      const local = this.folder.uri.scheme === 'file' ? await this.listOnDisk() : undefined;
+      const uris = local ? undefined : await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), '**/{node_modules,.git}/**');
       const listed = performance.now();
-      const total = uris.length;
+      const total = local?.length ?? uris!.length;
       this.setIndexing({ phase: 'reading', done: 0, total });
       await this.readInto(vscode.Uri.joinPath(this.folder.uri, CONFIG_FILE));
+      // Progress at most every PROGRESS_MS: each report is a message to the window and redraws the views.
+      let shown = 0;
+      let shownAt = performance.now();
       for (let i = 0; i < total; i += READ_BATCH) {
-        const batch = uris.slice(i, i + READ_BATCH);
-        if (this.listed) for (const file of (await readSources(this.folder.uri.fsPath, batch.map((u) => this.relative(u)))).files) this.checker.set(file);
-        else await Promise.all(batch.map((u) => this.readInto(u)));
-        progress.report({ increment: (100 * batch.length) / total });
-        this.setIndexing({ phase: 'reading', done: i + batch.length, total });
+        if (local) await this.readLocal(local.slice(i, i + READ_BATCH));
+        else await Promise.all(uris!.slice(i, i + READ_BATCH).map((u) => this.readInto(u)));
+        const done = Math.min(total, i + READ_BATCH);
+        if (done < total && performance.now() - shownAt < PROGRESS_MS) continue;
+        progress.report({ increment: (100 * (done - shown)) / total });
+        this.setIndexing({ phase: 'reading', done, total });
+        shown = done;
+        shownAt = performance.now();
       }
       for (const d of vscode.workspace.textDocuments) if (d.isDirty && this.relevant(d.uri)) this.checker.set({ path: this.relative(d.uri), content: d.getText() });
       const read = performance.now();
@@ -190,18 +200,34 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async readInto(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme === 'file') return this.readLocal([this.relative(uri)]);
     try {
-      // Local files straight from disk, as the command line reads them (regular files only, no
-      // link followed): vscode.workspace.fs costs a round trip per file (measured in code-server
-      // at 10k files: 8.7 s to read them all that way).
-      if (uri.scheme === 'file') {
-        for (const file of (await readSources(this.folder.uri.fsPath, [this.relative(uri)])).files) this.checker.set(file);
-        return;
-      }
       this.checker.set({ path: this.relative(uri), content: await vscode.workspace.fs.readFile(uri) });
-    } catch {
-      // Vanished or unreadable: nothing to check.
+    } catch (err) {
+      if (!(err instanceof vscode.FileSystemError) || err.code !== 'FileNotFound') this.couldNotRead(this.relative(uri), err instanceof vscode.FileSystemError ? err.code : String(err));
     }
+  }
+
+  /**
+   * Local files straight from disk, as the command line reads them (regular files only, no link
+   * followed): vscode.workspace.fs costs a round trip per file (measured in code-server at 10k
+   * files: 8.7 s to read them all that way). A file gone meanwhile has nothing to check; one that
+   * is there but cannot be read (EACCES…) is kept as such, so the views name it.
+   */
+  private async readLocal(paths: string[]): Promise<void> {
+    const read = await readSources(this.folder.uri.fsPath, paths);
+    for (const file of read.files) this.checker.set(file);
+    for (const f of read.failed) this.couldNotRead(f.path, typeof f.error === 'string' ? f.error : f.error.id);
+  }
+
+  private couldNotRead(path: string, why: string): void {
+    if (path === CONFIG_FILE) {
+      // Without it the team's settings would silently not apply: say so, once per failure.
+      this.log?.warn(vscode.l10n.t('{0} could not be read ({1}): the team settings in it do not apply until it can be.', CONFIG_FILE, why));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be read ({1}): the team settings in it do not apply until it can be.', CONFIG_FILE, why));
+      return;
+    }
+    this.checker.set({ path, content: '', failure: why });
   }
 
   /**
@@ -233,7 +259,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const before = this.listed;
     const now = new Set(await this.listOnDisk());
     for (const p of before) if (!now.has(p)) this.checker.delete(p);
-    for (const p of now) if (!before.has(p)) await this.readInto(this.uriOf(p));
+    const added = [...now].filter((p) => !before.has(p));
+    if (added.length) await this.readLocal(added);
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { md, removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
 import { buildCli } from './helpers/git-repo.js';
+import { IncrementalChecker } from '../../src/core/check/pipeline.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 const AS_OF = ['--as-of', '2026-11-20'];
@@ -104,5 +105,46 @@ describe('unreadable documents and duplicate ids in the views (built CLI)', func
       assert.match(lines[0], /also defined in accounts\/beta\/people\/zhang-wei\.md\. .*accounts\/acme\/people\/zhang-wei\.md is used/);
       assert.match(lines[1], /also defined in accounts\/acme\/people\/zhang-wei\.md\./);
     });
+  });
+});
+
+describe('a file that is there but cannot be opened (the editor feeds it to the checker as such)', () => {
+  const files = () => [
+    { path: 'keyplan.yaml', content: 'locale: en\n' },
+    { path: 'accounts/acme/account.md', content: plan('acme') },
+    { path: 'accounts/acme/people/eb.md', content: who('eb', 'acme', ['roles: [EB]']) },
+  ];
+
+  it('is listed among the skipped files with why, and leaves the rest checked', () => {
+    const checker = new IncrementalChecker('en');
+    for (const f of files()) checker.set(f);
+    checker.set({ path: 'accounts/acme/people/tb.md', content: '', failure: 'EACCES' });
+    const r = checker.check('2026-11-20');
+    assert.deepEqual(r.skipped, [{ path: 'accounts/acme/people/tb.md', reason: 'unreadable', detail: 'EACCES' }]);
+    assert.deepEqual([...r.workspace.people.keys()], ['eb']);
+  });
+
+  it('is read again when it can be, and a file that becomes unreadable is no longer counted', () => {
+    const checker = new IncrementalChecker('en');
+    for (const f of files()) checker.set(f);
+    checker.set({ path: 'accounts/acme/people/tb.md', content: '', failure: 'EACCES' });
+    checker.check('2026-11-20');
+    checker.set({ path: 'accounts/acme/people/tb.md', content: who('tb', 'acme', ['roles: [TB]']) });
+    let r = checker.check('2026-11-20');
+    assert.deepEqual(r.skipped, []);
+    assert.deepEqual([...r.workspace.people.keys()].sort(), ['eb', 'tb']);
+    checker.set({ path: 'accounts/acme/people/eb.md', content: '', failure: 'EIO' });
+    r = checker.check('2026-11-20');
+    assert.deepEqual(r.skipped.map((s) => `${s.path} ${s.detail}`), ['accounts/acme/people/eb.md EIO']);
+    assert.deepEqual([...r.workspace.people.keys()], ['tb']);
+  });
+
+  it('an empty file and an unreadable one are told apart', () => {
+    const checker = new IncrementalChecker('en');
+    for (const f of files()) checker.set(f);
+    checker.set({ path: 'accounts/acme/notes.md', content: '' });
+    checker.check('2026-11-20');
+    checker.set({ path: 'accounts/acme/notes.md', content: '', failure: 'EACCES' });
+    assert.deepEqual(checker.check('2026-11-20').skipped.map((s) => s.reason), ['unreadable']);
   });
 });

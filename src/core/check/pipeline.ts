@@ -65,6 +65,7 @@ export interface FileOutcome {
 
 /** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
 export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale): FileOutcome {
+  if (file.failure !== undefined) return { diagnostics: [], skipped: { path: file.path, reason: 'unreadable', detail: file.failure } };
   const size = typeof file.content === 'string' ? file.content.length : file.content.byteLength;
   if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes`, bytes: size } };
   let text = typeof file.content === 'string' ? withoutBom(file.content) : '';
@@ -155,7 +156,7 @@ export class IncrementalChecker {
       return;
     }
     const previous = this.files.get(file.path);
-    if (previous && sameContent(previous.file.content, file.content)) return;
+    if (previous && previous.file.failure === file.failure && sameContent(previous.file.content, file.content)) return;
     if (!previous) this.structural = true;
     this.dirty.add(file.path);
     this.files.set(file.path, { file });

@@ -7,6 +7,11 @@ export interface SourceFile {
   /** Workspace-relative path with forward slashes. */
   path: string;
   content: Uint8Array | string;
+  /**
+   * The file is there but could not be read (`EACCES`, `EISDIR`…; `content` is then empty): the
+   * check lists it among the skipped files, so the views can say it is missing from them.
+   */
+  failure?: string;
 }
 
 /** Where a finding about a whole file's bytes goes: its first (up to three) characters, never past the first line's end. */

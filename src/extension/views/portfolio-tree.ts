@@ -121,6 +121,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
     return [
       ...this.result.unreadable.map((u) => ({ path: u.path, reason: u.reason ?? t('could not be read') })),
       ...this.result.skipped.filter((s) => s.reason === 'too-large').map((s) => ({ path: s.path, reason: t('larger than the 10 MB a document may have; not read ({0})', s.detail ?? '') })),
+      ...this.result.skipped.filter((s) => s.reason === 'unreadable').map((s) => ({ path: s.path, reason: t('the file could not be opened ({0})', s.detail ?? '') })),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 

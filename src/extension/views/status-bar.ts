@@ -28,7 +28,7 @@ export function createStatusBar(source: StatusSource): [vscode.StatusBarItem, ..
     const overdue = result.cadences.filter((c) => c.state === 'overdue').length;
     const missed = result.cadences.filter((c) => c.state === 'planned-missed').length;
     // Unread documents are named: a count that leaves them out must not look complete.
-    const unread = [...result.unreadable.map((u) => u.path), ...result.skipped.filter((s) => s.reason === 'too-large').map((s) => s.path)].sort();
+    const unread = [...result.unreadable.map((u) => u.path), ...result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable').map((s) => s.path)].sort();
     item.text = (overdue ? `$(bell-dot) ${vscode.l10n.t('{0} overdue', overdue)}` : `$(bell) ${vscode.l10n.t('0 overdue')}`)
       + (unread.length ? ` $(warning) ${vscode.l10n.t('{0} unreadable', unread.length)}` : '');
     let tooltip = vscode.l10n.t('{0} contacts overdue, {1} planned interactions missed (as of {2}). Click for the list.', overdue, missed, result.asOf);
