@@ -56,6 +56,9 @@ const ENTRY = /^(\d{4}-\d{2}-\d{2})(?:[ \t]+([^\s:：@]+))?((?:[ \t,，、]*@[A-
 const IMPORT_MARKER = /[ \t]*<!-- ics:[^\s]* -->$/;
 // Mentions are matched case-insensitively so that `@Zhang-Wei` is reported as an unknown id, not ignored.
 const MENTION = /@([A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)/g;
+/** The characters of an e-mail address's local part (`[A-Za-z0-9._%+-]`), by character code: `foo@bar.com` is no mention. */
+const MAIL_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-') MAIL_CHAR[c.charCodeAt(0)] = 1;
 
 export function parseInteractionLog(body: string): ParsedLog {
   // Nothing that looks like a date: no entry, and no malformed entry either.
@@ -319,10 +322,12 @@ export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEn
   const shown = summary.replace(IMPORT_MARKER, '');
   if (!shown.trim()) return { problem: 'summary', ...whole };
   const found: Mention[] = [];
-  for (const mm of line.matchAll(MENTION)) {
+  // exec on the one global expression (matchAll would copy it for every entry: 64,000 copies at 10k).
+  MENTION.lastIndex = 0;
+  for (let mm = MENTION.exec(line); mm; mm = MENTION.exec(line)) {
     // `foo@bar.com` is an e-mail address, not a mention.
-    const before = mm.index > 0 ? line[mm.index - 1] : ' ';
-    if (/[A-Za-z0-9._%+-]/.test(before)) continue;
+    const before = mm.index > 0 ? line.charCodeAt(mm.index - 1) : 32;
+    if (MAIL_CHAR[before]) continue;
     found.push({ id: intern(mm[1]), start: offset + mm.index, end: offset + mm.index + mm[0].length });
   }
   // A list that grew by push keeps room for 17 items; a log keeps 64,000 of these at 10k documents.
