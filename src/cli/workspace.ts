@@ -27,8 +27,11 @@ export interface LoadedWorkspace {
   displayPath: (file: string) => string;
 }
 
-/** Reads and checks the workspace of `paths` (default: the current folder) in --locale at --as-of. */
-export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], changedSince?: string): Promise<LoadedWorkspace> {
+/**
+ * Reads and checks the workspace of `paths` (default: the current folder) in --locale at --as-of.
+ * `findingsOnly`: the caller uses the findings, not the model (`check`): see `checkWorkspace`.
+ */
+export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], changedSince?: string, findingsOnly = false): Promise<LoadedWorkspace> {
   const { io } = call;
   const locale = chooseLocale(call.values.locale, io.env);
   const asOf = parseAsOf(call.values['as-of']);
@@ -42,7 +45,7 @@ export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], ch
   const notes: CliText[] = [...readNotes, ...vanished.map((f): CliText => ({ id: 'note.vanished', params: { path: displayPath(f) } }))];
   if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
   const scope = changedSince === undefined ? undefined : scopeChangedSince(root, changedSince, files);
-  const result = checkWorkspace(scope ? scope.files : files, { locale, asOf });
+  const result = checkWorkspace(scope ? scope.files : files, { locale, asOf, findingsOnly });
   call.locale = result.locale;
   return { root, result, focus, failed, notes, scope, displayPath };
 }

@@ -40,7 +40,7 @@ export const check = defineCommand({
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw usage('error.max-warnings');
     }
     if (values['changed-since'] === '') throw usage('error.changed-since');
-    const { root, result, focus, failed, notes, scope, displayPath } = await loadWorkspace(call, positionals, values['changed-since']);
+    const { root, result, focus, failed, notes, scope, displayPath } = await loadWorkspace(call, positionals, values['changed-since'], true);
     const reported = (file: string) => inFocus(focus, file) && (!scope || scope.focus.has(file));
 
     let shown: Diagnostic[] = result.diagnostics.filter((d) => reported(d.file));

@@ -19,7 +19,7 @@ import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import { OverlayMap } from './overlay-map.js';
 import { firstCharacters, withoutBom, type SourceFile } from './source.js';
-import { buildWorkspace, documentReferences, mergedInteractions, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
+import { buildWorkspace, documentReferences, mergedInteractions, releaseLogs, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
 
 export interface SkippedFile {
   path: string;
@@ -109,8 +109,8 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
 }
 
 /** Checks a whole workspace. `files` may include keyplan.yaml at the root. Never throws on bad input. */
-export function checkWorkspace(files: SourceFile[], options: CheckOptions = {}): CheckResult {
-  const checker = new IncrementalChecker(options.locale, true);
+export function checkWorkspace(files: SourceFile[], options: CheckOptions & { findingsOnly?: boolean } = {}): CheckResult {
+  const checker = new IncrementalChecker(options.locale, true, options.findingsOnly);
   for (const file of files) checker.set(file);
   return checker.check(options.asOf);
 }
@@ -141,8 +141,12 @@ export class IncrementalChecker {
   /** Per-account cadence and methodology results, reused while none of the account's documents changed. */
   private readonly accountMemo = new Map<string, { key: string; cadences: PersonCadence[]; activity: AccountActivity; diagnostics: Diagnostic[] }>();
 
-  /** `once`: the checker is checked once (no quick checks follow, so their indexes are not built). */
-  constructor(private readonly localeOverride?: Locale, private readonly once = false) {}
+  /**
+   * `once`: the checker is checked once (no quick checks follow, so their indexes are not built).
+   * `findingsOnly` (with `once`): only the findings are wanted; each account's logs are read when
+   * its turn comes and let go after it (the result's accounts then have no interactions to give).
+   */
+  constructor(private readonly localeOverride?: Locale, private readonly once = false, private readonly findingsOnly = false) {}
 
   /** Adds or replaces a file (keyplan.yaml included). */
   set(file: SourceFile): void {
@@ -218,14 +222,17 @@ export class IncrementalChecker {
       if (outcome.skipped) skipped.push(outcome.skipped);
       all.push(...outcome.diagnostics);
     }
-    const built = buildWorkspace(documents, config, locale, unreadable);
+    const lean = this.once && this.findingsOnly;
+    const built = buildWorkspace(documents, config, locale, unreadable, { logsLater: lean });
     const ws = built.workspace;
     all.push(...built.diagnostics);
     const cadences: PersonCadence[] = [];
     const activity: AccountActivity[] = [];
     const analyses = new Map<string, Analysis>();
     for (const account of ws.accounts.values()) {
+      if (built.readLogs) all.push(...built.readLogs(account));
       const a = this.analyse(ws, account, asOf, locale);
+      if (lean) releaseLogs(account);
       analyses.set(account.id, a);
       cadences.push(...a.cadences);
       activity.push(a.activity);

@@ -110,6 +110,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** What the reference findings of one document depend on besides the document: see `documentReferences`. */
   references: ReferenceContext;
+  /** With `logsLater`: reads one account's logs (its interactions, and the logs' findings, returned). */
+  readLogs?: (account: Account) => Diagnostic[];
 }
 
 /** The workspace-wide facts a document's own reference findings are judged against. */
@@ -213,30 +215,30 @@ function referenceReporter(ctx: ReferenceContext, diagnostics: Diagnostic[]) {
         checkPerson(doc, ['procurement', 'approval_threshold', 'approver'], data.procurement?.approval_threshold?.approver, account);
       }
     },
-    log(doc: KeyplanDocument, accountId: string) {
+    log(doc: KeyplanDocument, accountId: string, out: Diagnostic[] = diagnostics) {
       const parsed = doc.log;
       for (const bad of parsed.malformed) {
         const problem = logEntryMalformed.message(locale, `problem.${bad.problem}`, { value: bad.value });
-        diagnostics.push(doc.diagnostic(logEntryMalformed, 'default', doc.bodyRange(bad.start, bad.end), locale, { problem }, { problem: bad.problem }));
+        out.push(doc.diagnostic(logEntryMalformed, 'default', doc.bodyRange(bad.start, bad.end), locale, { problem }, { problem: bad.problem }));
       }
       for (const entry of parsed.entries) {
         if (canonicalChannel(config, entry.channel) === undefined) {
           const suggestion = (suggestChannel ??= suggester(channelNames(config)))(entry.channel);
-          diagnostics.push(doc.diagnostic(unknownChannel, 'default', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale,
+          out.push(doc.diagnostic(unknownChannel, 'default', doc.bodyRange(entry.channelStart, entry.channelStart + entry.channel.length), locale,
             { value: entry.channel, suggestion, allowed: config.channels.join('|') }, { value: entry.channel, suggestion, allowed: config.channels }));
         }
         const next = parseNext(entry.summary);
         if (next?.badDue !== undefined) {
-          diagnostics.push(doc.diagnostic(logEntryMalformed, 'next-due', doc.bodyRange(entry.start, entry.end), locale, { value: next.badDue }, { problem: 'next-due', value: next.badDue }));
+          out.push(doc.diagnostic(logEntryMalformed, 'next-due', doc.bodyRange(entry.start, entry.end), locale, { value: next.badDue }, { problem: 'next-due', value: next.badDue }));
         }
         for (const m of entry.mentions) {
           const target = ws.people.get(m.id);
           if (!target && unseenPeople.has(m.id)) continue;
           if (!target) {
             const suggestion = suggestPerson(m.id, accountId);
-            diagnostics.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: accountId, suggestion }, { reference: 'person', id: m.id, suggestion }));
+            out.push(doc.diagnostic(unknownReference, 'person', doc.bodyRange(m.start, m.end), locale, { id: m.id, account: accountId, suggestion }, { reference: 'person', id: m.id, suggestion }));
           } else if (target.account !== accountId && !duplicatedPeople.has(m.id)) {
-            diagnostics.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: accountId }, { reference: 'person', id: m.id, otherAccount: target.account }));
+            out.push(doc.diagnostic(crossAccountReference, 'default', doc.bodyRange(m.start, m.end), locale, { id: m.id, other: target.account, account: accountId }, { reference: 'person', id: m.id, otherAccount: target.account }));
           }
         }
       }
@@ -245,7 +247,7 @@ function referenceReporter(ctx: ReferenceContext, diagnostics: Diagnostic[]) {
 }
 
 /** Builds the model from parsed documents. Pure: same documents and config, same result. */
-export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConfig, locale: Locale, unreadable: UnreadableDocument[] = []): BuildResult {
+export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConfig, locale: Locale, unreadable: UnreadableDocument[] = [], options: { logsLater?: boolean } = {}): BuildResult {
   const ws = new Workspace(documents, config);
   const diagnostics: Diagnostic[] = [];
 
@@ -357,13 +359,52 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
     for (const id of chain) state.set(id, 'done');
   }
 
-  // 5. Interaction logs.
-  for (const account of ws.accounts.values()) {
-    for (const doc of account.logs) r.log(doc, account.id);
-    account.interactions = mergedInteractions(account, config);
+  // 5. Interaction logs: now, or one account at a time when the caller asks (see `logsLater`).
+  if (!options.logsLater) {
+    for (const account of ws.accounts.values()) {
+      for (const doc of account.logs) r.log(doc, account.id);
+      account.interactions = mergedInteractions(account, config);
+    }
+    return { workspace: ws, diagnostics, references: ctx };
   }
+  const readLogs = (account: Account, out: Diagnostic[]) => {
+    for (const doc of account.logs) r.log(doc, account.id, out);
+    // In place of the stand-in `unavailable` put there.
+    Object.defineProperty(account, 'interactions', { value: mergedInteractions(account, config), writable: true, configurable: true, enumerable: true });
+  };
+  for (const account of ws.accounts.values()) unavailable(account, 'not read yet');
+  return {
+    workspace: ws, diagnostics, references: ctx,
+    readLogs: (account) => {
+      const out: Diagnostic[] = [];
+      readLogs(account, out);
+      return out;
+    },
+  };
+}
 
-  return { workspace: ws, diagnostics, references: ctx };
+/**
+ * After `readLogs` of a check that wants findings only (`keyplan check`): the account's parsed
+ * logs are let go, so that a large workspace never holds every log at once (less memory, and the
+ * garbage collector copies far less). Asking for the account's interactions afterwards (or before
+ * its logs were read) is a programming error and says so, rather than answer with none.
+ */
+export function releaseLogs(account: Account): void {
+  for (const doc of account.logs) {
+    interactionsOfLog.delete(doc);
+    doc.forgetLog();
+  }
+  unavailable(account, 'let go after its findings were made');
+}
+
+function unavailable(account: Account, why: string): void {
+  Object.defineProperty(account, 'interactions', {
+    get: () => {
+      throw new Error(`the interactions of account ${account.id} are ${why} (a check for findings only)`);
+    },
+    configurable: true,
+    enumerable: false,
+  });
 }
 
 const newestFirst = (a: Interaction, b: Interaction) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);

@@ -140,6 +140,11 @@ export class KeyplanDocument extends YamlFile {
     return (this.parsedLog ??= parseInteractionLog(this.body));
   }
 
+  /** Lets the parsed log go (it is parsed again if asked for): see `releaseLogs`. */
+  forgetLog(): void {
+    this.parsedLog = undefined;
+  }
+
   /** The same document with other data (used to drop values that failed validation). */
   withData(data: Record<string, unknown>): KeyplanDocument {
     return new KeyplanDocument(this.path, this.text, this.kind, this.span, data, this.disabledRules);
