@@ -51,6 +51,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private viewWaiter?: () => void;
   /** The latest check's times in ms: the check, until the portfolio asked for its accounts (when it waited for that), until every finding was sent. */
   private lastRun?: { check: number; drawn?: number; sent: number };
+  /** Why keyplan.yaml could not be read the last time it was tried (undefined: it could, or is absent). */
+  private configFailure?: string;
   /** Fires after every check with the new result. */
   readonly onDidUpdate = this.emitter.event;
   /** Fires when indexing starts, after each batch of files read, when the first check starts, and (undefined) when it is done. */
@@ -216,15 +218,23 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private async readLocal(paths: string[]): Promise<void> {
     const read = await readSources(this.folder.uri.fsPath, paths);
-    for (const file of read.files) this.checker.set(file);
+    for (const file of read.files) {
+      if (file.path === CONFIG_FILE) this.configFailure = undefined;
+      this.checker.set(file);
+    }
     for (const f of read.failed) this.couldNotRead(f.path, typeof f.error === 'string' ? f.error : f.error.id);
   }
 
   private couldNotRead(path: string, why: string): void {
     if (path === CONFIG_FILE) {
-      // Without it the team's settings would silently not apply: say so, once per failure.
-      this.log?.warn(vscode.l10n.t('{0} could not be read ({1}): the team settings in it do not apply until it can be.', CONFIG_FILE, why));
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be read ({1}): the team settings in it do not apply until it can be.', CONFIG_FILE, why));
+      // Checked without it (as the listing, which no longer sees its `exclude`), and said once
+      // until it can be read again: the team's settings must not silently stop applying.
+      this.checker.delete(CONFIG_FILE);
+      if (this.configFailure === why) return;
+      this.configFailure = why;
+      const message = vscode.l10n.t('{0} could not be read ({1}): the team settings in it do not apply until it can be.', CONFIG_FILE, why);
+      this.log?.warn(message);
+      void vscode.window.showWarningMessage(message);
       return;
     }
     this.checker.set({ path, content: '', failure: why });

@@ -167,8 +167,8 @@ export class IdIndex {
     }
     const out: number[] = [];
     if (!wanted.size) return out;
-    // A million tokens at 10k documents: a bit per low 16 bits of a wanted hash answers most of them
-    // without the set (which is asked only on a hit, so the answer is the same).
+    // A million tokens at 10k documents: a table of one byte per low 16 bits of a wanted hash
+    // answers most of them without the set (which is asked only on a hit, so the answer is the same).
     const seen = new Uint8Array(1 << 16);
     for (const h of wanted) seen[h & 0xffff] = 1;
     this.entries.forEach((e, k) => {
