@@ -159,7 +159,9 @@ function personCadence(person: Person, account: Account, contact: ContactEntry |
     verdict,
     owner,
   });
-  return { ...base, expected: expected.cadence, source: expected.source, sourceKey: expected.key, last, daysSince, state, overdueBy, daysLeft, missedPlan, explanation };
+  // Written out, not `{ ...base, … }`: a spread followed by ten more fields built each object by
+  // adding them one by one (2-3x the time of this whole function at 7,500 people).
+  return { person, account, tier, contact, keyPlayer, owner, expected: expected.cadence, source: expected.source, sourceKey: expected.key, last, daysSince, state, overdueBy, daysLeft, missedPlan, explanation };
 }
 
 /** Newest interaction per account and whether the account has gone dark. */
