@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { locateTopLevel } from '../../src/core/parse/document.js';
-import { needsFullMarkdown, parseByLines, parseWithRemark } from '../../src/core/parse/interaction-log.js';
+import { needsFullMarkdown, parseByLines, parseNext, parseWithRemark } from '../../src/core/parse/interaction-log.js';
 import { locateInYaml } from '../../src/core/parse/yaml-locate.js';
 import { YAML_OPTIONS } from '../../src/core/parse/yaml-options.js';
 import { runs } from './helpers/generators.js';
@@ -170,5 +170,28 @@ describe('fast path: line-based interaction log', () => {
       '- - 2026-11-02 call @a: nested on one line\n', '- 2026-11-02 call @a: x\n  ---\n', '-     2026-11-02 call @a: code in an item\n', '> - 2026-11-02 call @a: x\n', '<!--\n- 2026-11-02 call @a: x\n-->\n', '    - 2026-11-02 call @a: x\n', '~~~\n- 2026-11-02 call @a: x\n~~~\n']) {
       assert.equal(needsFullMarkdown(body), true, body);
     }
+  });
+});
+
+describe('fast path: the follow-up word before the follow-up expression', () => {
+  // The expression `parseNext` used alone before the word test went in front of it (a copy: the
+  // test compares the fast way with the way it replaced).
+  const FULL = /(?:^|(?<=[\s.。;；,，!！?？)）]))(?:next|下一步)[ \t]*(?:[(（][ \t]*([^()（）\s]*)[ \t]*[)）])?[ \t]*[:：][ \t]*(\S.*)$/iu;
+  const reference = (summary: string) => {
+    const m = FULL.exec(summary);
+    if (!m) return undefined;
+    return { text: m[2].trim(), due: m[1] || undefined };
+  };
+  const piece = fc.constantFrom('next', 'Next', 'NEXT', 'nExT', 'ｎｅｘｔ', 'ne xt', '下一步', '下一', ':', '：', '(', '（', ')', '）', '2026-12-05', '12-05', ' ', '\t', '.', '。', ',', '，', 'K', 'ſ', 'call', '@a', 'x');
+  it('finds the same follow-up as the full expression on generated summaries', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (summary) => {
+        const got = parseNext(summary);
+        const want = reference(summary);
+        assert.equal(got?.text, want?.text, JSON.stringify(summary));
+        assert.equal(got?.due ?? got?.badDue, want?.due, JSON.stringify(summary));
+      }),
+      fixed(runs(2000)),
+    );
   });
 });

@@ -350,9 +350,13 @@ export interface NextStep {
 // `Next` (any case) or `下一步`, at the start of the summary or after a space or punctuation, an
 // optional due date in ASCII or full-width parentheses, then an ASCII or full-width colon.
 const NEXT = /(?:^|(?<=[\s.。;；,，!！?？)）]))(?:next|下一步)[ \t]*(?:[(（][ \t]*([^()（）\s]*)[ \t]*[)）])?[ \t]*[:：][ \t]*(\S.*)$/iu;
+const NEXT_WORD = /next|下一步/iu;
 
 /** The follow-up of a summary, if it names one (the first `Next:`; everything after it is the step). */
 export function parseNext(summary: string): NextStep | undefined {
+  // The word first (same flags, so the same case folding): the full expression tries its
+  // look-behind at every position of every summary.
+  if (!NEXT_WORD.test(summary)) return undefined;
   const m = NEXT.exec(summary);
   if (!m) return undefined;
   const [, due, text] = m;
