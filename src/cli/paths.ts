@@ -18,7 +18,13 @@ export function isOutside(rel: string): boolean {
 
 /** A workspace-relative file as seen from `base` (the current folder, or the repository's top). */
 export function pathFrom(base: string, root: string): (file: string) => string {
-  return (file) => relativePosix(base, path.join(root, file));
+  // Asked for every finding (twice by the text output): each file's answer is worked out once.
+  const known = new Map<string, string>();
+  return (file) => {
+    let shown = known.get(file);
+    if (shown === undefined) known.set(file, (shown = relativePosix(base, path.join(root, file))));
+    return shown;
+  };
 }
 
 /** Workspace-relative files and folders (ending in `/`) the output is about; empty = everything. */
