@@ -308,19 +308,20 @@ function visitListItems(nodes: RootContent[], fn: (item: ListItem) => void): voi
 /** Parses the first line of a list item; `offset` is the line's body-relative start. */
 export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEntry {
   const m = ENTRY.exec(line);
-  const whole = { start: offset, end: offset + line.length };
   if (!m) {
     const token = /^\S+/.exec(line)?.[0] ?? line;
     return { problem: 'date', value: token, start: offset, end: offset + token.length };
   }
-  const [, date, channel, mentionText, colon, summary] = m;
+  const date = m[1];
+  const channel = m[2];
+  const colon = m[4];
   if (!isCalendarDate(date)) return { problem: 'date', value: date, start: offset, end: offset + date.length };
-  if (!channel) return { problem: 'channel', ...whole };
-  if (!mentionText.trim()) return { problem: 'mention', ...whole };
-  if (!colon) return { problem: 'colon', ...whole };
+  if (!channel) return { problem: 'channel', start: offset, end: offset + line.length };
+  if (!m[3].trim()) return { problem: 'mention', start: offset, end: offset + line.length };
+  if (!colon) return { problem: 'colon', start: offset, end: offset + line.length };
   // `keyplan import` keeps the calendar event's key in a trailing `<!-- ics:KEY -->`: not summary text.
-  const shown = summary.replace(IMPORT_MARKER, '');
-  if (!shown.trim()) return { problem: 'summary', ...whole };
+  const summary = (m[5].includes('<!-- ics:') ? m[5].replace(IMPORT_MARKER, '') : m[5]).trim();
+  if (!summary) return { problem: 'summary', start: offset, end: offset + line.length };
   const found: Mention[] = [];
   // exec on the one global expression (matchAll would copy it for every entry: 64,000 copies at 10k).
   MENTION.lastIndex = 0;
@@ -332,10 +333,11 @@ export function parseEntryLine(line: string, offset = 0): LogEntry | MalformedEn
   }
   // A list that grew by push keeps room for 17 items; a log keeps 64,000 of these at 10k documents.
   const mentions = found.slice();
-  const colonAt = date.length + (line.slice(date.length).search(/[:：]/));
-  const people = mentions.filter((x) => x.start - offset < colonAt).map((x) => x.id);
+  // Neither the channel nor the mentions can hold a colon: the first one after the date is this one.
+  const colonAt = offset + line.indexOf(colon, date.length);
+  const people = mentions.filter((x) => x.start < colonAt).map((x) => x.id);
   const channelStart = offset + line.indexOf(channel, date.length);
-  return { date: intern(date), channel: intern(channel), people, mentions, summary: shown.trim(), start: offset, end: offset + line.length, channelStart };
+  return { date: intern(date), channel: intern(channel), people, mentions, summary, start: offset, end: offset + line.length, channelStart };
 }
 
 /** A follow-up named in an entry's summary: `Next: …` or, with a due date, `Next (2026-12-05): …`. */
