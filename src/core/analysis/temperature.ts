@@ -3,7 +3,7 @@
  * interactions in the last 90 days plus the person's stance. Deterministic for a given as-of date;
  * the formula is documented in docs/rules.md.
  */
-import { daysBetween } from '../dates.js';
+import { dayNumber, daysBetween } from '../dates.js';
 import type { Stance } from '../model/types.js';
 import type { Interaction, Person } from '../model/workspace.js';
 
@@ -37,11 +37,15 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** `interactions` are the person's interactions (any order); entries after asOf are ignored. */
 export function temperature(person: Person, interactions: Interaction[], asOf: string): Temperature {
-  const inWindow = interactions.filter((i) => {
-    const d = daysBetween(i.date, asOf);
-    return d >= 0 && d < WINDOW_DAYS;
-  });
-  const newest = interactions.filter((i) => i.date <= asOf).reduce<string | undefined>((m, i) => (!m || i.date > m ? i.date : m), undefined);
+  // One pass; as-of's day number once (daysBetween(i.date, asOf) is today - that day).
+  const today = dayNumber(asOf);
+  const inWindow: Interaction[] = [];
+  let newest: string | undefined;
+  for (const i of interactions) {
+    const d = today - dayNumber(i.date);
+    if (d >= 0 && d < WINDOW_DAYS) inWindow.push(i);
+    if (i.date <= asOf && (!newest || i.date > newest)) newest = i.date;
+  }
   const recency = newest === undefined ? 0 : 40 * Math.max(0, 1 - daysBetween(newest, asOf) / WINDOW_DAYS);
   const frequency = 25 * Math.min(1, inWindow.length / FULL_FREQUENCY);
   const depth = inWindow.length ? 15 * (inWindow.reduce((s, i) => s + channelDepth(i.channel), 0) / inWindow.length) : 0;

@@ -4,7 +4,7 @@
  * players per window, the attraction–barrier position and the health trend. Pure functions of the
  * data and an explicit as-of date, shared by the early-warning rules, the report and the inventory.
  */
-import { addDays, daysBetween, isValidDate } from '../dates.js';
+import { addDays, dayNumber, isValidDate } from '../dates.js';
 import type { EarlyWarningConfig } from '../parse/config.js';
 import { ATTRACTION_KINDS, SWITCHING_COST_KINDS, type AccountData, type Factor, type RevenueEntry, type Survey, type SurveyKind } from '../model/types.js';
 import type { Account, Interaction } from '../model/workspace.js';
@@ -159,9 +159,10 @@ export interface WindowCounts {
 export function countWindows(interactions: Interaction[], asOf: string, days: number, keep: (i: Interaction) => boolean): WindowCounts {
   let recent = 0;
   let before = 0;
+  const today = dayNumber(asOf);
   for (const i of interactions) {
     if (!keep(i)) continue;
-    const d = daysBetween(i.date, asOf);
+    const d = today - dayNumber(i.date);
     if (d >= 0 && d < days) recent++;
     else if (d >= days && d < 2 * days) before++;
   }
