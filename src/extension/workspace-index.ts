@@ -10,6 +10,7 @@ import { CONFIG_FILE } from '../core/check/source.js';
 import { listMarkdownFiles, readSources } from '../disk/walk.js';
 import { today } from '../core/dates.js';
 import { normalizeLocale, type Locale } from '../core/i18n/catalogue.js';
+import { sayText } from '../core/i18n/cli.js';
 import { toDiagnostic } from './editor/convert.js';
 
 const DEBOUNCE_MS = 150;
@@ -51,6 +52,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private viewWaiter?: () => void;
   /** The latest check's times in ms: the check, until the portfolio asked for its accounts (when it waited for that), until every finding was sent. */
   private lastRun?: { check: number; drawn?: number; sent: number };
+  /** Paths the last listing of a local folder could not read, with why (see `listOnDisk`). */
+  private skippedOnDisk = new Map<string, string>();
   /** Why keyplan.yaml could not be read the last time it was tried (undefined: it could, or is absent). */
   private configFailure?: string;
   /** Fires after every check with the new result. */
@@ -183,6 +186,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.work;
     this.checkerValue = undefined;
     this.current = undefined;
+    // The new checker knows nothing: what could not be read is told to it again.
+    this.skippedOnDisk = new Map();
+    this.configFailure = undefined;
     await this.start();
   }
 
@@ -249,8 +255,26 @@ export class WorkspaceIndex implements vscode.Disposable {
     const root = this.folder.uri.fsPath;
     const [configFile] = (await readSources(root, [CONFIG_FILE])).files;
     const config = configFile ? loadConfig(configFile).config : undefined;
-    const listed = await listMarkdownFiles(root, { exclude: config?.exclude ?? [] });
+    // What the listing cannot read (a `*.md` that is no regular file, a folder that cannot be
+    // listed, a name that is not UTF-8) is named in the views like a file that cannot be opened,
+    // and leaves them when a listing no longer finds it.
+    const skipped = new Map<string, string>();
+    const listed = await listMarkdownFiles(root, { exclude: config?.exclude ?? [], onSkip: (s) => skipped.set(s.path, sayText(this.locale, s.error ?? s.note ?? '')) });
     this.listed = new Set(listed);
+    let changed = false;
+    for (const p of this.skippedOnDisk.keys()) {
+      if (!skipped.has(p)) {
+        this.checker.delete(p);
+        changed = true;
+      }
+    }
+    for (const [p, why] of skipped) {
+      if (this.skippedOnDisk.get(p) === why) continue;
+      this.couldNotRead(p, why);
+      changed = true;
+    }
+    this.skippedOnDisk = skipped;
+    if (changed) this.schedule();
     return listed;
   }
 

@@ -4,6 +4,8 @@
  * that comes back in is checked again.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { keyplan, keyplanDiagnostics, revertAndCloseAll, sampleUri, untilChecked } from './helpers.js';
 
@@ -39,5 +41,24 @@ describe('Which files the editor checks', () => {
       for (const rel of ['.gitignore', 'scratch', 'notes/ghost-kept.md']) await vscode.workspace.fs.delete(sampleUri(rel), { recursive: true, useTrash: false }).then(undefined, () => {});
       await untilChecked(api, () => (api.result?.workspace.people.has('ghost-kept') ? undefined : true), 'the test files to leave the index');
     }
+  });
+
+  it('a *.md it cannot read (a named pipe) is named in the portfolio and the status bar, not dropped, and leaves them once gone', async () => {
+    const api = await keyplan();
+    const pipe = sampleUri('notes/pipe.md');
+    mkdirSync(sampleUri('notes').fsPath, { recursive: true });
+    execFileSync('mkfifo', [pipe.fsPath]);
+    const named = () => api.portfolio!.unreadable().find((u) => u.path === 'notes/pipe.md');
+    try {
+      await api.index!.reindex();
+      const entry = await untilChecked(api, named, 'the pipe among the files that could not be read');
+      assert.match(entry.reason, /could not be opened \(.*not a regular file/);
+      assert.match(api.statusText ?? '', /1 unreadable/);
+    } finally {
+      rmSync(pipe.fsPath, { force: true });
+      await api.index!.reindex();
+    }
+    await untilChecked(api, () => (named() ? undefined : true), 'the pipe to leave the views');
+    assert.doesNotMatch(api.statusText ?? '', /unreadable/);
   });
 });
