@@ -44,6 +44,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private current?: CheckResult;
   /** The Markdown files of the last listing of a local folder (undefined elsewhere: every file counts). */
   private listed?: Set<string>;
+  /** Listings asked for, the count the last finished one answers (it started after them), its result; the queue they run on. */
+  private listingAsked = 0;
+  private listingAnswered = 0;
+  private lastListing?: { listed: string[]; added: Set<string> };
+  private listingChain: Promise<void> = Promise.resolve();
   private pending?: NodeJS.Timeout;
   private work: Promise<void> = Promise.resolve();
   /** File → signature of the findings last shown for it. */
@@ -132,7 +137,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.progressView = this.viewId;
       // A local folder is listed and read by workspace-relative path, as the command line does (no
       // URI made and taken apart again for each of 10,000 files); any other by URI.
-      const local = this.folder.uri.scheme === 'file' ? await this.listOnDisk() : undefined;
+      const local = this.folder.uri.scheme === 'file' ? (await this.listOnDisk()).listed : undefined;
       const uris = local ? undefined : await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), '**/{node_modules,.git}/**');
       const listed = performance.now();
       const total = local?.length ?? uris!.length;
@@ -186,7 +191,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.work;
     this.checkerValue = undefined;
     this.current = undefined;
-    // The new checker knows nothing: what could not be read is told to it again.
+    // The new checker knows nothing: what could not be read is told to it again, and the first
+    // listing is read whole, not compared with the last one.
+    this.listed = undefined;
     this.skippedOnDisk = new Map();
     this.configFailure = undefined;
     await this.start();
@@ -250,8 +257,28 @@ export class WorkspaceIndex implements vscode.Disposable {
    * The Markdown files of a local folder exactly as the command line lists them (src/disk/walk.ts):
    * keyplan.yaml's `exclude` and the workspace's .gitignore files apply, links are not followed, so
    * the editor checks the files CI checks. Remembered, to leave out changes to other files.
+   *
+   * Listings run one at a time, and each caller gets one that started after it asked: listings that
+   * overlapped once let an older one finish last and hide a file just created (260 files written at
+   * once lost some of theirs on a busy machine). Callers that ask while one runs share the next.
+   * Each listing brings the checker in line with the one before it: files it no longer lists leave,
+   * files new to it are read (`added`, so a caller need not read them again).
    */
-  private async listOnDisk(): Promise<string[]> {
+  private listOnDisk(): Promise<{ listed: string[]; added: Set<string> }> {
+    const ask = ++this.listingAsked;
+    const step = this.listingChain.then(async () => {
+      if (this.listingAnswered < ask) {
+        const answers = this.listingAsked;
+        this.lastListing = await this.listNow();
+        this.listingAnswered = answers;
+      }
+      return this.lastListing!;
+    });
+    this.listingChain = step.then(() => undefined, () => undefined);
+    return step;
+  }
+
+  private async listNow(): Promise<{ listed: string[]; added: Set<string> }> {
     const root = this.folder.uri.fsPath;
     const [configFile] = (await readSources(root, [CONFIG_FILE])).files;
     const config = configFile ? loadConfig(configFile).config : undefined;
@@ -260,8 +287,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     // and leaves them when a listing no longer finds it.
     const skipped = new Map<string, string>();
     const listed = await listMarkdownFiles(root, { exclude: config?.exclude ?? [], onSkip: (s) => skipped.set(s.path, sayText(this.locale, s.error ?? s.note ?? '')) });
-    this.listed = new Set(listed);
+    const before = this.listed;
+    const now = new Set(listed);
+    this.listed = now;
     let changed = false;
+    const added = new Set<string>();
+    if (before) {
+      for (const p of before) {
+        if (!now.has(p)) {
+          this.checker.delete(p);
+          changed = true;
+        }
+      }
+      for (const p of now) if (!before.has(p)) added.add(p);
+      if (added.size) {
+        await this.readLocal([...added]);
+        for (const d of vscode.workspace.textDocuments) if (d.isDirty && added.has(this.relative(d.uri))) this.checker.set({ path: this.relative(d.uri), content: d.getText() });
+        changed = true;
+      }
+    }
     for (const p of this.skippedOnDisk.keys()) {
       if (!skipped.has(p)) {
         this.checker.delete(p);
@@ -275,34 +319,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.skippedOnDisk = skipped;
     if (changed) this.schedule();
-    return listed;
+    return { listed, added };
   }
 
-  /** Whether a Markdown file is one the workspace holds (not excluded, not ignored); a file new to the listing lists the folder again. */
-  private async isListed(uri: vscode.Uri): Promise<boolean> {
-    if (!this.listed || uri.path.endsWith(`/${CONFIG_FILE}`)) return true;
+  /**
+   * Whether a Markdown file is one the workspace holds (not excluded, not ignored), and whether a
+   * listing has just read it: a file new to the listing lists the folder again.
+   */
+  private async listingOf(uri: vscode.Uri): Promise<'listed' | 'read' | 'left out'> {
+    if (this.folder.uri.scheme !== 'file' || uri.path.endsWith(`/${CONFIG_FILE}`)) return 'listed';
     const rel = this.relative(uri);
-    if (this.listed.has(rel)) return true;
-    await this.listOnDisk();
-    return this.listed.has(rel);
-  }
-
-  /** keyplan.yaml changed: its `exclude` may now take files in or out. */
-  private async syncListing(): Promise<void> {
-    if (!this.listed) return;
-    const before = this.listed;
-    const now = new Set(await this.listOnDisk());
-    for (const p of before) if (!now.has(p)) this.checker.delete(p);
-    const added = [...now].filter((p) => !before.has(p));
-    if (added.length) await this.readLocal(added);
+    if (this.listed?.has(rel)) return 'listed';
+    const { added } = await this.listOnDisk();
+    return added.has(rel) ? 'read' : this.listed!.has(rel) ? 'listed' : 'left out';
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
-    if (!this.relevant(uri) || !(await this.isListed(uri))) return;
+    if (!this.relevant(uri)) return;
+    const listing = await this.listingOf(uri);
+    if (listing === 'left out') return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return; // the buffer is what the user sees
-    await this.readInto(uri);
-    if (uri.path.endsWith(`/${CONFIG_FILE}`)) await this.syncListing();
+    if (listing === 'listed') await this.readInto(uri);
+    // keyplan.yaml changed: its `exclude` may now take files in or out.
+    if (uri.path.endsWith(`/${CONFIG_FILE}`) && this.listed) await this.listOnDisk();
     this.schedule();
   }
 
@@ -316,7 +356,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.relevant(doc.uri)) return;
     if (this.listed && !this.listed.has(this.relative(doc.uri)) && !doc.uri.path.endsWith(`/${CONFIG_FILE}`)) {
       // Not in the last listing: a new file, or one keyplan.yaml or a .gitignore leaves out.
-      void this.isListed(doc.uri).then((listed) => listed && this.fromBuffer(doc));
+      void this.listingOf(doc.uri).then((listing) => listing !== 'left out' && this.fromBuffer(doc));
       return;
     }
     this.checker.set({ path: this.relative(doc.uri), content: doc.getText() });
