@@ -19,12 +19,18 @@ const seen = (r: CheckResult) => ({
   skipped: r.skipped,
   unreadable: r.unreadable,
   documents: r.documents.map((d) => d.path),
-  cadences: r.cadences.map((c) => `${c.person.id} ${c.state} ${c.last?.date ?? '-'} ${c.explanation}`),
 });
+
+/** The same files as the editor gives them: texts, which a document keeps (nothing to decode again). */
+const asTexts = (files: SourceFile[]): SourceFile[] => files.map((f) => ({ path: f.path, content: typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content) }));
 
 function same(files: SourceFile[], asOf = AS_OF): CheckResult {
   const lean = checkWorkspace(files, { asOf, findingsOnly: true });
-  assert.deepEqual(seen(lean), seen(checkWorkspace(files, { asOf })));
+  const full = checkWorkspace(files, { asOf });
+  assert.deepEqual(seen(lean), seen(full));
+  // Read from bytes, every document lets its text go once its own findings are placed and decodes it
+  // again for the findings placed later: the same findings, at the same places, as from texts.
+  if (files.some((f) => typeof f.content !== 'string')) assert.deepEqual(seen(full), seen(checkWorkspace(asTexts(files), { asOf })));
   return lean;
 }
 
@@ -66,6 +72,22 @@ describe('check for findings only (logs read per account, then let go)', functio
     assert.equal(full.workspace.accounts.get('acme')!.interactions.length, 1);
     const lean = checkWorkspace(files, { asOf: AS_OF, findingsOnly: true });
     assert.throws(() => lean.workspace.accounts.get('acme')!.interactions, /interactions of account acme are let go/);
-    assert.equal(lean.cadences[0].last?.date, '2026-11-01', 'what the analysis kept is still there');
+    assert.throws(() => lean.cadences, /cadences of a check for findings only are not kept/);
+    assert.throws(() => lean.activity, /activity of a check for findings only are not kept/);
+    assert.equal(full.cadences[0].last?.date, '2026-11-01');
+  });
+
+  it('a document read from bytes lets its text go and decodes the same text again; bytes changed in place are refused', () => {
+    const text = '---\nkind: person\nid: eb\naccount: acme\nname: 王 EB\nstance: suportive\n---\n';
+    const bytes = new TextEncoder().encode(text);
+    const result = checkWorkspace([{ path: 'accounts/acme/people/eb.md', content: bytes }], { asOf: AS_OF });
+    const doc = result.documents[0];
+    assert.ok(result.diagnostics.some((d) => d.rule === 'schema' && d.range.start.line === 6), 'its own finding was placed from the text');
+    assert.equal(doc.text, text, 'decoded again, the same text');
+    assert.deepEqual(doc.locate(['name']), { start: { line: 5, column: 7 }, end: { line: 5, column: 11 } });
+    doc.releaseText();
+    // A caller changes the bytes it handed over: `acm` (3 bytes, 3 characters) becomes `王` (3 bytes, 1 character).
+    bytes.set(new TextEncoder().encode('王'), bytes.indexOf(0x61 /* a */, text.indexOf('account: ') + 9));
+    assert.throws(() => doc.text, /bytes changed after it was checked/);
   });
 });

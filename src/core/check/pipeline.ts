@@ -70,6 +70,7 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
   if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes`, bytes: size } };
   let text = typeof file.content === 'string' ? withoutBom(file.content) : '';
   let nulWarning = false;
+  let reread: (() => string) | undefined;
   if (typeof file.content !== 'string') {
     let decoded = decodeText(file.content);
     if (!decoded.ok) {
@@ -90,8 +91,9 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
       if (!decoded.ok) return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
     }
     text = decoded.text;
+    reread = rereader(file.content, nulWarning, text.length);
   }
-  const outcome = withNulWarning(parseKeyplanDocument(file.path, text, locale), nulWarning, file.path, locale);
+  const outcome = withNulWarning(parseKeyplanDocument(file.path, text, locale, reread), nulWarning, file.path, locale);
   if (outcome.status === 'ignored') return { diagnostics: [] };
   if (outcome.status === 'unreadable') {
     const reason = (outcome.diagnostics.find((d) => d.severity === 'error') ?? outcome.diagnostics[0])?.message;
@@ -105,7 +107,19 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
   const diagnostics = [...outcome.diagnostics, ...schemaDiagnostics(parsed, parsed.kind, errors, locale).filter(notFullWidth)];
   const doc = errors.length ? parsed.withData(withoutInvalid(parsed.data, errors)) : parsed;
   diagnostics.push(...documentChecks(doc, locale).filter(notFullWidth));
+  // The file's own findings are placed: its text comes back from the bytes when another is.
+  doc.releaseText();
   return { document: doc, diagnostics };
+}
+
+/** Decodes `bytes` again as they were decoded the first time (the same text, `length` UTF-16 units). */
+function rereader(bytes: Uint8Array, allowNul: boolean, length: number): () => string {
+  return () => {
+    const again = decodeText(bytes, allowNul);
+    // The checker's files are never changed in place; a caller that did would get wrong positions.
+    if (!again.ok || again.text.length !== length) throw new Error("keyplan: a file's bytes changed after it was checked");
+    return again.text;
+  };
 }
 
 /** Checks a whole workspace. `files` may include keyplan.yaml at the root. Never throws on bad input. */
@@ -144,7 +158,8 @@ export class IncrementalChecker {
   /**
    * `once`: the checker is checked once (no quick checks follow, so their indexes are not built).
    * `findingsOnly` (with `once`): only the findings are wanted; each account's logs are read when
-   * its turn comes and let go after it (the result's accounts then have no interactions to give).
+   * its turn comes and let go after it, with its documents' texts (the result's accounts then have
+   * no interactions to give, and the result no cadences or activity).
    */
   constructor(private readonly localeOverride?: Locale, private readonly once = false, private readonly findingsOnly = false) {}
 
@@ -191,7 +206,7 @@ export class IncrementalChecker {
     const cadences = accountCadences(ws, account, asOf, locale);
     const activity = accountActivity(ws, account, asOf);
     const diagnostics = accountFindings({ ws, account, asOf, locale, cadences, activity });
-    this.accountMemo.set(account.id, { key, cadences, activity, diagnostics });
+    if (!this.once) this.accountMemo.set(account.id, { key, cadences, activity, diagnostics });
     return { cadences, activity, diagnostics };
   }
 
@@ -232,16 +247,31 @@ export class IncrementalChecker {
     for (const account of ws.accounts.values()) {
       if (built.readLogs) all.push(...built.readLogs(account));
       const a = this.analyse(ws, account, asOf, locale);
-      if (lean) releaseLogs(account);
+      all.push(...a.diagnostics);
+      if (lean) {
+        releaseLogs(account);
+        continue;
+      }
       analyses.set(account.id, a);
       cadences.push(...a.cadences);
       activity.push(a.activity);
-      all.push(...a.diagnostics);
     }
     for (const id of this.accountMemo.keys()) if (!analyses.has(id)) this.accountMemo.delete(id);
     const diagnostics = finalize(all, ws, config);
     unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const result: CheckResult = { diagnostics, workspace: ws, config, locale, asOf, cadences, activity, documents, skipped, unreadable, filesRead: this.files.size };
+    if (lean) {
+      // Not kept (each cadence holds its last interaction, and with it the whole log's text): asking
+      // for them is a programming error and says so, rather than answer with none.
+      for (const key of ['cadences', 'activity'] as const) {
+        Object.defineProperty(result, key, {
+          get: () => {
+            throw new Error(`the ${key} of a check for findings only are not kept`);
+          },
+          enumerable: false,
+        });
+      }
+    }
     // The indexes a quick check starts from (not built for a checker that checks once, as the CLI's).
     this.last = this.once ? undefined : remember(result, built.diagnostics, built.references, analyses);
     return result;

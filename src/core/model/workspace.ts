@@ -394,6 +394,10 @@ export function releaseLogs(account: Account): void {
     interactionsOfLog.delete(doc);
     doc.forgetLog();
   }
+  // Its documents' texts too: they came back to place the account's findings.
+  account.doc?.releaseText();
+  for (const p of account.people) p.doc.releaseText();
+  for (const doc of [...account.portraits, ...account.plans, ...account.logs]) doc.releaseText();
   unavailable(account, 'let go after its findings were made');
 }
 

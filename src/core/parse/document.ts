@@ -58,13 +58,26 @@ export function locateTopLevel(yamlText: string, key: string, target: LocateTarg
 export class YamlFile {
   private lineIndex?: LineIndex;
   private yamlDoc?: YamlDocument;
+  private textValue?: string;
 
   constructor(
     /** Workspace-relative path, forward slashes. */
     readonly path: string,
-    readonly text: string,
+    text: string,
     readonly span: FrontmatterSpan,
-  ) {}
+    /**
+     * Gives the same text again (decoded anew from the file's bytes, which the checker keeps
+     * anyway), so that the text can be let go between uses: see `releaseText`.
+     */
+    protected readonly reread?: () => string,
+  ) {
+    this.textValue = text;
+  }
+
+  /** The file's text, decoded again from its bytes if it was let go. */
+  get text(): string {
+    return (this.textValue ??= this.reread!());
+  }
 
   get yamlText(): string {
     return this.text.slice(this.span.yamlStart, this.span.yamlEnd);
@@ -87,6 +100,17 @@ export class YamlFile {
   release(): void {
     this.yamlDoc = undefined;
     this.lineIndex = undefined;
+  }
+
+  /**
+   * Lets the text go, and the positions built from it, when it can be had again: a decoded text
+   * takes up to twice the bytes of the file (UTF-16), and at 10,000 documents the texts were the
+   * largest part of what a check keeps. The next position asked for decodes it again.
+   */
+  releaseText(): void {
+    if (!this.reread) return;
+    this.textValue = undefined;
+    this.release();
   }
 
   /** Range of a key or value in the frontmatter, falling back to the `kind:` line, then the opening fence. */
@@ -129,8 +153,9 @@ export class KeyplanDocument extends YamlFile {
     readonly data: Record<string, unknown>,
     /** Rule ids disabled by `# keyplan-disable rule-id` comments in the frontmatter. */
     readonly disabledRules: ReadonlySet<string>,
+    reread?: () => string,
   ) {
-    super(path, text, span);
+    super(path, text, span, reread);
   }
 
   private parsedLog?: ParsedLog;
@@ -147,7 +172,7 @@ export class KeyplanDocument extends YamlFile {
 
   /** The same document with other data (used to drop values that failed validation). */
   withData(data: Record<string, unknown>): KeyplanDocument {
-    return new KeyplanDocument(this.path, this.text, this.kind, this.span, data, this.disabledRules);
+    return new KeyplanDocument(this.path, this.text, this.kind, this.span, data, this.disabledRules, this.reread);
   }
 }
 
@@ -172,7 +197,8 @@ function disabledRules(yamlText: string): Set<string> {
 }
 
 /** Parses one file's text. Never throws. */
-export function parseKeyplanDocument(path: string, text: string, locale: Locale): ParseOutcome {
+/** `reread`: gives `text` again (see `YamlFile`); without it the document keeps its text. */
+export function parseKeyplanDocument(path: string, text: string, locale: Locale, reread?: () => string): ParseOutcome {
   const span = findFrontmatter(text);
   if (!span) return { status: 'ignored' };
   const yamlText = text.slice(span.yamlStart, span.yamlEnd);
@@ -218,7 +244,7 @@ export function parseKeyplanDocument(path: string, text: string, locale: Locale)
   }
   const record = data as Record<string, unknown>;
   if (!isDocumentKind(record.kind)) return { status: 'ignored' };
-  const doc = new KeyplanDocument(path, text, record.kind, span, record, disabledRules(yamlText));
+  const doc = new KeyplanDocument(path, text, record.kind, span, record, disabledRules(yamlText), reread);
   return { status: 'document', document: doc, diagnostics };
 }
 
