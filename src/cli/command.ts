@@ -11,7 +11,7 @@ import { isValidDate } from '../core/dates.js';
 import { sayText, tc, type CliText } from '../core/i18n/cli.js';
 import { localeOfTag, type Locale } from '../core/i18n/locale.js';
 import { usage } from './errors.js';
-import type { Formatter } from './formatters/formatter.js';
+import type { FormatContext, Formatter } from './formatters/formatter.js';
 import { styleFor, type Style } from './output/style.js';
 import { terminalWidth } from './output/table.js';
 import { terminalSafeLine } from './output/terminal.js';
@@ -103,18 +103,36 @@ export function version(): string {
   }
 }
 
+function formatContext(call: Call<OptionsSpec>, locale: Locale, notes: string[]): FormatContext {
+  return { locale, style: styleOf(call), version: version(), width: terminalWidth(call.io.stdout, call.io.env), note: (message) => notes.push(message) };
+}
+
 /** Formats `data`: the text, and the notes the formatter had for stderr. */
 export function render<T>(call: Call<OptionsSpec>, formatter: Formatter<T>, data: T, locale: Locale): { text: string; notes: string[] } {
   const notes: string[] = [];
-  const width = terminalWidth(call.io.stdout, call.io.env);
-  const text = formatter(data, { locale, style: styleOf(call), version: version(), width, note: (message) => notes.push(message) });
+  const text = formatter(data, formatContext(call, locale, notes));
   return { text, notes };
 }
 
-/** Formats `data` and prints it: the output on stdout, then the formatter's notes on stderr as `note: …`. */
+/** What `print` gathers before it writes: few writes, and never the whole output of a large workspace at once. */
+const PRINT_CHUNK = 64 * 1024;
+
+/** Formats `data` and prints it: the output on stdout (piece by piece when the format can), then the formatter's notes on stderr as `note: …`. */
 export function print<T>(call: Call<OptionsSpec>, formatter: Formatter<T>, data: T, locale: Locale): void {
-  const { text, notes } = render(call, formatter, data, locale);
-  call.io.stdout.write(text);
+  const notes: string[] = [];
+  const context = formatContext(call, locale, notes);
+  if (formatter.pieces) {
+    let pending = '';
+    for (const piece of formatter.pieces(data, context)) {
+      pending += piece;
+      if (pending.length < PRINT_CHUNK) continue;
+      call.io.stdout.write(pending);
+      pending = '';
+    }
+    if (pending) call.io.stdout.write(pending);
+  } else {
+    call.io.stdout.write(formatter(data, context));
+  }
   for (const n of notes) call.io.stderr.write(`${tc(locale, 'note.prefix')}${n}\n`);
 }
 

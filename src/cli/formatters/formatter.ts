@@ -23,7 +23,18 @@ export interface FormatContext {
   note(message: string): void;
 }
 
-export type Formatter<T> = (data: T, context: FormatContext) => string;
+export type Formatter<T> = ((data: T, context: FormatContext) => string) & {
+  /**
+   * The same output in pieces, for a format whose output grows with the workspace: printing it
+   * piece by piece never holds the whole text (at 10,000 documents, megabytes) at once.
+   */
+  readonly pieces?: (data: T, context: FormatContext) => Iterable<string>;
+};
+
+/** A formatter made of its pieces: the text is the pieces joined, so both ways print the same. */
+export function inPieces<T>(pieces: (data: T, context: FormatContext) => Iterable<string>): Formatter<T> {
+  return Object.assign((data: T, context: FormatContext) => [...pieces(data, context)].join(''), { pieces });
+}
 
 /** Format name → formatter, in the order the help and error messages list them. */
 export type FormatterTable<T> = Readonly<Record<string, Formatter<T>>>;

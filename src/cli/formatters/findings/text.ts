@@ -2,39 +2,36 @@
  * Human output of `keyplan check`: `file:line:col severity rule message`, grouped per file, plan
  * text made safe for the terminal; skipped files are noted on stderr.
  */
-import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
-import { t, type Locale } from '../../../core/i18n/catalogue.js';
+import type { Severity } from '../../../core/diagnostic.js';
+import { t } from '../../../core/i18n/catalogue.js';
 import { cliWord, tc } from '../../../core/i18n/cli.js';
-import type { Style } from '../../output/style.js';
 import { oneLine, terminalSafeLine } from '../../output/terminal.js';
-import type { Formatter } from '../formatter.js';
-import type { Findings, Summary } from './model.js';
+import { inPieces, type FormatContext } from '../formatter.js';
+import type { Findings } from './model.js';
 
-function formatText(diagnostics: Diagnostic[], summary: Summary, style: Style, displayPath: (file: string) => string, locale: Locale = 'en'): string {
+/** The lines of the output, one piece each: printed as they come, never the whole text at once. */
+function* textPieces(f: Findings, { style, locale, note }: FormatContext): Generator<string> {
   const color: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, info: style.blue };
-  const lines: string[] = [];
+  // Made safe as each line is written (a copy of every finding first would cost 10k copies for nothing).
+  const shownPath = (file: string) => terminalSafeLine(f.displayPath(file));
   let current: string | undefined;
-  for (const d of diagnostics) {
+  let currentShown = '';
+  for (const d of f.diagnostics) {
     if (d.file !== current) {
-      if (current !== undefined) lines.push('');
-      lines.push(style.underline(displayPath(d.file)));
+      currentShown = shownPath(d.file);
+      yield `${current !== undefined ? '\n' : ''}${style.underline(currentShown)}\n`;
       current = d.file;
     }
-    const where = `${displayPath(d.file)}:${d.range.start.line}:${d.range.start.column}`;
-    lines.push(`${where} ${color[d.severity](cliWord('severity', d.severity, locale))} ${style.dim(d.rule)} ${oneLine(d.message)}`);
+    const where = `${currentShown}:${d.range.start.line}:${d.range.start.column}`;
+    yield `${where} ${color[d.severity](cliWord('severity', d.severity, locale))} ${style.dim(terminalSafeLine(d.rule))} ${oneLine(terminalSafeLine(d.message))}\n`;
   }
-  if (lines.length) lines.push('');
+  if (current !== undefined) yield '\n';
+  const { summary } = f;
   const total = summary.errors + summary.warnings + summary.infos;
-  lines.push(style.bold(t(locale, 'check.summary', {
+  yield `${style.bold(t(locale, 'check.summary', {
     total, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, files: summary.files, documents: summary.documents,
-  })));
-  return lines.join('\n') + '\n';
+  }))}\n`;
+  for (const s of f.skipped.filter((x) => f.reported(x.path))) note(tc(locale, 'note.skipped', { path: shownPath(s.path), reason: s.reason, bytes: s.bytes }));
 }
 
-export const text: Formatter<Findings> = (f, { style, locale, note }) => {
-  // The fields printed, made safe (a copy of each finding's whole `data` would cost 10k copies for nothing).
-  const shown = f.diagnostics.map((d) => ({ ...d, file: terminalSafeLine(d.file), rule: terminalSafeLine(d.rule), message: terminalSafeLine(d.message) }));
-  const out = formatText(shown, f.summary, style, (file) => terminalSafeLine(f.displayPath(file)), locale);
-  for (const s of f.skipped.filter((x) => f.reported(x.path))) note(tc(locale, 'note.skipped', { path: terminalSafeLine(f.displayPath(s.path)), reason: s.reason, bytes: s.bytes }));
-  return out;
-};
+export const text = inPieces(textPieces);
