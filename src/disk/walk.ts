@@ -6,7 +6,7 @@ import type { CliText } from '../core/i18n/cli.js';
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { CONFIG_FILE, loadConfig, type SourceFile } from '../core/check/pipeline.js';
+import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check/pipeline.js';
 import { ALWAYS_SKIPPED, ignoreFilter } from './ignore.js';
 
 /** The folder holding keyplan.yaml at or above `start` (stopping at a git repository's top), else `start`. */
@@ -133,7 +133,11 @@ export async function readSources(root: string, relPaths: string[]): Promise<Rea
   const vanished: string[] = [];
   for (const rel of relPaths) {
     try {
-      files.push({ path: rel, content: readRegularFile(path.join(root, rel)) });
+      const read = readRegularFile(path.join(root, rel));
+      if (Buffer.isBuffer(read)) files.push({ path: rel, content: read });
+      // An oversized keyplan.yaml cannot be checked without it: it is a file that could not be read.
+      else if (rel === CONFIG_FILE) failed.push({ path: rel, error: 'EFBIG' });
+      else files.push({ path: rel, content: EMPTY, oversize: read.oversize });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') vanished.push(rel);
@@ -150,15 +154,20 @@ function kindOf(entry: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice()
   return entry.isFIFO() ? 'fifo' : entry.isSocket() ? 'socket' : entry.isBlockDevice() || entry.isCharacterDevice() ? 'device' : 'other';
 }
 
+const EMPTY = new Uint8Array(0);
+
 /**
  * Reads a file only if it is a regular file, without following a symbolic link at its place.
  * O_NONBLOCK: a FIFO put at the path is opened without waiting for a writer, then refused by fstat.
+ * A file over MAX_FILE_BYTES is not read at all (a 4 GB `notes.md` costs one fstat): its size is
+ * returned instead.
  */
-function readRegularFile(file: string): Buffer {
+function readRegularFile(file: string): Buffer | { oversize: number } {
   const fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+    if (stat.size > MAX_FILE_BYTES) return { oversize: stat.size };
     return readFileSync(fd);
   } finally {
     closeSync(fd);
@@ -186,6 +195,7 @@ export async function loadWorkspaceFiles(root: string, options: WalkOptions = {}
   } else if (link) {
     try {
       const content = readRegularFile(configPath);
+      if (!Buffer.isBuffer(content)) throw Object.assign(new Error(`${configPath} is too large`), { code: 'EFBIG' });
       sources.push({ path: CONFIG_FILE, content });
       const { config } = loadConfig({ path: CONFIG_FILE, content });
       exclude = [...exclude, ...config.exclude];

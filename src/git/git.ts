@@ -210,11 +210,17 @@ export function* readRevisionSteps(repo: GitRepo, sha: string, blobs?: Map<strin
   const { wanted: wantedPath, config } = yield* revisionFilter(repo, entries);
   const files: SourceFile[] = [];
   if (config) files.push({ path: CONFIG_FILE, content: config });
-  const wanted = entries.filter((e) => e.size <= MAX_FILE_BYTES && wantedPath(e.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const contents = yield* readBlobsSteps(repo, [...new Set(wanted.map((e) => e.sha))].filter((b) => !blobs?.has(b)));
+  const wanted = entries.filter((e) => wantedPath(e.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A blob over the limit is not read; it is given with its size, so the check says it was skipped
+  // as too large, as it does in a checkout.
+  const read = wanted.filter((e) => e.size <= MAX_FILE_BYTES);
+  const contents = yield* readBlobsSteps(repo, [...new Set(read.map((e) => e.sha))].filter((b) => !blobs?.has(b)));
   if (blobs) for (const [b, content] of contents) blobs.set(b, content);
   for (const e of wanted) {
+    if (e.size > MAX_FILE_BYTES) {
+      files.push({ path: e.path, content: new Uint8Array(0), oversize: e.size });
+      continue;
+    }
     const content = contents.get(e.sha) ?? blobs?.get(e.sha);
     if (content) files.push({ path: e.path, content });
   }

@@ -18,7 +18,7 @@ import { schemaDiagnostics, schemaSetFor, withoutInvalid } from '../schema/valid
 import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import { OverlayMap } from './overlay-map.js';
-import { firstCharacters, withoutBom, type SourceFile } from './source.js';
+import { firstCharacters, MAX_FILE_BYTES, withoutBom, type SourceFile } from './source.js';
 import { buildWorkspace, documentReferences, mergedInteractions, releaseLogs, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
 
 export interface SkippedFile {
@@ -50,10 +50,9 @@ export interface CheckResult {
   filesRead: number;
 }
 
-export { CONFIG_FILE, loadConfig };
+export { CONFIG_FILE, loadConfig, MAX_FILE_BYTES };
 export type { SourceFile };
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface FileOutcome {
   document?: KeyplanDocument;
@@ -66,7 +65,7 @@ export interface FileOutcome {
 /** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
 export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale): FileOutcome {
   if (file.failure !== undefined) return { diagnostics: [], skipped: { path: file.path, reason: 'unreadable', detail: file.failure } };
-  const size = typeof file.content === 'string' ? file.content.length : file.content.byteLength;
+  const size = file.oversize ?? (typeof file.content === 'string' ? file.content.length : file.content.byteLength);
   if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes`, bytes: size } };
   let text = typeof file.content === 'string' ? withoutBom(file.content) : '';
   let nulWarning = false;
@@ -175,7 +174,7 @@ export class IncrementalChecker {
       return;
     }
     const previous = this.files.get(file.path);
-    if (previous && previous.file.failure === file.failure && sameContent(previous.file.content, file.content)) return;
+    if (previous && previous.file.failure === file.failure && previous.file.oversize === file.oversize && sameContent(previous.file.content, file.content)) return;
     if (!previous) this.structural = true;
     this.dirty.add(file.path);
     this.files.set(file.path, { file });

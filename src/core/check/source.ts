@@ -12,7 +12,16 @@ export interface SourceFile {
    * check lists it among the skipped files, so the views can say it is missing from them.
    */
   failure?: string;
+  /**
+   * The file is larger than {@link MAX_FILE_BYTES} and was not read (`content` is then empty): its
+   * size in bytes. The check lists it among the skipped files as too large, as it does a file
+   * given whole; a reader that knows the size first never reads such a file (bounded work).
+   */
+  oversize?: number;
 }
+
+/** The largest file Keyplan reads: larger ones are skipped, and said to be (a plan is a few kB). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Where a finding about a whole file's bytes goes: its first (up to three) characters, never past the first line's end. */
 export function firstCharacters(content: Uint8Array | string): { start: { line: number; column: number }; end: { line: number; column: number } } {

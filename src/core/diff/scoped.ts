@@ -38,7 +38,10 @@ export interface DiffScope {
   accounts: Set<string>;
 }
 
-const identical = (a: Uint8Array | string, b: Uint8Array | string): boolean => {
+/** The same file on both sides: the same bytes (a file too large to be read: the same size). */
+const identical = (fa: SourceFile, fb: SourceFile): boolean => {
+  const [a, b] = [fa.content, fb.content];
+  if (fa.oversize !== fb.oversize) return false;
   if (a === b) return true;
   if (typeof a === 'string' || typeof b === 'string') return false;
   return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
@@ -46,16 +49,16 @@ const identical = (a: Uint8Array | string, b: Uint8Array | string): boolean => {
 
 /** The part of both revisions to check, or undefined when everything must be. */
 export function diffScope(base: readonly SourceFile[], head: readonly SourceFile[]): DiffScope | undefined {
-  const baseContent = new Map(base.map((f) => [f.path, f.content]));
-  const headContent = new Map(head.map((f) => [f.path, f.content]));
+  const baseFiles = new Map(base.map((f) => [f.path, f]));
+  const headFiles = new Map(head.map((f) => [f.path, f]));
   const headChanged: ChangedFile[] = [];
   const baseChanged: ChangedFile[] = [];
-  for (const p of new Set([...baseContent.keys(), ...headContent.keys()])) {
-    const a = baseContent.get(p);
-    const b = headContent.get(p);
+  for (const p of new Set([...baseFiles.keys(), ...headFiles.keys()])) {
+    const a = baseFiles.get(p);
+    const b = headFiles.get(p);
     if (a !== undefined && b !== undefined && identical(a, b)) continue;
-    headChanged.push({ path: p, before: a });
-    baseChanged.push({ path: p, before: b });
+    headChanged.push({ path: p, before: a?.content });
+    baseChanged.push({ path: p, before: b?.content });
   }
   // Most files are the same bytes on both sides: each is decoded and indexed once.
   const memo = scopeMemo();
