@@ -4,6 +4,8 @@
  * views and the status bar), then every change from disk or from an editor buffer, debounced.
  * Publishes diagnostics and tells listeners.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { IncrementalChecker, loadConfig, type CheckResult } from '../core/check/pipeline.js';
 import { CONFIG_FILE } from '../core/check/source.js';
@@ -49,6 +51,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private listingAnswered = 0;
   private lastListing?: { listed: string[]; added: Set<string> };
   private listingChain: Promise<void> = Promise.resolve();
+  /** Paths whose files changed on disk (events) while a listing walked the folder. */
+  private touchedWhileListing?: Set<string>;
   private pending?: NodeJS.Timeout;
   private work: Promise<void> = Promise.resolve();
   /** File → signature of the findings last shown for it. */
@@ -286,7 +290,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     // listed, a name that is not UTF-8) is named in the views like a file that cannot be opened,
     // and leaves them when a listing no longer finds it.
     const skipped = new Map<string, string>();
+    this.touchedWhileListing = new Set();
     const listed = await listMarkdownFiles(root, { exclude: config?.exclude ?? [], onSkip: (s) => skipped.set(s.path, sayText(this.locale, s.error ?? s.note ?? '')) });
+    const touched = this.touchedWhileListing;
+    this.touchedWhileListing = undefined;
     const before = this.listed;
     const now = new Set(listed);
     this.listed = now;
@@ -294,10 +301,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     const added = new Set<string>();
     if (before) {
       for (const p of before) {
-        if (!now.has(p)) {
-          this.checker.delete(p);
-          changed = true;
+        if (now.has(p)) continue;
+        // Written again after the walk passed its folder (a checkout, a save that replaces the
+        // file): its own event has read it, and it is there. The next listing settles it.
+        if (touched.has(p) && existsSync(path.join(root, p))) {
+          now.add(p);
+          continue;
         }
+        this.checker.delete(p);
+        changed = true;
       }
       for (const p of now) if (!before.has(p)) added.add(p);
       if (added.size) {
@@ -336,6 +348,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
     if (!this.relevant(uri)) return;
+    this.touchedWhileListing?.add(this.relative(uri));
     const listing = await this.listingOf(uri);
     if (listing === 'left out') return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -348,6 +361,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     if (!this.relevant(uri)) return;
+    this.touchedWhileListing?.add(this.relative(uri));
     this.checker.delete(this.relative(uri));
     this.schedule();
   }
