@@ -7,7 +7,7 @@
  */
 import { affectedScope, isIgnoreFile, type ChangedFile, type Scope } from '../core/check/affected.js';
 import { CONFIG_FILE, type SourceFile } from '../core/check/pipeline.js';
-import { changedPaths, findRepo, GitError, readBlobs, resolveCommit, trackedPaths, workspaceRepo } from '../git/git.js';
+import { changedPaths, findRepo, GitError, readBlobsBounded, resolveCommit, trackedPaths, workspaceRepo } from '../git/git.js';
 
 export interface ChangedScope extends Scope {
   ref: string;
@@ -33,7 +33,8 @@ export function scopeChangedSince(root: string, ref: string, files: readonly Sou
   if (badNames.length) {
     throw new GitError({ id: 'git.bad-names', params: { names: badNames.join(', '), n: badNames.length } });
   }
-  const before = readBlobs(wsRepo, [...new Set(changes.map((c) => c.oldBlob).filter((b): b is string => b !== undefined))]);
+  // An old version too large to read declares nothing, as an empty one (never read: bounded work).
+  const before = new Map([...readBlobsBounded(wsRepo, [...new Set(changes.map((c) => c.oldBlob).filter((b): b is string => b !== undefined))])].map(([b, read]) => [b, Buffer.isBuffer(read) ? read : new Uint8Array(0)]));
   const changed: ChangedFile[] = [];
   const seen = new Map<string, ChangedFile>();
   const add = (p: string, blob: string | undefined) => {

@@ -3,7 +3,7 @@
  * skipping what .gitignore files and keyplan.yaml `exclude:` patterns exclude.
  */
 import type { CliText } from '../core/i18n/cli.js';
-import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE, loadConfig, MAX_FILE_BYTES, type SourceFile } from '../core/check/pipeline.js';
@@ -157,6 +157,26 @@ function kindOf(entry: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice()
 const EMPTY = new Uint8Array(0);
 
 /**
+ * The file's bytes, read to its end but never more than MAX_FILE_BYTES + 1: a file that grows
+ * while it is read (a log being written) is then found too large, not read without end.
+ */
+export function readAtMost(fd: number, expected: number): Buffer | { oversize: number } {
+  let buffer = Buffer.allocUnsafe(Math.min(expected, MAX_FILE_BYTES) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > MAX_FILE_BYTES) return { oversize: length };
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_FILE_BYTES + 1));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
+  }
+}
+
+/**
  * Reads a file only if it is a regular file, without following a symbolic link at its place.
  * O_NONBLOCK: a FIFO put at the path is opened without waiting for a writer, then refused by fstat.
  * A file over MAX_FILE_BYTES is not read at all (a 4 GB `notes.md` costs one fstat): its size is
@@ -168,7 +188,7 @@ function readRegularFile(file: string): Buffer | { oversize: number } {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: stat.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
     if (stat.size > MAX_FILE_BYTES) return { oversize: stat.size };
-    return readFileSync(fd);
+    return readAtMost(fd, stat.size);
   } finally {
     closeSync(fd);
   }

@@ -138,6 +138,29 @@ export function* readBlobsSteps(repo: GitRepo, names: string[]): GitSteps<Map<st
 }
 export const readBlobs = (repo: GitRepo, names: string[]) => runSync(readBlobsSteps(repo, names));
 
+/**
+ * `readBlobsSteps` for blobs whose size is not known yet: their sizes are asked first
+ * (`cat-file --batch-check`), and a blob over MAX_FILE_BYTES comes back as its size, never read.
+ */
+export function* readBlobsBoundedSteps(repo: GitRepo, names: string[]): GitSteps<Map<string, Buffer | { oversize: number }>> {
+  const result = new Map<string, Buffer | { oversize: number }>();
+  if (!names.length) return result;
+  for (const n of names) if (!/^[0-9a-f]{40,64}$/i.test(n)) throw new Error(`readBlobs takes object ids, not '${n}'`);
+  const { stdout } = yield* call(repo.top, ['cat-file', '--batch-check', '--buffer'], { input: names.join('\n') + '\n' });
+  const small: string[] = [];
+  const lines = stdout.toString('utf8').split('\n');
+  names.forEach((name, i) => {
+    const m = /^(\S+) (\S+) (\d+)$/.exec(lines[i] ?? '');
+    if (!m || m[2] !== 'blob') return;
+    const size = Number(m[3]);
+    if (size > MAX_FILE_BYTES) result.set(name, { oversize: size });
+    else small.push(name);
+  });
+  for (const [name, content] of yield* readBlobsSteps(repo, small)) result.set(name, content);
+  return result;
+}
+export const readBlobsBounded = (repo: GitRepo, names: string[]) => runSync(readBlobsBoundedSteps(repo, names));
+
 interface TreeEntry {
   path: string;
   sha: string;

@@ -8,7 +8,7 @@
  */
 import { addDays, isValidDate } from '../core/dates.js';
 import type { HistoryRevision, RevisionChange } from '../core/history/history.js';
-import { decodeName, inWorkspace, namedRevisionSteps, nulFields, readBlobsSteps, readRevisionSteps, workspaceFilterSteps, type GitRepo } from './git.js';
+import { decodeName, inWorkspace, namedRevisionSteps, nulFields, readBlobsBoundedSteps, readRevisionSteps, workspaceFilterSteps, type GitRepo } from './git.js';
 import { call, GitError, runSync, type GitSteps } from './run.js';
 
 export interface Point {
@@ -107,11 +107,16 @@ export function* readHistorySteps(repo: GitRepo, until: Pick<Point, 'sha'>, sinc
     if (p === undefined) continue;
     current.changes.push(letter === 'D' ? { path: p } : { path: p, blob });
   }
-  const blobs = yield* readBlobsSteps(repo, [...new Set(revisions.flatMap((r) => r.changes.map((c) => c.blob).filter((b): b is string => !!b)))]);
+  const blobs = yield* readBlobsBoundedSteps(repo, [...new Set(revisions.flatMap((r) => r.changes.map((c) => c.blob).filter((b): b is string => !!b)))]);
   const out: HistoryRevision[] = [];
   if (since) out.push({ id: since.sha, date: since.date, author: since.author, subject: since.subject, files: yield* readRevisionSteps(repo, since.sha), baseline: true });
   for (const r of revisions) {
-    const changes: RevisionChange[] = r.changes.map(({ blob, ...c }) => (blob ? { ...c, content: blobs.get(blob) } : c));
+    const changes: RevisionChange[] = r.changes.map(({ blob, ...c }) => {
+      const read = blob ? blobs.get(blob) : undefined;
+      if (!read) return c;
+      // Too large to read: given with its size, as in a checkout.
+      return Buffer.isBuffer(read) ? { ...c, content: read } : { ...c, content: new Uint8Array(0), oversize: read.oversize };
+    });
     if (!changes.length) continue;
     out.push({ ...r, changes });
   }

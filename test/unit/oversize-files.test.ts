@@ -4,12 +4,13 @@
  * line and the editor read the same way) and from a git revision (diff, --changed-since, history).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkWorkspace, MAX_FILE_BYTES } from '../../src/core/check/pipeline.js';
-import { loadWorkspaceFiles, readSources } from '../../src/disk/walk.js';
-import { findRepo, readRevision, resolveCommit } from '../../src/git/git.js';
+import { loadWorkspaceFiles, readAtMost, readSources } from '../../src/disk/walk.js';
+import { findRepo, readBlobsBounded, readRevision, resolveCommit } from '../../src/git/git.js';
+import { readHistory } from '../../src/git/history.js';
 import { removeDir } from '../helpers.js';
 import { TempRepo } from './helpers/git-repo.js';
 
@@ -54,6 +55,23 @@ describe('files over the size bound are never read', function () {
     assert.deepEqual((await readSources(dir, ['keyplan.yaml'])).failed, [{ path: 'keyplan.yaml', error: 'EFBIG' }]);
   });
 
+  it('a file that turns out longer than its size said is read to its end, and never past the bound', function () {
+    if (process.platform !== 'linux') this.skip();
+    // /proc files say they are empty and are not; /dev/zero never ends (a file growing without end).
+    const withFd = <T>(file: string, f: (fd: number) => T): T => {
+      const fd = openSync(file, 'r');
+      try {
+        return f(fd);
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const status = withFd('/proc/self/status', (fd) => readAtMost(fd, 0));
+    assert.ok(Buffer.isBuffer(status) && /^Name:/.test(status.toString()) && status.length > 100, 'read to its end, past the size fstat gave');
+    assert.deepEqual(withFd('/dev/zero', (fd) => readAtMost(fd, 0)), { oversize: MAX_FILE_BYTES + 1 });
+    assert.deepEqual(withFd('/dev/zero', (fd) => readAtMost(fd, 100)), { oversize: MAX_FILE_BYTES + 1 });
+  });
+
   it('from a git revision: a blob over the bound is given with its size and skipped as too large, as in a checkout', async () => {
     const r = new TempRepo({ 'keyplan.yaml': 'locale: en\n', 'accounts/acme/account.md': ACME });
     try {
@@ -71,6 +89,14 @@ describe('files over the size bound are never read', function () {
       assert.deepEqual(atRevision, [{ path: 'accounts/acme/huge.md', reason: 'too-large', detail: `${size} bytes`, bytes: size }]);
       // The same as the checkout says.
       assert.deepEqual(atRevision, checkWorkspace((await loadWorkspaceFiles(r.dir)).files, { asOf: AS_OF }).skipped);
+      // A history's changed blobs and --changed-since's old versions are asked their size first.
+      const huger = huge + line;
+      r.write({ 'accounts/acme/huge.md': huger });
+      r.git('commit', '-q', '-am', 'longer');
+      const changes = readHistory(repo, { sha: resolveCommit(repo, 'HEAD')! }).flatMap((rev) => rev.changes ?? []).filter((c) => c.path === 'accounts/acme/huge.md');
+      assert.deepEqual(changes.map((c) => ({ oversize: c.oversize, bytes: c.content?.length })), [{ oversize: size, bytes: 0 }, { oversize: Buffer.byteLength(huger), bytes: 0 }]);
+      const blobs = [...readBlobsBounded(repo, [r.git('rev-parse', 'HEAD~1:accounts/acme/huge.md'), r.git('rev-parse', 'HEAD:accounts/acme/account.md')]).values()];
+      assert.deepEqual(blobs.map((b) => (Buffer.isBuffer(b) ? b.toString() : b)), [{ oversize: size }, ACME]);
     } finally {
       removeDir(r.dir);
     }

@@ -129,7 +129,7 @@ export function accountHistory(revisions: Iterable<HistoryRevision>, options: Hi
       }
       for (const f of rev.files) {
         const old = files.get(f.path);
-        if (old && sameContent(old.content, f.content)) continue;
+        if (old && old.oversize === f.oversize && sameContent(old.content, f.content)) continue;
         set(f);
         changed.push(f.path);
       }
@@ -141,7 +141,7 @@ export function accountHistory(revisions: Iterable<HistoryRevision>, options: Hi
         }
         changed.push(c.path);
         if (c.content === undefined) remove(c.path);
-        else set({ path: c.path, content: c.content });
+        else set(c.oversize === undefined ? { path: c.path, content: c.content } : { path: c.path, content: c.content, oversize: c.oversize });
       }
     }
     if (!changed.length) return false;

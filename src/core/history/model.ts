@@ -25,6 +25,8 @@ export interface RevisionInfo {
 export interface RevisionChange {
   path: string;
   content?: Uint8Array | string;
+  /** The file is over the size bound and was not read (see SourceFile.oversize). */
+  oversize?: number;
   from?: string;
 }
 
