@@ -6,7 +6,7 @@
 import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
 import { severityRank } from '../../../core/diagnostic.js';
 import { terminalSafe } from '../../output/terminal.js';
-import type { Formatter } from '../formatter.js';
+import { inPieces } from '../formatter.js';
 import type { Findings, Summary } from './model.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -37,13 +37,17 @@ export function githubCommand(d: Diagnostic, file: string): string {
  * should be the ones that fail the build.
  */
 export function formatGithub(diagnostics: Diagnostic[], summary: Summary, displayPath: (file: string) => string): string {
-  const sorted = [...diagnostics].sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
-  const lines = sorted.map((d) => githubCommand(d, displayPath(d.file)));
-  lines.push(`keyplan: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info in ${summary.files} file${summary.files === 1 ? '' : 's'}; ${summary.documents} document${summary.documents === 1 ? '' : 's'} checked.`);
-  return lines.join('\n') + '\n';
+  return [...githubPieces(diagnostics, summary, displayPath)].join('');
 }
 
-export const github: Formatter<Findings> = (f) => {
+/** One command per line, each made when it is written. */
+function* githubPieces(diagnostics: Diagnostic[], summary: Summary, displayPath: (file: string) => string): Generator<string> {
+  const sorted = [...diagnostics].sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
+  for (const d of sorted) yield `${githubCommand(d, displayPath(d.file))}\n`;
+  yield `keyplan: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info in ${summary.files} file${summary.files === 1 ? '' : 's'}; ${summary.documents} document${summary.documents === 1 ? '' : 's'} checked.\n`;
+}
+
+export const github = inPieces<Findings>((f) => {
   const ci = f.ci();
-  return formatGithub(ci.diagnostics, f.summary, ci.path);
-};
+  return githubPieces(ci.diagnostics, f.summary, ci.path);
+});

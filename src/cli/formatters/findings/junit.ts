@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import { ruleInfo } from '../../../core/rules/index.js';
-import type { Formatter } from '../formatter.js';
+import { inPieces } from '../formatter.js';
 import type { Findings } from './model.js';
 
 // Tab, LF, CR and the Unicode ranges XML 1.0 allows; everything else (other control characters,
@@ -35,14 +35,28 @@ export interface JunitInput {
   displayPath: (file: string) => string;
 }
 
-export function formatJunit({ files, diagnostics, displayPath }: JunitInput): string {
+export function formatJunit(input: JunitInput): string {
+  return [...junitPieces(input)].join('');
+}
+
+/** The report in pieces: the totals first (counted without writing), then one test suite per piece. */
+function* junitPieces({ files, diagnostics, displayPath }: JunitInput): Generator<string> {
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of files) byFile.set(f, []);
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  const suites: string[] = [];
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const suites = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let tests = 0;
   let failures = 0;
-  for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [, list] of suites) {
+    tests += Math.max(1, list.length);
+    failures += list.filter((d) => d.severity === 'error').length;
+  }
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="keyplan check" tests="${tests}" failures="${failures}" errors="0" time="0">\n`;
+  for (const [file, list] of suites) {
     const name = displayPath(file);
     const cases: string[] = [];
     if (!list.length) cases.push(`    <testcase classname="${xmlAttr(name)}" name="valid" file="${xmlAttr(name)}" time="0"/>`);
@@ -55,20 +69,12 @@ export function formatJunit({ files, diagnostics, displayPath }: JunitInput): st
     }
     const failed = list.filter((d) => d.severity === 'error').length;
     const count = Math.max(1, list.length);
-    tests += count;
-    failures += failed;
-    suites.push(`  <testsuite name="${xmlAttr(name)}" tests="${count}" failures="${failed}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
+    yield `  <testsuite name="${xmlAttr(name)}" tests="${count}" failures="${failed}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>\n`;
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="keyplan check" tests="${tests}" failures="${failures}" errors="0" time="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '</testsuites>\n';
 }
 
-export const junit: Formatter<Findings> = (f) => {
+export const junit = inPieces<Findings>((f) => {
   const ci = f.ci();
-  return formatJunit({ files: f.documents, diagnostics: ci.diagnostics, displayPath: ci.path });
-};
+  return junitPieces({ files: f.documents, diagnostics: ci.diagnostics, displayPath: ci.path });
+});

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
 import { RULES } from '../../../core/rules/index.js';
-import type { Formatter } from '../formatter.js';
+import { inPieces } from '../formatter.js';
+import { jsonPieces, streamed } from '../json-pieces.js';
 import type { Findings } from './model.js';
 import { RULE_HELP } from './rule-help.js';
 
@@ -33,7 +34,12 @@ export interface SarifInput {
   fingerprint: (d: Diagnostic) => string;
 }
 
-export function formatSarif({ diagnostics, displayPath, version, fingerprint }: SarifInput): string {
+export function formatSarif(input: SarifInput): string {
+  return [...sarifPieces(input)].join('');
+}
+
+/** The SARIF log in pieces, each result made when it is written (see json-pieces.ts). */
+function* sarifPieces({ diagnostics, displayPath, version, fingerprint }: SarifInput): Generator<string> {
   const index = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   const rules = RULES.map((r) => {
     const help = RULE_HELP[r.id] ?? r.summary.en;
@@ -48,7 +54,7 @@ export function formatSarif({ diagnostics, displayPath, version, fingerprint }: 
       properties: { category: r.category, tags: ['keyplan', r.category] },
     };
   });
-  const results = diagnostics.map((d) => {
+  const results = streamed(diagnostics, (d) => {
     const ruleIndex = index.get(d.rule);
     return {
       ruleId: d.rule,
@@ -73,10 +79,11 @@ export function formatSarif({ diagnostics, displayPath, version, fingerprint }: 
       results,
     }],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  yield* jsonPieces(log);
+  yield '\n';
 }
 
-export const sarif: Formatter<Findings> = (f, { version }) => {
+export const sarif = inPieces<Findings>((f, { version }) => {
   const ci = f.ci();
-  return formatSarif({ diagnostics: ci.diagnostics, displayPath: ci.path, version, fingerprint: ci.fingerprint });
-};
+  return sarifPieces({ diagnostics: ci.diagnostics, displayPath: ci.path, version, fingerprint: ci.fingerprint });
+});
