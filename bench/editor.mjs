@@ -6,8 +6,11 @@
 //   - workbench: from navigating to the workbench URL until the workbench reports it started
 //     (VS Code's own `code/didStartWorkbench` performance mark), for reference;
 //   - view: from the click on the Keyplan activity-bar icon (clicked as soon as it appears) to
-//     the first filled portfolio tree (a tier group row drawn), and whether the view showed its
-//     progress bar or the "Reading … files" row before;
+//     the first filled portfolio tree (a tier group row drawn: the accounts of the plans, listed
+//     while the first check runs), and whether the view showed its progress bar or the
+//     "Reading … files" row before;
+//   - complete: from the same click to the checked tree (a tier group row and no indexing row
+//     left: every account with its health and overdue counts);
 //   - diagnostic: from a keystroke in a person file (its stance becomes a typo) to that finding's
 //     row in the Problems panel (filtered to the file); then Backspace, until the row is gone.
 // Times are taken inside the page (performance.now() of the key or mouse event, a
@@ -61,7 +64,7 @@ function pageProbe({ group, indexing, finding }) {
   const GROUP = new RegExp(group);
   const INDEXING = new RegExp(indexing);
   const FINDING = new RegExp(finding);
-  const probe = (window.__keyplanProbe = { keys: [], findingShown: [], findingGone: [], squiggles: [], phases: [] });
+  const probe = (window.__keyplanProbe = { keys: [], findingShown: [], findingGone: [], squiggles: [], phases: [], rows: [] });
   let findingVisible = false;
   let squiggles = 0;
   let phase = '';
@@ -82,6 +85,10 @@ function pageProbe({ group, indexing, finding }) {
         }
         if (probe.filled === undefined && GROUP.test(text)) probe.filled = performance.now();
       }
+      const rows = [...container.querySelectorAll('.monaco-list-row')].map((r) => r.textContent ?? '');
+      // Every distinct row text, the first 40 (for --verbose: what the views showed, in order).
+      for (const t of rows) if (probe.rows.length < 40 && !probe.rows.some((r) => r.text === t)) probe.rows.push({ text: t.slice(0, 80), at: performance.now() });
+      if (probe.filled !== undefined && probe.complete === undefined && !rows.some((t) => INDEXING.test(t)) && rows.some((t) => GROUP.test(t))) probe.complete = performance.now();
     }
     // Error squiggles in the editor: when the extension's finding reaches the editor itself.
     const errors = document.querySelectorAll('.editor-instance .monaco-editor .squiggly-error').length;
@@ -162,15 +169,17 @@ async function oneRun({ workspace, person, edits, log, verbose, keep }) {
     const icon = page.locator('.activitybar [aria-label^="Keyplan"]').first();
     await icon.waitFor({ timeout: 120_000 });
     await icon.click();
-    await page.waitForFunction(() => window.__keyplanProbe.filled !== undefined, null, { timeout: 300_000, polling: 250 });
+    await page.waitForFunction(() => window.__keyplanProbe.complete !== undefined, null, { timeout: 300_000, polling: 250 });
     const probe = await page.evaluate(() => ({ ...window.__keyplanProbe }));
     const workbench = await page.evaluate(() => performance.getEntriesByName('code/didStartWorkbench')[0]?.startTime ?? null);
     const view = probe.filled - probe.viewClick;
+    const complete = probe.complete - probe.viewClick;
     const progress = [probe.progressBar !== undefined && probe.progressBar <= probe.filled ? 'progress bar' : '', probe.indexingRow !== undefined ? '"Reading … files" row' : ''].filter(Boolean);
     // The rows the tree showed while indexing: the first of each kind and the last "Reading" row.
     const shown = probe.phases.filter((p, i, all) => i === 0 || p.text.split(' ')[0] !== all[i - 1].text.split(' ')[0] || (i + 1 < all.length && all[i + 1].text.split(' ')[0] !== p.text.split(' ')[0]));
+    if (verbose) log(`  rows seen: ${probe.rows.map((r) => `${(r.at / 1000).toFixed(2)} s ${r.text}`).join(' | ')}`);
     if (verbose) log(`  indexing rows: ${shown.map((p) => `${(p.at / 1000).toFixed(2)} s ${p.text}`).join(' | ')} | ${(probe.filled / 1000).toFixed(2)} s filled`);
-    log(`  workbench started ${workbench === null ? '?' : `${(workbench / 1000).toFixed(2)} s`} after navigation; view clicked at ${(probe.viewClick / 1000).toFixed(2)} s, tree filled ${(view / 1000).toFixed(2)} s later${progress.length ? ` (${progress.join(' and ')} shown before)` : ' (no progress seen)'}`);
+    log(`  workbench started ${workbench === null ? '?' : `${(workbench / 1000).toFixed(2)} s`} after navigation; view clicked at ${(probe.viewClick / 1000).toFixed(2)} s, tree filled ${(view / 1000).toFixed(2)} s later${progress.length ? ` (${progress.join(' and ')} shown before)` : ' (no progress seen)'}, checked ${(complete / 1000).toFixed(2)} s later`);
 
     // (b) A keystroke in a person file until its finding is in the Problems panel.
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
@@ -211,7 +220,7 @@ async function oneRun({ workspace, person, edits, log, verbose, keep }) {
     const indexed = indexingLog(stateDir, navigatedAt);
     const at = (ms) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(2)} s`);
     if (indexed) log(`  extension host: started ${at(indexed.hostStartedAt)}, Keyplan activated ${at(indexed.activatedAt)}, indexing started ${at(indexed.startedAt)}, done ${at(indexed.at)} after navigation: ${indexed.text}`);
-    return { workbench, view, viewFromNavigation: probe.filled, progress, shows, clears, squiggles, indexed };
+    return { workbench, view, complete, viewFromNavigation: probe.filled, progress, shows, clears, squiggles, indexed };
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
@@ -222,7 +231,7 @@ async function oneRun({ workspace, person, edits, log, verbose, keep }) {
 }
 
 /**
- * Runs the editor measurements; returns { workbench, view, viewFromNavigation, diagnostic,
+ * Runs the editor measurements; returns { workbench, view, complete, viewFromNavigation, diagnostic,
  * diagnosticCleared } (arrays of ms), the progress each run showed, and the workload.
  */
 export async function editorBench({ repo = REPO, workDir = path.join(REPO, 'bench', 'work'), size = 10000, seed = 1, runs = 3, edits = 3, build = true, verbose = false, keep = false, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
@@ -230,12 +239,13 @@ export async function editorBench({ repo = REPO, workDir = path.join(REPO, 'benc
   if (build) execFileSync(process.execPath, [path.join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   const ws = await ensureWorkspace(repo, workDir, size, seed);
   const person = personToEdit(ws.dir);
-  const out = { size, documents: ws.documents, person: person.relative, workbench: [], view: [], viewFromNavigation: [], diagnostic: [], diagnosticCleared: [], squiggle: [], progress: [], indexed: [] };
+  const out = { size, documents: ws.documents, person: person.relative, workbench: [], view: [], complete: [], viewFromNavigation: [], diagnostic: [], diagnosticCleared: [], squiggle: [], progress: [], indexed: [] };
   for (let r = 0; r < runs; r++) {
     log(`editor run ${r + 1} of ${runs}: ${ws.documents} documents in code-server…`);
     const res = await oneRun({ workspace: ws.dir, person, edits, log, verbose, keep });
     if (res.workbench !== null) out.workbench.push(res.workbench);
     out.view.push(res.view);
+    out.complete.push(res.complete);
     out.viewFromNavigation.push(res.viewFromNavigation);
     out.diagnostic.push(...res.shows);
     out.diagnosticCleared.push(...res.clears);
@@ -266,6 +276,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`\n${res.documents} documents; edited ${res.person}`);
   console.log(line('workbench started (code/didStartWorkbench)', res.workbench));
   console.log(line('view opened → portfolio tree filled', res.view));
+  console.log(line('view opened → portfolio tree checked', res.complete));
   console.log(line('navigation → portfolio tree filled', res.viewFromNavigation));
   console.log(line('keystroke → finding in the Problems panel', res.diagnostic));
   console.log(line('fix → finding gone from the Problems panel', res.diagnosticCleared));

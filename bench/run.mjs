@@ -448,7 +448,7 @@ export async function runBench(overrides = {}) {
   // The real editor (issue #15): code-server + Chromium on a generated workspace, fresh editors.
   {
     const viewTarget = `≤ ${TARGETS.editorViewMs / 1000} s, progress shown while indexing`;
-    const rowsOf = { workbench: 'Real editor: workbench start (VS Code\'s code/didStartWorkbench, for reference)', view: 'Real editor: Keyplan view opened → portfolio tree filled', diagnostic: 'Real editor: keystroke in a person file → finding in the Problems panel' };
+    const rowsOf = { workbench: 'Real editor: workbench start (VS Code\'s code/didStartWorkbench, for reference)', view: 'Real editor: Keyplan view opened → portfolio tree filled (the accounts of their plans, "Checking…" above)', complete: 'Real editor: Keyplan view opened → portfolio tree checked (health and overdue counts of every account)', diagnostic: 'Real editor: keystroke in a person file → finding in the Problems panel' };
     if (!o.editor) {
       for (const [key, label] of Object.entries(rowsOf)) rows.push(row({ id: `editor-${key}`, group: 'editor', label, size: o.editorSize, status: 'skipped', target: key === 'view' ? viewTarget : undefined, note: 'node bench/run.mjs --editor' }));
     } else {
@@ -472,6 +472,7 @@ export async function runBench(overrides = {}) {
         target: viewTarget, met: viewStats.median <= TARGETS.editorViewMs && progressed === e.progress.length,
         note: `clicked as soon as the Keyplan icon showed; from navigation to the filled tree: median ${(stats(e.viewFromNavigation).median / 1000).toFixed(1)} s; ${indexingNote(e.indexed)}progress shown in ${progressed} of ${e.progress.length} runs (${[...new Set(e.progress.map((p) => p.join(' and ') || 'none'))].join('; ')})`,
       }));
+      rows.push(fromSamples(e.complete, { id: 'editor-complete', group: 'editor', label: rowsOf.complete, size: o.editorSize, unit: 'ms', ratio: { value: stats(e.complete).median / stats(e.workbench).median, of: 'workbench start' }, note: 'the first check done and its accounts drawn: a tier group row and no indexing row left' }));
       rows.push(fromSamples(e.diagnostic, {
         id: 'editor-diagnostic', group: 'editor', label: rowsOf.diagnostic, size: o.editorSize, unit: 'ms',
         note: `${e.person}, stance → typo, ${o.editorEdits} edits per editor; to the error squiggle in the editor: median ${stats(e.squiggle).median.toFixed(0)} ms; the fix (Backspace) → row gone: median ${stats(e.diagnosticCleared).median.toFixed(0)} ms`,

@@ -50,6 +50,7 @@ function isKeyplanDocument(doc: vscode.TextDocument): boolean {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KeyplanApi> {
+  const activatedAt = performance.now();
   let index: WorkspaceIndex | undefined;
   let portfolio: PortfolioTree | undefined;
   let attention: AttentionTree | undefined;
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
     const tree = (portfolio = new PortfolioTree(idx));
     const needs = (attention = new AttentionTree(idx));
     const treeView = vscode.window.createTreeView('keyplan.portfolio', { treeDataProvider: tree, showCollapseAll: true });
+    idx.viewVisible = () => treeView.visible || tree.askedWhileIndexing;
     // Regrouping keeps the accounts the user opened open; the group-by menu shows the current choice.
     context.subscriptions.push(treeView.onDidExpandElement((e) => tree.setExpanded(e.element, true)), treeView.onDidCollapseElement((e) => tree.setExpanded(e.element, false)));
     void vscode.commands.executeCommand('setContext', 'keyplan.groupBy', tree.groupBy);
@@ -155,7 +157,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
       }),
     );
     void vscode.commands.executeCommand('setContext', 'keyplan.active', true);
-    started = index.start();
+    started = index.start(activatedAt);
   };
 
   // Activated by a Markdown file in a workspace without keyplan.yaml: stay idle until a Keyplan document shows up.

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { IncrementalChecker, loadConfig, type CheckResult } from '../core/check/pipeline.js';
+import type { AccountHeading } from '../core/report/report.js';
 import { CONFIG_FILE } from '../core/check/source.js';
 import { listMarkdownFiles, readSources } from '../disk/walk.js';
 import { today } from '../core/dates.js';
@@ -17,8 +18,8 @@ import { toDiagnostic } from './editor/convert.js';
 
 const DEBOUNCE_MS = 150;
 /** Files read at once while indexing; the indexing state is reported after a batch, at most every PROGRESS_MS. */
-const READ_BATCH = 64;
-const PROGRESS_MS = 100;
+const READ_BATCH = 256;
+const PROGRESS_MS = 250;
 /**
  * Findings for more files than this (the first indexing, a branch switch) go to the editor after
  * the portfolio has drawn its accounts (or VIEWS_FIRST_MS without it): thousands of files'
@@ -27,6 +28,12 @@ const PROGRESS_MS = 100;
 const VIEWS_FIRST_FILES = 200;
 const VIEWS_FIRST_MS = 1000;
 const DRAW_MS = 100;
+/**
+ * How long the first check waits at most for a visible portfolio to take the accounts of the
+ * preview, and then for the window to draw them (measured in code-server at 10k: about 0.2 s).
+ */
+const PREVIEW_MS = 500;
+const PREVIEW_DRAW_MS = 200;
 
 /** Where the first indexing is: finding the files, reading them (done of total), or the first check. */
 export type IndexingState =
@@ -61,6 +68,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private viewWaiter?: () => void;
   /** The latest check's times in ms: the check, until the portfolio asked for its accounts (when it waited for that), until every finding was sent. */
   private lastRun?: { check: number; drawn?: number; sent: number };
+  /** The accounts of the account plans, while the first check runs (see `preview`). */
+  private previewValue?: AccountHeading[];
+  private previewWaiter?: () => void;
+  /** Whether the portfolio view is on screen, or has asked for its rows (set by the extension once the view exists). */
+  viewVisible: () => boolean = () => false;
   /** Paths the last listing of a local folder could not read, with why (see `listOnDisk`). */
   private skippedOnDisk = new Map<string, string>();
   /** Why keyplan.yaml could not be read the last time it was tried (undefined: it could, or is absent). */
@@ -100,6 +112,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.current;
   }
 
+  /**
+   * Before the first result: the accounts their plans declare (read from the plans alone, in the
+   * portfolio's order), for the portfolio to show while the check runs; undefined otherwise.
+   */
+  get preview(): AccountHeading[] | undefined {
+    return this.current ? undefined : this.previewValue;
+  }
+
   /** Where the indexing is, or undefined when no indexing runs. */
   get indexing(): IndexingState | undefined {
     return this.indexingState;
@@ -133,10 +153,12 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Indexes every Markdown file of the folder once: finds them, reads them in batches, checks
    * them all. The portfolio view shows a progress bar meanwhile, and `indexing` says how far it is.
    */
-  async start(): Promise<void> {
+  async start(activatedAt?: number): Promise<void> {
     this.setIndexing({ phase: 'finding' });
     const started = performance.now();
-    this.log?.info(vscode.l10n.t('Indexing {0}…', this.folder.uri.scheme === 'file' ? this.folder.uri.fsPath : this.folder.uri.toString()));
+    const where = this.folder.uri.scheme === 'file' ? this.folder.uri.fsPath : this.folder.uri.toString();
+    if (activatedAt === undefined) this.log?.info(vscode.l10n.t('Indexing {0}…', where));
+    else this.log?.info(vscode.l10n.t('Indexing {0}… ({1} ms after activation began)', where, Math.round(started - activatedAt)));
     const index = async (progress: vscode.Progress<{ message?: string; increment?: number }>) => {
       this.progressView = this.viewId;
       // A local folder is listed and read by workspace-relative path, as the command line does (no
@@ -153,6 +175,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (let i = 0; i < total; i += READ_BATCH) {
         if (local) await this.readLocal(local.slice(i, i + READ_BATCH));
         else await Promise.all(uris!.slice(i, i + READ_BATCH).map((u) => this.readInto(u)));
+        // Local reads are synchronous: between batches, let the window's requests in (the views
+        // asking for their rows, a round trip per level of a tree), or it hears nothing until the
+        // check is done. Measured in code-server at 10k: with a pause only every PROGRESS_MS the
+        // tree drew no row at all before the check.
+        await new Promise((resolve) => setImmediate(resolve));
         const done = Math.min(total, i + READ_BATCH);
         if (done < total && performance.now() - shownAt < PROGRESS_MS) continue;
         progress.report({ increment: (100 * (done - shown)) / total });
@@ -162,10 +189,28 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       for (const d of vscode.workspace.textDocuments) if (d.isDirty && this.relevant(d.uri)) this.checker.set({ path: this.relative(d.uri), content: d.getText() });
       const read = performance.now();
+      // The accounts from their plans first (a tenth of the files or so): the portfolio lists them
+      // under "Checking…" while the check, which needs every file, runs.
+      this.previewValue = this.checker.previewAccounts();
+      const previewed = performance.now();
+      const waitForView = this.previewValue.length > 0 && this.viewVisible();
+      let taken: number | undefined;
+      const served = waitForView ? new Promise<void>((resolve) => {
+        this.previewWaiter = () => {
+          taken ??= performance.now();
+          resolve();
+        };
+        setTimeout(resolve, PREVIEW_MS);
+      }) : undefined;
       this.setIndexing({ phase: 'checking', total });
-      // The check runs in one piece and blocks the extension host: give the views a moment to
-      // show "Checking…" first (the tree pulls its rows from here, a round trip to the window).
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The check runs in one piece and blocks the extension host: the window must have taken the
+      // accounts (a round trip per level of the tree) and drawn them before it starts. Measured in
+      // code-server at 10k on 2 cores: doing each file's part of the check in slices meanwhile
+      // left the window too little to draw them before the check.
+      await served;
+      this.previewWaiter = undefined;
+      if (taken !== undefined) this.log?.info(vscode.l10n.t('Read the plans of {0} accounts in {1} ms; the portfolio view took them {2} ms later, before the check.', this.previewValue.length, Math.round(previewed - read), Math.round(taken - previewed)));
+      await new Promise((resolve) => setTimeout(resolve, taken === undefined ? 50 : PREVIEW_DRAW_MS));
       const checking = performance.now();
       this.work = this.work.then(() => this.run());
       await this.work;
@@ -195,6 +240,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.work;
     this.checkerValue = undefined;
     this.current = undefined;
+    this.previewValue = undefined;
     // The new checker knows nothing: what could not be read is told to it again, and the first
     // listing is read whole, not compared with the last one.
     this.listed = undefined;
@@ -396,6 +442,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const result = this.checker.check(this.asOf());
     const checked = performance.now();
     this.current = result;
+    this.previewValue = undefined;
     const config = vscode.workspace.getConfiguration('keyplan');
     const showInfo = config.get<boolean>('showInfo', true);
     const hidden = new Set(config.get<string[]>('disabledRules', []));
@@ -452,6 +499,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.lastRun = { check: checked - started, drawn, sent: performance.now() - checked };
     this.log?.debug(`check: ${Math.round(checked - started)} ms for ${result.filesRead} files (${result.diagnostics.length} findings); findings of ${changed.length} files sent, ${Math.round(performance.now() - checked)} ms after the check`);
+  }
+
+  /** The portfolio took the accounts of every group of the preview: the first check can start once they are drawn. */
+  previewServed(): void {
+    this.previewWaiter?.();
   }
 
   /** The portfolio drew accounts of the latest result: findings held back for it can go now (see VIEWS_FIRST_FILES). */

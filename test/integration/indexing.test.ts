@@ -1,8 +1,9 @@
 /**
  * Indexing the workspace (issue #15): while the files are read and first checked, the portfolio
  * view shows VS Code's progress bar, the tree says what it is reading (never the "no documents"
- * welcome or an empty tree), the status bar says it is indexing (never "0 overdue"); then the tree
- * fills. Observed through the index's own events, in order: no timers.
+ * welcome or an empty tree), the status bar says it is indexing (never "0 overdue"); while the first
+ * check runs, the accounts of the plans are listed under "Checking…"; then the tree fills.
+ * Observed through the index's own events, in order: no timers.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,6 +17,8 @@ interface Seen {
   progressOn: string | undefined;
   status: string | undefined;
   tree: string[];
+  /** The tree's groups and accounts, as `snapshot()` gives them. */
+  groups: { group: string; accounts: string[] }[];
   hasResult: boolean;
 }
 
@@ -51,6 +54,7 @@ describe('Indexing', () => {
         progressOn: index.progressShownOn,
         status: api.statusText,
         tree: tree.getChildren().map((node) => String(tree.getTreeItem(node).label)),
+        groups: tree.snapshot().map((g) => ({ group: g.group, accounts: g.accounts.map((a) => a.id) })),
         hasResult: Boolean(index.result),
       });
     });
@@ -68,10 +72,16 @@ describe('Indexing', () => {
     assert.equal(reading[0]!.done, 0);
     assert.equal(reading.at(-1)!.done, total, `every Markdown file read (${total})`);
     assert.ok(reading.every((s) => s.total === total));
+    const byAccount = filled.map((g) => ({ group: g.group, accounts: g.accounts.map((a) => a.id) }));
     for (const s of during) {
       assert.equal(s.hasResult, false, `${s.phase}: no result before the first check`);
-      assert.equal(s.tree.length, 1, `${s.phase}: one row saying what is being read, not an empty tree (${JSON.stringify(s.tree)})`);
-      assert.match(s.tree[0]!, /^(Looking for Keyplan files…|Reading \d+ of \d+ files…|Checking \d+ files…)$/);
+      assert.match(s.tree[0]!, /^(Looking for Keyplan files…|Reading \d+ of \d+ files…|Checking \d+ files…)$/, `${s.phase}: the first row says what is being read, not an empty tree (${JSON.stringify(s.tree)})`);
+      if (s.phase === 'checking') {
+        // While the check runs, the accounts their plans declare are listed below, grouped as the
+        // checked tree groups them: the check only adds their counts and people.
+        assert.deepEqual(s.groups, byAccount, 'checking: the accounts of the plans, as the checked tree lists them');
+        assert.deepEqual(s.tree.slice(1), filled.map((g) => g.group));
+      } else assert.equal(s.tree.length, 1, `${s.phase}: one row and nothing else (${JSON.stringify(s.tree)})`);
       assert.match(s.status ?? '', /^\$\(sync~spin\) /, `${s.phase}: the status bar says it is indexing, not a count (${s.status})`);
       assert.doesNotMatch(s.status ?? '', /overdue/);
     }

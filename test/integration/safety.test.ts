@@ -53,6 +53,45 @@ describe('Safety in the editor', () => {
     }
   });
 
+  it('a hostile account name is plain text in the portfolio listed while the first check runs, and untrusted escaped Markdown in its tooltip', async () => {
+    const api = await keyplan();
+    const uri = sampleUri('accounts/zz-hostile/account.md');
+    const create = new vscode.WorkspaceEdit();
+    const content = ['---', 'kind: account', 'id: zz-hostile', `name: ${JSON.stringify(HOSTILE_NAME)}`, 'tier: C', `owner: ${JSON.stringify(HOSTILE_NAME)}`, '---', ''].join('\n');
+    create.createFile(uri, { contents: new TextEncoder().encode(content) });
+    assert.equal(await vscode.workspace.applyEdit(create), true);
+    try {
+      await untilChecked(api, () => (api.result?.workspace.accounts.get('zz-hostile')?.doc ? true : undefined), 'the new account in the index');
+      const tree = api.portfolio!;
+      let item: vscode.TreeItem | undefined;
+      // While the first check of a re-index runs, the tree lists the accounts from their plans.
+      const subscription = api.index!.onDidChangeIndexing((state) => {
+        if (state?.phase !== 'checking') return;
+        const node = tree.getChildren().flatMap((g) => tree.getChildren(g)).find((n) => (n as { account?: { id: string } }).account?.id === 'zz-hostile');
+        if (node) item = tree.getTreeItem(node);
+      });
+      try {
+        await api.index!.reindex();
+      } finally {
+        subscription.dispose();
+      }
+      assert.ok(item, 'the account was listed while the check ran');
+      assert.equal(item.label, HOSTILE_NAME, 'the label is the name itself, as plain text');
+      assert.match(String(item.description), /checking…/);
+      const tooltip = item.tooltip as vscode.MarkdownString;
+      assert.ok(tooltip instanceof vscode.MarkdownString);
+      assert.equal(tooltip.isTrusted, false);
+      assert.ok(!tooltip.supportHtml);
+      assert.ok(!tooltip.value.includes('](command:'), tooltip.value);
+      assert.ok(!/(^|[^\\])</.test(tooltip.value), 'no raw HTML');
+    } finally {
+      const remove = new vscode.WorkspaceEdit();
+      remove.deleteFile(uri, { ignoreIfNotExists: true });
+      await vscode.workspace.applyEdit(remove);
+      await untilChecked(api, () => (api.result?.workspace.accounts.has('zz-hostile') ? undefined : true), 'the account to leave the index');
+    }
+  });
+
   it('Log Interaction never writes into a file it cannot read as the account\'s log; it creates the log when there is none', async () => {
     const api = await keyplan();
     const files = {

@@ -45,7 +45,7 @@ describe('benchmark suite (smoke run, no timing assertions)', function () {
     const measured = (id: string) => rows.find((r) => r.id === id)!;
     assert.equal(measured('vsix').status, 'skipped');
     // The real editor (code-server + Chromium) only runs with --editor.
-    for (const id of ['editor-workbench', 'editor-view', 'editor-diagnostic']) assert.equal(measured(id).status, 'skipped', id);
+    for (const id of ['editor-workbench', 'editor-view', 'editor-complete', 'editor-diagnostic']) assert.equal(measured(id).status, 'skipped', id);
     // diff and --changed-since are measured when the CLI has them, else reported as not available.
     for (const id of ['diff', 'changed-since']) assert.ok(['ok', 'not available'].includes(measured(id).status), `${id}: ${measured(id).status} ${measured(id).note ?? ''}`);
     assert.match(measured('cli-check').note ?? '', /documents checked/);

@@ -19,6 +19,7 @@ import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import { OverlayMap } from './overlay-map.js';
 import { firstCharacters, MAX_FILE_BYTES, withoutBom, type SourceFile } from './source.js';
+import { accountHeading, compareAccounts, type AccountHeading } from '../report/report.js';
 import { buildWorkspace, documentReferences, mergedInteractions, releaseLogs, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
 
 export interface SkippedFile {
@@ -60,6 +61,23 @@ export interface FileOutcome {
   unreadable?: UnreadableDocument;
   diagnostics: Diagnostic[];
   skipped?: SkippedFile;
+}
+
+/**
+ * Whether a file may be an account plan, from a look at its bytes: its frontmatter's `kind:` says
+ * `account`, or cannot be seen without parsing. Any other kind rules the file out.
+ */
+function mayBeAccountPlan(file: SourceFile): boolean {
+  if (file.failure !== undefined || file.oversize !== undefined) return false;
+  const content = file.content;
+  // Latin-1 keeps every byte one character: `kind: account` is ASCII, whatever else the file holds.
+  // (A UTF-8 byte order mark reads as three Latin-1 characters there.)
+  const raw = typeof content === 'string' ? withoutBom(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('latin1');
+  const text = raw.startsWith('\xEF\xBB\xBF') ? raw.slice(3) : raw;
+  const span = findFrontmatter(text);
+  if (!span) return false;
+  const kind = sniffKind(text.slice(span.yamlStart, span.yamlEnd));
+  return kind === null || kind === 'account';
 }
 
 /** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
@@ -187,6 +205,25 @@ export class IncrementalChecker {
 
   has(path: string): boolean {
     return this.files.has(path);
+  }
+
+  /**
+   * The accounts the account plans declare, before any check: the portfolio's rows while the first
+   * check of a large workspace runs. Only files a quick look cannot rule out as account plans are
+   * read (their outcomes are kept, so the check does not read them again); the account model is
+   * the check's own, built from the plans alone. The check's result replaces these rows.
+   */
+  previewAccounts(): AccountHeading[] {
+    this.loaded ??= loadConfig(this.configFile, this.localeOverride);
+    const { config, locale } = this.loaded;
+    const plans: KeyplanDocument[] = [];
+    for (const entry of this.files.values()) {
+      if (!entry.outcome && !mayBeAccountPlan(entry.file)) continue;
+      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale));
+      if (outcome.document?.kind === 'account') plans.push(outcome.document);
+    }
+    const { workspace } = buildWorkspace(plans, config, locale);
+    return [...workspace.accounts.values()].filter((a) => a.doc).map(accountHeading).sort(compareAccounts);
   }
 
   /** Cadence, activity and methodology of one account, from the memo when nothing it depends on changed. */

@@ -39,12 +39,16 @@ export interface PersonReport extends PersonView {
   target?: { x?: number; y?: number; quadrant: Quadrant; stage?: string; targetStage?: string };
 }
 
-export interface AccountReport {
+/** What an account plan alone says of its account: the row the portfolio shows before the first check. */
+export interface AccountHeading {
   id: string;
   name: string;
   file?: string;
   tier?: Tier;
   owner?: string;
+}
+
+export interface AccountReport extends AccountHeading {
   industry?: string;
   reviewStatus?: string;
   health: Health;
@@ -89,8 +93,16 @@ export function buildReport(result: CheckResult): WorkspaceReport {
     if (!account.doc) continue; // referenced but without an account plan: reported as unknown-reference
     accounts.push(accountReport(account, byAccount.get(account.id) ?? [], findingsByFile, result));
   }
-  accounts.sort((a, b) => (a.tier ?? 'Z').localeCompare(b.tier ?? 'Z') || compareNames(a.name, b.name) || compareNames(a.id, b.id));
+  accounts.sort(compareAccounts);
   return { version: REPORT_VERSION, asOf: result.asOf, locale: result.locale, accounts };
+}
+
+/** The portfolio's order: by tier (none last), then name, then id. */
+export const compareAccounts = (a: AccountHeading, b: AccountHeading): number => (a.tier ?? 'Z').localeCompare(b.tier ?? 'Z') || compareNames(a.name, b.name) || compareNames(a.id, b.id);
+
+/** The heading of an account with an account plan: its id, name (the id when it has none), plan, tier and owner. */
+export function accountHeading(account: Account): AccountHeading {
+  return { id: account.id, name: String(account.data?.name ?? account.id), file: account.doc?.path, tier: account.tier, owner: account.data?.owner };
 }
 
 /**
@@ -148,11 +160,7 @@ function accountReport(account: Account, cadences: PersonCadence[], findingsByFi
   for (const p of activePeople) quadrants[p.placement.quadrant]++;
   const count = (s: CadenceState) => people.filter((p) => p.cadence.state === s).length;
   return {
-    id: account.id,
-    name: String(account.data?.name ?? account.id),
-    file: account.doc?.path,
-    tier: account.tier,
-    owner: account.data?.owner,
+    ...accountHeading(account),
     industry: account.data?.industry,
     reviewStatus: account.data?.review?.status,
     health,

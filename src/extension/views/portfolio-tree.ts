@@ -9,7 +9,7 @@ import { TREND_ARROW } from '../../core/analysis/value.js';
 import type { CheckResult } from '../../core/check/pipeline.js';
 import type { KeyplanDocument } from '../../core/parse/document.js';
 import { escapeMarkdown } from '../../core/render/markdown.js';
-import { buildReport, type AccountReport } from '../../core/report/report.js';
+import { buildReport, type AccountHeading, type AccountReport } from '../../core/report/report.js';
 import type { IndexingState, WorkspaceIndex } from '../workspace-index.js';
 import { indexingLabel } from './indexing.js';
 import { compareNames } from '../../core/i18n/collate.js';
@@ -28,7 +28,10 @@ type Node =
   /** Why a filter shows no account while the workspace has some (never a false "no documents"). */
   | { type: 'filtered-empty'; owner?: string }
   /** The workspace is being indexed: no result yet (never the "no documents" welcome meanwhile). */
-  | { type: 'indexing'; state: IndexingState };
+  | { type: 'indexing'; state: IndexingState }
+  /** While the first check runs: the accounts their plans declare, grouped as they will be, without counts. */
+  | { type: 'preview-group'; id: string; label: string; accounts: AccountHeading[] }
+  | { type: 'preview-account'; account: AccountHeading };
 
 /** A document left out of every view: it could not be read, or it is over the size limit. */
 interface UnreadableFile {
@@ -51,6 +54,10 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   private result?: CheckResult;
   /** The report of the latest result, built when a row or the owner list needs it (not on every edit). */
   private report?: AccountReport[];
+  /** The window asked for the rows while indexing: the view is on screen (its `visible` may not have reached here yet). */
+  askedWhileIndexing = false;
+  /** The preview's groups whose accounts the window has not asked for yet (see `previewServed`). */
+  private previewAsked?: Set<string>;
   /** Accounts the user expanded: regrouping (which gives them a new parent) keeps them open. */
   private readonly expanded = new Set<string>();
 
@@ -114,6 +121,27 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
     return this.accounts.filter((a) => (!this.onlyOverdue || a.counts.overdue > 0 || a.counts.plannedMissed > 0) && (!this.onlyMine || (me && a.owner === me)));
   }
 
+  /**
+   * The accounts of the preview (the index's), grouped and filtered as the tree will be once
+   * checked. What the check decides (health, overdue contacts) is not known yet: grouped by
+   * health, they wait in one group; with "only overdue" on, none is shown.
+   */
+  private previewGroups(): Node[] {
+    const preview = this.index.preview;
+    if (!preview?.length || this.onlyOverdue) return [];
+    const me = vscode.workspace.getConfiguration('keyplan').get<string>('owner');
+    const groups = new Map<string, AccountHeading[]>();
+    for (const a of preview) {
+      if (this.onlyMine && !(me && a.owner === me)) continue;
+      const key = this.groupBy === 'tier' ? a.tier ?? '?' : this.groupBy === 'owner' ? a.owner ?? '?' : 'checking';
+      const group = groups.get(key);
+      if (group) group.push(a);
+      else groups.set(key, [a]);
+    }
+    const label = (k: string) => (this.groupBy === 'health' ? vscode.l10n.t('Health: being checked') : groupLabel(this.groupBy, k));
+    return [...groups.keys()].sort(compareNames).map((k) => ({ type: 'preview-group', id: `${this.groupBy}:${k}`, label: label(k), accounts: groups.get(k)! }));
+  }
+
   /** Documents left out of the views, so the tree never looks complete when it is not. */
   unreadable(): UnreadableFile[] {
     if (!this.result) return [];
@@ -128,7 +156,17 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   getChildren(node?: Node): Node[] {
     if (!this.result || !this.index.result) {
       const state = this.index.indexing;
-      return !node && state ? [{ type: 'indexing', state }] : [];
+      if (node?.type === 'preview-group') {
+        // Every group is expanded: once the window has the accounts of all, it can draw them.
+        this.previewAsked?.delete(node.id);
+        if (this.previewAsked?.size === 0) this.index.previewServed();
+        return node.accounts.map((account) => ({ type: 'preview-account', account }));
+      }
+      if (node || !state) return [];
+      this.askedWhileIndexing = true;
+      const groups = this.previewGroups();
+      this.previewAsked = new Set(groups.map((g) => (g as { id: string }).id));
+      return [{ type: 'indexing', state }, ...groups];
     }
     if (node?.type === 'unreadable-group') return node.files.map((file) => ({ type: 'unreadable', file }));
     if (!node) {
@@ -171,7 +209,24 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(indexingLabel(node.state), vscode.TreeItemCollapsibleState.None);
         item.id = 'indexing';
         item.iconPath = new vscode.ThemeIcon('loading~spin');
-        item.tooltip = t('Keyplan is reading the workspace; the accounts appear when it is done.');
+        item.tooltip = t('Keyplan is reading the workspace: the accounts appear once their plans are read, their health and overdue contacts once every file is checked.');
+        return item;
+      }
+      case 'preview-group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.description = node.accounts.length === 1 ? t('1 account · checking…') : t('{0} accounts · checking…', node.accounts.length);
+        return item;
+      }
+      case 'preview-account': {
+        const a = node.account;
+        const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
+        item.id = `account:${a.id}`;
+        item.iconPath = new vscode.ThemeIcon('organization');
+        item.description = `${a.tier ?? '?'} · ${t('checking…')}`;
+        item.tooltip = previewTooltip(a, this.index.locale);
+        if (a.file) item.command = openCommand(this.index.uriOf(a.file));
+        item.contextValue = 'previewAccount';
         return item;
       }
       case 'filtered-empty': {
@@ -280,7 +335,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
 
   /** The rows the tree shows, for tests: account ids per group, in order. */
   snapshot(): { group: string; accounts: { id: string; description: string; people: string[] }[] }[] {
-    return this.getChildren().filter((g) => g.type === 'group').map((g) => ({
+    return this.getChildren().filter((g) => g.type === 'group' || g.type === 'preview-group').map((g) => ({
       group: (g as { label: string }).label,
       accounts: this.getChildren(g).map((a) => {
         const item = this.getTreeItem(a);
@@ -314,6 +369,15 @@ function stateLabel(c: PersonCadence): string {
     case 'ok': return t('ok');
     default: return '';
   }
+}
+
+/** The facts the account plan gives, and what the check will add. */
+function previewTooltip(a: AccountHeading, locale: Locale): vscode.MarkdownString {
+  const facts = [a.tier && t(locale, 'hover.tier', { tier: a.tier }), a.owner && t(locale, 'hover.owner', { owner: a.owner })].filter(Boolean).join(' · ');
+  const later = vscode.l10n.t('Health, overdue contacts and people appear when the workspace is checked.');
+  const md = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** \`${a.id}\`${facts ? `\n\n${escapeMarkdown(facts)}` : ''}\n\n${escapeMarkdown(later)}`);
+  md.isTrusted = false;
+  return md;
 }
 
 function accountTooltip(a: AccountReport, locale: Locale): vscode.MarkdownString {
