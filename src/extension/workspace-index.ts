@@ -193,7 +193,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       // under "Checking…" while the check, which needs every file, runs.
       this.previewValue = this.checker.previewAccounts();
       const previewed = performance.now();
-      const waitForView = this.previewValue.length > 0 && this.viewVisible();
+      // (A small workspace is checked in a blink: nothing to wait for.)
+      const waitForView = total > VIEWS_FIRST_FILES && this.previewValue.length > 0 && this.viewVisible();
       let taken: number | undefined;
       const served = waitForView ? new Promise<void>((resolve) => {
         this.previewWaiter = () => {
@@ -228,6 +229,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.progressView = undefined;
       this.setIndexing(undefined);
     }
+    // Changes that came while indexing went into the checker but scheduled no check (see
+    // `schedule`); those after the first check had read it are still to be checked.
+    if (this.checkerValue?.hasChanges()) this.schedule();
   }
 
   /**

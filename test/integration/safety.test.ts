@@ -57,7 +57,7 @@ describe('Safety in the editor', () => {
     const api = await keyplan();
     const uri = sampleUri('accounts/zz-hostile/account.md');
     const create = new vscode.WorkspaceEdit();
-    const content = ['---', 'kind: account', 'id: zz-hostile', `name: ${JSON.stringify(HOSTILE_NAME)}`, 'tier: C', `owner: ${JSON.stringify(HOSTILE_NAME)}`, '---', ''].join('\n');
+    const content = ['---', 'kind: account', 'id: zz-hostile', `name: ${JSON.stringify(HOSTILE_NAME)}`, 'tier: C', 'owner: li-na', '---', ''].join('\n');
     create.createFile(uri, { contents: new TextEncoder().encode(content) });
     assert.equal(await vscode.workspace.applyEdit(create), true);
     try {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseKeyplanDocument, type ParseOutcome } from '../../src/core/parse/document.js';
-import { findFrontmatter, sniffKind } from '../../src/core/parse/frontmatter.js';
+import { findFrontmatter, mayDeclareKind, sniffKind } from '../../src/core/parse/frontmatter.js';
 import { account, check, FIXTURES, md, only, person, span, where } from '../helpers.js';
 
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, 'documents', name), 'utf8');
@@ -48,6 +48,21 @@ describe('frontmatter: findFrontmatter and sniffKind', () => {
     assert.equal(sniffKind("kind: 'account'\n"), 'account');
     assert.equal(sniffKind('title: x\n'), null);
     assert.equal(sniffKind('  kind: person\n'), null, 'an indented kind belongs to a nested object');
+  });
+
+  it('sniffs a document kind in a flow mapping even after a nested `kind` (the parse reads the top-level one)', () => {
+    assert.equal(sniffKind('{kind: person, id: a}\n'), 'person');
+    assert.equal(sniffKind('{"objectives": [{"id": "o1", "kind": "retention"}], "kind": "account", "id": "json"}\n'), 'account');
+    assert.equal(sniffKind('{notes: {kind: draft}, kind: acount}\n'), 'draft', 'no document kind: the first, as written');
+  });
+
+  it('mayDeclareKind: only a sure "no" when every line-start `kind:` names another kind', () => {
+    assert.equal(mayDeclareKind('kind: account\nid: a\n', 'account'), true);
+    assert.equal(mayDeclareKind('kind: person\nid: a\n', 'account'), false);
+    assert.equal(mayDeclareKind('id: a\n', 'account'), true, 'no kind a look can see');
+    assert.equal(mayDeclareKind('note: "x\nkind: person"\nkind: account\n', 'account'), true, 'any line that says it');
+    assert.equal(mayDeclareKind('{summary: {kind: person}, kind: account}\n', 'account'), true);
+    assert.equal(mayDeclareKind('{kind: person}\n', 'account'), true, 'a flow mapping is never ruled out');
   });
 });
 

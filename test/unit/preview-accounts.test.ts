@@ -78,6 +78,9 @@ describe('the portfolio before the first check (previewAccounts)', function () {
       { path: 'h/account.md', content: bytes('---\nkind: account\nid: bare\ntier: Z\n---\n') },
       { path: 'i/account.md', content: bytes('---\nkind: account\nid: broken\nname: [unclosed\n---\n') },
       { path: 'j/account.md', content: bytes('---\nkind: acount\nid: typo\n---\n') },
+      // Flow mappings whose nested `kind` comes before the top-level one (a JSON plan's objectives).
+      { path: 'l/account.md', content: bytes('---\n{summary: {kind: person}, kind: account, id: flow-nested, name: Flow Nested, tier: B}\n---\n') },
+      { path: 'm/account.md', content: bytes('---\n{"objectives": [{"id": "o1", "kind": "retention", "statement": "Keep"}], "kind": "account", "id": "json-plan", "name": "JSON", "tier": "A"}\n---\n') },
       // A string (an editor's buffer), and people of an account that has no plan.
       { path: 'k/account.md', content: plan('buffer') },
       { path: 'a/people/li.md', content: bytes(person('li', 'acme')) },
@@ -85,9 +88,9 @@ describe('the portfolio before the first check (previewAccounts)', function () {
       { path: 'README.md', content: bytes('# Not a document\n') },
     ];
     const { preview } = both(files);
-    assert.deepEqual(preview.map((a) => a.id).sort(), ['acme', 'bare', 'bom', 'buffer', 'crlf', 'flow', 'quoted']);
+    assert.deepEqual(preview.map((a) => a.id).sort(), ['acme', 'bare', 'bom', 'buffer', 'crlf', 'flow', 'flow-nested', 'json-plan', 'quoted']);
     assert.equal(preview.find((a) => a.id === 'acme')!.file, 'a/account.md');
-    assert.equal(same(files), 7);
+    assert.equal(same(files), 9);
   });
 
   it('reads only what may be an account plan, and the check does not read those again', () => {

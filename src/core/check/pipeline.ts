@@ -9,7 +9,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { documentChecks } from '../schema/document-checks.js';
 import { KeyplanDocument, parseKeyplanDocument } from '../parse/document.js';
 import { fullWidthLines } from '../parse/full-width.js';
-import { findFrontmatter, sniffKind, sniffValue } from '../parse/frontmatter.js';
+import { findFrontmatter, mayDeclareKind, sniffKind, sniffValue } from '../parse/frontmatter.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { isDocumentKind } from '../kinds.js';
 import { encoding } from '../rules/format/encoding.js';
@@ -19,7 +19,7 @@ import { decodeText } from '../parse/text.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import { OverlayMap } from './overlay-map.js';
 import { firstCharacters, MAX_FILE_BYTES, withoutBom, type SourceFile } from './source.js';
-import { accountHeading, compareAccounts, type AccountHeading } from '../report/report.js';
+import { accountHeading, compareAccounts, type AccountHeading } from '../model/account-heading.js';
 import { buildWorkspace, documentReferences, mergedInteractions, releaseLogs, Workspace, type Account, type Person, type ReferenceContext, type UnreadableDocument } from '../model/workspace.js';
 
 export interface SkippedFile {
@@ -64,8 +64,8 @@ export interface FileOutcome {
 }
 
 /**
- * Whether a file may be an account plan, from a look at its bytes: its frontmatter's `kind:` says
- * `account`, or cannot be seen without parsing. Any other kind rules the file out.
+ * Whether a file may be an account plan, from a look at its bytes: a superset of the files the
+ * check reads as account plans (see `mayDeclareKind`).
  */
 function mayBeAccountPlan(file: SourceFile): boolean {
   if (file.failure !== undefined || file.oversize !== undefined) return false;
@@ -76,8 +76,7 @@ function mayBeAccountPlan(file: SourceFile): boolean {
   const text = raw.startsWith('\xEF\xBB\xBF') ? raw.slice(3) : raw;
   const span = findFrontmatter(text);
   if (!span) return false;
-  const kind = sniffKind(text.slice(span.yamlStart, span.yamlEnd));
-  return kind === null || kind === 'account';
+  return mayDeclareKind(text.slice(span.yamlStart, span.yamlEnd), 'account');
 }
 
 /** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
@@ -201,6 +200,11 @@ export class IncrementalChecker {
   delete(path: string): void {
     if (path === CONFIG_FILE) this.set({ path, content: '' });
     else if (this.files.delete(path)) this.structural = true;
+  }
+
+  /** Whether a file or keyplan.yaml changed since the last check (a check would see something new). */
+  hasChanges(): boolean {
+    return this.dirty.size > 0 || this.structural;
   }
 
   has(path: string): boolean {

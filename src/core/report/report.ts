@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from '../check/pipeline.js';
 import { urgency, type CadenceSource, type CadenceState, type PersonCadence } from '../analysis/cadence.js';
-import type { Cadence, Tier } from '../parse/config.js';
+import type { Cadence } from '../parse/config.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { accountHealth, type Health } from '../analysis/health.js';
 import { currentContacts } from '../model/plans.js';
@@ -15,9 +15,10 @@ import { temperature, type Temperature } from '../analysis/temperature.js';
 import type { Account } from '../model/workspace.js';
 import type { CustomerLabel, RenewalStatus, WhitespaceCell } from '../model/types.js';
 import { attractionBarrier, healthTrend, type AttractionBarrier, type HealthTrend } from '../analysis/value.js';
-import { compareNames } from '../i18n/collate.js';
+import { accountHeading, compareAccounts, type AccountHeading } from '../model/account-heading.js';
 
 export const REPORT_VERSION = 1;
+export type { AccountHeading };
 
 export interface PersonReport extends PersonView {
   file: string;
@@ -37,15 +38,6 @@ export interface PersonReport extends PersonView {
   };
   placement: { x?: number; y?: number; quadrant: Quadrant };
   target?: { x?: number; y?: number; quadrant: Quadrant; stage?: string; targetStage?: string };
-}
-
-/** What an account plan alone says of its account: the row the portfolio shows before the first check. */
-export interface AccountHeading {
-  id: string;
-  name: string;
-  file?: string;
-  tier?: Tier;
-  owner?: string;
 }
 
 export interface AccountReport extends AccountHeading {
@@ -95,14 +87,6 @@ export function buildReport(result: CheckResult): WorkspaceReport {
   }
   accounts.sort(compareAccounts);
   return { version: REPORT_VERSION, asOf: result.asOf, locale: result.locale, accounts };
-}
-
-/** The portfolio's order: by tier (none last), then name, then id. */
-export const compareAccounts = (a: AccountHeading, b: AccountHeading): number => (a.tier ?? 'Z').localeCompare(b.tier ?? 'Z') || compareNames(a.name, b.name) || compareNames(a.id, b.id);
-
-/** The heading of an account with an account plan: its id, name (the id when it has none), plan, tier and owner. */
-export function accountHeading(account: Account): AccountHeading {
-  return { id: account.id, name: String(account.data?.name ?? account.id), file: account.doc?.path, tier: account.tier, owner: account.data?.owner };
 }
 
 /**

@@ -166,6 +166,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
       this.askedWhileIndexing = true;
       const groups = this.previewGroups();
       this.previewAsked = new Set(groups.map((g) => (g as { id: string }).id));
+      if (!groups.length) this.index.previewServed(); // a filter hides them all: nothing more to draw
       return [{ type: 'indexing', state }, ...groups];
     }
     if (node?.type === 'unreadable-group') return node.files.map((file) => ({ type: 'unreadable', file }));
@@ -221,7 +222,8 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
       case 'preview-account': {
         const a = node.account;
         const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
-        item.id = `account:${a.id}`;
+        // An id of its own: the checked row (`account:…`) keeps the state VS Code remembers for it.
+        item.id = `preview:${a.id}`;
         item.iconPath = new vscode.ThemeIcon('organization');
         item.description = `${a.tier ?? '?'} · ${t('checking…')}`;
         item.tooltip = previewTooltip(a, this.index.locale);
