@@ -97,4 +97,36 @@ describe('Indexing', () => {
     assert.deepEqual(tree.snapshot(), filled, 'the tree fills with the same accounts as before');
     assert.equal(api.statusText, statusBefore, 'the status bar shows the count again');
   });
+
+  it('checks a change that came after the first check had read the files, once indexing ends', async () => {
+    const api = await keyplan();
+    const index = api.index!;
+    const file = 'accounts/east-china-telecom/people/li-ming.md';
+    const text = fs.readFileSync(path.join(workspaceFolder().uri.fsPath, file), 'utf8');
+    const edited = text.replace(/^stance: \w+$/m, 'stance: champio');
+    assert.notEqual(edited, text);
+    // White-box on purpose: the buffer's text lands in the checker right after the first check (as
+    // an edit does while the findings are sent), the way `fromBuffer` puts it there.
+    const internals = index as unknown as { checker: { set(f: { path: string; content: string }): void }; schedule(): void };
+    let landed = false;
+    const subscription = index.onDidUpdate(() => {
+      if (landed) return;
+      landed = true;
+      internals.checker.set({ path: file, content: edited });
+      internals.schedule();
+    });
+    try {
+      await index.reindex();
+    } finally {
+      subscription.dispose();
+    }
+    assert.ok(landed, 'the change came while indexing');
+    const result = await index.whenIdle();
+    assert.ok(result?.diagnostics.some((d) => d.file === file && /champio/.test(d.message)), 'the change is checked without another edit');
+    // Back to the file on disk.
+    internals.checker.set({ path: file, content: text });
+    internals.schedule();
+    const back = await index.whenIdle();
+    assert.ok(!back?.diagnostics.some((d) => d.file === file && /champio/.test(d.message)));
+  });
 });
