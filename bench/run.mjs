@@ -3,10 +3,10 @@
 // Prints a table and writes bench/results.json. Not a test: nothing here fails on a slow result.
 //
 //   node bench/run.mjs [--sizes 1000,10000,50000] [--runs 5] [--seed 1] [--no-peers]
-//                                  [--no-package] [--full] [--editor] [--out bench/results.json]
+//                                  [--no-package] [--full] [--editor [--editor-runs N]] [--out bench/results.json]
 // --full also runs the peers 5 times at 10k (about 20 minutes in all).
 // --editor also measures the real editor (bench/editor.mjs: code-server + Chromium, a 10k workspace,
-// 3 fresh editors, about 3 minutes; needs .vscode-test/code-server and chromium, as the e2e tests).
+// 3 fresh editors by default (--editor-runs), about a minute each; needs .vscode-test/code-server and chromium, as the e2e tests).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -519,11 +519,12 @@ async function cli() {
       'no-package': { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
       editor: { type: 'boolean', default: false },
+      'editor-runs': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 5] [--seed 1] [--no-peers] [--no-package] [--full] [--editor] [--out file]\n');
+    process.stdout.write('Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 5] [--seed 1] [--no-peers] [--no-package] [--full] [--editor [--editor-runs 3]] [--out file]\n');
     return;
   }
   const overrides = {};
@@ -534,6 +535,7 @@ async function cli() {
   if (values['no-peers']) overrides.peers = false;
   if (values['no-package']) overrides.package = false;
   if (values.editor) overrides.editor = true;
+  if (values['editor-runs']) overrides.editorRuns = Number(values['editor-runs']);
   // Beyond the 10-minute budget: the peers 5 times at 10k too (remark alone then takes ~10 minutes).
   if (values.full) Object.assign(overrides, { remarkRuns: { 1000: 5, 10000: 5 }, markdownlintRuns: { 1000: 5, 10000: 5 }, extraStagesUpTo: Infinity });
   const { rows, results } = await runBench(overrides);
