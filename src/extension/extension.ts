@@ -121,6 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keypla
       idx.onDidUpdate((result) => {
         tree.update(result);
         needs.update(result);
+        attentionView.message = undefined; // its rows are there now, while indexing ends
         briefs.refresh();
         const total = tree.overdueTotal();
         treeView.badge = total ? { value: total, tooltip: vscode.l10n.t('{0} contacts overdue', total) } : undefined;
