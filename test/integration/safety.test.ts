@@ -11,6 +11,18 @@ import { EXTENSION_ID, keyplan, revertAndCloseAll, sampleUri, untilChecked } fro
 const HOSTILE_NAME = '[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> $(zap) @someone #123';
 const HOSTILE_FILE = 'accounts/east-china-telecom/people/hostile-name.md';
 
+/** A tree row named HOSTILE_NAME: the label is the name as plain text, the tooltip untrusted escaped Markdown. */
+function assertPlainRow(item: vscode.TreeItem): vscode.MarkdownString {
+  assert.equal(item.label, HOSTILE_NAME, 'the label is the name itself, as plain text');
+  const tooltip = item.tooltip as vscode.MarkdownString;
+  assert.ok(tooltip instanceof vscode.MarkdownString);
+  assert.equal(tooltip.isTrusted, false);
+  assert.ok(!tooltip.supportHtml);
+  assert.ok(!tooltip.value.includes('](command:'), tooltip.value);
+  assert.ok(!/(^|[^\\])</.test(tooltip.value), 'no raw HTML');
+  return tooltip;
+}
+
 describe('Safety in the editor', () => {
   afterEach(revertAndCloseAll);
 
@@ -35,13 +47,7 @@ describe('Safety in the editor', () => {
       const node = tree.getChildren(account).find((n) => (n as { cadence?: { person: { id: string } } }).cadence?.person.id === 'hostile-name');
       assert.ok(node, 'the person is in the tree');
       const item = tree.getTreeItem(node);
-      assert.equal(item.label, HOSTILE_NAME, 'the label is the name itself, as plain text');
-      const tooltip = item.tooltip as vscode.MarkdownString;
-      assert.ok(tooltip instanceof vscode.MarkdownString);
-      assert.equal(tooltip.isTrusted, false);
-      assert.ok(!tooltip.supportHtml);
-      assert.ok(!tooltip.value.includes('](command:'), tooltip.value);
-      assert.ok(!/(^|[^\\])</.test(tooltip.value), 'no raw HTML');
+      const tooltip = assertPlainRow(item);
       // VS Code links neither @mentions nor #123 in a hover: they stay as written, so that copying
       // them copies no zero-width character (#18); only platform output defuses them.
       assert.ok(/@someone/.test(tooltip.value) && !/[\u200b\u200c\u200d\u2060]/.test(tooltip.value), tooltip.value);
@@ -76,14 +82,8 @@ describe('Safety in the editor', () => {
         subscription.dispose();
       }
       assert.ok(item, 'the account was listed while the check ran');
-      assert.equal(item.label, HOSTILE_NAME, 'the label is the name itself, as plain text');
+      assertPlainRow(item);
       assert.match(String(item.description), /checking…/);
-      const tooltip = item.tooltip as vscode.MarkdownString;
-      assert.ok(tooltip instanceof vscode.MarkdownString);
-      assert.equal(tooltip.isTrusted, false);
-      assert.ok(!tooltip.supportHtml);
-      assert.ok(!tooltip.value.includes('](command:'), tooltip.value);
-      assert.ok(!/(^|[^\\])</.test(tooltip.value), 'no raw HTML');
     } finally {
       const remove = new vscode.WorkspaceEdit();
       remove.deleteFile(uri, { ignoreIfNotExists: true });
