@@ -6,6 +6,7 @@ import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { asciiOutput } from './ascii-output.mjs';
 import { buildSplit, lazyModules } from './lazy-core.mjs';
+import { writeCodeCache } from './cli-code-cache.mjs';
 
 // Every output is written next to its place and renamed over it, so a process that loads
 // dist/cli.cjs while another build runs (two test runs in one checkout) never reads half a file.
@@ -50,6 +51,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
+// V8's compiled code of it, for bin/keyplan.cjs (scripts/cli-code-cache.mjs).
+writeCodeCache(path.resolve('dist/cli.cjs'));
 
 // The extension: `vscode` is provided by the editor at run time. Two files: the extension's own
 // code (activation, views, commands) and the shared layers, loaded when indexing starts.
