@@ -56,6 +56,14 @@ function loadCli(file = CLI) {
 module.exports = { cacheFile, compileCli, loadCli, runCli, sourceText };
 
 if (require.main === module) {
+  // A reader that stops early (`keyplan check | head`): end quietly, with the status of a process
+  // ended by SIGPIPE (as git does), instead of an unhandled 'error' event and its stack.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(141);
+    });
+  }
   loadCli().cli.main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (err) => { process.stderr.write(`keyplan: internal error: ${err && err.stack || err}\n`); process.exitCode = 2; },

@@ -4,11 +4,13 @@
  * the format's text at once is `inPieces`; that they are the same as before, bench/compare-outputs).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/command.js';
+import { buildCli, BIN } from './helpers/git-repo.js';
 
 const PEOPLE = 700;
 
@@ -41,6 +43,14 @@ describe('keyplan check prints a large output in pieces', () => {
     assert.equal(lines.filter((l) => / error schema `suportive`/.test(l)).length, PEOPLE + 1, 'every finding once');
     assert.match(out, /\n\n\S.*\b701 errors?\b.*\n$/, 'the summary last, after a blank line');
     assert.ok(!out.includes('\u001b'), 'no escape character reaches the terminal');
+  });
 
+  it('ends quietly, with the status of SIGPIPE, when the reader stops early (keyplan check | head)', () => {
+    buildCli();
+    // 100 KB of findings: more than a pipe holds, so the write after `head` has gone fails.
+    const pipefail = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" check . --as-of 2026-11-20 --no-color | head -c 10`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(pipefail.stdout, 'accounts/a');
+    assert.equal(pipefail.stderr, '', 'no stack trace, no unhandled error event');
+    assert.equal(pipefail.status, 141);
   });
 });

@@ -97,7 +97,7 @@ export interface Run {
   stderr: string;
 }
 
-const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
+export const BIN = path.join(REPO_ROOT, 'bin', 'keyplan.cjs');
 
 /** Runs the built CLI in `cwd` with a predictable environment (English, no colours, no CI variables). */
 export function keyplan(args: string[], cwd: string, env: Record<string, string> = {}): Run {
