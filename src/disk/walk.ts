@@ -159,6 +159,9 @@ const EMPTY = new Uint8Array(0);
 /**
  * The file's bytes, read to its end but never more than MAX_FILE_BYTES + 1: a file that grows
  * while it is read (a log being written) is then found too large, not read without end.
+ * `expected`: the size fstat gave. A read that stops short exactly there has met the end of the
+ * file (one more read to see it say 0 would cost a system call per file: 10,000 at 10k); a read
+ * that stops short elsewhere is read on until the end.
  */
 export function readAtMost(fd: number, expected: number): Buffer | { oversize: number } {
   let buffer = Buffer.allocUnsafe(Math.min(expected, MAX_FILE_BYTES) + 1);
@@ -173,6 +176,7 @@ export function readAtMost(fd: number, expected: number): Buffer | { oversize: n
     const n = readSync(fd, buffer, length, buffer.length - length, null);
     if (n === 0) return buffer.subarray(0, length);
     length += n;
+    if (length === expected && length < buffer.length) return buffer.subarray(0, length);
   }
 }
 
