@@ -21,6 +21,7 @@
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import { intern } from './intern.js';
+import { lineYamlMapping } from './line-yaml.js';
 
 /**
  * Plain-scalar resolution of the `yaml` package's core schema (yaml/dist/schema/core), in its
@@ -71,9 +72,12 @@ const warn = (warning: Error): never => {
 
 let enabled = true;
 
+let lineReader = true;
+
 /** Turns the fast way off (and on again): for the differential tests and the before/after comparison only. */
-export function setFastYaml(on: boolean): void {
+export function setFastYaml(on: boolean, options: { lineReader?: boolean } = {}): void {
   enabled = on;
+  lineReader = options.lineReader ?? true;
 }
 
 /** True for a text in the plain subset the fast ways answer for (no anchors, tags, explicit keys, tabs…). */
@@ -87,6 +91,10 @@ export function plainYaml(source: string): boolean {
  */
 export function fastYamlMapping(source: string): Record<string, unknown> | undefined {
   if (!enabled || EXACT_ONLY.test(source)) return undefined;
+  if (lineReader) {
+    const lines = lineYamlMapping(source);
+    if (lines !== undefined) return lines;
+  }
   let data: unknown;
   try {
     data = load(source, { schema: CORE_SCHEMA, onWarning: warn });
