@@ -13,9 +13,12 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '..');
 
-/** Makes the code cache of the freshly built bundle `file`; one that cannot be made is left out, with a warning. */
+/**
+ * Makes the code cache of the freshly built bundle `file`; one that cannot be made is left out, with
+ * a warning. The old cache stays until the new one replaces it: another build of the same source
+ * may be running (two test runs in one checkout), and a cache of another bundle is never used.
+ */
 export function writeCodeCache(file) {
-  rmSync(`${file}.cache`, { force: true });
   try {
     // A new Node process without the build's V8 flags (V8 refuses a cache made under other flags).
     execFileSync(process.execPath, [here, '--make-cache', file], { env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
