@@ -6,7 +6,8 @@
  * diff-scoped-git.test.ts.
  */
 import assert from 'node:assert/strict';
-import type { SourceFile } from '../../src/core/check/pipeline.js';
+import { checkWorkspace, IncrementalChecker, type CheckResult, type SourceFile } from '../../src/core/check/pipeline.js';
+import { WorkspaceBuilder } from './helpers/workspace.js';
 import { affectedScope, scopeMemo, type ChangedFile, type Scope } from '../../src/core/check/affected.js';
 import { checkAndDiff, diffScope } from '../../src/core/diff/scoped.js';
 import { sources, workspace, AS_OF } from './helpers/changed-since-gen.js';
@@ -39,7 +40,7 @@ function assertMemoIsInvisible(base: SourceFile[], head: SourceFile[]): void {
 
 const asBytes = (files: SourceFile[]) => files.map((f) => ({ path: f.path, content: Buffer.from(f.content as string) }));
 
-function compareDiffs(before: Record<string, string>, after: Record<string, string>, extra: { focus?: (f: string) => boolean; includeSensitive?: boolean } = {}): { scoped: boolean; accounts: number } {
+function compareDiffs(before: Record<string, string>, after: Record<string, string>, extra: { focus?: (f: string) => boolean; includeSensitive?: boolean } = {}): { scoped: boolean; accounts: number; reused: number } {
   const base = asBytes(sources(before));
   // A file unchanged between the revisions is the same bytes object on both sides, as readRevision
   // gives it (the scope computation then reads it once: core/check/affected.ts ScopeMemo).
@@ -54,7 +55,14 @@ function compareDiffs(before: Record<string, string>, after: Record<string, stri
   const scoped = checkAndDiff(base, head, options);
   const changed = Object.keys({ ...before, ...after }).filter((p) => before[p] !== after[p]);
   assert.equal(JSON.stringify(scoped.diff, null, 1), JSON.stringify(full.diff, null, 1), `changed: ${changed.join(', ')}`);
-  return { scoped: scoped.scoped, accounts: full.diff.accounts.length };
+  // BASE takes HEAD's results of the files both hold (IncrementalChecker.reuseFileResults): the
+  // same findings and documents as BASE checked on its own.
+  const alone = checkWorkspace(base, { asOf: AS_OF, locale: full.head.locale });
+  assert.equal(JSON.stringify(full.base.diagnostics), JSON.stringify(alone.diagnostics), `changed: ${changed.join(', ')}`);
+  assert.deepEqual(full.base.documents.map((d) => d.data), alone.documents.map((d) => d.data));
+  const headDocs = new Set(full.head.documents);
+  const reused = full.base.documents.filter((d) => headDocs.has(d)).length;
+  return { scoped: scoped.scoped, accounts: full.diff.accounts.length, reused };
 }
 
 describe('the scoped diff is the full diff (generated workspaces, random changes)', function () {
@@ -63,6 +71,7 @@ describe('the scoped diff is the full diff (generated workspaces, random changes
   it('over 1000 random changes of one to three edits, the same WorkspaceDiff; most of them scoped', () => {
     let scoped = 0;
     let scopedWithAccounts = 0;
+    let reused = 0;
     const N = 1000;
     for (let seed = 1; seed <= N; seed++) {
       const { rnd, mutate } = diffGenerator(seed);
@@ -74,7 +83,9 @@ describe('the scoped diff is the full diff (generated workspaces, random changes
       const r = compareDiffs(before, after, { focus, includeSensitive: rnd(4) === 0 });
       if (r.scoped) scoped++;
       if (r.scoped && r.accounts > 0) scopedWithAccounts++;
+      if (r.reused > 0) reused++;
     }
+    assert.ok(reused > N / 2, `BASE reused HEAD's file results in only ${reused} of ${N}`);
     // Not vacuous: most changes are diffed on their part of the workspace only, and show accounts.
     assert.ok(scoped > N / 2, `only ${scoped} of ${N} scoped`);
     assert.ok(scopedWithAccounts > N / 3, `only ${scopedWithAccounts} of ${N} scoped with changed accounts`);
@@ -89,5 +100,34 @@ describe('the scoped diff is the full diff (generated workspaces, random changes
     assert.deepEqual([...scope.accounts], ['east']);
     assert.ok(scope.head.every((f) => f.path === 'keyplan.yaml' || f.path.startsWith('accounts/east/')), scope.head.map((f) => f.path).join(', '));
     assert.ok(compareDiffs(before, after).scoped);
+  });
+
+  it('BASE takes HEAD’s result of a file only for the same bytes, under the same keyplan.yaml bytes and in the same language', () => {
+    const ws = new WorkspaceBuilder().account('acme').person('li', { roles: ['Gatekeeper'] }).set('accounts/acme/people/wang.md', '---\nkind: person\naccount: acme\nid: wang\nstanse: neutral\n---\n');
+    const files = ws.sources();
+    const checker = (sources: SourceFile[], locale?: 'en' | 'zh-cn') => {
+      const c = new IncrementalChecker(locale, true);
+      for (const f of sources) c.set(f);
+      return c;
+    };
+    const findings = (r: CheckResult) => JSON.stringify(r.diagnostics.map((d) => [d.file, d.rule, d.message]));
+    const alone = (sources: SourceFile[], locale?: 'en' | 'zh-cn') => findings(checkWorkspace(sources, { asOf: AS_OF, locale }));
+    const reusing = (from: IncrementalChecker, sources: SourceFile[], locale?: 'en' | 'zh-cn') => {
+      from.check(AS_OF);
+      const c = checker(sources, locale);
+      c.reuseFileResults(from);
+      return findings(c.check(AS_OF));
+    };
+    // Another language: the messages are this checker's own.
+    assert.equal(reusing(checker(files, 'zh-cn'), files, 'en'), alone(files, 'en'));
+    assert.notEqual(alone(files, 'zh-cn'), alone(files, 'en'));
+    // Other keyplan.yaml bytes: a buying role the configuration adds there is unknown here.
+    const allowing = [...files, { path: 'keyplan.yaml', content: 'roles: [Gatekeeper]\n' }];
+    assert.equal(reusing(checker(allowing), files), alone(files));
+    assert.notEqual(alone(allowing), alone(files));
+    // Other bytes of a file.
+    const edited = files.map((f) => (f.path.endsWith('wang.md') ? { ...f, content: String(f.content).replace('stanse', 'stance') } : f));
+    assert.equal(reusing(checker(edited), files), alone(files));
+    assert.notEqual(alone(edited), alone(files));
   });
 });

@@ -5,16 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { main, type Io } from '../../src/cli/main.js';
 import { chainLinks, decisionPaths } from '../../src/core/analysis/decision-chain.js';
 import { CARD, layoutMap, type MapLayout } from '../../src/core/map/layout.js';
 import { escapeMermaid, renderMermaid } from '../../src/core/map/mermaid.js';
-import { mapModel, type MapEdge, type MapModel, type MapNode } from '../../src/core/map/model.js';
+import { mapModel, peopleNamedIn, type MapEdge, type MapModel, type MapNode } from '../../src/core/map/model.js';
 import { renderMapSvg } from '../../src/core/map/svg.js';
 import { mapText } from '../../src/core/map/text.js';
 import { removeDir, REPO_ROOT, writeTempWorkspace } from '../helpers.js';
 import { AS_OF, workspace, type PersonOpts } from './helpers/workspace.js';
+import { Branches, seeded } from './helpers/property.js';
 import { accountOf, baseWorkspace, changed, diffOf, edit, personDoc } from './helpers/diff-fixtures.js';
 import { formatDiffMarkdown } from '../../src/cli/formatters/diff/markdown.js';
 
@@ -387,5 +389,42 @@ describe('keyplan diff: the decision chain before and after', () => {
     const diff = diffOf(before, edit(before, 'accounts/acme/people/wang-fang.md', 'stance: opponent', 'stance: supporter'));
     assert.equal(accountOf(diff, 'acme').map, undefined);
     assert.ok(!formatDiffMarkdown(diff, HEADER, 'en').includes('```mermaid'));
+  });
+});
+
+describe('procurement steps: which people a step names', () => {
+  // The regular expression the map used per person and step, kept here as the reference.
+  const reference = (text: string, id: string) => new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
+
+  it('peopleNamedIn agrees with a whole-word regular expression on every text and id (word ids by the text’s runs, others by the expression)', () => {
+    const branches = new Branches();
+    const alphabet = fc.constantFrom('a', 'b', '-', '_', '1', ' ', '@', '.', '、', '张', 'É', '\n');
+    const text = fc.array(alphabet, { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 6 }), (s, other, from, len) => {
+        branches.run();
+        // Ids taken out of the text itself (so many are named) or made up.
+        for (const id of [s.slice(from, from + len), other.slice(0, len), other]) {
+          const expected = reference(s, id);
+          branches.hit('named', expected);
+          branches.hit('not named', !expected);
+          branches.hit('id of other characters', !/^[\w-]+$/.test(id));
+          assert.deepEqual(peopleNamedIn(s, [id]), expected ? [id] : [], `${JSON.stringify(id)} in ${JSON.stringify(s)}`);
+        }
+      }),
+      seeded(2000),
+    );
+    branches.assertFloors({ named: 0.2, 'not named': 0.2, 'id of other characters': 0.2 });
+  });
+
+  it('the map lists a step’s people by whole word and @mention, not as part of a longer id', () => {
+    const result = workspace()
+      .account('acme', { tier: 'A' })
+      .person('li', { roles: ['EB'] })
+      .person('li-na', {})
+      .set('accounts/acme/org-portrait.md', ['---', 'kind: org-portrait', 'account: acme', 'procurement:', '  process:', '    - "@li signs"', '    - li-na reviews; li-nah does not exist', '    - nobody', '---', ''].join('\n'))
+      .check();
+    const model = mapModel(result, 'acme')!;
+    assert.deepEqual(model.procurement.map((s) => s.people), [['li'], ['li-na'], []]);
   });
 });

@@ -36,6 +36,20 @@ export interface PersonCadence {
   explanation: string;
 }
 
+/** Each person's cadence in a check's list, by person, built once per list (a linear search per person is quadratic in a large workspace). */
+const cadenceIndexes = new WeakMap<readonly PersonCadence[], Map<Person, PersonCadence>>();
+
+/** The cadence of a person in a check's cadences (the first, as `find` would give). */
+export function cadenceOf(cadences: readonly PersonCadence[], person: Person): PersonCadence | undefined {
+  let index = cadenceIndexes.get(cadences);
+  if (!index) {
+    index = new Map();
+    for (const c of cadences) if (!index.has(c.person)) index.set(c.person, c);
+    cadenceIndexes.set(cadences, index);
+  }
+  return index.get(person);
+}
+
 export interface AccountActivity {
   account: Account;
   last?: Interaction;

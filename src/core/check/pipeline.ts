@@ -212,6 +212,26 @@ export class IncrementalChecker {
   }
 
   /**
+   * Takes each file's own result (parse, schema, document checks) from another checker that
+   * checked the same file with the same bytes, under the same keyplan.yaml bytes and in the same
+   * language: the two revisions of a diff share most of their files. A file's own result depends
+   * on nothing else (the editor's checker keeps it across checks for the same reason).
+   */
+  reuseFileResults(other: IncrementalChecker): void {
+    const sameConfig = this.configFile === undefined ? other.configFile === undefined : other.configFile !== undefined && sameContent(this.configFile.content, other.configFile.content);
+    if (!sameConfig) return;
+    this.loaded ??= loadConfig(this.configFile, this.localeOverride);
+    other.loaded ??= loadConfig(other.configFile, other.localeOverride);
+    if (this.loaded.locale !== other.loaded.locale) return;
+    for (const [path, entry] of this.files) {
+      const theirs = other.files.get(path);
+      if (entry.outcome || !theirs?.outcome) continue;
+      const [a, b] = [entry.file, theirs.file];
+      if (a.failure === b.failure && a.oversize === b.oversize && sameContent(a.content, b.content)) entry.outcome = theirs.outcome;
+    }
+  }
+
+  /**
    * The accounts the account plans declare, before any check: the portfolio's rows while the first
    * check of a large workspace runs. Only files a quick look cannot rule out as account plans are
    * read (their outcomes are kept, so the check does not read them again); the account model is

@@ -20,8 +20,18 @@ function interactionRef(i: Interaction, ws: Workspace): InteractionRef {
 }
 
 export function interactionChanges(before: Account | undefined, after: Account | undefined, ctx: AccountContext): InteractionChanges {
-  const full = (i: Interaction) => `${i.date}|${i.channel}|${[...i.people].sort().join(',')}|${i.summary.trim()}`;
-  const loose = (i: Interaction) => `${i.date}|${i.channel}|${[...i.people].sort().join(',')}`;
+  // Each entry's keys are made once (an account's log is compared entry by entry, several times).
+  const keys = new Map<Interaction, { full: string; loose: string }>();
+  const keyOf = (i: Interaction) => {
+    let k = keys.get(i);
+    if (!k) {
+      const loose = `${i.date}|${i.channel}|${[...i.people].sort().join(',')}`;
+      keys.set(i, (k = { loose, full: `${loose}|${i.summary.trim()}` }));
+    }
+    return k;
+  };
+  const full = (i: Interaction) => keyOf(i).full;
+  const loose = (i: Interaction) => keyOf(i).loose;
   const count = new Map<string, number>();
   for (const i of before?.interactions ?? []) count.set(full(i), (count.get(full(i)) ?? 0) + 1);
   const added: Interaction[] = [];

@@ -24,7 +24,7 @@
  * scope that is not the same set of accounts on both sides.
  */
 import { affectedScope, scopeMemo, type ChangedFile } from '../check/affected.js';
-import { checkWorkspace, type CheckResult, type SourceFile } from '../check/pipeline.js';
+import { IncrementalChecker, type CheckResult, type SourceFile } from '../check/pipeline.js';
 import type { Locale } from '../i18n/locale.js';
 import { diffWorkspaces, ScopeTooNarrow } from './diff.js';
 import type { DiffOptions, WorkspaceDiff } from './model.js';
@@ -75,6 +75,13 @@ export function diffScope(base: readonly SourceFile[], head: readonly SourceFile
   };
 }
 
+/** A checker of one revision that checks once, as `checkWorkspace` does. */
+function checkerOf(files: readonly SourceFile[], locale: Locale | undefined): IncrementalChecker {
+  const checker = new IncrementalChecker(locale, true);
+  for (const file of files) checker.set(file);
+  return checker;
+}
+
 export interface CheckedDiff {
   diff: WorkspaceDiff;
   base: CheckResult;
@@ -94,8 +101,12 @@ export function checkAndDiff(
 ): CheckedDiff {
   const { asOf, locale, full, ...diffOptions } = options;
   const run = (base: SourceFile[], head: SourceFile[], scope?: DiffScope): CheckedDiff => {
-    const headResult = checkWorkspace(head, { asOf, locale });
-    const baseResult = checkWorkspace(base, { asOf, locale: headResult.locale });
+    const headChecker = checkerOf(head, locale);
+    const headResult = headChecker.check(asOf);
+    // The files both revisions hold with the same bytes are parsed and validated once.
+    const baseChecker = checkerOf(base, headResult.locale);
+    baseChecker.reuseFileResults(headChecker);
+    const baseResult = baseChecker.check(asOf);
     const diff = diffWorkspaces(
       { result: baseResult, files: base },
       { result: headResult, files: head },

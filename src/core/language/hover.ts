@@ -1,4 +1,5 @@
 /** Hover text: field descriptions from the schemas, and a card for a person or account id. */
+import { cadenceOf } from '../analysis/cadence.js';
 import { findFrontmatter } from '../parse/frontmatter.js';
 import { t, word } from '../i18n/catalogue.js';
 import { escapeMarkdown } from '../render/markdown.js';
@@ -64,7 +65,7 @@ function personCard(id: string, model: LanguageModel): string | undefined {
   const person = result.workspace.people.get(id);
   if (!person) return undefined;
   const d = person.data;
-  const cadence = result.cadences.find((c) => c.person === person);
+  const cadence = cadenceOf(result.cadences, person);
   const facts = [
     d.title && escapeMarkdown(d.title),
     d.roles?.length ? t(locale, 'hover.roles', { roles: d.roles.map(escapeMarkdown).join('/') }) : undefined,

@@ -16,6 +16,7 @@
  */
 import type { CheckResult } from '../check/pipeline.js';
 import { chainLinks, decisionPaths, KEY_PLAYER_INFLUENCE, onOurSide, SUPPORTIVE_STANCES, type ChainLink, type DecisionPath } from '../analysis/decision-chain.js';
+import { cadenceOf } from '../analysis/cadence.js';
 import { temperature } from '../analysis/temperature.js';
 import { currentContacts } from '../model/plans.js';
 import type { OrgPortraitData } from '../model/types.js';
@@ -79,6 +80,18 @@ export interface MapModel {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_RUNS = /[\w-]+/g;
+const WORD = /^[\w-]+$/;
+
+/**
+ * The ids a text names as whole words (ids are kebab-case, so `-` and word characters bound them;
+ * an @mention counts). An id made of those characters only is such a word exactly when it is one
+ * of the text's maximal runs of them, which spares a regular expression per id and step.
+ */
+export function peopleNamedIn(text: string, ids: readonly string[]): string[] {
+  const words = new Set(text.match(WORD_RUNS));
+  return ids.filter((id) => (WORD.test(id) ? words.has(id) : new RegExp(`(?<![\\w-])${escapeRegExp(id)}(?![\\w-])`).test(text)));
+}
 
 function procurementOf(account: Account): { steps: ProcurementStep[]; approver?: string } {
   const ids = account.people.map((p) => p.id);
@@ -88,9 +101,7 @@ function procurementOf(account: Account): { steps: ProcurementStep[]; approver?:
   const process = Array.isArray(data?.procurement?.process) ? data!.procurement!.process! : [];
   const steps = process.map((text, index): ProcurementStep => {
     const s = String(text);
-    // A person id as a whole word (ids are kebab-case, so `-` and word characters bound it).
-    const people = ids.filter((id) => new RegExp(`(?<![\\w-])${escapeRegExp(id)}(?![\\w-])`).test(s));
-    return { index, text: s, people };
+    return { index, text: s, people: peopleNamedIn(s, ids) };
   });
   const approver = data?.procurement?.approval_threshold?.approver;
   return { steps, approver: typeof approver === 'string' && ids.includes(approver) ? approver : undefined };
@@ -117,7 +128,7 @@ export function accountMap(result: Pick<CheckResult, 'workspace' | 'cadences' | 
     const stance = String(p.data.stance ?? 'unknown');
     const coverage = String(p.data.coverage ?? 'unknown');
     const influence = typeof p.data.influence === 'number' ? p.data.influence : undefined;
-    const cadence = result.cadences.find((c) => c.person === p);
+    const cadence = cadenceOf(result.cadences, p);
     const temp = left ? undefined : temperature(p, result.workspace.interactionsWith(p.id), result.asOf);
     const contact = contacts.get(p.id)?.contact;
     const marks: MapMark[] = [];

@@ -7,6 +7,7 @@ import type { CheckResult } from '../check/pipeline.js';
 import { isValidDate } from '../dates.js';
 import { currentContacts } from '../model/plans.js';
 import { position, quadrant, type Position, type Quadrant } from '../model/placement.js';
+import { cadenceOf } from '../analysis/cadence.js';
 import { temperature } from '../analysis/temperature.js';
 import { compareNames } from '../i18n/collate.js';
 
@@ -109,7 +110,7 @@ export function matrixModel(result: CheckResult, accountId: string, previous?: M
     const target = contact && (contact.target_stance || contact.target_influence) ? position(contact.target_stance ?? p.data.stance, contact.target_influence ?? p.data.influence) : undefined;
     const before = previous?.get(p.id);
     const prev = before ? position(before.stance, before.influence) : undefined;
-    const cadence = result.cadences.find((c) => c.person === p);
+    const cadence = cadenceOf(result.cadences, p);
     const trail = trailOf(trails?.get(p.id), pos);
     const temp = temperature(p, result.workspace.interactionsWith(p.id), result.asOf);
     people.push({

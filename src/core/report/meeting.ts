@@ -7,6 +7,7 @@
  * the personal notes out, as `keyplan export` does (the same `x-sensitive` fields). No Markdown body
  * (free notes) is ever included.
  */
+import { cadenceOf } from '../analysis/cadence.js';
 import { accountFollowUps, type FollowUp } from '../analysis/follow-ups.js';
 import { sensitiveValues } from '../analysis/redact.js';
 import type { CheckResult } from '../check/pipeline.js';
@@ -79,7 +80,7 @@ export function buildMeetingBrief(result: CheckResult, personId: string, options
   const others = [...ws.people.values()].filter((p) => p.account === person.account && p.id !== person.id);
   const reportsTo = typeof person.data.reports_to === 'string' ? ws.people.get(person.data.reports_to) : undefined;
   const contact: PlanContact | undefined = currentContacts(account, result.asOf).get(person.id)?.contact;
-  const cadence = result.cadences.find((c) => c.person === person);
+  const cadence = cadenceOf(result.cadences, person);
 
   // Objectives and pain points carry no person field: those that name the person (id or name) relate to them.
   const names = [person.id, ...(typeof person.data.name === 'string' && person.data.name.trim() ? [person.data.name.trim()] : [])];
