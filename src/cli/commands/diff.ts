@@ -104,7 +104,6 @@ export const diff = defineCommand({
   },
 });
 
-/** Splits `[BASE [HEAD]] [paths]`: leading arguments that name commits are revisions. */
 /** The leading arguments that name commits (with the commit each names), and the paths after them. */
 function splitRevisions(repo: GitRepo, args: string[], cwd: string): { revisions: { rev: string; sha: string }[]; paths: string[] } {
   const revisions: { rev: string; sha: string }[] = [];
