@@ -100,7 +100,7 @@ function pageProbe({ group, indexing, finding }) {
     if (markers) {
       const shown = [...markers.querySelectorAll('.monaco-list-row')].some((r) => FINDING.test(r.textContent ?? ''));
       if (shown !== findingVisible) {
-        findingVisible = shown;
+        probe.findingVisible = findingVisible = shown;
         (shown ? probe.findingShown : probe.findingGone).push(performance.now());
       }
     }
@@ -192,6 +192,9 @@ async function oneRun({ workspace, person, edits, log, verbose, keep }) {
     const filter = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
     await filter.waitFor({ timeout: 30_000 });
     await filter.fill(person.name);
+    // The unfiltered panel can show another file's stance finding: start once the filter hides it
+    // (the person's own stance is valid), or the first keystroke would change nothing the probe sees.
+    await page.waitForFunction(() => !window.__keyplanProbe.findingVisible, null, { timeout: 30_000, polling: 100 });
     // Back to the editor, at the end of the stance line.
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+G');
@@ -221,6 +224,14 @@ async function oneRun({ workspace, person, edits, log, verbose, keep }) {
     const at = (ms) => (ms === undefined ? '?' : `${(ms / 1000).toFixed(2)} s`);
     if (indexed) log(`  extension host: started ${at(indexed.hostStartedAt)}, Keyplan activated ${at(indexed.activatedAt)}, indexing started ${at(indexed.startedAt)}, done ${at(indexed.at)} after navigation: ${indexed.text}`);
     return { workbench, view, complete, viewFromNavigation: probe.filled, progress, shows, clears, squiggles, indexed };
+  } catch (error) {
+    // What the window showed when a step gave up, next to the editor's logs (kept for a look).
+    const shot = path.join(stateDir, 'failure.png');
+    if (await browser?.contexts()[0]?.pages()[0]?.screenshot({ path: shot }).then(() => true, () => false)) {
+      keep = true;
+      log(`  failed: ${error.message.split('\n')[0]}; the window then: ${shot}`);
+    }
+    throw error;
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
