@@ -182,14 +182,35 @@ function* listTree(repo: GitRepo, rev: string): GitSteps<TreeEntry[]> {
   return entries;
 }
 
+interface RevisionFilter {
+  wanted: (path: string) => boolean;
+  config?: Buffer;
+}
+
+/**
+ * What reading one revision leaves for reading another (`keyplan diff` reads two that share most
+ * files): blob contents by object id (an unchanged file is then the same Buffer on both sides, and
+ * read once), and which paths are read under each set of keyplan.yaml and .gitignore blobs.
+ */
+export interface SharedReads {
+  blobs: Map<string, Buffer>;
+  filters: Map<string, RevisionFilter>;
+}
+
+export const sharedReads = (): SharedReads => ({ blobs: new Map(), filters: new Map() });
+
 /**
  * Which files of a revision Keyplan reads, as `loadWorkspaceFiles` would decide in a checkout:
  * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns
  * (size aside). `entries` are the revision's files; also returns keyplan.yaml's bytes.
  */
-function* revisionFilter(repo: GitRepo, entries: TreeEntry[]): GitSteps<{ wanted: (path: string) => boolean; config?: Buffer }> {
+function* revisionFilter(repo: GitRepo, entries: TreeEntry[], shared?: SharedReads): GitSteps<RevisionFilter> {
   const config = entries.find((e) => e.path === CONFIG_FILE);
   const gitignores = entries.filter((e) => e.path === '.gitignore' || e.path.endsWith('/.gitignore'));
+  // Revisions with the same keyplan.yaml and .gitignore blobs at the same paths read the same files.
+  const key = [config?.sha ?? '', ...gitignores.map((e) => `${e.path}\0${e.sha}`)].join('\n');
+  const known = shared?.filters.get(key);
+  if (known) return known;
   const blobs = yield* readBlobsSteps(repo, [...(config ? [config.sha] : []), ...gitignores.map((e) => e.sha)]);
   let exclude: string[] = [];
   const configContent = config ? blobs.get(config.sha) : undefined;
@@ -215,7 +236,18 @@ function* revisionFilter(repo: GitRepo, entries: TreeEntry[]): GitSteps<{ wanted
     }
     return !ignored(p, false);
   };
-  return { wanted, config: configContent };
+  // Each path's answer is kept: another revision with the same rules asks about the same paths.
+  const answers = new Map<string, boolean>();
+  const filter: RevisionFilter = {
+    wanted: (p) => {
+      let answer = answers.get(p);
+      if (answer === undefined) answers.set(p, (answer = wanted(p)));
+      return answer;
+    },
+    config: configContent,
+  };
+  shared?.filters.set(key, filter);
+  return filter;
 }
 
 /** The filter of `revisionFilter` for a revision: which workspace paths Keyplan reads there. */
@@ -228,9 +260,10 @@ export function* workspaceFilterSteps(repo: GitRepo, sha: string): GitSteps<(pat
  * A revision's workspace files exactly as `loadWorkspaceFiles` would find them in a checkout:
  * keyplan.yaml plus every `*.md`, minus `.gitignore`d paths and keyplan.yaml `exclude:` patterns.
  */
-export function* readRevisionSteps(repo: GitRepo, sha: string, blobs?: Map<string, Buffer>): GitSteps<SourceFile[]> {
+export function* readRevisionSteps(repo: GitRepo, sha: string, shared?: SharedReads): GitSteps<SourceFile[]> {
+  const blobs = shared?.blobs;
   const entries = yield* listTree(repo, sha);
-  const { wanted: wantedPath, config } = yield* revisionFilter(repo, entries);
+  const { wanted: wantedPath, config } = yield* revisionFilter(repo, entries, shared);
   const files: SourceFile[] = [];
   if (config) files.push({ path: CONFIG_FILE, content: config });
   const wanted = entries.filter((e) => wantedPath(e.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -250,10 +283,10 @@ export function* readRevisionSteps(repo: GitRepo, sha: string, blobs?: Map<strin
   return files;
 }
 /**
- * `blobs`: contents already read, by blob id (read again from it, added to it), so that a second
+ * `shared`: what reading another revision left (read from it, added to it), so that a second
  * revision reads only the files that differ from the first (the same Buffer for an unchanged file).
  */
-export const readRevision = (repo: GitRepo, sha: string, blobs?: Map<string, Buffer>) => runSync(readRevisionSteps(repo, sha, blobs));
+export const readRevision = (repo: GitRepo, sha: string, shared?: SharedReads) => runSync(readRevisionSteps(repo, sha, shared));
 
 export interface ChangedPath {
   status: 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'untracked';

@@ -123,4 +123,19 @@ describe('keyplan diff: scoped and full print the same (git)', function () {
     same([base, '--format', 'json'], 'keyplan.yaml');
     same([base], 'keyplan.yaml');
   });
+
+  it('a .gitignore or an exclude: added between the revisions: each revision reads its own files (the paths are not filtered once for both)', () => {
+    const start = workspace();
+    repo = new TempRepo(start);
+    const base = repo.commit('base');
+    const ignored = repo.commit('ignore li-west', { '.gitignore': 'accounts/west/people/li-west.md\n' });
+    const excluded = repo.commit('exclude zhang-north', { '.gitignore': null, 'keyplan.yaml': `${start['keyplan.yaml'] ?? ''}exclude: ['accounts/north/people/zhang-north.md']\n` });
+    const people = (from: string, to: string) => {
+      const run = same([from, to, '--format', 'json'], `${from}..${to}`);
+      return (JSON.parse(run.stdout).accounts as { people: { id: string; change: string }[] }[]).flatMap((a) => a.people.map((p) => `${p.change} ${p.id}`)).sort();
+    };
+    assert.deepEqual(people(base, ignored), ['removed li-west']);
+    assert.deepEqual(people(ignored, base), ['added li-west']);
+    assert.deepEqual(people(ignored, excluded), ['added li-west', 'removed zhang-north']);
+  });
 });

@@ -17,7 +17,7 @@ import { usage } from '../errors.js';
 import { DIFF_FORMATS } from '../formatters/diff/index.js';
 import type { DiffHeader } from '../formatters/diff/model.js';
 import { pickFormatter } from '../formatters/formatter.js';
-import { defaultBase, findRepo, namedRevision, readRevision, renames, resolveCommit, workspaceRepo, type GitRepo, type Revision } from '../../git/git.js';
+import { defaultBase, findRepo, namedRevision, readRevision, renames, resolveCommit, sharedReads, workspaceRepo, type GitRepo, type Revision } from '../../git/git.js';
 import { resolvePoint } from '../../git/history.js';
 import { terminalSafeLine } from '../output/terminal.js';
 import { covers, focusEntries, isOutside } from '../paths.js';
@@ -63,12 +63,12 @@ export const diff = defineCommand({
     if (base.note) note(base.note);
     const head: Revision | undefined = revisions[1] ? namedRevision(repo, revisions[1].rev, revisions[1].sha) : undefined;
 
-    // Blobs both revisions share are read once.
-    const blobs = new Map<string, Buffer>();
-    const baseFiles = readRevision(wsRepo, base.sha, blobs);
+    // Blobs both revisions share are read once, and the paths they share are filtered once.
+    const shared = sharedReads();
+    const baseFiles = readRevision(wsRepo, base.sha, shared);
     let headFiles: SourceFile[];
     let failed: { path: string; error: CliText }[] = [];
-    if (head) headFiles = readRevision(wsRepo, head.sha, blobs);
+    if (head) headFiles = readRevision(wsRepo, head.sha, shared);
     else {
       const read = await loadWorkspaceFiles(root);
       ({ files: headFiles, failed } = read);
