@@ -5,7 +5,8 @@
  * Old contents are read by blob id (from `git diff --raw -z`), never by path. A change to what is
  * read at all (keyplan.yaml, a .gitignore anywhere in the workspace) checks the whole workspace.
  */
-import { affectedScope, isIgnoreFile, type ChangedFile, type Scope } from '../core/check/affected.js';
+import { affectedScope, isIgnoreFile, scopeMemo, type ChangedFile, type Scope } from '../core/check/affected.js';
+import type { ParseMemo } from '../core/parse/document.js';
 import { CONFIG_FILE, type SourceFile } from '../core/check/pipeline.js';
 import { changedPaths, findRepo, GitError, readBlobsBounded, resolveCommit, trackedPaths, workspaceRepo } from '../git/git.js';
 
@@ -13,6 +14,8 @@ export interface ChangedScope extends Scope {
   ref: string;
   /** Workspace-relative paths that changed (deleted ones included). */
   changed: string[];
+  /** The documents parsed to decide the scope: the check of the scope takes them (`checkWorkspace`). */
+  parses: ParseMemo;
 }
 
 const relevant = (p: string) => p === CONFIG_FILE || isIgnoreFile(p) || p.toLowerCase().endsWith('.md');
@@ -53,5 +56,6 @@ export function scopeChangedSince(root: string, ref: string, files: readonly Sou
       add(c.from, c.oldBlob);
     } else add(c.path, c.oldBlob);
   }
-  return { ...affectedScope(files, changed), ref, changed: [...seen.keys()].sort() };
+  const memo = scopeMemo();
+  return { ...affectedScope(files, changed, memo), ref, changed: [...seen.keys()].sort(), parses: memo.parses };
 }

@@ -45,7 +45,7 @@ export async function loadWorkspace(call: Call<OptionsSpec>, paths: string[], ch
   const notes: CliText[] = [...readNotes, ...vanished.map((f): CliText => ({ id: 'note.vanished', params: { path: displayPath(f) } }))];
   if (progress && files.length >= 500) io.stderr.write('\r\u001b[K');
   const scope = changedSince === undefined ? undefined : scopeChangedSince(root, changedSince, files);
-  const result = checkWorkspace(scope ? scope.files : files, { locale, asOf, findingsOnly });
+  const result = checkWorkspace(scope ? scope.files : files, { locale, asOf, findingsOnly, parses: scope?.parses });
   call.locale = result.locale;
   return { root, result, focus, failed, notes, scope, displayPath };
 }

@@ -13,7 +13,7 @@
  * (keyplan.yaml, a .gitignore) checks the whole workspace.
  */
 import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
-import { parseKeyplanDocument } from '../parse/document.js';
+import { memoisedParse, parseKeyplanDocument, type ParseMemo } from '../parse/document.js';
 import { decodeText } from '../parse/text.js';
 import { influenceLinks } from '../model/influences.js';
 import { IdIndex, type EntryMemo } from './id-index.js';
@@ -69,10 +69,10 @@ export function documentInfo(path: string, content: Uint8Array | string, options
   return textInfo(path, textOf(content), options);
 }
 
-/** `documentInfo` of a text already decoded by `textOf`. */
-function textInfo(path: string, text: string | undefined, { mentions = true }: { mentions?: boolean } = {}): DocInfo {
+/** `documentInfo` of a text already decoded by `textOf`; with `parses`, the parse is kept there under `content`. */
+function textInfo(path: string, text: string | undefined, { mentions = true, parses, content }: { mentions?: boolean; parses?: ParseMemo; content?: object } = {}): DocInfo {
   if (text === undefined) return { declares: [], references: [] };
-  const outcome = parseKeyplanDocument(path, text, 'en');
+  const outcome = parses && content ? memoisedParse(parses, content, path, text) : parseKeyplanDocument(path, text, 'en');
   if (outcome.status === 'ignored') return { declares: [], references: [] };
   if (outcome.status === 'unreadable') return { kind: outcome.kind, declares: outcome.id ? [outcome.id] : [], references: [] };
   const doc = outcome.document;
@@ -196,9 +196,11 @@ export function affectedScopeExact(all: readonly SourceFile[], changed: readonly
 export interface ScopeMemo {
   entries: EntryMemo;
   infos: WeakMap<object, Map<string, DocInfo>>;
+  /** The documents parsed to decide the scope, for the check of the scope (it parses them once). */
+  parses: ParseMemo;
 }
 
-export const scopeMemo = (): ScopeMemo => ({ entries: new WeakMap(), infos: new WeakMap() });
+export const scopeMemo = (): ScopeMemo => ({ entries: new WeakMap(), infos: new WeakMap(), parses: new WeakMap() });
 
 /**
  * The same scope as `affectedScopeExact`, parsing only the documents that can matter: each step
@@ -225,7 +227,7 @@ export function affectedScope(all: readonly SourceFile[], changed: readonly Chan
     let byPathInfo = memo.infos.get(content);
     if (!byPathInfo) memo.infos.set(content, (byPathInfo = new Map()));
     let i = byPathInfo.get(docs[k].path);
-    if (!i) byPathInfo.set(docs[k].path, (i = textInfo(docs[k].path, index.text(k))));
+    if (!i) byPathInfo.set(docs[k].path, (i = textInfo(docs[k].path, index.text(k), { parses: memo.parses, content })));
     return i;
   };
   const info = (k: number) => (infos[k] ??= memoised(k));

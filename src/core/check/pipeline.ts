@@ -7,7 +7,7 @@ import type { KeyplanConfig } from '../parse/config.js';
 import { today } from '../dates.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { documentChecks } from '../schema/document-checks.js';
-import { KeyplanDocument, parseKeyplanDocument } from '../parse/document.js';
+import { KeyplanDocument, memoisedParseOf, parseKeyplanDocument, type ParseMemo } from '../parse/document.js';
 import { fullWidthLines } from '../parse/full-width.js';
 import { findFrontmatter, mayDeclareKind, sniffKind, sniffValue } from '../parse/frontmatter.js';
 import type { Locale } from '../i18n/catalogue.js';
@@ -80,7 +80,7 @@ function mayBeAccountPlan(file: SourceFile): boolean {
 }
 
 /** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
-export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale): FileOutcome {
+export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale, parses?: ParseMemo): FileOutcome {
   if (file.failure !== undefined) return { diagnostics: [], skipped: { path: file.path, reason: 'unreadable', detail: file.failure } };
   const size = file.oversize ?? (typeof file.content === 'string' ? file.content.length : file.content.byteLength);
   if (size > MAX_FILE_BYTES) return { diagnostics: [], skipped: { path: file.path, reason: 'too-large', detail: `${size} bytes`, bytes: size } };
@@ -109,7 +109,8 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
     text = decoded.text;
     reread = rereader(file.content, nulWarning, text.length);
   }
-  const outcome = withNulWarning(parseKeyplanDocument(file.path, text, locale, reread), nulWarning, file.path, locale);
+  const memoised = parses && locale === 'en' && typeof file.content === 'object' ? memoisedParseOf(parses, file.content, file.path, text) : undefined;
+  const outcome = withNulWarning(memoised ?? parseKeyplanDocument(file.path, text, locale, reread), nulWarning, file.path, locale);
   if (outcome.status === 'ignored') return { diagnostics: [] };
   if (outcome.status === 'unreadable') {
     const reason = (outcome.diagnostics.find((d) => d.severity === 'error') ?? outcome.diagnostics[0])?.message;
@@ -139,8 +140,8 @@ function rereader(bytes: Uint8Array, allowNul: boolean, length: number): () => s
 }
 
 /** Checks a whole workspace. `files` may include keyplan.yaml at the root. Never throws on bad input. */
-export function checkWorkspace(files: SourceFile[], options: CheckOptions & { findingsOnly?: boolean } = {}): CheckResult {
-  const checker = new IncrementalChecker(options.locale, true, options.findingsOnly);
+export function checkWorkspace(files: SourceFile[], options: CheckOptions & { findingsOnly?: boolean; parses?: ParseMemo } = {}): CheckResult {
+  const checker = new IncrementalChecker(options.locale, true, options.findingsOnly, options.parses);
   for (const file of files) checker.set(file);
   return checker.check(options.asOf);
 }
@@ -176,8 +177,9 @@ export class IncrementalChecker {
    * `findingsOnly` (with `once`): only the findings are wanted; each account's logs are read when
    * its turn comes and let go after it, with its documents' texts (the result's accounts then have
    * no interactions to give, and the result no cadences or activity).
+   * `parses`: English parses already made of some of the files (see `ParseMemo`).
    */
-  constructor(private readonly localeOverride?: Locale, private readonly once = false, private readonly findingsOnly = false) {}
+  constructor(private readonly localeOverride?: Locale, private readonly once = false, private readonly findingsOnly = false, private readonly parses?: ParseMemo) {}
 
   /** Adds or replaces a file (keyplan.yaml included). */
   set(file: SourceFile): void {
@@ -243,7 +245,7 @@ export class IncrementalChecker {
     const plans: KeyplanDocument[] = [];
     for (const entry of this.files.values()) {
       if (!entry.outcome && !mayBeAccountPlan(entry.file)) continue;
-      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale));
+      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale, this.parses));
       if (outcome.document?.kind === 'account') plans.push(outcome.document);
     }
     const { workspace } = buildWorkspace(plans, config, locale);
@@ -291,7 +293,7 @@ export class IncrementalChecker {
     const unreadable: UnreadableDocument[] = [];
     const skipped: SkippedFile[] = [];
     for (const entry of this.files.values()) {
-      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale));
+      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale, this.parses));
       if (outcome.document) documents.push(outcome.document);
       if (outcome.unreadable) unreadable.push(outcome.unreadable);
       if (outcome.skipped) skipped.push(outcome.skipped);
@@ -352,7 +354,7 @@ export class IncrementalChecker {
       const entry = this.files.get(path);
       const before = last.byPath.get(path);
       if (!entry || !before) return undefined;
-      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale));
+      const outcome = (entry.outcome ??= checkFile(entry.file, config, locale, this.parses));
       const after = outcome.document;
       if (!after || outcome.unreadable || outcome.skipped || before.kind !== after.kind || !sameValue(before.data.account, after.data.account)) return undefined;
       if (!sameValue(before.data.id, after.data.id)) {

@@ -26,6 +26,7 @@
 import { affectedScope, scopeMemo, type ChangedFile } from '../check/affected.js';
 import { IncrementalChecker, type CheckResult, type SourceFile } from '../check/pipeline.js';
 import type { Locale } from '../i18n/locale.js';
+import type { ParseMemo } from '../parse/document.js';
 import { diffWorkspaces, ScopeTooNarrow } from './diff.js';
 import type { DiffOptions, WorkspaceDiff } from './model.js';
 
@@ -36,6 +37,8 @@ export interface DiffScope {
   files: Set<string>;
   /** Accounts the change touches. */
   accounts: Set<string>;
+  /** The documents parsed to decide the scope: the checks of both sides take them. */
+  parses: ParseMemo;
 }
 
 /** The same file on both sides: the same bytes (a file too large to be read: the same size). */
@@ -72,12 +75,13 @@ export function diffScope(base: readonly SourceFile[], head: readonly SourceFile
     head: head.filter((f) => paths.has(f.path)),
     files: new Set([...baseScope.focus, ...headScope.focus]),
     accounts: new Set(headScope.accounts),
+    parses: memo.parses,
   };
 }
 
 /** A checker of one revision that checks once, as `checkWorkspace` does. */
-function checkerOf(files: readonly SourceFile[], locale: Locale | undefined): IncrementalChecker {
-  const checker = new IncrementalChecker(locale, true);
+function checkerOf(files: readonly SourceFile[], locale: Locale | undefined, parses: ParseMemo | undefined): IncrementalChecker {
+  const checker = new IncrementalChecker(locale, true, false, parses);
   for (const file of files) checker.set(file);
   return checker;
 }
@@ -101,10 +105,10 @@ export function checkAndDiff(
 ): CheckedDiff {
   const { asOf, locale, full, ...diffOptions } = options;
   const run = (base: SourceFile[], head: SourceFile[], scope?: DiffScope): CheckedDiff => {
-    const headChecker = checkerOf(head, locale);
+    const headChecker = checkerOf(head, locale, scope?.parses);
     const headResult = headChecker.check(asOf);
     // The files both revisions hold with the same bytes are parsed and validated once.
-    const baseChecker = checkerOf(base, headResult.locale);
+    const baseChecker = checkerOf(base, headResult.locale, scope?.parses);
     baseChecker.reuseFileResults(headChecker);
     const baseResult = baseChecker.check(asOf);
     const diff = diffWorkspaces(
