@@ -58,6 +58,8 @@ export const DEFAULTS = {
   edits: 7,
   diffSize: 10000,
   diffShare: 0.01,
+  /** The account whose documents the one-account pull request edits (context rows, no target). */
+  diffAccount: 'account-0',
   /** keyplan history: a workspace of about this many documents (≈ 100 accounts) with this many weekly commits. */
   historyDocuments: 1600,
   historyWeeks: 60,
@@ -300,11 +302,11 @@ export async function runBench(overrides = {}) {
       } else {
         log(`${size} documents: git repository with two revisions (${o.diffShare * 100} % of documents changed)…`);
         const repo = ensureGitRevisions(o.workDir, ws, o.diffShare);
-        const timeCommand = (args) => {
+        const timeCommand = (args, dir = repo.dir) => {
           const runs = [];
           let last;
           for (let r = 0; r < o.runs; r++) {
-                  last = runNode([cli, ...args, '--as-of', o.asOf, '--no-color'], { cwd: repo.dir, captureStdout: true });
+            last = runNode([cli, ...args, '--as-of', o.asOf, '--no-color'], { cwd: dir, captureStdout: true });
             if (last.status !== 0 && last.status !== 1) return { error: `exit ${last.status}: ${(last.stderr || last.stdout).trim().split('\n').slice(-3).join(' ')}` };
             runs.push(last.ms);
           }
@@ -336,6 +338,15 @@ export async function runBench(overrides = {}) {
             }));
           }
         } else rows.push(row({ id: 'changed-since', group: 'git', label: 'keyplan check --changed-since HEAD~1', size, status: 'not available', target: `≤ ${TARGETS.changedSinceVsFull} × full check` }));
+        // Context: a pull request on one account (every document of it edited), the usual case.
+        const one = ensureGitRevisions(o.workDir, ws, o.diffShare, { account: o.diffAccount });
+        for (const [id, args, what] of [['diff-account', ['diff', 'HEAD~1', 'HEAD'], 'keyplan diff HEAD~1 HEAD'], ['changed-since-account', ['check', '--changed-since', 'HEAD~1'], 'keyplan check --changed-since HEAD~1']]) {
+          const label = `${what}, every document of one account changed (process)`;
+          if (!(id === 'diff-account' ? features.diff : features.changedSince)) continue;
+          const t = timeCommand(args, one.dir);
+          if (t.error) rows.push(row({ id, group: 'git', label, size, status: 'failed', note: t.error }));
+          else rows.push(fromSamples(t.runs, { id, group: 'git', label, size, unit: 'ms', ratio: { value: stats(t.runs).median / full, of: fullLabel }, note: `${one.changed} of ${one.documents} documents changed, all of ${o.diffAccount}` }));
+        }
       }
     }
   }

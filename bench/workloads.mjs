@@ -78,11 +78,12 @@ function git(cwd, args) {
 
 /**
  * A git repository holding two commits of a workspace: HEAD~1 = the generated workspace, HEAD = the
- * same with `share` of its documents edited (every 1/share-th document in path order).
+ * same with `share` of its documents edited (every 1/share-th document in path order), or with
+ * every document of one `account` edited (a pull request on one account).
  */
-export function ensureGitRevisions(workDir, workspace, share = 0.01) {
-  const dir = path.join(workDir, `git-${path.basename(workspace.dir)}`);
-  const key = { source: readStamp(workspace.dir)?.key, share, editor: createHash('sha256').update(editDocument.toString()).digest('hex').slice(0, 16) };
+export function ensureGitRevisions(workDir, workspace, share = 0.01, { account } = {}) {
+  const dir = path.join(workDir, `git-${path.basename(workspace.dir)}${account ? `-${account}` : ''}`);
+  const key = { source: readStamp(workspace.dir)?.key, share: account ? undefined : share, account, editor: createHash('sha256').update(editDocument.toString()).digest('hex').slice(0, 16) };
   const stamp = readStamp(dir);
   if (stamp && JSON.stringify(stamp.key) === JSON.stringify(key) && existsSync(path.join(dir, '.git'))) return { dir, ...stamp.info, reused: true };
   rmSync(dir, { recursive: true, force: true });
@@ -93,7 +94,7 @@ export function ensureGitRevisions(workDir, workspace, share = 0.01) {
   git(dir, ['commit', '-q', '-m', 'generated workspace']);
   const docs = listMarkdown(dir);
   const step = Math.max(1, Math.min(Math.round(1 / share), docs.length)); // at least one document, even in a tiny workspace
-  const changed = docs.filter((_, i) => i % step === Math.floor(step / 2));
+  const changed = account ? docs.filter((rel) => rel.startsWith(`accounts/${account}/`)) : docs.filter((_, i) => i % step === Math.floor(step / 2));
   changed.forEach((rel, i) => {
     const file = path.join(dir, rel);
     writeFileSync(file, editDocument(readFileSync(file, 'utf8'), i));

@@ -36,7 +36,7 @@ describe('benchmark suite (smoke run, no timing assertions)', function () {
       log: () => {},
     });
     const ids = rows.map((r) => r.id);
-    for (const id of ['floor', 'api-full', 'api-cross-file', 'api-report', 'cli-check', 'rss', 'incremental-stance', 'incremental-rename', 'diff', 'changed-since', 'history', 'node-e0', 'samples-check', 'bundle-extension', 'bundle-webview', 'vsix', 'activation-require', 'activation']) {
+    for (const id of ['floor', 'api-full', 'api-cross-file', 'api-report', 'cli-check', 'rss', 'incremental-stance', 'incremental-rename', 'diff', 'changed-since', 'diff-account', 'changed-since-account', 'history', 'node-e0', 'samples-check', 'bundle-extension', 'bundle-webview', 'vsix', 'activation-require', 'activation']) {
       assert.ok(ids.includes(id), `row ${id} is missing (rows: ${ids.join(', ')})`);
     }
     for (const r of rows.filter((x) => x.status === 'ok' && x.unit)) {
@@ -47,7 +47,7 @@ describe('benchmark suite (smoke run, no timing assertions)', function () {
     // The real editor (code-server + Chromium) only runs with --editor.
     for (const id of ['editor-workbench', 'editor-view', 'editor-complete', 'editor-diagnostic']) assert.equal(measured(id).status, 'skipped', id);
     // diff and --changed-since are measured when the CLI has them, else reported as not available.
-    for (const id of ['diff', 'changed-since']) assert.ok(['ok', 'not available'].includes(measured(id).status), `${id}: ${measured(id).status} ${measured(id).note ?? ''}`);
+    for (const id of ['diff', 'changed-since', 'diff-account', 'changed-since-account']) assert.ok(['ok', 'not available'].includes(measured(id).status), `${id}: ${measured(id).status} ${measured(id).note ?? ''}`);
     assert.match(measured('cli-check').note ?? '', /documents checked/);
     // Activation reaches indexing before the extension's second file (the core) is loaded.
     assert.doesNotMatch(measured('activation').note ?? '', /core was loaded/);

@@ -199,7 +199,6 @@ function disabledRules(yamlText: string): ReadonlySet<string> {
   return out;
 }
 
-/** Parses one file's text. Never throws. */
 /**
  * Parses already made in English, by file content (the bytes object) and path, with the text each
  * parsed: `--changed-since` and `diff` parse the documents that decide their scope, then check the
@@ -225,7 +224,7 @@ export function memoisedParseOf(memo: ParseMemo, content: object, path: string, 
   return known && known.text === text ? known.outcome : undefined;
 }
 
-/** `reread`: gives `text` again (see `YamlFile`); without it the document keeps its text. */
+/** Parses one file's text; never throws. `reread`: gives `text` again (see `YamlFile`); without it the document keeps its text. */
 export function parseKeyplanDocument(path: string, text: string, locale: Locale, reread?: () => string): ParseOutcome {
   const span = findFrontmatter(text);
   if (!span) return { status: 'ignored' };
