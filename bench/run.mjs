@@ -342,7 +342,10 @@ export async function runBench(overrides = {}) {
         const one = ensureGitRevisions(o.workDir, ws, o.diffShare, { account: o.diffAccount });
         for (const [id, args, what] of [['diff-account', ['diff', 'HEAD~1', 'HEAD'], 'keyplan diff HEAD~1 HEAD'], ['changed-since-account', ['check', '--changed-since', 'HEAD~1'], 'keyplan check --changed-since HEAD~1']]) {
           const label = `${what}, every document of one account changed (process)`;
-          if (!(id === 'diff-account' ? features.diff : features.changedSince)) continue;
+          if (!(id === 'diff-account' ? features.diff : features.changedSince)) {
+            rows.push(row({ id, group: 'git', label, size, status: 'not available' }));
+            continue;
+          }
           const t = timeCommand(args, one.dir);
           if (t.error) rows.push(row({ id, group: 'git', label, size, status: 'failed', note: t.error }));
           else rows.push(fromSamples(t.runs, { id, group: 'git', label, size, unit: 'ms', ratio: { value: stats(t.runs).median / full, of: fullLabel }, note: `${one.changed} of ${one.documents} documents changed, all of ${o.diffAccount}` }));
