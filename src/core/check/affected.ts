@@ -72,7 +72,7 @@ export function documentInfo(path: string, content: Uint8Array | string, options
 /** `documentInfo` of a text already decoded by `textOf`; with `parses`, the parse is kept there under `content`. */
 function textInfo(path: string, text: string | undefined, { mentions = true, parses, content }: { mentions?: boolean; parses?: ParseMemo; content?: object } = {}): DocInfo {
   if (text === undefined) return { declares: [], references: [] };
-  const outcome = parses && content ? memoisedParse(parses, content, path, text) : parseKeyplanDocument(path, text, 'en');
+  const outcome = parses && content ? memoisedParse(parses, content, path, text, 'en') : parseKeyplanDocument(path, text, 'en');
   if (outcome.status === 'ignored') return { declares: [], references: [] };
   if (outcome.status === 'unreadable') return { kind: outcome.kind, declares: outcome.id ? [outcome.id] : [], references: [] };
   const doc = outcome.document;

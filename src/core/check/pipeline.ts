@@ -109,7 +109,7 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
     text = decoded.text;
     reread = rereader(file.content, nulWarning, text.length);
   }
-  const memoised = parses && locale === 'en' && typeof file.content === 'object' ? memoisedParseOf(parses, file.content, file.path, text) : undefined;
+  const memoised = parses && typeof file.content === 'object' ? memoisedParseOf(parses, file.content, file.path, text, locale) : undefined;
   const outcome = withNulWarning(memoised ?? parseKeyplanDocument(file.path, text, locale, reread), nulWarning, file.path, locale);
   if (outcome.status === 'ignored') return { diagnostics: [] };
   if (outcome.status === 'unreadable') {
@@ -177,7 +177,7 @@ export class IncrementalChecker {
    * `findingsOnly` (with `once`): only the findings are wanted; each account's logs are read when
    * its turn comes and let go after it, with its documents' texts (the result's accounts then have
    * no interactions to give, and the result no cadences or activity).
-   * `parses`: English parses already made of some of the files (see `ParseMemo`).
+   * `parses`: parses already made of some of the files (see `ParseMemo`).
    */
   constructor(private readonly localeOverride?: Locale, private readonly once = false, private readonly findingsOnly = false, private readonly parses?: ParseMemo) {}
 

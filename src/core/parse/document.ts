@@ -200,28 +200,28 @@ function disabledRules(yamlText: string): ReadonlySet<string> {
 }
 
 /**
- * Parses already made in English, by file content (the bytes object) and path, with the text each
- * parsed: `--changed-since` and `diff` parse the documents that decide their scope, then check the
- * same documents (check/affected.ts fills it, the check reads it). A parse depends on the path, the
- * text and the language only; its document then keeps its text (it was parsed without `reread`).
+ * Parses already made, by file content (the bytes object) and path, with the text and language
+ * each was made in: `--changed-since` and `diff` parse the documents that decide their scope, then
+ * check the same documents (check/affected.ts fills it, the check reads it). A parse depends on the
+ * path, the text and the language only; its document then keeps its text (parsed without `reread`).
  */
-export type ParseMemo = WeakMap<object, Map<string, { text: string; outcome: ParseOutcome }>>;
+export type ParseMemo = WeakMap<object, Map<string, { text: string; locale: Locale; outcome: ParseOutcome }>>;
 
-/** `parseKeyplanDocument` in English, taken from or added to `memo` under `content`. */
-export function memoisedParse(memo: ParseMemo, content: object, path: string, text: string): ParseOutcome {
+/** `parseKeyplanDocument`, taken from or added to `memo` under `content`. */
+export function memoisedParse(memo: ParseMemo, content: object, path: string, text: string, locale: Locale): ParseOutcome {
   let byPath = memo.get(content);
   if (!byPath) memo.set(content, (byPath = new Map()));
   const known = byPath.get(path);
-  if (known && known.text === text) return known.outcome;
-  const outcome = parseKeyplanDocument(path, text, 'en');
-  byPath.set(path, { text, outcome });
+  if (known && known.text === text && known.locale === locale) return known.outcome;
+  const outcome = parseKeyplanDocument(path, text, locale);
+  byPath.set(path, { text, locale, outcome });
   return outcome;
 }
 
-/** A parse `memo` holds for this content, path and text, in English. */
-export function memoisedParseOf(memo: ParseMemo, content: object, path: string, text: string): ParseOutcome | undefined {
+/** The parse `memo` holds for this content, path, text and language, if any. */
+export function memoisedParseOf(memo: ParseMemo, content: object, path: string, text: string, locale: Locale): ParseOutcome | undefined {
   const known = memo.get(content)?.get(path);
-  return known && known.text === text ? known.outcome : undefined;
+  return known && known.text === text && known.locale === locale ? known.outcome : undefined;
 }
 
 /** Parses one file's text; never throws. `reread`: gives `text` again (see `YamlFile`); without it the document keeps its text. */
