@@ -60,6 +60,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private listingChain: Promise<void> = Promise.resolve();
   /** Paths whose files changed on disk (events) while a listing walked the folder. */
   private touchedWhileListing?: Set<string>;
+  /**
+   * Each path's latest file event (created, changed, deleted), numbered. A read that started
+   * before its path's latest event is not taken: a file deleted while it was being read would
+   * otherwise come back into the index after its deletion was handled, and stay there.
+   */
+  private readonly fileEvents = new Map<string, number>();
+  private eventCount = 0;
   private pending?: NodeJS.Timeout;
   private work: Promise<void> = Promise.resolve();
   /** File → signature of the findings last shown for it. */
@@ -86,11 +93,18 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** `log`: the Keyplan output channel, where indexing and each check say how long they took. */
   constructor(readonly folder: vscode.WorkspaceFolder, private readonly rulesDoc: vscode.Uri, private readonly viewId?: string, private readonly log?: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{**/*.md,${CONFIG_FILE}}`));
+    // A folder deleted or moved away is one event, for the folder: VS Code folds its files' events
+    // into it (as designed, microsoft/vscode#109754), so the watcher above may never hear of them.
+    // A folder moved in is one event too. So folders are watched as well.
+    const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
     this.disposables.push(
       watcher,
+      folders,
       watcher.onDidCreate((uri) => this.readFromDisk(uri)),
       watcher.onDidChange((uri) => this.readFromDisk(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
+      folders.onDidDelete((uri) => this.forgetFolder(uri)),
+      folders.onDidCreate((uri) => void this.folderCreated(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.fromBuffer(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.fromBuffer(d)),
       // A buffer closed without saving goes back to what is on disk.
@@ -270,10 +284,14 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async readInto(uri: vscode.Uri): Promise<void> {
     if (uri.scheme === 'file') return this.readLocal([this.relative(uri)]);
+    const rel = this.relative(uri);
+    const event = this.fileEvents.get(rel);
     try {
-      this.checker.set({ path: this.relative(uri), content: await vscode.workspace.fs.readFile(uri) });
+      const content = await vscode.workspace.fs.readFile(uri);
+      if (this.fileEvents.get(rel) === event) this.checker.set({ path: rel, content });
     } catch (err) {
-      if (!(err instanceof vscode.FileSystemError) || err.code !== 'FileNotFound') this.couldNotRead(this.relative(uri), err instanceof vscode.FileSystemError ? err.code : String(err));
+      if (this.fileEvents.get(rel) !== event) return;
+      if (!(err instanceof vscode.FileSystemError) || err.code !== 'FileNotFound') this.couldNotRead(rel, err instanceof vscode.FileSystemError ? err.code : String(err));
     }
   }
 
@@ -284,12 +302,16 @@ export class WorkspaceIndex implements vscode.Disposable {
    * is there but cannot be read (EACCES…) is kept as such, so the views name it.
    */
   private async readLocal(paths: string[]): Promise<void> {
+    const events = new Map(paths.map((p) => [p, this.fileEvents.get(p)]));
     const read = await readSources(this.folder.uri.fsPath, paths);
+    // A path with an event since the read began: that event has been (or will be) handled on its own.
+    const current = (p: string) => this.fileEvents.get(p) === events.get(p);
     for (const file of read.files) {
+      if (!current(file.path)) continue;
       if (file.path === CONFIG_FILE) this.configFailure = undefined;
       this.checker.set(file);
     }
-    for (const f of read.failed) this.couldNotRead(f.path, typeof f.error === 'string' ? f.error : f.error.id);
+    for (const f of read.failed) if (current(f.path)) this.couldNotRead(f.path, typeof f.error === 'string' ? f.error : f.error.id);
   }
 
   private couldNotRead(path: string, why: string): void {
@@ -398,6 +420,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
     if (!this.relevant(uri)) return;
+    this.fileEvents.set(this.relative(uri), ++this.eventCount);
     this.touchedWhileListing?.add(this.relative(uri));
     const listing = await this.listingOf(uri);
     if (listing === 'left out') return;
@@ -411,9 +434,25 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     if (!this.relevant(uri)) return;
+    this.fileEvents.set(this.relative(uri), ++this.eventCount);
     this.touchedWhileListing?.add(this.relative(uri));
     this.checker.delete(this.relative(uri));
     this.schedule();
+  }
+
+  /** A path deleted that is no file of ours: every file of ours below it is gone with it. */
+  private forgetFolder(uri: vscode.Uri): void {
+    // Nothing read yet (the core not even loaded): the indexing's listing will not see it.
+    if (!this.checkerValue || this.relevant(uri) || !uri.path.startsWith(`${this.folder.uri.path}/`)) return;
+    const below = `${this.relative(uri)}/`;
+    for (const p of this.checker.paths()) if (p.startsWith(below)) this.forget(this.uriOf(p));
+  }
+
+  /** A folder created (or moved in) with its files: the next listing finds and reads them. */
+  private async folderCreated(uri: vscode.Uri): Promise<void> {
+    if (this.relevant(uri) || this.folder.uri.scheme !== 'file' || !this.listed || !uri.path.startsWith(`${this.folder.uri.path}/`)) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) await this.listOnDisk();
   }
 
   private fromBuffer(doc: vscode.TextDocument): void {

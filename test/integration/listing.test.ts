@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { keyplan, keyplanDiagnostics, revertAndCloseAll, sampleUri, untilChecked } from './helpers.js';
 
@@ -60,5 +60,31 @@ describe('Which files the editor checks', () => {
     }
     await untilChecked(api, () => (named() ? undefined : true), 'the pipe to leave the views');
     assert.doesNotMatch(api.statusText ?? '', /unreadable/);
+  });
+
+  it('an account folder deleted or moved at once (one event for the folder) leaves the index, and is read again where it was moved to', async () => {
+    const api = await keyplan();
+    const folder = 'accounts/zz-moved';
+    const files: Record<string, string> = {
+      'account.md': ['---', 'kind: account', 'id: zz-moved', 'name: Moved Co', 'tier: C', 'owner: li-na', '---', ''].join('\n'),
+      'people/p-moved.md': ['---', 'kind: person', 'id: p-moved', 'account: zz-moved', 'name: P Moved', '---', ''].join('\n'),
+    };
+    const has = () => api.result?.workspace.people.has('p-moved') && api.result.documents.some((d) => d.path.startsWith('accounts/zz-'));
+    const where = () => api.result?.workspace.people.get('p-moved')?.doc.path;
+    try {
+      for (const [rel, text] of Object.entries(files)) await vscode.workspace.fs.writeFile(sampleUri(`${folder}/${rel}`), new TextEncoder().encode(text));
+      await untilChecked(api, () => (has() ? true : undefined), 'the new account in the index');
+      // Moved: the files are gone from the old folder and read in the new one (by shell, as a
+      // checkout or a file manager would: no event for each file).
+      renameSync(sampleUri(folder).fsPath, sampleUri('accounts/zz-renamed').fsPath);
+      await untilChecked(api, () => (where() === 'accounts/zz-renamed/people/p-moved.md' ? true : undefined), 'the person read where the folder was moved to');
+      assert.ok(!api.result!.documents.some((d) => d.path.startsWith(`${folder}/`)), 'nothing left of the old folder');
+      // Deleted at once.
+      rmSync(sampleUri('accounts/zz-renamed').fsPath, { recursive: true });
+      await untilChecked(api, () => (api.result?.workspace.accounts.has('zz-moved') ? undefined : true), 'the deleted account to leave the index');
+      assert.ok(!api.result!.documents.some((d) => d.path.startsWith('accounts/zz-')), 'no document of the deleted folder left');
+    } finally {
+      for (const f of [folder, 'accounts/zz-renamed']) rmSync(sampleUri(f).fsPath, { recursive: true, force: true });
+    }
   });
 });

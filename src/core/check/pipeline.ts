@@ -213,6 +213,11 @@ export class IncrementalChecker {
     return this.files.has(path);
   }
 
+  /** The paths of the files set (keyplan.yaml aside). */
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
   /**
    * Takes each file's own result (parse, schema, document checks) from another checker that
    * checked the same file with the same bytes, under the same keyplan.yaml bytes and in the same
