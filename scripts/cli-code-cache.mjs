@@ -3,7 +3,7 @@
 // about a seventh of `keyplan check`. V8 can save that compiled code and take it back next time
 // (`vm.Script`'s `cachedData`, what Node 22's `module.enableCompileCache` does); Node 20 has no
 // built-in way for a package, so the build makes the cache, after a check of samples/ so that the
-// functions a check runs are in it. Its first line holds the hash of the bundle and of the data.
+// functions a check runs are in it. Its first line holds the checksum of the bundle and of the data.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

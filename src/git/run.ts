@@ -7,7 +7,6 @@
  * repository configures runs: no hooks, pager, external diff, textconv, fsmonitor, aliases are
  * never used because the subcommand is always named), without a shell, its arguments as an array.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { SAFE_GIT_OPTIONS, safeGitEnv } from '../core/safe-git.js';
 import { sayText, type CliText } from '../core/i18n/cli.js';
 import type { Locale } from '../core/i18n/locale.js';
@@ -65,6 +64,9 @@ export function gitArgs(args: string[]): string[] {
 
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
+/** node:child_process, loaded on first use: a check that runs no git does not pay 2 ms to load it. */
+const childProcess = () => process.getBuiltinModule('node:child_process');
+
 function outcome(c: GitCall, status: number | null, stdout: Buffer, stderrBytes: Buffer | undefined): GitOutput {
   const ok = status === 0;
   const stderr = stderrBytes?.toString('utf8').trim() ?? '';
@@ -79,7 +81,7 @@ function startError(error: Error): GitError {
 
 /** Runs one git command and waits for it (the command line). */
 export function gitSync(c: GitCall): GitOutput {
-  const r = spawnSync('git', gitArgs(c.args), { cwd: c.cwd, input: c.input, maxBuffer: MAX_OUTPUT, env: safeGitEnv(process.env) });
+  const r = childProcess().spawnSync('git', gitArgs(c.args), { cwd: c.cwd, input: c.input, maxBuffer: MAX_OUTPUT, env: safeGitEnv(process.env) });
   if (r.error) throw startError(r.error);
   return outcome(c, r.status, r.stdout ?? Buffer.alloc(0), r.stderr);
 }
@@ -92,7 +94,7 @@ export function gitAsync(c: GitCall, signal?: AbortSignal): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn('git', gitArgs(c.args), { cwd: c.cwd, env: safeGitEnv(process.env), stdio: ['pipe', 'pipe', 'pipe'], signal, windowsHide: true });
+      child = childProcess().spawn('git', gitArgs(c.args), { cwd: c.cwd, env: safeGitEnv(process.env), stdio: ['pipe', 'pipe', 'pipe'], signal, windowsHide: true });
     } catch (error) {
       reject(startError(error as Error));
       return;
