@@ -4,6 +4,7 @@
  * pull-request comment's before/after Mermaid charts. The changed part is every person at either
  * end of a changed line; each side's map holds those people and the lines between them.
  */
+import { chainLinks } from '../analysis/decision-chain.js';
 import { accountMap, type MapEdge, type MapModel } from '../map/model.js';
 import type { Account } from '../model/workspace.js';
 import type { AccountContext } from './context.js';
@@ -25,13 +26,15 @@ export function mapPart(model: MapModel, people: ReadonlySet<string>): MapModel 
 
 export function mapChange(before: Account | undefined, after: Account | undefined, ctx: AccountContext): MapChange | undefined {
   if (!before || !after) return undefined;
+  // The lines alone first (a map's edges are its chain links): most changed accounts keep theirs,
+  // and the whole maps, with their paths and temperatures, are drawn only when a line changed.
+  const [was, is] = [chainLinks(before), chainLinks(after)];
+  const [wasKeys, isKeys] = [new Set(was.map(key)), new Set(is.map(key))];
+  const added = is.filter((e) => !wasKeys.has(key(e)));
+  const removed = was.filter((e) => !isKeys.has(key(e)));
+  if (!added.length && !removed.length) return undefined;
   const a = accountMap({ workspace: ctx.base.result.workspace, cadences: ctx.base.result.cadences, asOf: ctx.asOf }, before);
   const b = accountMap({ workspace: ctx.head.result.workspace, cadences: ctx.head.result.cadences, asOf: ctx.asOf }, after);
-  const was = new Set(a.edges.map(key));
-  const is = new Set(b.edges.map(key));
-  const added = b.edges.filter((e) => !was.has(key(e)));
-  const removed = a.edges.filter((e) => !is.has(key(e)));
-  if (!added.length && !removed.length) return undefined;
   const people = new Set([...added, ...removed].flatMap((e) => [e.from, e.to]));
   return { added, removed, people: [...people].sort(), before: mapPart(a, people), after: mapPart(b, people) };
 }
