@@ -70,6 +70,12 @@ export const DEFAULTS = {
   /** Sizes up to which each in-process block starts with an untimed warm-up pass. */
   warmupUpTo: 10000,
   warmupDocuments: 5000,
+  /**
+   * Each size's floor, in-process and process blocks time at least this many documents, up to 3 ×
+   * `runs` runs (1k: 15 runs, 10k and 50k: `runs`): a 1k run takes 60–110 ms, and 5 of them gave
+   * medians from 72 to 93 µs per document in one day, which alone decided the per-document row.
+   */
+  timedDocuments: 15000,
   /** Sizes up to which the in-process runs also time a second check() (cross-file stages) and buildReport. */
   extraStagesUpTo: 10000,
   /** Build the bundles and the .vsix first (scripts/package.mjs builds too); `build` alone skips the .vsix. */
@@ -161,7 +167,8 @@ export async function runBench(overrides = {}) {
   for (const size of o.sizes) {
     const ws = await ensureWorkspace(o.repo, o.workDir, size, o.seed);
     info.workloads.push({ size, documents: ws.documents, broken: ws.broken, brokenKinds: ws.brokenKinds, dir: path.relative(o.repo, ws.dir) });
-    log(`${size} documents: floor, in-process check and keyplan check, ${o.runs} runs each…`);
+    const runs = Math.max(o.runs, Math.min(3 * o.runs, Math.ceil(o.timedDocuments / size)));
+    log(`${size} documents: floor, in-process check and keyplan check, ${runs} runs each…`);
     const floor = [];
     const api = [];
     const proc = [];
@@ -177,20 +184,20 @@ export async function runBench(overrides = {}) {
     // run ~2.5× slower; so no interleaving and no forced GC.
     const warmups = size <= o.warmupUpTo ? Math.max(1, Math.ceil(o.warmupDocuments / size)) : 0;
     for (let w = 0; w < warmups; w++) floorPass(yaml, ws.dir);
-    for (let r = 0; r < o.runs; r++) {
+    for (let r = 0; r < runs; r++) {
       const t = now();
       floorCounts = floorPass(yaml, ws.dir);
       floor.push(now() - t);
     }
     for (let w = 0; w < warmups; w++) await apiPass(core, ws.dir, o.asOf, { extraStages: size <= o.extraStagesUpTo });
-    for (let r = 0; r < o.runs; r++) {
+    for (let r = 0; r < runs; r++) {
       const a = await apiPass(core, ws.dir, o.asOf, { extraStages: size <= o.extraStagesUpTo });
       apiCounts = a.counts;
       apiFlagged = a.flagged;
       api.push(a);
     }
     // The CLI as users run it: a new process each time, cold start included.
-    for (let r = 0; r < o.runs; r++) {
+    for (let r = 0; r < runs; r++) {
       const c = runNode([cli, 'check', '.', '--as-of', o.asOf, '--no-color'], { cwd: ws.dir, captureStdout: true });
       if (c.status !== 0 && c.status !== 1) throw new Error(`keyplan check exited with ${c.status}: ${c.stderr.slice(0, 2000)}`);
       cliSummary = lastLine(c.stdout);
@@ -499,7 +506,7 @@ export async function runBench(overrides = {}) {
     version: 1,
     date: new Date().toISOString(),
     machine: { ...info.machineAtStart, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
-    options: { seed: o.seed, asOf: o.asOf, sizes: o.sizes, runs: o.runs, edits: o.edits, editor: o.editor ? { size: o.editorSize, runs: o.editorRuns, edits: o.editorEdits } : false, remarkRuns: o.peers ? o.remarkRuns : {}, markdownlintRuns: o.peers ? o.markdownlintRuns : {}, diffShare: o.diffShare, activationRuns: o.activationRuns },
+    options: { seed: o.seed, asOf: o.asOf, sizes: o.sizes, runs: o.runs, timedDocuments: o.timedDocuments, edits: o.edits, editor: o.editor ? { size: o.editorSize, runs: o.editorRuns, edits: o.editorEdits } : false, remarkRuns: o.peers ? o.remarkRuns : {}, markdownlintRuns: o.peers ? o.markdownlintRuns : {}, diffShare: o.diffShare, activationRuns: o.activationRuns },
     commit: gitHead(o.repo),
     elapsedSeconds: Number((elapsed / 1000).toFixed(1)),
     workloads: info.workloads,
