@@ -15,7 +15,6 @@
  * appeared meanwhile, and a replaced file must be unchanged since it was read. The existing file's
  * permissions are kept.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
@@ -43,7 +42,10 @@ export interface WriteOptions {
   beforeRename?: () => Promise<void> | void;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** node:crypto, loaded on first use: a command that writes nothing does not pay 2 ms to load it. */
+export const crypto = () => process.getBuiltinModule('node:crypto');
+
+const sha256 = (text: string) => crypto().createHash('sha256').update(text, 'utf8').digest('hex');
 
 const COMMENT_SEAL = /<!-- keyplan-sha256: ([0-9a-f]{64}) -->\n$/;
 const JSON_SEAL = /,\n {2}"keyplan-sha256": "([0-9a-f]{64})"\n\}\n$/;
@@ -84,7 +86,7 @@ export async function snapshot(file: string): Promise<Snapshot | undefined> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  const hash = stat.isFile() ? createHash('sha256').update(await fs.readFile(file)).digest('hex') : '';
+  const hash = stat.isFile() ? crypto().createHash('sha256').update(await fs.readFile(file)).digest('hex') : '';
   return { stat, hash };
 }
 
@@ -194,7 +196,7 @@ export async function writeOutputFile(target: string, content: string, options: 
   const missing = await checkFolders(dir, options.base);
   if (missing !== undefined) throw new WriteRefused('write.no-folder', { dir: missing });
   const release = await takeLock(target).catch((err) => Promise.reject(ioRefusal(err, dir, target)));
-  const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
   let tempMade = false;
   try {
     const before = await snapshot(target);

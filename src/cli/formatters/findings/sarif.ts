@@ -4,7 +4,6 @@
  * has a region (1-based lines, UTF-16 columns, end column exclusive, as SARIF defines them) and a
  * fingerprint that survives line moves.
  */
-import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../../../core/diagnostic.js';
 import { RULES } from '../../../core/rules/index.js';
 import { inPieces } from '../formatter.js';
@@ -67,7 +66,7 @@ function* sarifPieces({ diagnostics, displayPath, version, fingerprint }: SarifI
           region: { startLine: d.range.start.line, startColumn: d.range.start.column, endLine: d.range.end.line, endColumn: Math.max(d.range.end.column, d.range.start.column + (d.range.end.line === d.range.start.line ? 1 : 0)) },
         },
       }],
-      partialFingerprints: { 'keyplanFinding/v1': createHash('sha256').update(fingerprint(d)).digest('hex').slice(0, 32) },
+      partialFingerprints: { 'keyplanFinding/v1': process.getBuiltinModule('node:crypto').createHash('sha256').update(fingerprint(d)).digest('hex').slice(0, 32) },
     };
   });
   const log = {
