@@ -26,6 +26,7 @@ export interface BenchOptions {
   asOf: string;
   sizes: number[];
   runs: number;
+  timedDocuments: number;
   targetSize: number;
   incrementalSizes: number[];
   edits: number;

@@ -14,11 +14,17 @@ const MAGIC = 'keyplan-code-cache ';
  */
 function cacheHash(sourceBytes, data) {
   const { crc32 } = require('node:zlib');
+  // A Node without it (before 20.15, under the engines' 20.19) makes no cache and takes none.
+  if (typeof crc32 !== 'function') return undefined;
   return `crc32-${crc32(data, crc32(sourceBytes)).toString(16).padStart(8, '0')}`;
 }
 
 /** A code cache's file: its first line names what it was made for, then V8's data. */
-const cacheFile = (sourceBytes, data) => Buffer.concat([Buffer.from(`${MAGIC}${cacheHash(sourceBytes, data)}\n`), data]);
+function cacheFile(sourceBytes, data) {
+  const hash = cacheHash(sourceBytes, data);
+  if (hash === undefined) throw new Error('this Node has no zlib.crc32 to seal the cache with');
+  return Buffer.concat([Buffer.from(`${MAGIC}${hash}\n`), data]);
+}
 
 /** The bundle's text: written in ASCII only (scripts/ascii-output.mjs), then read without UTF-8 decoding. */
 const sourceText = (bytes) => (require('node:buffer').isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8'));
@@ -54,7 +60,8 @@ function loadCli(file = CLI) {
   const bytes = readFileSync(file);
   const eol = cache.indexOf(10);
   const data = cache.subarray(eol + 1);
-  if (eol < 0 || cache.latin1Slice(0, eol) !== `${MAGIC}${cacheHash(bytes, data)}`) return { cli: require(file), cache: 'mismatch' };
+  const hash = cacheHash(bytes, data);
+  if (eol < 0 || hash === undefined || cache.latin1Slice(0, eol) !== `${MAGIC}${hash}`) return { cli: require(file), cache: 'mismatch' };
   const script = compileCli(sourceText(bytes), file, data);
   return { cli: runCli(script, file), cache: script.cachedDataRejected ? 'rejected' : 'used' };
 }

@@ -9,7 +9,7 @@
  */
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkFolders, crypto, ensureFolder, ioRefusal, same, snapshot, takeLock, WriteRefused } from './write.js';
+import { checkFolders, ensureFolder, ioRefusal, nodeCrypto, same, snapshot, takeLock, WriteRefused } from './write.js';
 
 export interface EditOptions {
   /** The workspace root: folders below it must not be symbolic links (and are created for a new file). */
@@ -28,7 +28,7 @@ export async function editTextFile(target: string, make: (current: string | unde
   const missing = await checkFolders(dir, options.base);
   if (missing !== undefined) throw new WriteRefused('write.no-folder', { dir: missing });
   const release = await takeLock(target).catch((err) => Promise.reject(ioRefusal(err, dir, target)));
-  const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   let tempMade = false;
   try {
     const before = await snapshot(target);

@@ -43,9 +43,9 @@ export interface WriteOptions {
 }
 
 /** node:crypto, loaded on first use: a command that writes nothing does not pay 2 ms to load it. */
-export const crypto = () => process.getBuiltinModule('node:crypto');
+export const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
-const sha256 = (text: string) => crypto().createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string) => nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex');
 
 const COMMENT_SEAL = /<!-- keyplan-sha256: ([0-9a-f]{64}) -->\n$/;
 const JSON_SEAL = /,\n {2}"keyplan-sha256": "([0-9a-f]{64})"\n\}\n$/;
@@ -86,7 +86,7 @@ export async function snapshot(file: string): Promise<Snapshot | undefined> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  const hash = stat.isFile() ? crypto().createHash('sha256').update(await fs.readFile(file)).digest('hex') : '';
+  const hash = stat.isFile() ? nodeCrypto().createHash('sha256').update(await fs.readFile(file)).digest('hex') : '';
   return { stat, hash };
 }
 
@@ -196,7 +196,7 @@ export async function writeOutputFile(target: string, content: string, options: 
   const missing = await checkFolders(dir, options.base);
   if (missing !== undefined) throw new WriteRefused('write.no-folder', { dir: missing });
   const release = await takeLock(target).catch((err) => Promise.reject(ioRefusal(err, dir, target)));
-  const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.keyplan-${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   let tempMade = false;
   try {
     const before = await snapshot(target);

@@ -22,6 +22,7 @@ describe('benchmark suite (smoke run, no timing assertions)', function () {
       out: undefined,
       sizes: [50],
       runs: 1,
+      timedDocuments: 0,
       targetSize: 50,
       incrementalSizes: [50],
       edits: 1,

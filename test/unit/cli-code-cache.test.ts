@@ -54,15 +54,22 @@ describe('the command line\'s code cache', () => {
     const withCache = commands.map(run);
     for (const r of withCache) assert.ok(r.stdout.length > 100, r.stderr);
     try {
-      // Another bundle's cache: its hash line no longer fits the bundle.
+      // Another bundle's cache: its checksum line no longer fits the bundle.
       writeFileSync(file, `${readFileSync(file, 'latin1')}\n// another build\n`, 'latin1');
       assert.equal(cacheOf(file), 'mismatch');
       assert.deepEqual(commands.map(run), withCache);
+      // A bundle of the same length with one character changed: V8, which checks the length only,
+      // would take the cache; the checksum does not. (`Keyplan` in a message becomes `KeyplaN`.)
+      const original = readFileSync(path.join(REPO_ROOT, 'dist', 'cli.cjs'), 'latin1');
+      const at = original.lastIndexOf('Keyplan') + 6;
+      writeFileSync(file, `${original.slice(0, at)}N${original.slice(at + 1)}`, 'latin1');
+      assert.equal(readFileSync(file).length, Buffer.byteLength(original, 'latin1'));
+      assert.equal(cacheOf(file), 'mismatch');
     } finally {
       copyFileSync(path.join(REPO_ROOT, 'dist', 'cli.cjs'), file);
     }
     try {
-      // Data that is not what the hash line names (a byte changed on disk): never handed to V8.
+      // Data that is not what the checksum line names (a byte changed on disk): never handed to V8.
       const spoiled = Buffer.from(cache);
       spoiled[spoiled.length - 100] ^= 0xff;
       writeFileSync(`${file}.cache`, spoiled);
