@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { affectedScope, isIgnoreFile } from '../../src/core/check/affected.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { alteredFiles, AS_OF, checkProperty, escaped, exitOf, generator, sources, workspace } from './helpers/changed-since-gen.js';
+import { alteredFiles, AS_OF, checkProperty, escaped, exitOf, generator, sources, unreadableCases, workspace } from './helpers/changed-since-gen.js';
 import { record } from './helpers/figures.js';
 import { runs } from './helpers/generators.js';
 import { buildCli, keyplan, TempRepo } from './helpers/git-repo.js';
@@ -34,6 +34,17 @@ describe('keyplan check --changed-since: never more lenient than a full check (p
       }
     }
     record('fuzz.changed-since', cases);
+  });
+
+  it('a document the check cannot read (broken YAML, not UTF-8) still counts for its account and its id', () => {
+    for (const c of unreadableCases()) {
+      try {
+        checkProperty(c.before, c.after);
+      } catch (err) {
+        (err as Error).message = `${c.name}: ${(err as Error).message}`;
+        throw err;
+      }
+    }
   });
 
   it('an escaped id and an ignore-file change are each seen', () => {

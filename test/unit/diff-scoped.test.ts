@@ -10,7 +10,7 @@ import { checkWorkspace, IncrementalChecker, type CheckResult, type SourceFile }
 import { WorkspaceBuilder } from './helpers/workspace.js';
 import { affectedScope, scopeMemo, type ChangedFile, type Scope } from '../../src/core/check/affected.js';
 import { checkAndDiff, diffScope } from '../../src/core/diff/scoped.js';
-import { sources, workspace, AS_OF } from './helpers/changed-since-gen.js';
+import { sources, unreadableCases, workspace, AS_OF } from './helpers/changed-since-gen.js';
 import { diffGenerator } from './helpers/diff-scoped-gen.js';
 
 /** BASE path → HEAD path for files that moved with their content (what git's rename detection sees). */
@@ -38,7 +38,7 @@ function assertMemoIsInvisible(base: SourceFile[], head: SourceFile[]): void {
   assert.deepEqual(plain(headShared), plain(affectedScope(head, changed(a, b))));
 }
 
-const asBytes = (files: SourceFile[]) => files.map((f) => ({ path: f.path, content: Buffer.from(f.content as string) }));
+const asBytes = (files: SourceFile[]) => files.map((f) => ({ path: f.path, content: typeof f.content === 'string' ? Buffer.from(f.content) : (f.content as Buffer) }));
 
 function compareDiffs(before: Record<string, string>, after: Record<string, string>, extra: { focus?: (f: string) => boolean; includeSensitive?: boolean } = {}): { scoped: boolean; accounts: number; reused: number } {
   const base = asBytes(sources(before));
@@ -90,6 +90,19 @@ describe('the scoped diff is the full diff (generated workspaces, random changes
     assert.ok(scoped > N / 2, `only ${scoped} of ${N} scoped`);
     assert.ok(scopedWithAccounts > N / 3, `only ${scopedWithAccounts} of ${N} scoped with changed accounts`);
     console.log(`      ${scoped} of ${N} scoped, ${scopedWithAccounts} of them with changed accounts`);
+  });
+
+  it('next to a document the check cannot read (broken YAML, not UTF-8), the same WorkspaceDiff', () => {
+    let scoped = 0;
+    for (const c of unreadableCases()) {
+      try {
+        if (compareDiffs(c.before, c.after).scoped) scoped++;
+      } catch (err) {
+        (err as Error).message = `${c.name}: ${(err as Error).message}`;
+        throw err;
+      }
+    }
+    assert.ok(scoped >= unreadableCases().length - 1, `only ${scoped} scoped`);
   });
 
   it('a change to keyplan.yaml diffs everything; a one-person change checks one account on each side', () => {

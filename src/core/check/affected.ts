@@ -12,7 +12,8 @@
  * lines forward so that a reporting cycle is always seen whole. A change to what is read at all
  * (keyplan.yaml, a .gitignore) checks the whole workspace.
  */
-import { CONFIG_FILE, MAX_FILE_BYTES, type SourceFile } from './pipeline.js';
+import { CONFIG_FILE, MAX_FILE_BYTES, undecodableLook, type SourceFile } from './pipeline.js';
+import { isDocumentKind } from '../kinds.js';
 import { memoisedParse, parseKeyplanDocument, type ParseMemo } from '../parse/document.js';
 import { decodeText } from '../parse/text.js';
 import { influenceLinks } from '../model/influences.js';
@@ -50,14 +51,37 @@ export interface DocInfo {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
-/** The text the full check reads (same size limit, same decoding: a NUL byte is tolerated). */
+/** Keyplan documents that are not UTF-8, with what the full check knows of them (pipeline.ts `checkFile`). */
+const undecodable = new WeakMap<object, ReturnType<typeof undecodableLook>>();
+
+/**
+ * The text the full check reads (same size limit, same decoding: a NUL byte is tolerated). Of a
+ * Keyplan document that is not UTF-8 the check reads only what a quick look sees in its first
+ * bytes as Latin-1 (its kind, id and account): that text, noted in `undecodable`.
+ */
 function textOf(content: Uint8Array | string): string | undefined {
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > MAX_FILE_BYTES) return undefined;
   if (typeof content === 'string') return content;
   let decoded = decodeText(content);
   if (!decoded.ok && decoded.reason === 'binary') decoded = decodeText(content, true);
-  return decoded.ok ? decoded.text : undefined;
+  if (decoded.ok) return decoded.text;
+  const look = undecodableLook(content);
+  if (decoded.reason !== 'not-utf8' || !isDocumentKind(look.kind)) return undefined;
+  undecodable.set(content, look);
+  return look.latin1;
+}
+
+/**
+ * What a document the check cannot read names: the kind, id and account a quick look saw, all the
+ * full check uses of it (other files' references to the id are not reported; a person's account
+ * holds back the warnings on who is missing). An account plan belongs to its own account.
+ */
+function unreadableInfo(kind: string | undefined, id: string | undefined, account: string | undefined): DocInfo {
+  const info: DocInfo = { kind, declares: id ? [id] : [], references: [] };
+  info.account = kind === 'account' ? id : account;
+  if (kind !== 'account' && account) info.references.push(account);
+  return info;
 }
 
 /**
@@ -66,15 +90,17 @@ function textOf(content: Uint8Array | string): string | undefined {
  * not parsed): for callers that only need each log's account.
  */
 export function documentInfo(path: string, content: Uint8Array | string, options: { mentions?: boolean } = {}): DocInfo {
-  return textInfo(path, textOf(content), options);
+  return textInfo(path, textOf(content), { ...options, content });
 }
 
 /** `documentInfo` of a text already decoded by `textOf`; with `parses`, the parse is kept there under `content`. */
-function textInfo(path: string, text: string | undefined, { mentions = true, parses, content }: { mentions?: boolean; parses?: ParseMemo; content?: object } = {}): DocInfo {
+function textInfo(path: string, text: string | undefined, { mentions = true, parses, content }: { mentions?: boolean; parses?: ParseMemo; content?: Uint8Array | string } = {}): DocInfo {
   if (text === undefined) return { declares: [], references: [] };
-  const outcome = parses && content ? memoisedParse(parses, content, path, text, 'en') : parseKeyplanDocument(path, text, 'en');
+  const look = typeof content === 'object' ? undecodable.get(content) : undefined;
+  if (look) return unreadableInfo(look.kind ?? undefined, look.id, look.account);
+  const outcome = parses && typeof content === 'object' ? memoisedParse(parses, content, path, text, 'en') : parseKeyplanDocument(path, text, 'en');
   if (outcome.status === 'ignored') return { declares: [], references: [] };
-  if (outcome.status === 'unreadable') return { kind: outcome.kind, declares: outcome.id ? [outcome.id] : [], references: [] };
+  if (outcome.status === 'unreadable') return unreadableInfo(outcome.kind, outcome.id, outcome.account);
   const doc = outcome.document;
   const d = doc.data;
   const info: DocInfo = { kind: doc.kind, declares: [], references: [] };
@@ -223,7 +249,7 @@ export function affectedScope(all: readonly SourceFile[], changed: readonly Chan
   // A document's info depends on its path and text only.
   const memoised = (k: number): DocInfo => {
     const content = docs[k].content;
-    if (!memo || typeof content !== 'object') return textInfo(docs[k].path, index.text(k));
+    if (!memo || typeof content !== 'object') return textInfo(docs[k].path, index.text(k), { content });
     let byPathInfo = memo.infos.get(content);
     if (!byPathInfo) memo.infos.set(content, (byPathInfo = new Map()));
     let i = byPathInfo.get(docs[k].path);

@@ -6,8 +6,10 @@
  *
  * Why a document whose text does not hold an id cannot name it. Every id a document declares or
  * references (check/affected.ts `documentInfo`) is a string taken from the frontmatter's data, a
- * `@mention` in the body (parse/interaction-log.ts: the characters as written) or the `id:` a quick
- * look sees in an unreadable frontmatter (parse/frontmatter.ts `sniffValue`, also as written). A YAML
+ * `@mention` in the body (parse/interaction-log.ts: the characters as written) or the `id:` and
+ * `account:` a quick look sees in an unreadable frontmatter (parse/frontmatter.ts `sniffValue`, also
+ * as written; of a file that is not UTF-8, in its first bytes read as Latin-1, which is the text
+ * this index is then given: check/pipeline.ts `undecodableLook`). A YAML
  * string differs from the characters of the file only through
  * - a double-quoted escape (`"zh\x61ng"`, `"\u0061"`, an escaped line break): a backslash;
  * - line folding of a multi-line plain, quoted or block scalar: it adds a space or a line break;
@@ -23,7 +25,7 @@
  * never run together with a letter, digit, `-` or `_` around it (they would belong to it), it is a
  * whole token of the text as `ID_TOKEN` splits it (the `@mention` grammar itself). The one
  * exception, `sniffValue`'s `[a-z0-9-]+` (which stops before `_` or a capital), is added as a
- * token of its own. An id of any other shape answers "every document".
+ * token of its own, for both keys. An id of any other shape answers "every document".
  *
  * test/unit/changed-since-prefilter.test.ts compares the scope decided this way with the one decided
  * by parsing every document, over generated workspaces with adversarial spellings.
@@ -149,8 +151,10 @@ export class IdIndex {
     for (let i = tokenAt(text, 0, yamlEnd, push); i < yamlEnd; ) i = tokenAt(text, i, yamlEnd, push);
     const yamlTokens = n;
     for (let at = text.indexOf('@', span.bodyStart); at >= 0; at = text.indexOf('@', at + 1)) tokenAt(text, at + 1, at + 2, push);
-    const sniffed = sniffValue(yamlText, 'id');
-    if (sniffed !== undefined) push(tokenHash(sniffed));
+    for (const key of ['id', 'account'] as const) {
+      const sniffed = sniffValue(yamlText, key);
+      if (sniffed !== undefined) push(tokenHash(sniffed));
+    }
     return { text, tokens: out.slice(0, n), yamlTokens, risky, yamlText };
   }
 
@@ -213,7 +217,10 @@ export class IdIndex {
   accountValue(k: number): string | undefined {
     const e = this.entries[k];
     if (!e.tokens || e.risky || this.count(e, ACCOUNT) !== 1) return undefined;
-    return ACCOUNT_LINE.exec(e.yamlText)?.[2];
+    const shown = ACCOUNT_LINE.exec(e.yamlText)?.[2];
+    // A document the check cannot read has the account a quick look sees (`sniffValue`, which
+    // stops before a capital or `_`): the text proves it only when the two agree.
+    return shown !== undefined && shown === sniffValue(e.yamlText, 'account') ? shown : undefined;
   }
 
   /** Whether document k names nothing at all (it is no document). */

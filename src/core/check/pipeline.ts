@@ -79,6 +79,20 @@ function mayBeAccountPlan(file: SourceFile): boolean {
   return mayDeclareKind(text.slice(span.yamlStart, span.yamlEnd), 'account');
 }
 
+/**
+ * What a quick look sees of a file that is not text (not UTF-8, or a NUL byte): its first 4 KiB as
+ * Latin-1, the frontmatter there, and the kind, id and account written in it. A Keyplan document
+ * that is not UTF-8 is known by these alone (other files' references to its id are not reported,
+ * a person's account holds back the warnings on who is missing). `check/affected.ts` reads such a
+ * file with this same look.
+ */
+export function undecodableLook(content: Uint8Array): { latin1: string; kind: string | null; id?: string; account?: string } {
+  const latin1 = Buffer.from(content.subarray(0, 4096)).toString('latin1');
+  const span = findFrontmatter(latin1);
+  const yaml = span ? latin1.slice(span.yamlStart, span.yamlEnd) : '';
+  return { latin1, kind: span ? sniffKind(yaml) : null, id: sniffValue(yaml, 'id'), account: sniffValue(yaml, 'account') };
+}
+
 /** Decodes, parses and validates one file on its own (the part of a check that can be cached per file). */
 export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Locale, parses?: ParseMemo): FileOutcome {
   if (file.failure !== undefined) return { diagnostics: [], skipped: { path: file.path, reason: 'unreadable', detail: file.failure } };
@@ -91,9 +105,8 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
     let decoded = decodeText(file.content);
     if (!decoded.ok) {
       // Only a file that would have been a Keyplan document deserves a finding; other files are skipped.
-      const latin1 = Buffer.from(file.content.subarray(0, 4096)).toString('latin1');
-      const span = findFrontmatter(latin1);
-      const kind = span ? sniffKind(latin1.slice(span.yamlStart, span.yamlEnd)) : null;
+      const look = undecodableLook(file.content);
+      const kind = look.kind;
       // A Keyplan document with a NUL byte is still read (as an editor would show it), with a warning.
       if (decoded.reason === 'binary' && isDocumentKind(kind)) {
         decoded = decodeText(file.content, true);
@@ -101,8 +114,7 @@ export function checkFile(file: SourceFile, config: KeyplanConfig, locale: Local
       }
       if (!decoded.ok && decoded.reason === 'not-utf8' && isDocumentKind(kind)) {
         const finding = encoding.diagnostic({ file: file.path, range: firstCharacters(file.content) }, locale, 'not-utf8');
-        const yaml = span ? latin1.slice(span.yamlStart, span.yamlEnd) : '';
-        return { diagnostics: [finding], unreadable: { path: file.path, kind, id: sniffValue(yaml, 'id'), account: sniffValue(yaml, 'account'), reason: finding.message } };
+        return { diagnostics: [finding], unreadable: { path: file.path, kind, id: look.id, account: look.account, reason: finding.message } };
       }
       if (!decoded.ok) return { diagnostics: [], skipped: { path: file.path, reason: decoded.reason } };
     }

@@ -33,12 +33,20 @@ export function workspace(): Record<string, string> {
 /** An id written with YAML escapes in a double-quoted scalar: the same id to the parser, other bytes. */
 export const escaped = (id: string) => `"${[...id].map((ch, i) => (i % 2 ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : ch)).join('')}"`;
 
+const LATIN1 = '\u0000latin1\u0000';
+
+/** A file saved in Latin-1, not UTF-8 (a workspace maps paths to texts; `contentOf` gives its bytes). */
+export const notUtf8 = (text: string) => `${LATIN1}${text}`;
+
+/** A file's content as a checkout reads it: the text, or the bytes of a `notUtf8` one. */
+export const contentOf = (text: string): string | Buffer => (text.startsWith(LATIN1) ? Buffer.from(text.slice(LATIN1.length), 'latin1') : text);
+
 /** The files a checkout would read: .gitignore'd ones left out (root `.gitignore` of plain paths only). */
 export function sources(files: Record<string, string>): SourceFile[] {
   const ignored = new Set((files['.gitignore'] ?? '').split('\n').filter(Boolean));
   const config = files['keyplan.yaml'] !== undefined ? [{ path: 'keyplan.yaml', content: files['keyplan.yaml'] }] : [];
   const md = Object.keys(files).filter((p) => p.endsWith('.md') && !ignored.has(p)).sort();
-  return [...config, ...md.map((p) => ({ path: p, content: files[p] }))];
+  return [...config, ...md.map((p) => ({ path: p, content: contentOf(files[p]) }))];
 }
 
 export const key = (d: Diagnostic) => JSON.stringify([d.file, d.range, d.severity, d.rule, d.message, d.data ?? null]);
@@ -51,7 +59,7 @@ export const exitOf = (ds: Diagnostic[]) => (ds.some((d) => d.severity === 'erro
 
 export function checkProperty(before: Record<string, string>, after: Record<string, string>): void {
   const changed: ChangedFile[] = [];
-  for (const p of new Set([...Object.keys(before), ...Object.keys(after)])) if (before[p] !== after[p]) changed.push({ path: p, before: before[p] });
+  for (const p of new Set([...Object.keys(before), ...Object.keys(after)])) if (before[p] !== after[p]) changed.push({ path: p, before: before[p] === undefined ? undefined : contentOf(before[p]) });
   const all = sources(after);
   const scope = affectedScope(all, changed);
   const full = checkWorkspace(all, { asOf: AS_OF }).diagnostics;
@@ -82,7 +90,7 @@ export function generator(seed: number) {
     const ids = paths.filter((p) => p.includes('/people/')).map((p) => p.split('/').pop()!.replace('.md', '')).concat(['ghost', 'zhang-nrth']);
     const p = pick(paths);
     const person = out[p].includes('kind: person');
-    switch (rnd(13)) {
+    switch (rnd(14)) {
       case 0: delete out[p]; break;
       case 1: if (person) out[p] = out[p].replace(/account: \w+/, `account: ${pick([...ACCOUNTS, 'nowhere', 'nort'])}`); break;
       case 2: if (person) out[p] = out[p].replace(/reports_to: .*\n/, '').replace(/\n---\n$/, `\nreports_to: ${rnd(2) ? pick(ids) : escaped(pick(ids))}\n---\n`); break;
@@ -97,6 +105,8 @@ export function generator(seed: number) {
       case 10: out['.gitignore'] = rnd(2) ? `${p}\n` : ''; break;
       case 11: out['keyplan.yaml'] = pick(['locale: en\n', 'locale: en\ndark_after: 30\n', `locale: en\nexclude: ["${p}"]\n`]); break;
       case 12: out[`accounts/${pick(ACCOUNTS)}/people/new-${rnd(100)}.md`] = personDoc({ id: pick(ids), account: pick([...ACCOUNTS, 'nowhere']), name: 'new', influence: 3, stance: 'unknown' }); break;
+      // YAML broken below the kind, id and account: the check cannot read the file, a quick look still sees them.
+      case 13: out[p] = out[p].replace(/\n---\n/, '\nbroken: [oops\n---\n'); break;
     }
     return out;
   };
@@ -109,4 +119,34 @@ export function alteredFiles(before: Record<string, string>, after: Record<strin
   const now = byFile(checkWorkspace(sources(after), { asOf: AS_OF }).diagnostics);
   const then = byFile(checkWorkspace(sources(before), { asOf: AS_OF }).diagnostics);
   return sources(after).map((f) => f.path).filter((p) => JSON.stringify(now.get(p) ?? []) !== JSON.stringify(then.get(p) ?? []));
+}
+
+/**
+ * Changes next to a document the check cannot read (broken YAML, not UTF-8): the full check still
+ * counts the kind, id and account a quick look sees in it (references to the id are not reported,
+ * a person's account holds back the warnings on who is missing), so the scope must too.
+ */
+export function unreadableCases(): { name: string; before: Record<string, string>; after: Record<string, string> }[] {
+  const acme: Record<string, string> = {
+    'keyplan.yaml': 'locale: en\n',
+    'accounts/acme/account.md': accountDoc('acme', { name: 'Acme', tier: 'B' }),
+    'accounts/acme/people/alice.md': personDoc({ id: 'alice', account: 'acme', name: 'Alice', roles: ['TB'], influence: 3, stance: 'neutral' }),
+    'accounts/acme/interactions-2026.md': logDoc('acme', ['2026-11-01 call @alice: hello']),
+    'accounts/west/account.md': accountDoc('west', { name: 'West', tier: 'C' }),
+  };
+  const brokenBob = '---\nkind: person\nid: bob\naccount: acme\nname: [oops\n---\n';
+  const ghost = notUtf8('---\nkind: person\nid: ghost\naccount: acme\nname: \xb8\xdf\n---\n');
+  const withBob = { ...acme, 'accounts/acme/people/bob.md': brokenBob };
+  const withGhost = { ...acme, 'accounts/acme/people/ghost.md': ghost };
+  const aliceEdited = (files: Record<string, string>) => ({ ...files, 'accounts/acme/people/alice.md': files['accounts/acme/people/alice.md'].replace('stance: neutral', 'stance: supporter') });
+  return [
+    { name: 'another person of the account edited, a broken one kept', before: withBob, after: aliceEdited(withBob) },
+    { name: 'another person of the account edited, one not in UTF-8 kept', before: withGhost, after: aliceEdited(withGhost) },
+    { name: 'a broken person added', before: acme, after: withBob },
+    { name: 'a person not in UTF-8 added', before: acme, after: withGhost },
+    { name: 'a log mentions a person whose file is not UTF-8', before: withGhost, after: { ...withGhost, 'accounts/acme/interactions-2026.md': logDoc('acme', ['2026-11-01 call @alice: hello', '2026-11-02 call @ghost: hello']) } },
+    { name: 'a person names an account whose plan is not UTF-8', before: { ...acme, 'accounts/newco/account.md': notUtf8('---\nkind: account\nid: newco\nname: \xb8\xdf\ntier: C\nowner: li-na\n---\n') }, after: { ...acme, 'accounts/newco/account.md': notUtf8('---\nkind: account\nid: newco\nname: \xb8\xdf\ntier: C\nowner: li-na\n---\n'), 'accounts/newco/people/nina.md': personDoc({ id: 'nina', account: 'newco', name: 'Nina', roles: ['EB'] }) } },
+    { name: 'a broken file of another account repeats a person id', before: acme, after: { ...acme, 'accounts/west/people/alice.md': '---\nkind: person\nid: alice\naccount: west\nname: [oops\n---\n' } },
+    { name: 'a person moved to another account and broken in the same edit', before: { ...acme, 'accounts/acme/people/bob.md': personDoc({ id: 'bob', account: 'acme', name: 'Bob', roles: ['EB'] }) }, after: { ...acme, 'accounts/acme/people/bob.md': '---\nkind: person\nid: bob\naccount: west\nname: [oops\n---\n' } },
+  ];
 }
