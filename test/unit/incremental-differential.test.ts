@@ -396,6 +396,10 @@ describe('incremental checker equals a full check (differential)', function () {
           const incremental = view(checker.check(AS_OF));
           const fresh = view(checkWorkspace(sources(files), { asOf: AS_OF }));
           assert.deepEqual(incremental, fresh, `after edit ${step + 1} ${JSON.stringify(edit)}`);
+          // The findings are a folder check's too, which reads the files in path order (the
+          // checker holds a created file after the others).
+          const inPathOrder = sources(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+          assert.deepEqual(incremental.diagnostics, view(checkWorkspace(inPathOrder, { asOf: AS_OF })).diagnostics, `after edit ${step + 1} ${JSON.stringify(edit)}, files in path order`);
           if (edit.op === 'rename-id' && isRename(old, files)) renames[edit.to === 'taken' ? 'taken' : checker.stats.quick > quick ? 'quick' : 'full']++;
         });
         paths.quick += checker.stats.quick;
@@ -407,6 +411,39 @@ describe('incremental checker equals a full check (differential)', function () {
     assert.ok(paths.quick > 100 && paths.full > 100, JSON.stringify(paths));
     // Renames to a free id go the quick way, except those of a duplicate or closing a reporting cycle.
     assert.ok(renames.quick > 100 && renames.quick > 4 * renames.full, JSON.stringify(renames));
+  });
+
+  it('a file deleted and restored, or created: the same "did you mean" as a check of the folder', () => {
+    const person = (id: string, account: string) => `---\nkind: person\nid: ${id}\naccount: ${account}\nname: ${id}\n---\n`;
+    const plan = (id: string) => `---\nkind: account\nid: ${id}\nname: ${id}\ntier: B\nowner: kam\n---\n`;
+    const files: SourceFile[] = [
+      { path: 'aa/account.md', content: plan('acme') },
+      { path: 'acme/interactions-2026.md', content: '---\nkind: interaction-log\naccount: acme\nyear: 2026\n---\n\n- 2026-11-10 call @li-nc: typo\n' },
+      { path: 'acme/people/li-na.md', content: person('li-na', 'acme') },
+      { path: 'acme/people/li-nb.md', content: person('li-nb', 'acme') },
+      { path: 'acme/people/x.md', content: person('x', 'acmf') },
+      { path: 'zz/account.md', content: plan('acmd') },
+    ];
+    // `li-nc` is as close to `li-na` as to `li-nb`, `acmf` to `acme` as to `acmd`: the first in path order is suggested.
+    const suggestions = (r: CheckResult) => r.diagnostics.filter((d) => d.rule === 'unknown-reference').map((d) => `${d.file}: ${d.data?.suggestion}`);
+    const folder = suggestions(checkWorkspace(files, { asOf: AS_OF }));
+    assert.deepEqual(folder, ['acme/interactions-2026.md: li-na', 'acme/people/x.md: acme']);
+    const restored = new IncrementalChecker();
+    for (const f of files) restored.set(f);
+    restored.check(AS_OF);
+    restored.delete('acme/people/li-na.md');
+    restored.delete('aa/account.md');
+    restored.check(AS_OF);
+    restored.set(files[2]);
+    restored.set(files[0]);
+    assert.deepEqual(suggestions(restored.check(AS_OF)), folder);
+    const created = new IncrementalChecker();
+    for (const f of files.filter((_, k) => k !== 0 && k !== 2)) created.set(f);
+    created.check(AS_OF);
+    created.set(files[0]);
+    created.set(files[2]);
+    assert.deepEqual(suggestions(created.check(AS_OF)), folder);
+    assert.deepEqual(suggestions(checkWorkspace([...files].reverse(), { asOf: AS_OF })), folder);
   });
 
   it('keeps earlier results intact when a later edit is checked', () => {

@@ -153,18 +153,27 @@ export function documentReferences(doc: KeyplanDocument, ctx: ReferenceContext):
   return out;
 }
 
+/** Paths in the order a check of a folder reads them (code units, as `walk.ts` sorts). */
+const comparePaths = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function referenceReporter(ctx: ReferenceContext, diagnostics: Diagnostic[]) {
   const { ws, locale, unseenPeople, duplicatedPeople } = ctx;
   const config = ws.config;
   const report = <V extends string>(doc: KeyplanDocument, rule: Pick<Rule<string, V>, 'diagnostic'>, variant: V, path: DataPath, params: Params, data?: Record<string, unknown>) =>
     diagnostics.push(doc.diagnostic(rule, variant, doc.locate(path, 'value'), locale, params, { path, ...data }));
   // One suggester per account (prepared on first need): a log may mention thousands of unknown ids.
+  // Its candidates are in path order, as a check of a folder reads the files: of two ids equally
+  // close to a typo, the one suggested never depends on the order the files were given in (the
+  // editor's index adds a file created or restored after the first reading at the end).
   const suggesters = new Map<string | undefined, (id: string) => string | undefined>();
+  const inPathOrder = (people: Iterable<Person>) => [...people].sort((a, b) => comparePaths(a.doc.path, b.doc.path)).map((p) => p.id);
   const suggestPerson = (id: string, account: string | undefined) => {
     let suggest = suggesters.get(account);
-    if (!suggest) suggesters.set(account, (suggest = suggester(account ? ws.accounts.get(account)?.people.map((p) => p.id) ?? [] : ws.people.keys())));
+    if (!suggest) suggesters.set(account, (suggest = suggester(inPathOrder(account ? ws.accounts.get(account)?.people ?? [] : ws.people.values()))));
     return suggest(id);
   };
+  let accountIds: string[] | undefined;
+  const accountPlanPath = (id: string) => ws.accounts.get(id)?.doc?.path ?? '';
   const checkPerson = (doc: KeyplanDocument, path: DataPath, id: unknown, account: string | undefined) => {
     if (typeof id !== 'string') return;
     const target = ws.people.get(id);
@@ -192,7 +201,8 @@ function referenceReporter(ctx: ReferenceContext, diagnostics: Diagnostic[]) {
       const id = doc.data.account;
       if (doc.kind === 'account' || typeof id !== 'string') return;
       if (!ws.accounts.get(id)?.doc && !ctx.unseenAccounts.has(id)) {
-        const suggestion = closest(id, ctx.accountIds);
+        accountIds ??= [...ctx.accountIds].sort((a, b) => comparePaths(accountPlanPath(a), accountPlanPath(b)));
+        const suggestion = closest(id, accountIds);
         report(doc, unknownReference, 'account', ['account'], { id, suggestion }, { reference: 'account', id, suggestion });
       }
     },
@@ -271,7 +281,7 @@ export function buildWorkspace(documents: KeyplanDocument[], config: KeyplanConf
   // 1. Account plans and people, with duplicate ids. Of several files that define one id, the first
   // by path (compared character by character) is used, whatever order the files were read in; every
   // one of them gets the error, naming the others.
-  const byPath = (a: KeyplanDocument, b: KeyplanDocument) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a: KeyplanDocument, b: KeyplanDocument) => comparePaths(a.path, b.path);
   const definitions = (kind: 'account' | 'person') => {
     const out = new Map<string, KeyplanDocument[]>();
     for (const doc of documents) {
